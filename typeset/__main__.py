@@ -1,0 +1,5 @@
+"""`python -m typeset` runs the command line."""
+
+from typeset.cli.main import main
+
+main()

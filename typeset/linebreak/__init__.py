@@ -1,0 +1,1 @@
+"""linebreak stage."""

@@ -1,0 +1,128 @@
+"""The edition: pages of slots on a grid, the stories and photos they hold.
+
+In: the edition manifest, read and validated by `typeset.manifest`. Out: an `Edition` whose
+slots are still in grid units (columns and baseline lines); `model.grid` resolves them to
+rectangles and `compose` fills them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from typeset.diagnostics import SourceRef
+from typeset.model.layout import Layout
+from typeset.model.story import Story
+
+
+@dataclass(frozen=True)
+class GridArea:
+    """Where a slot sits: first column (1-based), column span, top and bottom grid lines
+    (0 = the top of the type area; bottom is exclusive)."""
+
+    column: int
+    span: int
+    top: int
+    bottom: int
+
+    @property
+    def lines(self) -> int:
+        """Height in grid lines."""
+        return self.bottom - self.top
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A photo: file, caption, credit (郭苑甫 摄), and how it is placed and cropped."""
+
+    file: str
+    caption: str = ""
+    credit: str = ""
+    span: int = 0
+    """Columns the photo block spans inside a story slot (0 = the whole slot)."""
+    lines: int = 0
+    """Height of the picture in grid lines (0 = from the image's aspect ratio)."""
+    place: str = "top"
+    """top | bottom | left | right, inside a story slot."""
+    fit: str = "crop"
+    """crop (fill the frame, cut by `focus`) | fit (whole image, letterboxed)."""
+    focus: tuple[float, float] = (0.5, 0.5)
+    """Focal point (0..1, 0..1) kept in view when cropping."""
+    crop: tuple[float, float, float, float] | None = None
+    """Explicit crop box (left, top, right, bottom) as fractions of the image."""
+    source: SourceRef | None = None
+
+
+@dataclass(frozen=True)
+class Continue:
+    """A jump: the story continues in slot `slot` on page `page`."""
+
+    page: int
+    slot: str
+    source: SourceRef | None = None
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A rectangle of the page grid and what goes in it.
+
+    kind: story | photo | ad | label | continuation (empty until a jump fills it) | furniture.
+    """
+
+    id: str
+    kind: str
+    area: GridArea
+    story: str | None = None
+    photo: Photo | None = None
+    label: str = ""
+    """Text of a section label (栏目) or of an ad's slogan."""
+    ad_file: str | None = None
+    continue_to: Continue | None = None
+    box: bool = False
+    """Frame the story (boxed commentary)."""
+    headline_span: int = 0
+    """Columns the headline group spans (0 = the whole slot)."""
+    headline_lines: int = 0
+    """Most lines for the 主题 (0 = the style's max_lines)."""
+    style: str = ""
+    """Block style name (label and banner slots)."""
+    source: SourceRef | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the edition."""
+
+    number: int
+    layout: Layout
+    slots: tuple[Slot, ...]
+    section: str = ""
+    editor: str = ""
+    source: SourceRef | None = None
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One issue of the paper."""
+
+    paper: str
+    date: str
+    """ISO date, e.g. 2026-03-07."""
+    issue: int
+    pages: tuple[Page, ...]
+    stories: dict[str, Story]
+    folder: str
+    """The edition folder; every relative path in the manifest resolves inside it."""
+    weekday: str = ""
+    lunar: str = ""
+    timestamp: int = 0
+    """Seconds since the epoch used for PDF dates (from the date or SOURCE_DATE_EPOCH)."""
+    source: SourceRef | None = None
+    extra: tuple[tuple[str, str], ...] = ()
+    """Masthead extras (CN number, publisher, price …) as (key, value)."""
+
+    def page(self, number: int) -> Page | None:
+        """The page with folio `number`, or None."""
+        for page in self.pages:
+            if page.number == number:
+                return page
+        return None
