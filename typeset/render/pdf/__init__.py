@@ -1,0 +1,234 @@
+"""The print-ready PDF backend: `write_pdf(doc, path, options)` → a PDF/X-1a file.
+
+In: a `typeset.frame.Document` (pages in pt, origin top-left of the trim box, y down) and
+`PdfOptions`. Out: one PDF written atomically, and the diagnostics found on the way (missing
+output profile, low image resolution, fonts that cannot be embedded …). User-data problems are
+reported, never raised; the file is still written so the desk can look at it.
+
+Steps: collect the glyphs each face draws → subset every face once with HarfBuzz → separate the
+photos to the output CMYK → paint the pages with reportlab (text as raw CID operators) → add
+fonts, OutputIntent, Info and XMP with pikepdf → save deterministically.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab import rl_config
+from reportlab.pdfgen.canvas import Canvas
+
+from typeset.diagnostics import Diagnostic, error, info
+from typeset.fonts import Face, load_face
+from typeset.frame import Box, Document, GlyphRun, ImageItem, Marker, PageFrame, Rule
+from typeset.render.pdf import draw, marks
+from typeset.render.pdf.fonts import (
+    FaceUsage, FontEmbedError, FontSubset, conflict_diagnostics, embed_error, subset_face,
+)
+from typeset.render.pdf.images import PreparedImage, prepare_image
+from typeset.render.pdf.pdfx import finish, resolve_timestamp
+from typeset.render.pdf.profiles import OutputProfile, ProfileError, find_output_profile
+
+__all__ = ["PdfOptions", "write_pdf"]
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    """How the PDF is written. Values left at their defaults are taken from the document's
+    `output` settings (layout/edition) when those name them."""
+
+    pdfx: str = "PDF/X-1a:2003"
+    icc_profile: str | None = None
+    """Output CMYK profile path; default: a CMYK printer profile the system ships."""
+    output_condition: str = ""
+    """OutputConditionIdentifier, e.g. 'ISOnewspaper26v4'; default: the profile's name."""
+    marks: bool = False
+    """Crop and registration marks and the slug line, outside the bleed."""
+    slug: str = ""
+    """Slug text; {page}, {title}, {date} are filled in. Default: 'title · 第N版 · date'."""
+    proof: bool = False
+    """Proof overlay (slot outlines, overset marks, 校样 watermark); not a PDF/X final."""
+    jpeg_quality: int = 85
+    image_ppi_warn: float = 170
+    image_ppi_error: float = 100
+    image_max_ppi: float = 300
+    """Photos placed at a higher effective resolution are downsampled to this (0: never)."""
+    grey_images: bool = False
+    """Mono page: photos to grey (black plate) instead of CMYK."""
+
+
+class _Canvas(Canvas):
+    """reportlab's canvas without its initial `BT /F1 12 Tf … ET` (an unembedded Helvetica)."""
+
+    def _make_preamble(self):
+        self._preamble = "1 0 0 1 0 0 cm"
+
+
+def _merge_output(options: PdfOptions, output: dict) -> PdfOptions:
+    defaults = PdfOptions()
+    changes = {}
+    for f in dataclasses.fields(PdfOptions):
+        if f.name in output and getattr(options, f.name) == getattr(defaults, f.name):
+            changes[f.name] = type(getattr(defaults, f.name))(output[f.name]) if getattr(
+                defaults, f.name) is not None else str(output[f.name])
+    return dataclasses.replace(options, **changes) if changes else options
+
+
+def _geometry(page: PageFrame, options: PdfOptions) -> draw.PageGeometry:
+    margin = marks.marks_margin(page.bleed) if options.marks else page.bleed
+    return draw.PageGeometry(page.width, page.height, page.bleed, margin)
+
+
+def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions()) -> list[Diagnostic]:
+    """Write `doc` as one PDF at `path` (atomically) and return the diagnostics."""
+    path = Path(path)
+    options = _merge_output(options, doc.output or {})
+    diags: list[Diagnostic] = []
+    profile = _profile(options, diags)
+    final = not options.proof and profile is not None
+    condition = options.output_condition or (profile.condition if profile else "")
+
+    # 1. Extra items (slug, proof overlay) so that their glyphs are embedded like the rest.
+    used_faces = _faces_used(doc)
+    extras = [_extras(doc, page, options, used_faces, diags) for page in doc.pages]
+
+    # 2. Fonts: one subset per face, in order of first use.
+    usages: dict[tuple[str, int], FaceUsage] = {}
+    for page, (under, over) in zip(doc.pages, extras):
+        for item in (*under, *page.items, *over):
+            if isinstance(item, GlyphRun):
+                key = (item.face.path, item.face.index)
+                usage = usages.setdefault(key, FaceUsage(item.face))
+                for glyph in item.glyphs:
+                    usage.add(glyph.gid, glyph.text)
+    subsets: dict[tuple[str, int], FontSubset] = {}
+    for number, (key, usage) in enumerate(usages.items(), start=1):
+        try:
+            subsets[key] = subset_face(usage, f"TF{number}")
+        except (FontEmbedError, OSError) as exc:
+            diags.append(embed_error(usage.ref, exc))
+        diags.extend(conflict_diagnostics(usage))
+
+    # 3. Pages.
+    buffer = io.BytesIO()
+    rl_config.useA85 = 0
+    first = doc.pages[0] if doc.pages else None
+    geo0 = _geometry(first, options) if first else draw.PageGeometry(595, 842, 0, 0)
+    canvas = _Canvas(buffer, pagesize=geo0.media, invariant=1, pageCompression=1,
+                     enforceColorSpace="cmyk")
+    page_fonts: list[list[FontSubset]] = []
+    images: dict[tuple, tuple[PreparedImage | None, list[Diagnostic]]] = {}
+    for page, (under, over) in zip(doc.pages, extras):
+        geo = _geometry(page, options)
+        canvas.setPageSize(geo.media)
+        canvas.setTrimBox(geo.trim_box)
+        canvas.setBleedBox(geo.bleed_box)
+        fonts_here: dict[str, FontSubset] = {}
+        for item in (*under, *page.items, *over):
+            _paint(canvas, item, geo, page, subsets, fonts_here, images, options, profile, diags)
+        if options.marks:
+            for rule in marks.crop_marks(page):
+                draw.draw_rule(canvas, rule, geo)
+            marks.draw_registration(canvas, page, geo)
+        page_fonts.append(sorted(fonts_here.values(), key=lambda s: s.resource))
+        canvas.showPage()
+    if not doc.pages:
+        diags.append(error("pdf-empty", "the document has no pages; nothing to print"))
+        canvas.showPage()
+        page_fonts.append([])
+    canvas.save()
+
+    # 4. PDF/X identity and the atomic, deterministic save.
+    finish(
+        buffer.getvalue(), path, page_fonts=page_fonts, profile=profile,
+        output_condition=condition, pdfx=options.pdfx if final else None,
+        title=doc.info.title + (" (校样 proof)" if options.proof else ""),
+        subject=" ".join(p for p in (doc.info.paper, doc.info.date) if p),
+        timestamp=resolve_timestamp(doc.info.timestamp),
+    )
+    if options.proof:
+        diags.append(info("pdf-proof", f"{path} is a proof (overlay, no PDF/X marker): do not "
+                          f"send it to the printing plant"))
+    return diags
+
+
+def _profile(options: PdfOptions, diags: list[Diagnostic]) -> OutputProfile | None:
+    try:
+        return find_output_profile(options.icc_profile)
+    except ProfileError as exc:
+        diags.append(error("pdf-no-profile", str(exc),
+                           hint="without an output profile the PDF has no OutputIntent and is "
+                                "not PDF/X; photos cannot be separated to CMYK"))
+        return None
+
+
+def _faces_used(doc: Document) -> list[Face]:
+    seen: dict[tuple[str, int], Face] = {}
+    for page in doc.pages:
+        for item in page.items:
+            if isinstance(item, GlyphRun) and (item.face.path, item.face.index) not in seen:
+                try:
+                    seen[(item.face.path, item.face.index)] = load_face(item.face.path,
+                                                                        item.face.index)
+                except Exception:  # noqa: BLE001 - reported when embedding
+                    continue
+    return list(seen.values())
+
+
+def _extras(doc: Document, page: PageFrame, options: PdfOptions, used: list[Face],
+            diags: list[Diagnostic]) -> tuple[list, list]:
+    under: list = []
+    over: list = []
+    if options.proof:
+        labels = "校样" + "".join(m.label or m.kind for m in page.items if isinstance(m, Marker))
+        face = marks.utility_face(labels, used)
+        if face is None:
+            diags.append(error("pdf-no-label-font", "no installed font covers the proof labels",
+                               page=page.number))
+        u, o = marks.proof_items(page, face)
+        under.extend(u)
+        over.extend(o)
+    if options.marks:
+        text = marks.slug_text(options.slug, page, doc.info.title, doc.info.date)
+        face = marks.utility_face(text, used)
+        if face is None:
+            diags.append(error("pdf-no-label-font", f"no installed font covers the slug {text!r}",
+                               page=page.number))
+        else:
+            over.append(marks.slug_run(page, text, face))
+    return under, over
+
+
+def _paint(canvas, item, geo, page, subsets, fonts_here, images, options, profile, diags) -> None:
+    if isinstance(item, GlyphRun):
+        subset = subsets.get((item.face.path, item.face.index))
+        if subset is None:
+            return  # reported once as pdf-font-embed
+        fonts_here[subset.resource] = subset
+        draw.draw_run(canvas, item, subset, geo)
+    elif isinstance(item, Rule):
+        draw.draw_rule(canvas, item, geo)
+    elif isinstance(item, Box):
+        draw.draw_box(canvas, item, geo)
+    elif isinstance(item, ImageItem):
+        key = (item.source, tuple(item.crop), round(item.width, 3), round(item.height, 3))
+        if key not in images:
+            if profile is None and not options.grey_images:
+                images[key] = (None, [error("image-no-profile", f"{item.source} cannot be "
+                                            f"separated to CMYK without an output profile",
+                                            page=page.number)])
+            else:
+                images[key] = prepare_image(
+                    item, profile, grey=options.grey_images, jpeg_quality=options.jpeg_quality,
+                    max_ppi=options.image_max_ppi, ppi_warn=options.image_ppi_warn,
+                    ppi_error=options.image_ppi_error, page=page.number,
+                )
+            diags.extend(images[key][1])
+        prepared = images[key][0]
+        if prepared is None:
+            draw.draw_missing_image(canvas, item, geo)
+        else:
+            draw.draw_image(canvas, item, prepared, geo)
+    # Marker items are drawn only by the proof overlay (marks.proof_items).

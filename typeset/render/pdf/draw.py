@@ -1,0 +1,159 @@
+"""Paint display-list items on a reportlab canvas: glyph runs, rules, boxes and photos.
+
+In: a page's items in frame coordinates (pt, origin top-left of the trim box, y down) and a
+`PageGeometry` that maps them to PDF user space (origin bottom-left of the MediaBox, y up).
+Out: operators in the canvas's page stream. Text is written as raw `BT … TJ ET` operators
+with 2-byte CID codes, one absolute `Tm` per run (or per y offset change) and TJ adjustments so
+every glyph lands exactly at the composer's x. Pure 100 % K fills and strokes overprint (op/OP
+with OPM 1); everything else, white above all, knocks out.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from typeset.frame import CMYK, Box, GlyphRun, ImageItem, Rule
+from typeset.render.pdf.cmaps import pdf_number
+from typeset.render.pdf.fonts import FontSubset
+from typeset.render.pdf.images import PreparedImage
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    """Where the trim box sits on the sheet: `margin` pt from every MediaBox edge."""
+
+    trim_width: float
+    trim_height: float
+    bleed: float
+    margin: float
+
+    @property
+    def media(self) -> tuple[float, float]:
+        """MediaBox width and height."""
+        return (self.trim_width + 2 * self.margin, self.trim_height + 2 * self.margin)
+
+    @property
+    def trim_box(self) -> tuple[float, float, float, float]:
+        m = self.margin
+        return (m, m, m + self.trim_width, m + self.trim_height)
+
+    @property
+    def bleed_box(self) -> tuple[float, float, float, float]:
+        x0, y0, x1, y1 = self.trim_box
+        b = self.bleed
+        return (x0 - b, y0 - b, x1 + b, y1 + b)
+
+    def x(self, x: float) -> float:
+        """Frame x → PDF x."""
+        return self.margin + x
+
+    def y(self, y: float) -> float:
+        """Frame y (down from the trim top) → PDF y (up from the MediaBox bottom)."""
+        return self.margin + self.trim_height - y
+
+
+def _num(value: float) -> str:
+    number = pdf_number(value)
+    return str(number)
+
+
+def set_fill(c: Canvas, color: CMYK) -> None:
+    """Fill colour and overprint: only pure 100 % K overprints, with OPM 1."""
+    c.setFillColorCMYK(color.c, color.m, color.y, color.k)
+    c.setFillOverprint(color.is_pure_black)
+    c.setOverprintMask(True)
+
+
+def set_stroke(c: Canvas, color: CMYK) -> None:
+    """Stroke colour and overprint: only pure 100 % K overprints, with OPM 1."""
+    c.setStrokeColorCMYK(color.c, color.m, color.y, color.k)
+    c.setStrokeOverprint(color.is_pure_black)
+    c.setOverprintMask(True)
+
+
+def run_operators(run: GlyphRun, font: FontSubset, geo: PageGeometry) -> str:
+    """`BT … ET` for one glyph run: codes from `font`, positions from the composer."""
+    size = run.size
+    out = [f"BT /{font.resource} {_num(size)} Tf"]
+    segment: list[str] = []
+    pen = 0.0  # where the pen is (run units, pt) after the last glyph of the segment
+    seg_y: float | None = None
+
+    def flush() -> None:
+        if segment:
+            out.append("[" + "".join(segment) + "] TJ")
+            segment.clear()
+
+    for glyph in run.glyphs:
+        code = font.codes[glyph.gid]
+        width = font.widths[code]
+        if seg_y is None or glyph.y != seg_y:
+            flush()
+            seg_y = glyph.y
+            out.append(f"1 0 0 1 {_num(geo.x(run.x + glyph.x))} {_num(geo.y(run.y + glyph.y))} Tm")
+        else:
+            adjust = pdf_number((pen - glyph.x) * 1000.0 / size)
+            if adjust:
+                segment.append(f"{adjust}")
+        segment.append(f"<{code:04X}>")
+        pen = glyph.x + width * size / 1000.0
+    flush()
+    out.append("ET")
+    return "\n".join(out)
+
+
+def draw_run(c: Canvas, run: GlyphRun, font: FontSubset, geo: PageGeometry) -> None:
+    """Paint one glyph run in its colour."""
+    if not run.glyphs:
+        return
+    set_fill(c, run.color)
+    c.addLiteral(run_operators(run, font, geo))
+
+
+def draw_rule(c: Canvas, rule: Rule, geo: PageGeometry) -> None:
+    """Stroke one rule (butt caps, optional dash pattern)."""
+    set_stroke(c, rule.color)
+    c.setLineWidth(rule.width)
+    c.setLineCap(0)
+    if rule.dash:
+        c.setDash(list(rule.dash), 0)
+    else:
+        c.setDash([], 0)
+    c.line(geo.x(rule.x0), geo.y(rule.y0), geo.x(rule.x1), geo.y(rule.y1))
+
+
+def draw_box(c: Canvas, box: Box, geo: PageGeometry) -> None:
+    """Fill and/or stroke one rectangle."""
+    if box.fill is None and box.stroke is None:
+        return
+    if box.fill is not None:
+        set_fill(c, box.fill)
+    if box.stroke is not None:
+        set_stroke(c, box.stroke)
+        c.setLineWidth(box.stroke_width)
+        c.setDash([], 0)
+    c.rect(geo.x(box.x), geo.y(box.y + box.height), box.width, box.height,
+           stroke=int(box.stroke is not None), fill=int(box.fill is not None))
+
+
+def draw_image(c: Canvas, item: ImageItem, image: PreparedImage, geo: PageGeometry) -> None:
+    """Place a prepared (already separated) image in its rect."""
+    reader = ImageReader(io.BytesIO(image.data))
+    c.drawImage(reader, geo.x(item.x), geo.y(item.y + item.height), item.width, item.height)
+
+
+def draw_missing_image(c: Canvas, item: ImageItem, geo: PageGeometry) -> None:
+    """A crossed frame where an image could not be read (the build reports an error)."""
+    black = CMYK(0, 0, 0, 1)
+    set_stroke(c, black)
+    c.setLineWidth(0.5)
+    c.setDash([], 0)
+    x0, y0 = geo.x(item.x), geo.y(item.y + item.height)
+    x1, y1 = x0 + item.width, y0 + item.height
+    c.rect(x0, y0, item.width, item.height, stroke=1, fill=0)
+    c.line(x0, y0, x1, y1)
+    c.line(x0, y1, x1, y0)

@@ -1,0 +1,154 @@
+"""Photos for print: open safely, orient, crop, resample, separate to the output CMYK (or grey).
+
+In: an `ImageItem` (source file, crop in upright source pixels, placed size in pt), the output
+profile and the PDF options. Out: a `PreparedImage` (JPEG bytes in CMYK or grey, the effective
+resolution) plus diagnostics (missing or unreadable file, too many pixels, low resolution).
+Pixels are separated here with Pillow's ImageCms so that the PDF never carries RGB.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from dataclasses import dataclass
+
+from PIL import Image, ImageCms, ImageOps
+
+from typeset.diagnostics import Diagnostic, error, warning
+from typeset.frame import ImageItem
+from typeset.render.pdf.profiles import OutputProfile
+
+MAX_PIXELS = 120_000_000
+"""Refuse images with more pixels than this (decompression-bomb guard, ~ 11,000 × 11,000)."""
+
+
+@dataclass(frozen=True)
+class PreparedImage:
+    """An image ready for the page: encoded bytes, pixel size, mode and effective ppi."""
+
+    data: bytes
+    width: int
+    height: int
+    mode: str  # "CMYK" or "L"
+    ppi: float
+
+
+_TRANSFORMS: dict[tuple, ImageCms.ImageCmsTransform] = {}
+
+
+def _transform(source_icc: bytes | None, in_mode: str, profile: OutputProfile, out_mode: str):
+    """A cached ImageCms transform from the image's profile (sRGB/grey when none) to output."""
+    key = (hashlib.sha256(source_icc or b"").hexdigest(), in_mode, profile.path, out_mode)
+    cached = _TRANSFORMS.get(key)
+    if cached is None:
+        if source_icc:
+            src = ImageCms.ImageCmsProfile(io.BytesIO(source_icc))
+        else:
+            src = ImageCms.createProfile("sRGB")
+        dst = ImageCms.ImageCmsProfile(io.BytesIO(profile.data))
+        cached = ImageCms.buildTransform(
+            src, dst, in_mode, out_mode, renderingIntent=ImageCms.Intent.PERCEPTUAL,
+            flags=ImageCms.Flags.BLACKPOINTCOMPENSATION,
+        )
+        _TRANSFORMS[key] = cached
+    return cached
+
+
+def effective_ppi(item: ImageItem) -> float:
+    """The lower of the horizontal and vertical effective resolutions of the placed crop."""
+    left, top, right, bottom = item.crop
+    if item.width <= 0 or item.height <= 0:
+        return 0.0
+    return min((right - left) / (item.width / 72.0), (bottom - top) / (item.height / 72.0))
+
+
+def _to_rgb_or_grey(im: Image.Image) -> Image.Image:
+    """Flatten alpha onto white paper and bring odd modes to RGB, L or CMYK."""
+    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
+        rgba = im.convert("RGBA")
+        paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(paper, rgba).convert("RGB")
+    if im.mode in ("RGB", "L", "CMYK"):
+        return im
+    if im.mode in ("1",):
+        return im.convert("L")
+    if im.mode.startswith("I;16") or im.mode == "I":
+        return im.point(lambda v: v / 256).convert("L")
+    return im.convert("RGB")
+
+
+def prepare_image(
+    item: ImageItem, profile: OutputProfile, *, grey: bool, jpeg_quality: int, max_ppi: float,
+    ppi_warn: float, ppi_error: float, page: int | None = None,
+) -> tuple[PreparedImage | None, list[Diagnostic]]:
+    """Read, orient, crop, downsample above `max_ppi` and separate one placed image.
+
+    Returns (None, [error]) when the file is missing, unreadable or too large."""
+    diags: list[Diagnostic] = []
+    where = {"page": page}
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            im = Image.open(item.source)
+            if im.width * im.height > MAX_PIXELS:
+                return None, [error(
+                    "image-too-large", f"{item.source} has {im.width} × {im.height} pixels, more "
+                    f"than the {MAX_PIXELS:,} allowed", hint="downsample the photo first", **where)]
+            im.load()
+    except FileNotFoundError:
+        return None, [error("image-missing", f"image file {item.source} not found",
+                            hint="check the path in the story's image entry", **where)]
+    except (OSError, Image.DecompressionBombError, ValueError) as exc:
+        return None, [error("image-unreadable", f"cannot read image {item.source}: {exc}",
+                            hint="save the photo again as JPEG, PNG or TIFF", **where)]
+    source_icc = im.info.get("icc_profile")
+    im = ImageOps.exif_transpose(im)
+    left, top, right, bottom = item.crop
+    clamped = (max(0, left), max(0, top), min(im.width, right), min(im.height, bottom))
+    if clamped != tuple(item.crop):
+        diags.append(warning(
+            "image-crop-outside", f"crop {item.crop} of {item.source} lies partly outside the "
+            f"image ({im.width} × {im.height} px); clipped to the image", **where))
+    if clamped[2] <= clamped[0] or clamped[3] <= clamped[1]:
+        return None, diags + [error("image-crop-empty", f"crop {item.crop} of {item.source} is "
+                                    f"empty", **where)]
+    im = im.crop(clamped)
+    ppi = effective_ppi(ImageItem(item.x, item.y, item.width, item.height, item.source, clamped,
+                                  item.pixel_size))
+    if ppi < ppi_error:
+        diags.append(error(
+            "image-ppi", f"{item.source} is only {ppi:.0f} ppi as placed (minimum "
+            f"{ppi_error:.0f})", hint="use a larger original or place the photo smaller", **where,
+            data=(("ppi", round(ppi, 1)),)))
+    elif ppi < ppi_warn:
+        diags.append(warning(
+            "image-ppi", f"{item.source} is {ppi:.0f} ppi as placed (recommended "
+            f"{ppi_warn:.0f} or more)", hint="a larger original prints sharper", **where,
+            data=(("ppi", round(ppi, 1)),)))
+    if max_ppi and ppi > max_ppi * 1.05:
+        factor = max_ppi / ppi
+        size = (max(1, round(im.width * factor)), max(1, round(im.height * factor)))
+        im = im.resize(size, Image.Resampling.LANCZOS)
+        ppi = max_ppi
+    im = _to_rgb_or_grey(im)
+    if grey:
+        out_mode = "L"
+        if im.mode == "CMYK":
+            im = _transform(source_icc, "CMYK", profile, "CMYK").apply(im) if source_icc else im
+            im = im.convert("RGB")
+        im = im.convert("L") if im.mode != "L" else im
+    else:
+        out_mode = "CMYK"
+        if im.mode == "L":
+            # A grey photo on a colour page prints on the black plate only.
+            k = ImageOps.invert(im)
+            zero = Image.new("L", im.size, 0)
+            im = Image.merge("CMYK", (zero, zero, zero, k))
+        elif im.mode == "RGB":
+            im = _transform(source_icc, "RGB", profile, "CMYK").apply(im)
+        elif source_icc and source_icc != profile.data:
+            im = _transform(source_icc, "CMYK", profile, "CMYK").apply(im)
+    buffer = io.BytesIO()
+    im.save(buffer, "JPEG", quality=int(jpeg_quality), optimize=False)
+    return PreparedImage(buffer.getvalue(), im.width, im.height, out_mode, ppi), diags

@@ -1,0 +1,152 @@
+"""PDF/X identity and the final save: fonts into page resources, OutputIntent, Info, XMP.
+
+In: the PDF bytes reportlab wrote, the embedded-font subsets per page, the output profile and
+the document info. Out: the finished file, saved deterministically (fixed dates, an /ID derived
+from the content, no object streams, PDF 1.4 for PDF/X-1a:2003) to a temporary file that is
+renamed over the target, so a failed build never leaves half a PDF behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name, String
+
+from typeset.render.pdf.fonts import FontSubset, add_font
+from typeset.render.pdf.profiles import OutputProfile
+
+PDF_VERSIONS = {"PDF/X-1a:2001": "1.3", "PDF/X-1a:2003": "1.4", "PDF/X-3:2003": "1.4",
+                "PDF/X-4": "1.6"}
+PRODUCER = "typeset (reportlab, pikepdf)"
+
+
+def pdf_date(timestamp: int) -> str:
+    """PDF date string in UTC: D:YYYYMMDDHHmmSS+00'00'."""
+    return time.strftime("D:%Y%m%d%H%M%S+00'00'", time.gmtime(timestamp))
+
+
+def xmp_date(timestamp: int) -> str:
+    """ISO 8601 date for XMP, UTC."""
+    return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(timestamp))
+
+
+def resolve_timestamp(timestamp: int) -> int:
+    """The document timestamp, else SOURCE_DATE_EPOCH, else 0 (1970): never the clock, so that
+    two builds of the same input are byte-identical."""
+    if timestamp:
+        return int(timestamp)
+    env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(env) if env.isdigit() else 0
+
+
+def _xmp(title: str, subject: str, created: int, pdfx: str | None) -> bytes:
+    """A small, fixed-layout XMP packet (dc, xmp, pdf and PDF/X identification)."""
+    pdfx_props = ""
+    if pdfx:
+        pdfx_props = (
+            f'   <rdf:Description rdf:about="" xmlns:pdfx="http://ns.adobe.com/pdfx/1.3/"'
+            f' xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">\n'
+            f"    <pdfx:GTS_PDFXVersion>{escape(pdfx)}</pdfx:GTS_PDFXVersion>\n"
+            f"    <pdfxid:GTS_PDFXVersion>{escape(pdfx)}</pdfxid:GTS_PDFXVersion>\n"
+            f"   </rdf:Description>\n"
+        )
+    date = xmp_date(created)
+    packet = (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
+        ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+        '   <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
+        '    <dc:format>application/pdf</dc:format>\n'
+        f'    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(title)}</rdf:li>'
+        "</rdf:Alt></dc:title>\n"
+        f'    <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(subject)}</rdf:li>'
+        "</rdf:Alt></dc:description>\n"
+        "   </rdf:Description>\n"
+        '   <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">\n'
+        f"    <xmp:CreateDate>{date}</xmp:CreateDate>\n"
+        f"    <xmp:ModifyDate>{date}</xmp:ModifyDate>\n"
+        f"    <xmp:MetadataDate>{date}</xmp:MetadataDate>\n"
+        "    <xmp:CreatorTool>typeset</xmp:CreatorTool>\n"
+        "   </rdf:Description>\n"
+        '   <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">\n'
+        f"    <pdf:Producer>{PRODUCER}</pdf:Producer>\n"
+        "    <pdf:Trapped>False</pdf:Trapped>\n"
+        "   </rdf:Description>\n"
+        f"{pdfx_props}"
+        " </rdf:RDF>\n"
+        "</x:xmpmeta>\n"
+        '<?xpacket end="w"?>'
+    )
+    return packet.encode("utf-8")
+
+
+def finish(
+    raw: bytes, path: Path, *, page_fonts: list[list[FontSubset]], profile: OutputProfile | None,
+    output_condition: str, pdfx: str | None, title: str, subject: str, timestamp: int,
+) -> None:
+    """Add fonts, OutputIntent, Info and XMP to reportlab's `raw` PDF and save it at `path`.
+
+    `pdfx` None writes no PDF/X version keys (proofs, or when no profile was found)."""
+    with pikepdf.open(_bytes_io(raw)) as pdf:
+        objects: dict[str, pikepdf.Object] = {}
+        for page, fonts in zip(pdf.pages, page_fonts):
+            if not fonts:
+                continue
+            resources = page.obj.get("/Resources")
+            if resources is None:
+                resources = page.obj.Resources = Dictionary()
+            font_dict = Dictionary()
+            for subset in fonts:
+                if subset.resource not in objects:
+                    objects[subset.resource] = add_font(pdf, subset)
+                font_dict[Name("/" + subset.resource)] = objects[subset.resource]
+            resources.Font = font_dict
+        if profile is not None:
+            icc = pdf.make_stream(profile.data, N=4)
+            intent = Dictionary(
+                Type=Name.OutputIntent, S=Name.GTS_PDFX,
+                OutputConditionIdentifier=String(output_condition),
+                OutputCondition=String(output_condition),
+                RegistryName=String("http://www.color.org"),
+                Info=String(profile.description or output_condition),
+                DestOutputProfile=icc,
+            )
+            pdf.Root.OutputIntents = Array([pdf.make_indirect(intent)])
+        date = pdf_date(timestamp)
+        info = Dictionary(
+            Title=String(title), Subject=String(subject), Creator=String("typeset"),
+            Producer=String(PRODUCER), CreationDate=String(date), ModDate=String(date),
+            Trapped=Name("/False"),
+        )
+        if pdfx:
+            info.GTS_PDFXVersion = String(pdfx)
+            if pdfx == "PDF/X-1a:2001":
+                info.GTS_PDFXVersion = String("PDF/X-1:2001")
+                info.GTS_PDFXConformance = String("PDF/X-1a:2001")
+        pdf.trailer.Info = pdf.make_indirect(info)
+        pdf.Root.Metadata = pdf.make_stream(
+            _xmp(title, subject, timestamp, pdfx), Type=Name.Metadata, Subtype=Name.XML
+        )
+        version = PDF_VERSIONS.get(pdfx or "", "1.4")
+        fd, tmp = tempfile.mkstemp(prefix=".typeset-", suffix=".pdf", dir=path.parent)
+        os.close(fd)
+        try:
+            pdf.save(
+                tmp, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.disable,
+                compress_streams=True, force_version=version, linearize=False,
+            )
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def _bytes_io(raw: bytes):
+    import io
+
+    return io.BytesIO(raw)
