@@ -1,0 +1,125 @@
+"""Distribute a story's body lines over its columns: fill in reading order, balance, keep widows out.
+
+In: the lines' paragraph structure (`LineKey`s) and the slot's `Column`s. Out: a `Distribution`
+telling how many lines each column takes, how many were placed (the rest go to the jump
+continuation or are overset), and which widows could not be avoided. Pure arithmetic on grid
+lines; nothing here knows about glyphs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from typeset.flow.regions import Column, total_capacity
+
+
+@dataclass(frozen=True)
+class LineKey:
+    """What distribution needs to know about one body line."""
+
+    paragraph: int
+    first: bool
+    """First line of its paragraph."""
+    last: bool
+    """Last line of its paragraph."""
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """Lines per column (in column order), lines placed, and forced widows (line indices)."""
+
+    counts: tuple[int, ...]
+    placed: int
+    widows: tuple[int, ...] = ()
+    level: int = 0
+    """The grid line the balanced columns end at (exclusive)."""
+
+    def starts(self) -> tuple[int, ...]:
+        """Index of the first line in each column."""
+        out, at = [], 0
+        for n in self.counts:
+            out.append(at)
+            at += n
+        return tuple(out)
+
+
+def balance_level(columns: tuple[Column, ...], lines: int) -> int:
+    """The smallest grid line at which all columns can end level and still hold `lines`.
+
+    clreq §2.4.2: multi-column text ending mid-page is balanced, remainder in the last column.
+    """
+    if not columns:
+        return 0
+    low = min(c.top for c in columns)
+    high = max(c.bottom for c in columns)
+    for level in range(low, high + 1):
+        if sum(c.capacity_to(level) for c in columns) >= lines:
+            return level
+    return high
+
+
+def _fill(columns: tuple[Column, ...], lines: int, level: int, limits: dict[int, int]) -> list[int]:
+    counts = []
+    left = lines
+    for i, col in enumerate(columns):
+        take = min(col.capacity_to(level), limits.get(i, 10**9), left)
+        counts.append(take)
+        left -= take
+    return counts
+
+
+def _is_widow(keys: tuple[LineKey, ...], index: int) -> bool:
+    """A paragraph's last line standing alone at the top of a column (孤行)."""
+    if index <= 0 or index >= len(keys):
+        return False
+    key = keys[index]
+    return key.last and not key.first and keys[index - 1].paragraph == key.paragraph
+
+
+def distribute(keys: tuple[LineKey, ...], columns: tuple[Column, ...], *, balance: bool = True
+               ) -> Distribution:
+    """Place `keys` lines into `columns`.
+
+    When everything fits and `balance` is set, columns end level; a column that would start with
+    a paragraph's single last line is ended one line early when the later columns can take the
+    extra line (otherwise the widow is reported). When not everything fits, columns are filled
+    to the bottom (a column may end a line early to avoid a widow: that line moves on to the
+    continuation) and `placed` < len(keys).
+    """
+    lines = len(keys)
+    fits = lines <= total_capacity(columns)
+    level = balance_level(columns, lines) if (fits and balance) else max(
+        (c.bottom for c in columns), default=0)
+    limits: dict[int, int] = {}
+    for _ in range(len(columns) * 2):
+        counts = _fill(columns, lines, level, limits)
+        starts = _starts(counts)
+        widow_col = next((i for i, s in enumerate(starts)
+                          if i > 0 and counts[i] and _is_widow(keys, s)), None)
+        if widow_col is None:
+            break
+        prev = widow_col - 1
+        if counts[prev] <= 2:
+            break
+        trial = dict(limits)
+        trial[prev] = counts[prev] - 1
+        trial_counts = _fill(columns, lines, level, trial)
+        if fits and sum(trial_counts) < sum(counts):
+            if balance and level < max(c.bottom for c in columns):
+                level += 1  # one more line of depth lets the columns absorb the moved line
+                continue
+            break
+        limits = trial
+    counts = _fill(columns, lines, level, limits)
+    starts = _starts(counts)
+    widows = tuple(s for i, s in enumerate(starts) if i > 0 and counts[i] and _is_widow(keys, s))
+    used_level = max((c.top + n for c, n in zip(columns, counts) if n), default=level)
+    return Distribution(tuple(counts), sum(counts), widows, used_level)
+
+
+def _starts(counts: list[int]) -> list[int]:
+    out, at = [], 0
+    for n in counts:
+        out.append(at)
+        at += n
+    return out
