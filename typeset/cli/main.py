@@ -19,6 +19,9 @@ def _register() -> None:
     from typeset.cli import fonts_cmd
 
     main.add_command(fonts_cmd.fonts)
+    from typeset.cli import preflight_cmd
+
+    main.add_command(preflight_cmd.preflight)
 
 
 _register()
