@@ -79,7 +79,7 @@ def _to_rgb_or_grey(im: Image.Image) -> Image.Image:
 
 
 def prepare_image(
-    item: ImageItem, profile: OutputProfile, *, grey: bool, jpeg_quality: int, max_ppi: float,
+    item: ImageItem, profile: OutputProfile | None, *, grey: bool, jpeg_quality: int, max_ppi: float,
     ppi_warn: float, ppi_error: float, page: int | None = None,
 ) -> tuple[PreparedImage | None, list[Diagnostic]]:
     """Read, orient, crop, downsample above `max_ppi` and separate one placed image.
@@ -135,7 +135,8 @@ def prepare_image(
     if grey:
         out_mode = "L"
         if im.mode == "CMYK":
-            im = _transform(source_icc, "CMYK", profile, "CMYK").apply(im) if source_icc else im
+            if source_icc and profile is not None:
+                im = _transform(source_icc, "CMYK", profile, "CMYK").apply(im)
             im = im.convert("RGB")
         im = im.convert("L") if im.mode != "L" else im
     else:
