@@ -114,5 +114,5 @@ def _coverage(separations: list[Path], limit: float) -> tuple[float, int]:
     peak = total.getextrema()[1] * 100.0 / 255.0
     threshold = limit * 255.0 / 100.0
     over_mask = ImageMath.lambda_eval(lambda a: (a["t"] > threshold), t=total)
-    over = sum(1 for v in over_mask.getdata() if v)
+    over = over_mask.convert("L").histogram()[1]
     return peak, over
