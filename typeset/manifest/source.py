@@ -21,9 +21,10 @@ MAX_BAD_CHARS = 20
 """Stop listing forbidden characters after this many (the hint says there are more)."""
 
 
-def read_text(path: Path, *, limit: int, what: str = "file") -> str:
-    """The text of `path`, checked: exists, is a file, at most `limit` bytes, valid UTF-8."""
-    shown = str(path)
+def read_text(path: Path, *, limit: int, what: str = "file", label: str | None = None) -> str:
+    """The text of `path`, checked: exists, is a file, at most `limit` bytes, valid UTF-8.
+    `label` is how the file is named in messages (default: the path)."""
+    shown = label or str(path)
     try:
         if not path.is_file():
             hint = ("it is a folder, not a file" if path.is_dir()

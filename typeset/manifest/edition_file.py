@@ -1,0 +1,233 @@
+"""Edition manifests: `editions/<name>/edition.yaml` (+ its stories and photos) → `Edition`.
+
+In: the path of edition.yaml or of its folder. Out: `(Edition, warnings)`; or `InputError`
+carrying EVERY error found in the manifest, the layouts it names and the story and caption
+files it uses, each with file:line:column, what is wrong and how to fix it. Checks made here,
+before any layout: types and ranges of every value, unknown keys (closest key suggested),
+paths inside the edition folder, missing files, unknown stories (closest id suggested),
+slots off the type area or overlapping, duplicate pages and slot ids, stories placed twice,
+jump targets missing, looping or already used.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from typeset.diagnostics import Diagnostic, InputError, SourceRef, error
+from typeset.manifest.checks import check_jumps, check_pages, check_stories
+from typeset.manifest.dates import DateError, parse_date, timestamp, weekday
+from typeset.manifest.fields import MapReader, Problems, suggestion
+from typeset.manifest.layout_file import load_layout, plain
+from typeset.manifest.paths import UnsafePath, inside
+from typeset.manifest.slots import SlotContext, read_slot
+from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
+from typeset.manifest.story_file import read_story
+from typeset.manifest.yamlpos import YMap, parse_yaml
+from typeset.model.edition import Edition, Page, Slot
+from typeset.model.layout import Layout
+from typeset.model.story import Story
+from typeset.project import find_project_root
+
+MANIFEST_NAME = "edition.yaml"
+EDITION_KEYS = ("paper", "date", "issue", "layout", "lunar", "masthead", "output", "pages",
+                "description")
+PAGE_KEYS = ("number", "section", "editor", "layout", "slots")
+MASTHEAD_KEYS = ("paper_latin", "cn", "postal_code", "publisher", "printer", "address",
+                 "phone", "price", "website", "motto", "weather", "chief_editor")
+"""Masthead and ear extras (报头/报眼): passed on as Edition.extra in this order."""
+MAX_PAGES = 200
+MAX_SLOTS = 200
+
+
+def manifest_path(path: Path) -> Path:
+    """edition.yaml itself, given the file or its folder."""
+    return path / MANIFEST_NAME if path.is_dir() else path
+
+
+def load_edition(path: Path, project_root: Path | None = None
+                 ) -> tuple[Edition, list[Diagnostic]]:
+    """Read and check an edition; (Edition, warnings), or InputError with every error."""
+    path = Path(path)
+    file_path = manifest_path(path)
+    file = str(file_path)
+    folder = file_path.parent
+    label = str(folder)
+    text = read_text(file_path, limit=MAX_MANIFEST_BYTES, what="edition manifest")
+    data, found = parse_yaml(text, file)
+    problems = Problems()
+    problems.extend(found)
+    if not isinstance(data, YMap):
+        problems.error("wrong-type", "edition.yaml must be a mapping (paper:, date:, pages: …)",
+                       SourceRef(file, 1, 1), hint="see docs/manifest.md for an example")
+        problems.raise_errors()
+    root = project_root or find_project_root(folder)
+    top = MapReader(data, problems, "the edition", EDITION_KEYS)
+    paper = top.text("paper", required=True, example="滨江日报", max_chars=40)
+    date_text = top.text("date", required=True, example="2026-03-07")
+    day = None
+    if date_text:
+        try:
+            day = parse_date(date_text)
+        except DateError as exc:
+            problems.error("bad-date", str(exc), top.at("date"),
+                           hint="write the issue's date as date: 2026-03-07")
+    issue = top.integer("issue", 0, required=True, low=1, high=10_000_000, example="25812")
+    extra = _masthead(top, problems)
+    output = plain(top.raw("output"), top.at("output"), problems, "output")
+    layouts = _Layouts(root, output, problems)
+    default_layout = top.text("layout", required=True, example="broadsheet-8col")
+    pages = _pages(top, problems, layouts, default_layout, folder, label)
+    stories, failed = _stories(pages, folder, label, problems)
+    check_pages(pages, problems)
+    check_stories(pages, stories, problems)
+    check_jumps(pages, problems)
+    _unused_stories(folder, label, set(stories) | failed, problems)
+    if problems.errors:
+        raise InputError(_ordered(problems.errors))
+    edition = Edition(
+        paper=paper, date=date_text, issue=issue, pages=tuple(pages), stories=stories,
+        folder=str(folder.resolve()), weekday=weekday(day) if day else "",
+        lunar=top.text("lunar", max_chars=40), timestamp=timestamp(day) if day else 0,
+        source=top.source, extra=extra)
+    return edition, _ordered(problems.warnings)
+
+
+def _ordered(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Sorted by file, line and column (stable, so equal places keep their order)."""
+    return sorted(diagnostics, key=lambda d: (d.source.file, d.source.line, d.source.column)
+                  if d.source else ("\uffff", 0, 0))
+
+
+def _masthead(top: MapReader, problems: Problems) -> tuple[tuple[str, str], ...]:
+    m = top.mapping("masthead", "masthead", MASTHEAD_KEYS)
+    if m is None:
+        return ()
+    return tuple((key, m.text(key, max_chars=200)) for key in MASTHEAD_KEYS if m.has(key))
+
+
+class _Layouts:
+    """Layouts by name, each loaded once; errors recorded once, at the first line naming it."""
+
+    def __init__(self, root: Path, output: dict, problems: Problems):
+        self.root, self.output, self.problems = root, output, problems
+        self.cache: dict[str, Layout | None] = {}
+
+    def get(self, name: str, where: SourceRef) -> Layout | None:
+        if name in self.cache:
+            return self.cache[name]
+        layout = None
+        try:
+            layout = load_layout(name, self.root)
+        except InputError as exc:
+            for d in exc.diagnostics:
+                if d.source is None:   # unknown layout: report it at the manifest line
+                    d = dataclasses.replace(d, source=where)
+                self.problems.items.append(d)
+        if layout is not None and self.output:
+            layout = dataclasses.replace(layout, output={**layout.output, **self.output})
+        self.cache[name] = layout
+        return layout
+
+
+def _pages(top: MapReader, problems: Problems, layouts: _Layouts, default_layout: str,
+           folder: Path, label: str) -> list[Page]:
+    items = top.items("pages", required=True, example="[{number: 1, slots: [...]}]")
+    if top.has("pages") and not items and isinstance(top.raw("pages"), list):
+        problems.error("no-pages", "the edition has no pages", top.at("pages"),
+                       hint="add at least one page: - number: 1")
+    if len(items) > MAX_PAGES:
+        problems.error("too-many", f"{len(items)} pages; at most {MAX_PAGES}", top.at("pages"))
+        return []
+    pages = []
+    for index, (item, where) in enumerate(zip(items, items.item_sources)):
+        p = MapReader(item, problems, f"page {index + 1}", PAGE_KEYS, where=where)
+        number = p.integer("number", 0, required=True, low=1, high=10_000, example=str(index + 1))
+        layout_name = p.text("layout", default_layout, example="broadsheet-8col")
+        layout = layouts.get(layout_name, p.at("layout") if p.has("layout")
+                             else top.at("layout")) if layout_name else None
+        slots: list[Slot] = []
+        slot_items = p.items("slots", example="[{story: …, at: {…}}]")
+        if len(slot_items) > MAX_SLOTS:
+            problems.error("too-many", f"{len(slot_items)} slots on one page; at most "
+                           f"{MAX_SLOTS}", p.at("slots"))
+            slot_items = slot_items[:0]
+        if layout is not None:
+            ctx = SlotContext(folder, label, layout, number or index + 1, problems)
+            for n, (slot_data, slot_at) in enumerate(zip(slot_items, slot_items.item_sources)):
+                slot = read_slot(slot_data, slot_at, n, ctx)
+                if slot is not None:
+                    slots.append(slot)
+        if not number or layout is None:
+            continue
+        pages.append(Page(number=number, layout=layout, slots=tuple(slots),
+                          section=p.text("section", max_chars=40),
+                          editor=p.text("editor", max_chars=40), source=p.source))
+    return pages
+
+
+def _stories(pages: list[Page], folder: Path, label: str, problems: Problems
+             ) -> tuple[dict[str, Story], set[str]]:
+    """The stories the slots name, read once each; and the ids that could not be read."""
+    stories: dict[str, Story] = {}
+    failed: set[str] = set()
+    known = _story_ids(folder)
+    for page in pages:
+        for slot in page.slots:
+            story_id = slot.story
+            if not story_id or story_id in stories or story_id in failed:
+                continue
+            written = f"stories/{story_id}.md"
+            try:
+                path = inside(folder, written)
+                if "/" in story_id:
+                    raise UnsafePath(f"story id '{story_id}' contains '/'",
+                                     "a story id is the file name in stories/ without .md")
+            except UnsafePath as exc:
+                problems.error("unsafe-path", str(exc), slot.source, hint=exc.hint)
+                failed.add(story_id)
+                continue
+            if not path.is_file():
+                problems.error("unknown-story", f"unknown story '{story_id}': "
+                               f"{label}/{written} not found", slot.source,
+                               page=page.number, slot=slot.id,
+                               hint=suggestion(story_id, known, "story ids") if known else
+                               f"write the story in {label}/{written}")
+                failed.add(story_id)
+                continue
+            try:
+                story, warnings = read_story(path, label=f"{label}/{written}")
+            except InputError as exc:
+                problems.extend(exc.diagnostics)
+                failed.add(story_id)
+                continue
+            problems.extend(warnings)
+            stories[story_id] = story
+    return stories, failed
+
+
+def _story_ids(folder: Path) -> list[str]:
+    stories = folder / "stories"
+    if not stories.is_dir():
+        return []
+    return sorted(p.stem for p in stories.glob("*.md") if p.is_file())
+
+
+def _unused_stories(folder: Path, label: str, placed: set[str], problems: Problems) -> None:
+    for story_id in _story_ids(folder):
+        if story_id not in placed:
+            problems.warn("unused-story", f"story {label}/stories/{story_id}.md is not placed "
+                          "on any page", SourceRef(f"{label}/stories/{story_id}.md"),
+                          hint=f"place it with a slot (story: {story_id}) or move the file "
+                               "out of stories/")
+
+
+def load_edition_or_error(path: Path) -> tuple[Edition | None, list[Diagnostic]]:
+    """For tools: (Edition, warnings) or (None, every diagnostic) — never raises on input."""
+    try:
+        return load_edition(path)
+    except InputError as exc:
+        return None, exc.diagnostics
+    except OSError as exc:
+        return None, [error("unreadable-file", f"cannot read {path}: {exc}",
+                            source=SourceRef(str(path)))]

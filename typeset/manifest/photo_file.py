@@ -1,0 +1,80 @@
+"""Photo sidecars: the caption and credit of `photos/x.jpg` kept beside it in `photos/x.md`.
+
+In: the edition folder and the photo's path as written. Two forms are read:
+
+    3月5日晚，江滨古街花灯璀璨……          ---
+    credit: 郭苑甫 摄                      credit: 郭苑甫 摄
+                                           ---
+                                           3月5日晚，江滨古街花灯璀璨……
+
+Out: (caption, credit), or None when there is no sidecar. Problems (bad UTF-8, control
+characters, unknown keys) are recorded with file:line:column.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typeset.diagnostics import InputError, SourceRef
+from typeset.manifest.fields import MapReader, Problems
+from typeset.manifest.paths import UnsafePath, inside
+from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
+from typeset.manifest.story_file import join_lines, split_front_matter
+from typeset.manifest.yamlpos import parse_yaml
+
+CREDIT_PREFIXES = ("credit:", "credit：", "摄影：", "摄影:")
+
+
+def sidecar_path(photo: str) -> str:
+    """'photos/x.jpg' → 'photos/x.md'."""
+    stem = photo.rsplit(".", 1)[0] if "." in photo.rsplit("/", 1)[-1] else photo
+    return stem + ".md"
+
+
+def read_sidecar(folder: Path, photo: str, label: str, problems: Problems
+                 ) -> tuple[str, str] | None:
+    """The (caption, credit) in the photo's sidecar, or None when it has none."""
+    written = sidecar_path(photo)
+    try:
+        path = inside(folder, written)
+    except UnsafePath:
+        return None
+    if not path.is_file():
+        return None
+    file = f"{label}/{written}" if label else written
+    try:
+        text = read_text(path, limit=MAX_MANIFEST_BYTES, what="caption file", label=file)
+    except InputError as exc:
+        problems.extend(exc.diagnostics)
+        return None
+    try:
+        front, body, body_line = split_front_matter(text, file, problems)
+    except InputError as exc:
+        problems.extend(exc.diagnostics)
+        return None
+    credit = ""
+    if front is not None:
+        try:
+            data, found = parse_yaml(front, file, first_line=2)
+        except InputError as exc:
+            problems.extend(exc.diagnostics)
+            return None
+        problems.extend(found)
+        meta = MapReader(data, problems, "caption file", ("caption", "credit"),
+                         where=SourceRef(file, 1, 1))
+        credit = meta.text("credit", max_chars=100)
+        if meta.has("caption"):
+            if body.strip():
+                problems.error("conflicting-keys", "the caption is given both as caption: and "
+                               "as text", SourceRef(file, body_line), hint="keep one")
+            return meta.text("caption", max_chars=1000), credit
+    lines = body.split("\n")
+    caption_lines = []
+    for line in lines:
+        stripped = line.strip()
+        if stripped.lower().startswith(CREDIT_PREFIXES) and not credit:
+            credit = stripped.split(":", 1)[-1].split("：", 1)[-1].strip()
+        else:
+            caption_lines.append(line)
+    return join_lines([ln for ln in caption_lines if ln.strip()]), credit
+

@@ -1,0 +1,251 @@
+"""Slots of a page: one `slots:` entry of edition.yaml → `typeset.model.edition.Slot`.
+
+In: the YAML mapping of one slot (with positions), the page's layout, the edition folder.
+Out: a `Slot` in grid units. The five forms are told apart by their key:
+`story:` (a story, optionally with photo/continue/box/headline), `photo:` (a standalone
+photo), `label:` (a section label), `ad:` (an advertisement), and a bare `id:` (an empty
+continuation slot, the target of a jump). Problems go to `Problems` with file:line:column.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typeset.diagnostics import SourceRef
+from typeset.manifest.fields import MapReader, Problems, kind_of
+from typeset.manifest.paths import UnsafePath, inside
+from typeset.manifest.photo_file import read_sidecar
+from typeset.manifest.yamlpos import YList
+from typeset.model.edition import Continue, GridArea, Photo, Slot
+from typeset.model.layout import Layout
+
+SLOT_KEYS = ("id", "story", "photo", "label", "ad", "at", "continue", "box", "headline",
+             "style")
+AT_KEYS = ("column", "span", "top", "bottom", "lines")
+PHOTO_KEYS = ("file", "caption", "credit", "span", "lines", "place", "fit", "focus", "crop")
+AD_KEYS = ("file", "text")
+FORMS = ("story", "photo", "label", "ad")
+PLACES = ("top", "bottom", "left", "right")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
+
+
+class SlotContext:
+    """What reading a slot needs: the edition folder (and how to show it), the page's layout."""
+
+    def __init__(self, folder: Path, label: str, layout: Layout, page: int,
+                 problems: Problems):
+        self.folder = folder
+        self.label = label
+        self.layout = layout
+        self.page = page
+        self.problems = problems
+
+    def file(self, reader: MapReader, key: str, what: str) -> str | None:
+        """A file path from `key`, checked to be inside the edition folder and to exist."""
+        written = reader.text(key, required=True, example="photos/plant.jpg")
+        if not written:
+            return None
+        try:
+            real = inside(self.folder, written)
+        except UnsafePath as exc:
+            self.problems.error("unsafe-path", f"{what} {exc}", reader.at(key), hint=exc.hint)
+            return None
+        if not real.is_file():
+            looked = f"{self.label}/{written}" if self.label else written
+            self.problems.error("missing-file", f"{what} not found: {looked}", reader.at(key),
+                                hint="check the file name, or copy the file there")
+            return None
+        return written
+
+
+def read_slot(data: object, where: SourceRef, index: int, ctx: SlotContext) -> Slot | None:
+    """One entry of a page's `slots:` list → Slot (None when it cannot be made sense of)."""
+    problems = ctx.problems
+    r = MapReader(data, problems, f"slot {index + 1} of page {ctx.page}", SLOT_KEYS,
+                  where=where)
+    forms = [k for k in FORMS if k in r.data]
+    if len(forms) > 1 and forms != ["story", "photo"]:
+        problems.error("slot-form", f"a slot holds one thing, but this one has "
+                       f"{' and '.join(forms)}", r.source,
+                       hint="split it into separate slots")
+        return None
+    kind = forms[0] if forms else "continuation"
+    if kind == "continuation" and not r.has("id"):
+        problems.error("slot-form", "a slot needs story:, photo:, label:, ad:, or at least an "
+                       "id: (an empty continuation slot)", r.source,
+                       hint="e.g. - story: a10-lead\n        at: {column: 1, span: 4, top: 10, "
+                            "bottom: 60}")
+        return None
+    area = read_area(r, ctx)
+    story = r.text("story", example="a10-lead") if kind == "story" else None
+    if kind != "story":
+        for key in ("continue", "box", "headline"):
+            if key in r.data:
+                problems.error("not-here", f"'{key}' only belongs to a story slot",
+                               r.key_at(key), hint=f"remove '{key}' or add story: …")
+    photo = None
+    if "photo" in r.data:
+        photo = read_photo(r.raw("photo"), r.at("photo"), ctx)
+    label = ad_file = ""
+    style = r.text("style")
+    if kind == "label":
+        label = r.text("label", required=True, example="聚焦安全生产", max_chars=100)
+        style = style or "label"
+    elif kind == "ad":
+        ad = r.mapping("ad", "ad", AD_KEYS, required=True)
+        if ad is not None:
+            if ad.has("file") == ad.has("text"):
+                problems.error("slot-form", "an ad needs either file: or text:", ad.source,
+                               hint="ad: {file: ads/lottery.png}  or  ad: {text: 福运相伴 益起出彩}")
+            if ad.has("file"):
+                ad_file = ctx.file(ad, "file", "ad file") or ""
+            label = ad.text("text", max_chars=500)
+        style = style or "ad"
+    elif style:
+        problems.error("not-here", "'style' only belongs to label and ad slots",
+                       r.key_at("style"), hint="remove it")
+        style = ""
+    if style and style not in ctx.layout.styles:
+        problems.error("unknown-style", f"layout {ctx.layout.name} has no style '{style}'",
+                       r.at("style"), hint="use one of the layout's styles, e.g. label")
+    default_id = story or (_stem(photo.file) if photo and kind == "photo" else "") or (
+        f"{kind}-{ctx.page}-{index + 1}")
+    slot_id = r.text("id", default_id, example="ai-meeting-cont", max_chars=100)
+    headline_span = headline_lines = 0
+    head = r.mapping("headline", "headline", ("span", "lines")) if kind == "story" else None
+    if head is not None:
+        headline_span = head.integer("span", 0, low=1, high=ctx.layout.columns, example="3")
+        headline_lines = head.integer("lines", 0, low=1, high=20, example="2")
+        if area and headline_span > area.span:
+            problems.error("headline-too-wide", f"headline span {headline_span} is wider than "
+                           f"the slot ({area.span} columns)", head.at("span"),
+                           hint=f"span: {area.span} or less")
+    continue_to = read_continue(r, ctx) if kind == "story" or (
+        kind == "continuation" and "continue" in r.data) else None
+    if photo is not None and area is not None and kind == "story":
+        _check_photo_fits(photo, area, r, problems)
+    if area is None:
+        return None
+    return Slot(id=slot_id, kind=kind, area=area, story=story or None, photo=photo,
+                label=label, ad_file=ad_file or None, continue_to=continue_to,
+                box=r.flag("box") if kind == "story" else False,
+                headline_span=headline_span, headline_lines=headline_lines, style=style,
+                source=r.source)
+
+
+def _stem(file: str) -> str:
+    name = file.rsplit("/", 1)[-1]
+    return "photo-" + (name.rsplit(".", 1)[0] if "." in name else name)
+
+
+def read_area(r: MapReader, ctx: SlotContext) -> GridArea | None:
+    """`at: {column, span, top, bottom | lines}` → GridArea, checked against the type area."""
+    at = r.mapping("at", "at", AT_KEYS, required=True)
+    if at is None:
+        return None
+    lay = ctx.layout
+    column = at.integer("column", 0, required=True, low=1, high=lay.columns, example="1")
+    span = at.integer("span", 0, required=True, low=1, high=lay.columns, example="3")
+    top = at.integer("top", -1, required=True, low=0, high=lay.lines - 1, example="10")
+    if at.has("bottom") and at.has("lines"):
+        ctx.problems.error("conflicting-keys", "give either 'bottom' or 'lines', not both",
+                           at.key_at("lines"), hint="bottom is the first grid line below the "
+                           "slot; lines is its height")
+    if at.has("lines"):
+        height = at.integer("lines", 0, low=1, high=lay.lines, example="20")
+        bottom = top + height if height and top >= 0 else -1
+    else:
+        bottom = at.integer("bottom", -1, required=True, low=1, high=10 * lay.lines,
+                            example="60")
+    if not (column and span and top >= 0 and bottom > 0):
+        return None
+    ok = True
+    if column + span - 1 > lay.columns:
+        ctx.problems.error("off-type-area", f"columns {column}–{column + span - 1} run past "
+                           f"the {lay.columns} columns of {lay.name}", at.at("span"),
+                           hint=f"span: {lay.columns - column + 1} or less, or start further "
+                                "left")
+        ok = False
+    if bottom > lay.lines:
+        ctx.problems.error("off-type-area", f"bottom {bottom} is below the last grid line "
+                           f"({lay.lines}) of {lay.name}", at.at("bottom" if at.has("bottom")
+                                                                else "lines"),
+                           hint=f"bottom: {lay.lines} or less (bottom is exclusive)")
+        ok = False
+    if bottom <= top:
+        ctx.problems.error("empty-slot", f"bottom {bottom} is not below top {top}",
+                           at.at("bottom"), hint=f"bottom must be greater than {top}")
+        ok = False
+    return GridArea(column, span, top, bottom) if ok else None
+
+
+def read_continue(r: MapReader, ctx: SlotContext) -> Continue | None:
+    """`continue: {page, slot}` → Continue (targets are checked later, edition-wide)."""
+    c = r.mapping("continue", "continue", ("page", "slot"))
+    if c is None:
+        return None
+    page = c.integer("page", 0, required=True, low=1, high=10_000, example="2")
+    slot = c.text("slot", required=True, example="ai-meeting-cont", max_chars=100)
+    if not page or not slot:
+        return None
+    return Continue(page, slot, source=c.at("slot"))
+
+
+def read_photo(data: object, where: SourceRef, ctx: SlotContext) -> Photo | None:
+    """`photo: {file, caption, credit, span, lines, place, fit, focus, crop}` → Photo.
+    Caption and credit may instead live in a sidecar `<photo>.md` beside the image."""
+    problems = ctx.problems
+    p = MapReader(data, problems, "photo", PHOTO_KEYS, where=where)
+    file = ctx.file(p, "file", "photo")
+    if file and not file.lower().endswith(IMAGE_SUFFIXES):
+        problems.error("bad-image", f"photo '{file}' is not a JPEG, PNG or TIFF file",
+                       p.at("file"), hint="convert it to JPEG")
+        file = None
+    caption = p.text("caption", max_chars=1000)
+    credit = p.text("credit", max_chars=100)
+    if file:
+        side = read_sidecar(ctx.folder, file, ctx.label, problems)
+        if side is not None:
+            if (side[0] and caption) or (side[1] and credit):
+                problems.warn("sidecar-ignored", f"the manifest gives the caption/credit, so "
+                              f"those in {file.rsplit('.', 1)[0]}.md are not used", p.source,
+                              hint="keep the caption in one place")
+            caption = caption or side[0]
+            credit = credit or side[1]
+    focus = _fractions(p, "focus", 2, "[0.5, 0.3]", problems) or (0.5, 0.5)
+    crop = _fractions(p, "crop", 4, "[0.1, 0, 0.9, 1]", problems)
+    if crop and (crop[0] >= crop[2] or crop[1] >= crop[3]):
+        problems.error("bad-crop", "crop box must be [left, top, right, bottom] with left < "
+                       "right and top < bottom", p.at("crop"), hint="crop: [0.1, 0, 0.9, 1]")
+        crop = None
+    photo = Photo(
+        file=file or "", caption=caption, credit=credit,
+        span=p.integer("span", 0, low=1, high=ctx.layout.columns, example="3"),
+        lines=p.integer("lines", 0, low=1, high=ctx.layout.lines, example="20"),
+        place=p.choice("place", PLACES, "top"), fit=p.choice("fit", ("crop", "fit"), "crop"),
+        focus=focus, crop=crop, source=p.source)
+    return photo if file else None
+
+
+def _fractions(p: MapReader, key: str, count: int, example: str, problems: Problems
+               ) -> tuple[float, ...] | None:
+    if not p.has(key):
+        return None
+    value = p.raw(key)
+    if not isinstance(value, YList) or len(value) != count or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1
+            for v in value):
+        problems.error("wrong-type", f"'{key}' must be a list of {count} fractions 0..1, got "
+                       f"{kind_of(value)}", p.at(key), hint=f"write e.g. {key}: {example}")
+        return None
+    return tuple(float(v) for v in value)
+
+
+def _check_photo_fits(photo: Photo, area: GridArea, r: MapReader, problems: Problems) -> None:
+    if photo.span > area.span:
+        problems.error("photo-too-big", f"photo span {photo.span} is wider than its slot "
+                       f"({area.span} columns)", photo.source, hint=f"span: {area.span} or less")
+    if photo.lines >= area.lines:
+        problems.error("photo-too-big", f"photo height {photo.lines} lines leaves no room in "
+                       f"its slot ({area.lines} lines)", photo.source,
+                       hint=f"lines: {max(area.lines // 2, 1)}, or make the slot taller")

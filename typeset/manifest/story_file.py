@@ -1,0 +1,201 @@
+"""Story files: Markdown with a YAML front matter → `typeset.model.story.Story`.
+
+In: `stories/<id>.md`:
+
+    ---
+    kicker: ——“爱家乡 同心干”系列评论之二
+    headline: 种下新质的“种子”
+    dateline: 本报讯
+    byline: （于健、付磊）
+    ---
+    第一段……
+    (a blank line separates paragraphs; a single newline inside a paragraph joins the lines,
+    with no space between CJK characters and one space between Latin words)
+
+    **加粗** runs are set in the emphasis face; \\* writes a literal asterisk.
+
+Out: a `Story` (id = file stem) whose paragraphs keep every character written (leading
+indentation spaces, including 全角 spaces typed as a manual indent, are layout, not text, and
+are dropped: the style indents). Problems raise `InputError` with file:line:column; soft
+problems (unbalanced **) are returned as warnings by `read_story`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from typeset.diagnostics import Diagnostic, SourceRef
+from typeset.manifest.fields import MapReader, Problems
+from typeset.manifest.source import MAX_STORY_BYTES, read_text
+from typeset.manifest.yamlpos import parse_yaml
+from typeset.model.story import Headline, Paragraph, Run, Story
+
+STORY_KEYS = ("kicker", "headline", "deck", "banner", "level", "dateline", "byline",
+              "byline_place", "signature", "kind", "continued")
+KINDS = ("news", "commentary", "brief", "feature")
+MAX_PARAGRAPH_CHARS = 100_000
+"""A paragraph longer than this is refused (a real one is a few hundred characters)."""
+_INDENT = " \t\u3000"
+
+
+def load_story(path: Path) -> Story:
+    """Read one story file; raises InputError listing every problem (warnings are dropped
+    here; use `read_story` to get them)."""
+    story, _ = read_story(path)
+    return story
+
+
+def read_story(path: Path, label: str | None = None) -> tuple[Story, list[Diagnostic]]:
+    """Read one story file → (Story, warnings); raises InputError on errors. `label` is the
+    file name shown in messages (defaults to the path)."""
+    file = label or str(path)
+    text = read_text(path, limit=MAX_STORY_BYTES, what="story file", label=file)
+    problems = Problems()
+    front, body, body_line = split_front_matter(text, file, problems)
+    meta = None
+    if front is not None:
+        data, found = parse_yaml(front, file, first_line=2)
+        problems.extend(found)
+        meta = MapReader(data, problems, "the story's front matter", STORY_KEYS,
+                         where=SourceRef(file, 1, 1))
+    paragraphs = parse_body(body, file, body_line, problems)
+    story = _build(path.stem, meta, paragraphs, SourceRef(file, 1, 1), problems)
+    if not paragraphs:
+        problems.warn("empty-story", "the story has no body text", SourceRef(file, body_line),
+                      hint="write the paragraphs after the closing ---")
+    problems.raise_errors()
+    return story, problems.warnings
+
+
+def split_front_matter(text: str, file: str, problems: Problems) -> tuple[str | None, str, int]:
+    """(front matter YAML or None, body text, first line number of the body)."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None, text, 1
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
+    problems.error("front-matter", "the front matter opened by '---' on line 1 is never "
+                   "closed", SourceRef(file, 1, 1),
+                   hint="end the front matter with a line holding only ---")
+    problems.raise_errors()
+    raise AssertionError("unreachable")
+
+
+def _build(story_id: str, meta: MapReader | None, paragraphs: tuple[Paragraph, ...],
+           source: SourceRef, problems: Problems) -> Story:
+    if meta is None:
+        return Story(story_id, None, paragraphs, source=source)
+    headline = meta.text("headline", max_chars=200)
+    kicker = meta.text("kicker", max_chars=200)
+    deck = meta.text("deck", max_chars=300)
+    banner = meta.text("banner", max_chars=100)
+    continued = meta.text("continued", max_chars=100)
+    level = meta.integer("level", 1, low=1, high=9, example="2")
+    if not headline and (kicker or deck or continued or meta.has("level")):
+        problems.error("missing-key", "the story has a kicker, deck, continued or level but no "
+                       "headline", meta.source, hint="add headline: …")
+    head = None
+    if headline or banner:
+        head = Headline(headline=headline, kicker=kicker, deck=deck, level=level,
+                        banner=banner, continued=continued)
+    return Story(
+        id=story_id, headline=head, paragraphs=paragraphs,
+        dateline=meta.text("dateline", max_chars=100),
+        byline=meta.text("byline", max_chars=200),
+        byline_place=meta.choice("byline_place", ("end", "top"), "end"),
+        signature=meta.text("signature", max_chars=100),
+        kind=meta.choice("kind", KINDS, "news"),
+        source=source,
+    )
+
+
+def parse_body(body: str, file: str, first_line: int, problems: Problems
+               ) -> tuple[Paragraph, ...]:
+    """Blank-line separated paragraphs → Paragraphs with runs and source lines."""
+    paragraphs: list[Paragraph] = []
+    block: list[str] = []
+    start = first_line
+    for number, line in enumerate(body.split("\n") + [""], start=first_line):
+        if line.strip(_INDENT + "\n"):
+            if not block:
+                start = number
+            block.append(line)
+            continue
+        if block:
+            paragraphs.append(_paragraph(block, SourceRef(file, start, 1), problems))
+            block = []
+    return tuple(paragraphs)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join the lines of one paragraph: nothing between CJK (wide) characters, one space
+    between narrow ones (Latin words)."""
+    text = ""
+    for line in lines:
+        piece = line.strip(_INDENT)
+        if text and piece and not (_wide(text[-1]) or _wide(piece[0])):
+            text += " "
+        text += piece
+    return text
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _paragraph(lines: list[str], source: SourceRef, problems: Problems) -> Paragraph:
+    text = join_lines(lines)
+    if len(text) > MAX_PARAGRAPH_CHARS:
+        problems.error("paragraph-too-long", f"paragraph of {len(text):,} characters (the "
+                       f"limit is {MAX_PARAGRAPH_CHARS:,})", source,
+                       hint="split it into paragraphs with blank lines")
+    if text.startswith("#") and text.lstrip("#").startswith(" "):
+        problems.warn("markdown-heading", "a Markdown heading in the story body is set as an "
+                      "ordinary paragraph", source,
+                      hint="put the headline in the front matter (headline: …)")
+    return Paragraph(runs=tuple(parse_runs(text, source, problems)), source=source)
+
+
+def parse_runs(text: str, source: SourceRef, problems: Problems) -> list[Run]:
+    """Split `**bold**` runs; '\\*' and '\\\\' are literal. An unbalanced '**' is kept as
+    text and reported."""
+    pieces: list[tuple[str, bool]] = []
+    current: list[str] = []
+    bold = False
+    opened_at = -1
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\" and i + 1 < len(text) and text[i + 1] in "*\\":
+            current.append(text[i + 1])
+            i += 2
+            continue
+        if text.startswith("**", i):
+            pieces.append(("".join(current), bold))
+            current = []
+            bold = not bold
+            opened_at = len(pieces) if bold else -1
+            i += 2
+            continue
+        current.append(char)
+        i += 1
+    pieces.append(("".join(current), bold))
+    if bold:
+        problems.warn("unbalanced-bold", "'**' opens bold text that is never closed; the "
+                      "asterisks are printed as written", source,
+                      hint="close the bold run with **, or write \\*\\* for literal asterisks")
+        head = pieces[:opened_at]
+        tail = "".join(t for t, _ in pieces[opened_at:])
+        pieces = head[:-1] + [(head[-1][0] + "**" + tail, False)] if head else [("**" + tail,
+                                                                                 False)]
+    runs: list[Run] = []
+    for piece, emphasis in pieces:
+        if not piece:
+            continue
+        if runs and runs[-1].emphasis == emphasis:
+            runs[-1] = Run(runs[-1].text + piece, emphasis)
+        else:
+            runs.append(Run(piece, emphasis))
+    return runs
