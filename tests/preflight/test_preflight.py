@@ -195,3 +195,14 @@ def test_cli_table_json_and_exit_codes(tmp_path, good_pdf):
     assert data["passed"] is False and data["summary"]["output_intent"] == "fail"
     assert runner.invoke(preflight_cli, [str(tmp_path / "none.pdf")]).exit_code == 2
     assert runner.invoke(preflight_cli, [str(good), "--profile", "nope"]).exit_code == 2
+
+
+def test_marks_and_slug_outside_the_bleed_do_not_count_as_page_text(tmp_path):
+    from typeset.render.pdf import PdfOptions
+
+    path = tmp_path / "marks.pdf"
+    doc = Document((PageFrame(1, 300, 200, 8.5, (_run("正文", 20, 40, 9),)),),
+                   DocumentInfo("测试日报", "测试日报", "2024-05-01", 1714521600))
+    write_pdf(doc, path, PdfOptions(marks=True))
+    report = preflight(path)
+    assert set(report.statuses().values()) == {"pass"}, report.table()

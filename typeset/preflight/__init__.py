@@ -50,8 +50,9 @@ def preflight(path: Path, profile: PreflightProfile | str = "newsprint", *,
         findings += structure.fonts(pdf)
         findings += structure.image_filters(pdf)
         pages = [page_marks(page) for page in pdf.pages]
+        areas = [structure.print_area(page) for page in pdf.pages]
         page_count = len(pdf.pages)
-    findings += painting.check_pages(pages, profile)
+    findings += painting.check_pages(pages, profile, areas)
     texts, why = tools.extract_text(path)
     findings += painting.text_extraction(pages, texts, why)
     if ink:

@@ -82,6 +82,9 @@ class TextShow:
     op: bool
     opm: int
     render_mode: int
+    x: float = 0.0
+    y: float = 0.0
+    """Where the show starts on the page (user space of the page)."""
 
 
 @dataclass(frozen=True)
@@ -264,6 +267,8 @@ class _Walker:
                 tm = IDENTITY
             elif op == "Tm" and len(args) == 6:
                 tm = tuple(float(a) for a in args)
+            elif op in ("Td", "TD") and len(args) == 2:
+                tm = mul((1.0, 0.0, 0.0, 1.0, float(args[0]), float(args[1])), tm)
             elif op == "Tf" and len(args) == 2:
                 state.font = str(args[0])
                 state.font_size = float(args[1])
@@ -271,10 +276,11 @@ class _Walker:
             elif op == "Tr" and args:
                 state.render_mode = int(args[0])
             elif op in ("Tj", "TJ", "'", '"'):
-                size = abs(state.font_size) * scale_of(mul(tm, state.ctm))
+                trm = mul(tm, state.ctm)
+                size = abs(state.font_size) * scale_of(trm)
                 overprint = state.op if state.render_mode in (0, 2, 4, 6) else state.OP
                 self.marks.texts.append(TextShow(state.font, size, state.fill, overprint,
-                                                 state.opm, state.render_mode))
+                                                 state.opm, state.render_mode, trm[4], trm[5]))
             elif op in ("S", "s", "B", "B*", "b", "b*"):
                 width = state.line_width * scale_of(state.ctm)
                 self.marks.strokes.append(Stroke(width, state.stroke, state.OP, state.opm))

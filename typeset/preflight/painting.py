@@ -22,11 +22,23 @@ def _summary(check: str, findings: list[Finding], ok: str) -> list[Finding]:
     return findings + [passed(check, ok)]
 
 
-def check_pages(pages: list[PageMarks], profile: PreflightProfile) -> list[Finding]:
-    """Run every painting check over all pages; one finding per page and problem."""
+def _inside(text, area) -> bool:
+    return area is None or (area[0] <= text.x <= area[2] and area[1] <= text.y <= area[3])
+
+
+def check_pages(pages: list[PageMarks], profile: PreflightProfile,
+                areas: list | None = None) -> list[Finding]:
+    """Run every painting check over all pages; one finding per page and problem.
+
+    `areas` (per page: the BleedBox, else TrimBox, as x0 y0 x1 y1) limits the text checks
+    (size, overprint, rich black) to text printed on the page, not the slug outside it."""
     out: list[Finding] = []
     smallest: float | None = None
     for number, marks in enumerate(pages, start=1):
+        area = areas[number - 1] if areas else None
+        marks = PageMarks([t for t in marks.texts if _inside(t, area)], marks.strokes,
+                          marks.fills, marks.images, marks.colour_spaces, marks.transparency,
+                          marks.fonts_selected, marks.errors)
         for problem in marks.errors[:3]:
             out.append(failed("content_stream", problem, number))
         bad = sorted(s for s in marks.colour_spaces if s not in ALLOWED_SPACES)

@@ -124,6 +124,15 @@ def _box(page: pikepdf.Page, key: str):
     return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
 
 
+def print_area(page: pikepdf.Page):
+    """The BleedBox (else TrimBox, ArtBox, MediaBox) of a page as (x0, y0, x1, y1)."""
+    for key in ("/BleedBox", "/TrimBox", "/ArtBox", "/MediaBox"):
+        box = _box(page, key)
+        if box is not None:
+            return box
+    return None
+
+
 def _inside(inner, outer, tol: float = 0.01) -> bool:
     return (inner[0] >= outer[0] - tol and inner[1] >= outer[1] - tol
             and inner[2] <= outer[2] + tol and inner[3] <= outer[3] + tol)
