@@ -1,0 +1,229 @@
+"""Choose line breaks: the grid fill with 先挤进，后推出, and a Knuth–Plass optimiser over it.
+
+In: a `LineMeasure`, the measure of the first and of later lines, and the rules. Out: a list
+of `Break(start, end, kind)` (first and last piece of each line). The grid fill is clreq's
+procedure (cjk-rules.md §c.2): fill at nominal widths; when a prohibited mark would start the
+next line, pull it in by compression (push-in) if that fits, else push the last unit(s) down
+(push-out). The optimiser (Knuth & Plass 1981, demerits = (1 + badness)²) chooses among the
+grid fill's legal alternatives: it never loosens or squeezes a line the grid fill sets tight,
+except, at a large penalty, to avoid a 孤字 last line (clreq §3.4.4, GB/T 15834 §5.1.11).
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+
+from typeset.text import classes as C
+from typeset.text.measure import EPS, LineMeasure
+from typeset.text.prepare import KINSOKU, UNIT
+
+FIT = "fit"            # nominal fill ended at a legal break
+FINAL = "final"        # the rest of the paragraph fits
+PUSH_IN = "push-in"    # 先挤进: a prohibited mark pulled in by compression
+PUSH_OUT = "push-out"  # 后推出: the last unit(s) pushed to the next line
+FORCED = "forced"      # a unit longer than the line broken at the edge (or no legal break)
+ALTERNATIVE = "alt"    # chosen by the optimiser instead of the grid fill's break
+
+# Demerit penalties (weighted so that changes near the paragraph end are preferred).
+P_SQUEEZE = 1e10       # pull in more than the grid fill on a tight line (orphan fix only)
+P_LOOSEN = 1e11        # break earlier than the grid fill on a tight line (orphan fix only)
+P_ORPHAN = 1e13        # a last line of one character
+MAX_BADNESS = 10000.0
+
+
+@dataclass(frozen=True)
+class Break:
+    """One line: first piece, last piece, and how the grid fill arrived at it."""
+
+    start: int
+    end: int
+    kind: str
+
+
+class Breaker:
+    """Line breaking for one prepared paragraph at one measure."""
+
+    def __init__(self, meas: LineMeasure, measure: float, first_measure: float,
+                 *, ragged_last: bool = True, avoid_orphan: bool = True, url_breaks: bool = True):
+        self.m = meas
+        self.prep = meas.prep
+        self.measure = measure
+        self.first = first_measure
+        self.ragged_last = ragged_last
+        self.avoid_orphan = avoid_orphan
+        self.url_breaks = url_breaks
+        self.em = meas.prep.em
+        self._grid: dict[int, tuple[int, str]] = {}
+
+    def width_for(self, s: int) -> float:
+        """The measure of the line starting at piece s (the first line may be indented)."""
+        return self.first if s == 0 else self.measure
+
+    # -- the grid fill (clreq §c.2) ---------------------------------------------------------
+    def grid_end(self, s: int) -> tuple[int, str]:
+        """Last piece of the line starting at s as a Chinese compositor fills it, and how."""
+        got = self._grid.get(s)
+        if got is None:
+            got = self._grid[s] = self._grid_end(s)
+        return got
+
+    def _grid_end(self, s: int) -> tuple[int, str]:
+        m = self.m
+        M = self.width_for(s)
+        last = m.last
+        j = m.nominal_fill(s, M)
+        if j >= last:
+            return last, FINAL
+        brk = self.prep.brk
+        if j >= s and brk[j] == 0:
+            return j, FIT
+        j2 = m.next_legal(max(j + 1, s))
+        if m.fits(s, j2, M):
+            return j2, (FINAL if j2 == last else PUSH_IN)
+        j3 = m.prev_legal(j, s)
+        unit_start = s if j3 is None else j3 + 1
+        if j3 is None or m.nominal(unit_start, j2) > self.measure + EPS:
+            return self._forced(s, max(j, s), M), FORCED
+        return j3, PUSH_OUT
+
+    def _forced(self, s: int, j: int, M: float) -> int:
+        """Where to break inside a unit longer than the line: after a URL '/', else at the
+        edge, avoiding a 避头尾 violation when a word-internal break is near."""
+        prep, m = self.prep, self.m
+        if j >= m.last:
+            return m.last
+        if self.url_breaks:
+            for k in range(j, s - 1, -1):
+                if prep.slash[k] and m.nominal(s, k) >= M / 2:
+                    return k
+                if m.nominal(s, k) < M / 2:
+                    break
+        if prep.brk[j] == KINSOKU:
+            for k in range(j - 1, max(s, j - 4) - 1, -1):
+                if prep.brk[k] != KINSOKU:
+                    return k
+        return j
+
+    def first_fit(self) -> list[Break]:
+        """The grid fill, line after line."""
+        out: list[Break] = []
+        s, n = 0, self.m.n
+        while s < n:
+            e, kind = self.grid_end(s)
+            out.append(Break(s, e, kind))
+            s = e + 1
+        return out
+
+    # -- the optimiser ----------------------------------------------------------------------
+    def optimal(self, extended: bool = False) -> list[Break]:
+        """Knuth–Plass over the grid fill's alternatives (see the module docstring)."""
+        m = self.m
+        n = m.n
+        if n == 0:
+            return []
+        best: dict[int, tuple[float, int, int, str]] = {0: (0.0, -1, -1, "")}
+        heap = [0]
+        queued = {0}
+        while heap:
+            s = heapq.heappop(heap)
+            base = best[s][0]
+            for e, penalty, kind in self._candidates(s, extended):
+                total = base + self._demerits(s, e) + penalty
+                t = e + 1
+                old = best.get(t)
+                if old is None or total < old[0] - 1e-6 or (abs(total - old[0]) <= 1e-6 and s > old[1]):
+                    best[t] = (total, s, e, kind)
+                    if t < n and t not in queued:
+                        queued.add(t)
+                        heapq.heappush(heap, t)
+        out: list[Break] = []
+        t = n
+        while t > 0:
+            _, s, e, kind = best[t]
+            out.append(Break(s, e, kind))
+            t = s
+        out.reverse()
+        return out
+
+    def _candidates(self, s: int, extended: bool) -> list[tuple[int, float, str]]:
+        m = self.m
+        e, kind = self.grid_end(s)
+        out = [(e, 0.0, kind)]
+        if kind == FORCED:
+            return out
+        M = self.width_for(s)
+        need = 0.0 if kind == FINAL and self.ragged_last else M - m.width(s, e)
+        loose = need >= self.em - EPS
+        if not (loose or extended):
+            return out
+        weight = 1.0 + (m.n - s) / m.n
+        penalty_back = 0.0 if loose else P_LOOSEN * weight
+        penalty_fwd = 0.0 if loose else P_SQUEEZE * weight
+        for k in m.legal_before(e, s, 6 if loose else 3):
+            if loose and M - m.width(s, k) > need + 4 * self.em:
+                break
+            out.append((k, penalty_back, ALTERNATIVE))
+        for k in m.legal_after(e, 3):
+            if not m.fits(s, k, M):
+                break
+            out.append((k, penalty_fwd, ALTERNATIVE))
+        return out
+
+    def _demerits(self, s: int, e: int) -> float:
+        m = self.m
+        M = self.width_for(s)
+        w = m.width(s, e)
+        final = e == m.last
+        if w > M + EPS:
+            shrink = m.shrink(s, e)
+            r = (w - M) / shrink if shrink > EPS else 10.0
+            badness = min(100.0 * r * r * r, MAX_BADNESS)
+        elif final and self.ragged_last:
+            badness = 0.0
+        else:
+            d = M - w
+            stretch = m.stretch(s, e)
+            if d <= EPS:
+                badness = 0.0
+            elif stretch <= EPS:
+                badness = MAX_BADNESS
+            else:
+                r = d / stretch
+                badness = min(100.0 * r * r * r, MAX_BADNESS)
+        demerits = (1.0 + badness) ** 2
+        if final and s > 0 and self.avoid_orphan and self.is_orphan(s, e):
+            demerits += P_ORPHAN
+        return demerits
+
+    def is_orphan(self, s: int, e: int) -> bool:
+        """孤字: a last line holding one character, alone or with punctuation."""
+        prep = self.prep
+        count = 0
+        for k in range(s, e + 1):
+            c = prep.cls[k]
+            if c in C.PUNCT or c in (C.SP, C.ZW, C.EX, C.PO):
+                continue
+            count += prep.starts[k + 1] - prep.starts[k]
+            if count > 1:
+                return False
+        return count == 1
+
+    def solve(self, optimal: bool) -> list[Break]:
+        """The breaks: grid fill or optimised, then the 孤字 fix when the last line needs it."""
+        breaks = self.optimal() if optimal else self.first_fit()
+        if (self.avoid_orphan and len(breaks) > 1
+                and self.is_orphan(breaks[-1].start, breaks[-1].end)):
+            fixed = self.optimal(extended=True)
+            if not self.is_orphan(fixed[-1].start, fixed[-1].end) or len(fixed) == 1:
+                return fixed
+        return breaks
+
+
+def forced_kind(prep, e: int) -> int:
+    """What a break after piece e violates: 0 nothing, KINSOKU, or UNIT (inside a word)."""
+    return prep.brk[e] if e < len(prep.brk) - 1 else 0
+
+
+__all__ = ["Break", "Breaker", "FIT", "FINAL", "PUSH_IN", "PUSH_OUT", "FORCED", "ALTERNATIVE",
+           "KINSOKU", "UNIT", "forced_kind"]

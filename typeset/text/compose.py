@@ -1,0 +1,120 @@
+"""compose_paragraph: one paragraph of runs → justified lines, with diagnostics.
+
+In: `Run`s, a `TextStyle`, the `FontBook`, the measure in pt, `CompositionRules`, optional
+indent (em) and alignment overrides. Out: a `SetParagraph`. Pure and deterministic; results
+are cached on the (frozen) inputs because a build composes the same paragraph many times.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Sequence
+
+from typeset.diagnostics import Diagnostic, error, info, warning
+from typeset.fonts.book import FontBook
+from typeset.model.layout import TextStyle
+from typeset.model.story import Run
+from typeset.text import classes as C
+from typeset.text.breaking import FORCED, Breaker
+from typeset.text.justify import set_line
+from typeset.text.lines import SetLine, SetParagraph
+from typeset.text.measure import LineMeasure
+from typeset.text.prepare import KINSOKU, UNIT, prepare
+from typeset.text.rules import CompositionRules
+
+ALIGNMENTS = ("justify", "left", "center", "right", "distribute")
+SHORT_TEXT = 24
+"""Texts up to this many characters (headlines, labels) take the first-fit path."""
+
+
+def compose_paragraph(runs: Sequence[Run], style: TextStyle, fonts: FontBook, measure: float,
+                      rules: CompositionRules = CompositionRules(), *, indent: float | None = None,
+                      align: str | None = None) -> SetParagraph:
+    """Set one paragraph at `measure` pt (see the module docstring and the package README).
+
+    Emphasis runs use style.emphasis_font / emphasis_latin. `indent` (em) overrides
+    style.indent; a paragraph that already begins with white space (U+3000 …) gets no
+    automatic indent. `align` overrides style.align.
+    """
+    key_runs = tuple(r if isinstance(r, Run) else Run(str(r)) for r in runs)
+    return _compose_cached(key_runs, style, fonts, float(measure), rules,
+                           None if indent is None else float(indent), align)
+
+
+@lru_cache(maxsize=8192)
+def _compose_cached(runs, style, fonts, measure, rules, indent, align) -> SetParagraph:
+    return compose_uncached(runs, style, fonts, measure, rules, indent=indent, align=align)
+
+
+def clear_cache() -> None:
+    """Forget cached paragraphs (benchmarks; a process that changes fonts)."""
+    _compose_cached.cache_clear()
+
+
+def compose_uncached(runs: Sequence[Run], style: TextStyle, fonts: FontBook, measure: float,
+                     rules: CompositionRules = CompositionRules(), *,
+                     indent: float | None = None, align: str | None = None) -> SetParagraph:
+    """`compose_paragraph` without the cache."""
+    align = align or style.align or "justify"
+    if align not in ALIGNMENTS:
+        raise ValueError(f"unknown alignment {align!r}; use one of {', '.join(ALIGNMENTS)}")
+    prep = prepare(runs, style, fonts, rules)
+    text = prep.text
+    diags: list[Diagnostic] = []
+    if not prep.cls:
+        return SetParagraph(text, (), ())
+    em = style.size
+    indent_em = style.indent if indent is None else indent
+    if text[:1] in (" ", "\u3000", "\t"):
+        indent_em = 0.0
+    indent_pt = max(0.0, indent_em * em)
+    first = max(0.0, measure - indent_pt)
+    meas = LineMeasure(prep)
+    breaker = Breaker(meas, measure, first, ragged_last=align != "distribute",
+                      avoid_orphan=rules.avoid_orphan, url_breaks=rules.url_breaks)
+    optimal = rules.optimal and align in ("justify", "distribute") and len(text) > SHORT_TEXT
+    breaks = breaker.solve(optimal)
+    lines: list[SetLine] = []
+    for number, b in enumerate(breaks):
+        is_last = number == len(breaks) - 1
+        x0 = indent_pt if b.start == 0 else 0.0
+        line = set_line(prep, b.start, b.end, measure=measure, width=measure - x0, x0=x0,
+                        last=is_last, align=align)
+        lines.append(line)
+        if line.overfull > 0.0005:
+            diags.append(warning(
+                "overfull", f"line {number + 1} “{_excerpt(line.text)}” is {line.overfull:.2f} pt "
+                f"wider than the {measure:.2f} pt measure",
+                hint="widen the column or edit the text", data=(("line", number + 1),
+                                                                ("overfull", line.overfull))))
+        if not is_last and b.kind == FORCED:
+            diags.extend(_forced(prep, b.end, number + 1, line.text))
+    if prep.missing:
+        chars = sorted(set("".join(prep.missing)))
+        listed = ", ".join(f"U+{ord(c):04X} {c}" for c in chars)
+        diags.append(error(
+            "missing-glyph", f"no font covers {len(chars)} character(s): {listed} in "
+            f"“{_excerpt(text)}”", hint="choose a font role that covers them, or edit the text",
+            data=(("characters", "".join(chars)),)))
+    for role in sorted(set(prep.notes)):
+        diags.append(warning("missing-font-role", f"font role '{role}' is not defined; used the "
+                             f"style's regular role instead", hint="define it in fonts/fonts.yaml"))
+    return SetParagraph(text, tuple(lines), tuple(diags))
+
+
+def _forced(prep, e: int, number: int, text: str) -> list[Diagnostic]:
+    kind = prep.brk[e] if e < len(prep.brk) - 1 else 0
+    if kind == KINSOKU:
+        return [warning("kinsoku-forced", f"line {number} “{_excerpt(text)}” breaks where 避头尾 "
+                        f"forbids it: no legal break fits the measure",
+                        hint="edit the text or widen the column", data=(("line", number),))]
+    if kind == UNIT:
+        nxt = prep.text[prep.starts[e + 1]:prep.starts[e + 1] + 1]
+        what = "a word" if C.classify(nxt) in (C.LA, C.LP) else "an unbreakable unit"
+        return [info("word-broken", f"line {number} “{_excerpt(text)}” breaks inside {what} "
+                     f"longer than the column", data=(("line", number),))]
+    return []
+
+
+def _excerpt(text: str, limit: int = 16) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"

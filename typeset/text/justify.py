@@ -1,0 +1,151 @@
+"""Set one line: apply line-start/line-end rules, compress or stretch it, place the glyphs.
+
+In: the prepared paragraph, the line's first and last piece, its width and alignment. Out: a
+`SetLine` whose glyph positions already include every adjustment. Compression follows
+clreq §3.5.3 (word spaces, brackets' outer sides, pause marks, CJK–Latin space, then — only if
+allowed — full stops); expansion follows §3.5.4 (word spaces to ½ em, CJK–Latin space to its
+maximum, then every eligible inter-character gap equally). Spacing is never negative.
+"""
+
+from __future__ import annotations
+
+from typeset.frame import PlacedGlyph
+from typeset.text import classes as C
+from typeset.text.lines import LineRun, SetLine
+from typeset.text.measure import EPS
+from typeset.text.prepare import Preparation
+from typeset.units import snap
+
+
+def set_line(prep: Preparation, s: int, e: int, *, measure: float, width: float, x0: float,
+             last: bool, align: str) -> SetLine:
+    """Lay out pieces s..e in a line `width` pt wide starting at `x0` (both within `measure`)."""
+    cls, full, wl, wr, pl = prep.cls, prep.full, prep.wl, prep.wr, prep.pl
+    count = e - s + 1
+    left = [wl[k] for k in range(s, e + 1)]
+    right = [wr[k] for k in range(s, e + 1)]
+    left[0] -= pl[s]
+    right[-1] = full[e] - wl[e] - prep.endw[e]
+    gaps = [prep.ga[k] for k in range(s, e)] + [0.0]
+    pad = [0.0] * count                     # extra width after a piece's glyphs (spaces)
+    natural = sum(full[s + i] - left[i] - right[i] for i in range(count)) + sum(gaps)
+    overfull = 0.0
+    need = width - natural
+    if need < -EPS:
+        overfull = _compress(prep, s, e, -need, left, right, gaps, pad)
+    elif need > EPS and (align == "distribute" or (align == "justify" and not last)):
+        _expand(prep, s, e, need, gaps, pad)
+    content = (sum(full[s + i] - left[i] - right[i] + pad[i] for i in range(count))
+               + sum(gaps))
+    offset = x0
+    if align == "center" and content < width:
+        offset += (width - content) / 2
+    elif align == "right" and content < width:
+        offset += width - content
+    runs = _runs(prep, s, e, offset, left, right, gaps, pad)
+    text = prep.text[prep.starts[s]:prep.starts[e + 1]]
+    return SetLine(
+        start=prep.starts[s], end=prep.starts[e + 1], text=text, measure=measure,
+        natural=snap(x0 + content), runs=runs, last=last, overfull=snap(overfull),
+        indent=snap(offset),
+    )
+
+
+def _compress(prep, s, e, amount, left, right, gaps, pad) -> float:
+    """Remove `amount` pt by clreq's reduction priorities; returns what could not be removed."""
+    cls = prep.cls
+    em = prep.em
+    # tier lists of (kind, index, capacity): kind 'l'/'r' = a piece side, 'g' = a gap,
+    # 's' = a word space narrowed to ¼ em
+    tiers: list[list[tuple[str, int, float]]] = [[], [], [], [], []]
+    for i, k in enumerate(range(s, e + 1)):
+        c = cls[k]
+        if c == C.SP and k < e:
+            tiers[0].append(("s", i, prep.shl[k]))
+        elif c == C.OP:
+            cap = prep.lb[k] - left[i]
+            if cap > EPS:
+                tiers[1].append(("l", i, cap))
+        elif c == C.CL and k < e:
+            tiers[1].append(("r", i, prep.shr[k]))
+        elif c == C.CO and k < e:
+            tiers[2].append(("r", i, prep.shr[k]))
+        elif c == C.FS and k < e and prep.shr[k] > EPS:
+            tiers[4].append(("r", i, prep.shr[k]))
+        if k < e and prep.gsh[k] > EPS:
+            tiers[3].append(("g", i, prep.gsh[k]))
+    del em
+    for tier in tiers:
+        total = sum(cap for _, _, cap in tier if cap > 0)
+        if total <= EPS or amount <= EPS:
+            continue
+        take = min(amount, total)
+        for kind, i, cap in tier:
+            if cap <= 0:
+                continue
+            part = take * cap / total
+            if kind == "l":
+                left[i] += part
+            elif kind == "r":
+                right[i] += part
+            elif kind == "g":
+                gaps[i] -= part
+            else:
+                pad[i] -= part
+        amount -= take
+    return amount if amount > EPS else 0.0
+
+
+def _expand(prep, s, e, amount, gaps, pad) -> None:
+    """Add `amount` pt by clreq's expansion priorities (never inside unbreakable units)."""
+    for i, k in enumerate(range(s, e)):
+        if prep.spst[k] > EPS and amount > EPS:
+            part = min(prep.spst[k], amount)
+            pad[i] += part
+            amount -= part
+    stretchable = [(i, prep.gst[k]) for i, k in enumerate(range(s, e)) if prep.gst[k] > EPS]
+    total = sum(cap for _, cap in stretchable)
+    if total > EPS and amount > EPS:
+        take = min(total, amount)
+        for i, cap in stretchable:
+            gaps[i] += take * cap / total
+        amount -= take
+    if amount <= EPS:
+        return
+    eligible = [i for i, k in enumerate(range(s, e)) if prep.elig[k]]
+    if not eligible:
+        return
+    share = amount / len(eligible)
+    for i in eligible:
+        gaps[i] += share
+
+
+def _runs(prep, s, e, x, left, right, gaps, pad) -> tuple[LineRun, ...]:
+    """Group the line's pieces into runs of one face and place every glyph."""
+    faces, face_of, emph, glyphs, full = prep.faces, prep.face, prep.emphasis, prep.glyphs, prep.full
+    starts, text = prep.starts, prep.text
+    runs: list[LineRun] = []
+    cur_key = None
+    cur_glyphs: list[PlacedGlyph] = []
+    cur_x = 0.0
+    cur_start = 0
+    for i, k in enumerate(range(s, e + 1)):
+        key = (face_of[k], emph[k])
+        if key != cur_key:
+            if cur_key is not None:
+                runs.append(_run(faces, cur_key, prep.em, cur_x, cur_glyphs,
+                                 text[cur_start:starts[k]]))
+            cur_key, cur_glyphs, cur_x, cur_start = key, [], snap(x), starts[k]
+        origin = x - left[i]
+        for gid, dx, src in glyphs[k]:
+            cur_glyphs.append(PlacedGlyph(gid, snap(snap(origin + dx) - cur_x), src))
+        x += full[k] - left[i] - right[i] + pad[i] + gaps[i]
+    if cur_key is not None:
+        runs.append(_run(faces, cur_key, prep.em, cur_x, cur_glyphs,
+                         text[cur_start:starts[e + 1]]))
+    return tuple(runs)
+
+
+def _run(faces, key, size, x, glyphs, text) -> LineRun:
+    face_idx, emphasis = key
+    return LineRun(faces[face_idx].ref, size, x, tuple(glyphs), text, emphasis)

@@ -1,0 +1,104 @@
+"""Line measurements in O(1) from prefix sums over a `Preparation`.
+
+In: a prepared paragraph. Out: for any candidate line (first piece s, last piece e) its width
+as set (line-start and line-end rules applied), its nominal width (what the grid fill counts),
+the compression it may still use (push-in) and its stretch; plus the legal break positions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from typeset.text import classes as C
+from typeset.text.prepare import LEGAL, Preparation
+
+EPS = 1e-6
+
+
+class LineMeasure:
+    """Prefix sums over the pieces of one paragraph (all lengths in pt)."""
+
+    def __init__(self, prep: Preparation):
+        self.prep = prep
+        n = self.n = len(prep.cls)
+        self.last = n - 1
+        full, wl, wr, ga = prep.full, prep.wl, prep.wr, prep.ga
+        shl, shr, gsh = prep.shl, prep.shr, prep.gsh
+        elig, gst, spst = prep.elig, prep.gst, prep.spst
+        unit = prep.em / 4
+        P = [0.0] * (n + 1)
+        S = [0.0] * (n + 1)
+        T = [0.0] * (n + 1)
+        p = s = t = 0.0
+        for k in range(n):
+            p += full[k] - wl[k] - wr[k] + ga[k]
+            s += shl[k] + shr[k] + gsh[k]
+            t += (unit if elig[k] else 0.0) + gst[k] + spst[k]
+            P[k + 1] = p
+            S[k + 1] = s
+            T[k + 1] = t
+        self.P, self.S, self.T = P, S, T
+        self.endw = prep.endw
+        self.nomend = prep.nomend
+        self.pl = prep.pl
+        cls = prep.cls
+        self.endsh = [0.0 if cls[k] == C.SP else shl[k] for k in range(n)]
+        brk = prep.brk
+        self.legal = [k for k in range(n - 1) if brk[k] == LEGAL] + ([n - 1] if n else [])
+
+    # -- widths -----------------------------------------------------------------------------
+    def width(self, s: int, e: int) -> float:
+        """Width of pieces s..e set as one line (line-end mark halved, no edge spacing)."""
+        return self.P[e] + self.endw[e] - self.P[s] + self.pl[s]
+
+    def nominal(self, s: int, e: int) -> float:
+        """Width the grid fill counts: nominal widths, a line-end mark not yet halved."""
+        return self.P[e] + self.nomend[e] - self.P[s] + self.pl[s]
+
+    def shrink(self, s: int, e: int) -> float:
+        """Compression still available in the line (clreq §3.5.3 priorities 2–7)."""
+        return self.S[e] + self.endsh[e] - self.S[s] + self.pl[s]
+
+    def stretch(self, s: int, e: int) -> float:
+        """Nominal stretch of the line's gaps (for the badness ratio)."""
+        return self.T[e] - self.T[s]
+
+    def fits(self, s: int, e: int, measure: float) -> bool:
+        """Can pieces s..e be compressed to `measure`?"""
+        return self.width(s, e) - self.shrink(s, e) <= measure + EPS
+
+    # -- positions --------------------------------------------------------------------------
+    def nominal_fill(self, s: int, measure: float) -> int:
+        """The last piece j ≥ s whose line s..j fits at nominal widths (s - 1 if none)."""
+        limit = measure + self.P[s] - self.pl[s] + EPS
+        j = min(bisect_right(self.P, limit) - 1, self.last)
+        P, nomend = self.P, self.nomend
+        while j >= s and P[j] + nomend[j] > limit:
+            j -= 1
+        return j
+
+    def next_legal(self, k: int) -> int:
+        """The first legal break at or after piece k (the paragraph end at the latest)."""
+        i = bisect_left(self.legal, k)
+        return self.legal[i] if i < len(self.legal) else self.last
+
+    def prev_legal(self, k: int, s: int) -> int | None:
+        """The last legal break at or before piece k and not before piece s, else None."""
+        i = bisect_right(self.legal, k) - 1
+        if i >= 0 and self.legal[i] >= s:
+            return self.legal[i]
+        return None
+
+    def legal_before(self, k: int, s: int, count: int) -> list[int]:
+        """Up to `count` legal breaks before piece k (nearest first), not before piece s."""
+        i = bisect_left(self.legal, k) - 1
+        out = []
+        while i >= 0 and len(out) < count and self.legal[i] >= s:
+            out.append(self.legal[i])
+            i -= 1
+        return out
+
+    def legal_after(self, k: int, count: int) -> list[int]:
+        """Up to `count` legal breaks after piece k (nearest first)."""
+        i = bisect_right(self.legal, k)
+        return self.legal[i:i + count]
