@@ -11,6 +11,7 @@ column and a fix; nothing else in typeset reads user files.
 
 from typeset.manifest.edition_file import load_edition
 from typeset.manifest.layout_file import load_layout
+from typeset.manifest.scaffold import scaffold_edition
 from typeset.manifest.story_file import load_story
 
-__all__ = ["load_edition", "load_layout", "load_story"]
+__all__ = ["load_edition", "load_layout", "load_story", "scaffold_edition"]

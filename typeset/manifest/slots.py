@@ -145,7 +145,7 @@ def read_area(r: MapReader, ctx: SlotContext) -> GridArea | None:
         return None
     lay = ctx.layout
     column = at.integer("column", 0, required=True, low=1, high=lay.columns, example="1")
-    span = at.integer("span", 0, required=True, low=1, high=lay.columns, example="3")
+    span = at.integer("span", 0, required=True, low=1, high=1000, example="3")
     top = at.integer("top", -1, required=True, low=0, high=lay.lines - 1, example="10")
     if at.has("bottom") and at.has("lines"):
         ctx.problems.error("conflicting-keys", "give either 'bottom' or 'lines', not both",
@@ -157,10 +157,8 @@ def read_area(r: MapReader, ctx: SlotContext) -> GridArea | None:
     else:
         bottom = at.integer("bottom", -1, required=True, low=1, high=10 * lay.lines,
                             example="60")
-    if not (column and span and top >= 0 and bottom > 0):
-        return None
-    ok = True
-    if column + span - 1 > lay.columns:
+    ok = bool(column and span and top >= 0 and bottom > 0)
+    if column and span and column + span - 1 > lay.columns:
         ctx.problems.error("off-type-area", f"columns {column}–{column + span - 1} run past "
                            f"the {lay.columns} columns of {lay.name}", at.at("span"),
                            hint=f"span: {lay.columns - column + 1} or less, or start further "
@@ -172,7 +170,7 @@ def read_area(r: MapReader, ctx: SlotContext) -> GridArea | None:
                                                                 else "lines"),
                            hint=f"bottom: {lay.lines} or less (bottom is exclusive)")
         ok = False
-    if bottom <= top:
+    if bottom > 0 and top >= 0 and bottom <= top:
         ctx.problems.error("empty-slot", f"bottom {bottom} is not below top {top}",
                            at.at("bottom"), hint=f"bottom must be greater than {top}")
         ok = False

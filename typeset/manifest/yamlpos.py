@@ -230,9 +230,9 @@ class _Converter:
                     source=self.ref(node), hint="write a real size or count"))
                 return None
             try:
-                value = yaml.SafeLoader.construct_yaml_int(_NOLOADER, node) if tag.endswith(
-                    "int") else yaml.SafeLoader.construct_yaml_float(_NOLOADER, node)
-            except (ValueError, OverflowError):
+                value = _SCALARS.construct_yaml_int(node) if tag.endswith(
+                    "int") else _SCALARS.construct_yaml_float(node)
+            except (ValueError, OverflowError, yaml.YAMLError):
                 return text
             if isinstance(value, float) and not math.isfinite(value):
                 self.problems.append(error(
@@ -260,11 +260,5 @@ class _Converter:
                 return
 
 
-class _NoLoader:
-    """Stand-in 'self' for PyYAML's scalar constructors (they only read node.value)."""
-
-    def construct_scalar(self, node):
-        return node.value
-
-
-_NOLOADER = _NoLoader()
+_SCALARS = yaml.constructor.SafeConstructor()
+"""PyYAML's own number readers (0x1F, 1_000, 1e3, .inf …), used on single scalar nodes."""
