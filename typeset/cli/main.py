@@ -22,6 +22,7 @@ def _register() -> None:
     from typeset.cli import preflight_cmd
 
     main.add_command(preflight_cmd.preflight)
+    from typeset.cli import galley_cmd; main.add_command(galley_cmd.galley)  # noqa: E702
 
 
 _register()

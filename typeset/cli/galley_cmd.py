@@ -1,0 +1,104 @@
+"""`typeset galley [--measure N] [--layout NAME] [--style body] [--level basic|strict]
+[--indent EM] [--json] FILE|-`: set plain text at a column width so editors can write to fit.
+
+In: a UTF-8 text file (one paragraph per line; '-' = standard input). Out: the set lines, one
+per line (or JSON `{"measure_em": N, "paragraphs": [{"lines": [...]}]}`); the composer's
+diagnostics go to standard error. Exit 0 ok, 1 errors (unknown layout or style, bad
+composition settings, characters no font covers), 2 usage errors (unreadable file).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from typeset.diagnostics import InputError, Severity
+from typeset.fonts import FontBook, FontError
+from typeset.galley import galley_result
+from typeset.manifest.fonts_config import load_font_roles
+from typeset.manifest.layout_file import load_layout
+from typeset.project import find_project_root
+from typeset.text import CompositionRules
+
+DEFAULT_LAYOUT = "broadsheet-8col"
+
+
+@click.command()
+@click.option("--measure", type=click.FloatRange(min=0.5, max=1000),
+              help="Column width in characters (em of the style's size); default: the "
+                   "layout's body column.")
+@click.option("--layout", "layout_name", default=DEFAULT_LAYOUT, show_default=True,
+              help="Page template in layouts/ (for the default measure, style and rules).")
+@click.option("--style", "style_name", default="body", show_default=True,
+              help="Text style of the layout to set in.")
+@click.option("--level", type=click.Choice(["basic", "strict"]),
+              help="避头尾 level (default: the layout's composition setting).")
+@click.option("--indent", type=click.FloatRange(min=0, max=100),
+              help="First-line indent in em (default: the style's; 0 = none, a text that "
+                   "begins with U+3000 keeps those characters).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of plain lines.")
+@click.option("--project", type=click.Path(file_okay=False, path_type=Path),
+              help="Project folder holding layouts/ and fonts/ (default: found from here).")
+@click.argument("file", type=str)
+def galley(measure: float | None, layout_name: str, style_name: str, level: str | None,
+           indent: float | None, as_json: bool, project: Path | None, file: str) -> None:
+    """Set FILE (one paragraph per line; '-' for standard input) at a column width."""
+    text = _read(file)
+    root = project or find_project_root()
+    try:
+        layout = load_layout(layout_name, root)
+        fonts = FontBook.resolve(load_font_roles(root), root / "fonts")
+    except InputError as exc:
+        for diag in exc.diagnostics:
+            click.echo(diag.format(), err=True)
+        sys.exit(1)
+    except FontError as exc:
+        _fail(str(exc), 1)
+    try:
+        style = layout.style(style_name)
+    except KeyError as exc:
+        _fail(str(exc.args[0]), 1)
+    try:
+        rules = CompositionRules.from_mapping(layout.composition)
+        if level:
+            rules = CompositionRules.from_mapping({**layout.composition, "kinsoku": level})
+    except (TypeError, ValueError) as exc:
+        _fail(f"layout {layout.name}: {exc}", 1)
+    measure_em = measure if measure is not None else layout.column_width / style.size
+    try:
+        result, diagnostics = galley_result(text, measure_em=measure_em, style=style,
+                                            fonts=fonts, rules=rules, indent_em=indent,
+                                            source="<stdin>" if file == "-" else file)
+    except KeyError as exc:        # a style naming a font role fonts.yaml does not define
+        _fail(str(exc.args[0]), 1)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        for paragraph in result["paragraphs"]:
+            for line in paragraph["lines"] or [""]:
+                click.echo(line)
+    for diag in diagnostics:
+        click.echo(diag.format(), err=True)
+    sys.exit(1 if any(d.severity is Severity.ERROR for d in diagnostics) else 0)
+
+
+def _read(file: str) -> str:
+    try:
+        if file == "-":
+            data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+        else:
+            data = Path(file).read_bytes()
+        return data.decode("utf-8-sig") if isinstance(data, bytes) else data
+    except OSError as exc:
+        _fail(f"cannot read {file}: {exc.strerror or exc}", 2)
+    except UnicodeDecodeError as exc:
+        _fail(f"{file} is not UTF-8 text (byte {exc.start}): save it as UTF-8", 2)
+    raise AssertionError("unreachable")
+
+
+def _fail(message: str, code: int):
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
