@@ -180,7 +180,7 @@ def port(seed: int) -> Image.Image:
 
 def blossom(seed: int) -> Image.Image:
     """Cherry blossom branches against a spring sky."""
-    size = (900, 560)
+    size = (1100, 1050)
     w, h = size
     rng = random.Random(seed)
     img = gradient(size, (160, 200, 240), (235, 240, 245))
@@ -200,8 +200,8 @@ def blossom(seed: int) -> Image.Image:
             branch(x2, y2, angle + turn + rng.uniform(-0.2, 0.2), length * 0.72, width * 0.7,
                    depth - 1)
 
-    branch(60, h + 10, 1.0, 230, 26, 6)
-    branch(w - 40, h + 10, 2.1, 200, 22, 6)
+    branch(80, h + 10, 1.05, 330, 34, 7)
+    branch(w - 60, h + 10, 2.05, 300, 30, 7)
     img = img.filter(ImageFilter.GaussianBlur(1.0))
     return vignette(add_grain(img, seed))
 
