@@ -1,0 +1,157 @@
+"""Stories on the grid: columns, baselines, balance, jump lines, continuation, overset, no loss."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from compose_builders import (Continue, continuation_slot, make_edition, make_story,
+                              story_slot)
+from typeset.compose import compose_edition
+from typeset.frame import GlyphRun, Marker
+from typeset.model.grid import PageGrid
+
+BODY_ROLES = {"body", "byline", "signature"}
+
+
+def body_runs(result, page):
+    """Body glyph runs of one story part, in the order they were placed."""
+    return [i for o in result.slots if o.page == page for i in o.items
+            if isinstance(i, GlyphRun) and i.role in BODY_ROLES]
+
+
+def story_body_text(story) -> str:
+    text = story.dateline + "\u3000" + "".join(p.text for p in story.paragraphs)
+    return text + story.byline
+
+
+def strip_jumps(text: str) -> str:
+    return re.sub(r"（(转|上接)第\d+版）", "", text)
+
+
+def test_body_lines_sit_on_the_baseline_grid_in_the_slot_columns(layout, fonts, tmp_path):
+    story = make_story("a", 6)
+    edition = make_edition(layout, tmp_path, {"a": story},
+                           [(1, [story_slot("a", 2, 3, 10, 60)])])
+    doc, diags, results = compose_edition(edition, fonts)
+    grid = PageGrid(layout)
+    baselines = {grid.baseline(line) for line in range(layout.lines)}
+    column_xs = [grid.column_x(c) for c in (2, 3, 4)]
+    runs = body_runs(results[0], 1)
+    assert runs
+    for run in runs:
+        assert run.y in baselines
+        assert 10 * layout.line_pitch + layout.margins.top <= run.y
+        column = max(x for x in column_xs if x <= run.x + 0.001)
+        assert run.x + max(g.x for g in run.glyphs) < column + layout.column_width
+    assert {max(x for x in column_xs if x <= r.x + 0.001) for r in runs} == set(column_xs)
+
+
+def test_columns_of_a_story_that_fits_end_level(layout, fonts, tmp_path):
+    story = make_story("a", 5, headline=None)
+    edition = make_edition(layout, tmp_path, {"a": story}, [(1, [story_slot("a", 1, 3, 10, 90)])])
+    _, _, results = compose_edition(edition, fonts)
+    runs = body_runs(results[0], 1)
+    by_column: dict[float, list[float]] = {}
+    for run in runs:
+        by_column.setdefault(round(run.x // (layout.column_width + layout.gutter)), []).append(run.y)
+    lasts = sorted(max(ys) for ys in by_column.values())
+    # Balanced: every column but the last ends on the same grid line, the last no lower.
+    assert len(set(lasts[1:])) == 1 and lasts[0] <= lasts[-1]
+
+
+def test_overflow_jumps_with_both_jump_lines_and_loses_nothing(layout, fonts, tmp_path):
+    story = make_story("a", 12)
+    edition = make_edition(layout, tmp_path, {"a": story}, [
+        (1, [story_slot("a", 1, 3, 10, 40, continue_to=Continue(2, "a-cont"))]),
+        (2, [continuation_slot("a-cont", 1, 4, 0, 60)]),
+    ])
+    doc, diags, results = compose_edition(edition, fonts)
+    assert not [d for d in diags if d.code == "overset"]
+    page1 = [i for i in doc.pages[0].items if isinstance(i, GlyphRun)]
+    jump_out = [i for i in page1 if i.role == "jump"]
+    assert "".join(j.text for j in jump_out) == "（转第2版）"
+    assert len({j.y for j in jump_out}) == 1
+    first_part = body_runs(results[0], 1)
+    assert jump_out[0].y >= max(r.y for r in first_part)
+    cont = body_runs(results[0], 2)
+    assert "".join(r.text for r in cont).startswith("（上接第1版）")
+    seen = strip_jumps("".join(r.text for r in first_part + cont))
+    assert seen.replace(" ", "") == story_body_text(story).replace(" ", "")
+    assert any(d.code == "jump" and d.page == 1 for d in diags)
+
+
+def test_a_story_that_fits_sets_no_jump_lines_and_reports_the_empty_continuation(
+        layout, fonts, tmp_path):
+    story = make_story("a", 2)
+    edition = make_edition(layout, tmp_path, {"a": story}, [
+        (1, [story_slot("a", 1, 3, 10, 40, continue_to=Continue(2, "a-cont"))]),
+        (2, [continuation_slot("a-cont", 1, 4, 0, 60)]),
+    ])
+    doc, diags, _ = compose_edition(edition, fonts)
+    texts = "".join(i.text for p in doc.pages for i in p.items if isinstance(i, GlyphRun))
+    assert "转第" not in texts and "上接第" not in texts
+    assert [d.slot for d in diags if d.code == "empty-continuation"] == ["a-cont"]
+
+
+def test_jumps_chain_across_three_pages(layout, fonts, tmp_path):
+    story = make_story("a", 16)
+    edition = make_edition(layout, tmp_path, {"a": story}, [
+        (1, [story_slot("a", 1, 2, 10, 40, continue_to=Continue(2, "a2"))]),
+        (2, [replace(continuation_slot("a2", 1, 2, 0, 20), continue_to=Continue(3, "a3"))]),
+        (3, [continuation_slot("a3", 1, 4, 0, 80)]),
+    ])
+    doc, diags, results = compose_edition(edition, fonts)
+    jumps = ["".join(i.text for i in p.items if isinstance(i, GlyphRun) and i.role == "jump")
+             for p in doc.pages]
+    assert jumps == ["（转第2版）", "（转第3版）", ""]
+    p3 = "".join(r.text for r in body_runs(results[0], 3))
+    assert p3.startswith("（上接第2版）")
+    all_text = strip_jumps("".join(r.text for pg in (1, 2, 3) for r in body_runs(results[0], pg)))
+    assert all_text.replace(" ", "") == story_body_text(story).replace(" ", "")
+
+
+def test_continuation_into_a_wider_column_rebreaks_the_rest(layout, fonts, tmp_path):
+    wide = replace(layout, column_chars=18)
+    story = make_story("a", 10)
+    edition = make_edition(layout, tmp_path, {"a": story}, [
+        (1, [story_slot("a", 1, 2, 10, 40, continue_to=Continue(2, "a-cont"))]),
+        (2, [continuation_slot("a-cont", 1, 3, 0, 80)]),
+    ])
+    edition = replace(edition, pages=(edition.pages[0], replace(edition.pages[1], layout=wide)))
+    doc, diags, results = compose_edition(edition, fonts)
+    cont = body_runs(results[0], 2)
+    widest = max(r.x + r.glyphs[-1].x + r.size for r in cont) - min(r.x for r in cont)
+    assert widest > 14 * 9  # lines longer than 13 字: the rest was set again at 18 字
+
+
+def test_overset_without_continuation_is_reported_with_its_size_and_last_words(
+        layout, fonts, tmp_path):
+    story = make_story("a", 10)
+    edition = make_edition(layout, tmp_path, {"a": story}, [(1, [story_slot("a", 1, 2, 10, 30)])])
+    doc, diags, results = compose_edition(edition, fonts)
+    overset = [d for d in diags if d.code == "overset"]
+    assert len(overset) == 1
+    data = dict(overset[0].data)
+    assert data["characters"] == len(results[0].overset_text) > 100
+    assert data["lines"] >= data["characters"] // 13
+    placed = strip_jumps("".join(r.text for r in body_runs(results[0], 1)))
+    assert data["last_words"] and placed.endswith(data["last_words"])
+    assert (placed + results[0].overset_text).replace(" ", "") == \
+        story_body_text(story).replace(" ", "")
+    assert any(isinstance(i, Marker) and i.kind == "overset" for i in doc.pages[0].items)
+
+
+def test_the_dateline_runs_in_bold_at_the_start_and_the_byline_closes_the_story(
+        layout, fonts, tmp_path):
+    story = make_story("a", 2)
+    edition = make_edition(layout, tmp_path, {"a": story}, [(1, [story_slot("a", 1, 2, 10, 60)])])
+    _, _, results = compose_edition(edition, fonts)
+    runs = body_runs(results[0], 1)
+    assert runs[0].text == "本报讯"
+    assert "Bold" in runs[0].face.name
+    assert runs[-1].text.endswith("（于健、付磊）")
+    grid = PageGrid(layout)
+    right_edge = grid.column_x(2) + layout.column_width
+    last = runs[-1]
+    assert abs(last.x + last.glyphs[-1].x + last.size - right_edge) < last.size * 0.6

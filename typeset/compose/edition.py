@@ -1,0 +1,89 @@
+"""Compose a whole edition: follow every story through its jump chain, then build each page.
+
+In: an `Edition`, a `FontBook`, and the pixel sizes of the images it names. Out: a `Document`
+(display list of every page) and all diagnostics, in page order. Pure: no files are read.
+"""
+
+from __future__ import annotations
+
+from typeset.compose.context import ComposeContext
+from typeset.compose.page import compose_page
+from typeset.compose.story import ChainLink, StoryResult, compose_story
+from typeset.diagnostics import Diagnostic, warning
+from typeset.fonts import FontBook
+from typeset.frame import Document, DocumentInfo
+from typeset.model.edition import Edition, Page, Slot
+from typeset.text import CompositionRules
+
+
+def story_chain(edition: Edition, page: Page, slot: Slot,
+                contexts: dict[str, ComposeContext]) -> list[ChainLink]:
+    """The slot a story starts in, then each `continue:` target in turn (loops are cut; the
+    manifest loader reports them before layout)."""
+    chain = [ChainLink(page, slot, contexts[page.layout.name])]
+    seen = {(page.number, slot.id)}
+    current = slot
+    while current.continue_to is not None:
+        target_page = edition.page(current.continue_to.page)
+        if target_page is None:
+            break
+        target = next((s for s in target_page.slots if s.id == current.continue_to.slot), None)
+        if target is None or (target_page.number, target.id) in seen:
+            break
+        seen.add((target_page.number, target.id))
+        chain.append(ChainLink(target_page, target, contexts[target_page.layout.name]))
+        current = target
+    return chain
+
+
+def compose_edition(edition: Edition, fonts: FontBook,
+                    image_sizes: dict[str, tuple[int, int]] | None = None,
+                    pages: set[int] | None = None
+                    ) -> tuple[Document, list[Diagnostic], list[StoryResult]]:
+    """Set every story and page; `pages` limits which pages are returned (all are composed,
+    since jumps connect them)."""
+    contexts: dict[str, ComposeContext] = {}
+    for page in edition.pages:
+        if page.layout.name not in contexts:
+            rules = CompositionRules.from_mapping(page.layout.composition or {})
+            contexts[page.layout.name] = ComposeContext(page.layout, fonts, rules, edition,
+                                                        image_sizes or {})
+    diags: list[Diagnostic] = []
+    results: list[StoryResult] = []
+    outputs: dict[tuple[int, str], object] = {}
+    for page in edition.pages:
+        for slot in page.slots:
+            if slot.kind != "story" or not slot.story:
+                continue
+            story = edition.stories.get(slot.story)
+            if story is None:
+                continue  # reported by the manifest loader
+            result = compose_story(story, story_chain(edition, page, slot, contexts))
+            results.append(result)
+            diags.extend(result.diagnostics)
+            for out in result.slots:
+                outputs[(out.page, out.slot)] = out
+    frames = []
+    first_number = min((p.number for p in edition.pages), default=1)
+    for page in edition.pages:
+        ctx = contexts[page.layout.name]
+        page_outputs = {slot_id: out for (number, slot_id), out in outputs.items()
+                        if number == page.number}
+        frame, page_diags = compose_page(page, edition, ctx, page_outputs,
+                                         page.number == first_number)
+        diags.extend(page_diags)
+        if pages is None or page.number in pages:
+            frames.append(frame)
+    if pages:
+        missing = sorted(pages - {p.number for p in edition.pages})
+        for number in missing:
+            diags.append(warning("no-such-page", f"the edition has no page {number}",
+                                 page=number, hint="see the page numbers in edition.yaml"))
+    info = DocumentInfo(title=f"{edition.paper} {edition.date} 第{edition.issue}期",
+                        paper=edition.paper, date=edition.date, timestamp=edition.timestamp)
+    return Document(tuple(frames), info), _ordered(diags), results
+
+
+def _ordered(diags: list[Diagnostic]) -> list[Diagnostic]:
+    """Diagnostics by page, then in the order they were found (stable)."""
+    return sorted(diags, key=lambda d: (d.page if d.page is not None else -1))

@@ -1,0 +1,188 @@
+"""Page furniture: running head (版眉), page-1 masthead (报头) and ear (报眼), section labels,
+advertisement slots, standalone photo slots and cut-off rules between stories.
+
+In: the page, its slots and the edition data (paper, date, weekday, issue, section, editor).
+Out: display-list items. All text is set with the layout's named styles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from typeset.compose.context import ComposeContext
+from typeset.compose.photo import photo_block
+from typeset.compose.setting import line_runs, natural_width, set_text
+from typeset.frame import Box, FrameItem, ImageItem, Marker, Rule
+from typeset.model.edition import Edition, Page, Slot
+from typeset.model.grid import EM_BOX_ASCENT
+from typeset.model.layout import TextStyle
+from typeset.units import snap
+
+WEEKDAYS = "一二三四五六日"
+MASTHEAD_RULE = 2.0
+HEAD_RULE = 0.75
+
+
+def chinese_date(iso: str) -> str:
+    """'2026-11-27' → '2026年11月27日' (unchanged when it is not an ISO date)."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def weekday(edition: Edition) -> str:
+    """星期五 — from the edition, else derived from its date."""
+    if edition.weekday:
+        return edition.weekday
+    try:
+        return "星期" + WEEKDAYS[dt.date.fromisoformat(edition.date).weekday()]
+    except ValueError:
+        return ""
+
+
+def _text_items(text: str, style: TextStyle, x: float, baseline: float, width: float,
+                align: str, ctx: ComposeContext) -> list[FrameItem]:
+    para = set_text(text, style, width, ctx, align=align)
+    items: list[FrameItem] = []
+    for i, line in enumerate(para.lines):
+        items.extend(line_runs(line, x, baseline + i * style.pitch, style))
+    return items
+
+
+def running_head(page: Page, edition: Edition, ctx: ComposeContext) -> list[FrameItem]:
+    """The 版眉 above the type area: page and section left, paper centre, date and editor right,
+    with a rule under it."""
+    style = ctx.style("running-head")
+    folio = ctx.style("folio")
+    area = ctx.grid.type_area()
+    rule_y = area.y - 3.0
+    baseline = rule_y - 3.0 - (1 - EM_BOX_ASCENT) * style.size
+    folio_text = f"第{page.number}版"
+    left = f"{page.section}" if page.section else ""
+    right = "　".join(p for p in (chinese_date(edition.date), weekday(edition),
+                                    f"责任编辑　{page.editor}" if page.editor else "") if p)
+    items: list[FrameItem] = []
+    folio_w = natural_width(folio_text, folio, ctx)
+    items += _text_items(folio_text, folio, area.x, baseline, folio_w + 1, "left", ctx)
+    if left:
+        items += _text_items(left, style, area.x + folio_w + style.size, baseline,
+                             area.width / 3, "left", ctx)
+    items += _text_items(edition.paper, style, area.x, baseline, area.width, "center", ctx)
+    items += _text_items(right, style, area.x, baseline, area.width, "right", ctx)
+    items.append(Rule(area.x, snap(rule_y), area.right, snap(rule_y), HEAD_RULE))
+    return items
+
+
+def masthead(page: Page, edition: Edition, ctx: ComposeContext, lines: int) -> list[FrameItem]:
+    """Page 1's 报头 (paper name, large) and 报眼/ear (date, weekday, issue, extras) in the top
+    `lines` grid lines, with a heavy rule under them."""
+    grid, layout = ctx.grid, ctx.layout
+    area = grid.type_area()
+    band = lines * layout.line_pitch
+    items: list[FrameItem] = []
+    style = ctx.style("masthead")
+    name_cols = max(1, round(layout.columns * 0.6))
+    name_w = grid.span_width(name_cols)
+    name_baseline = area.y + (band - MASTHEAD_RULE - style.size) / 2 + EM_BOX_ASCENT * style.size
+    items += _text_items(edition.paper, style, area.x, name_baseline, name_w, "left", ctx)
+    ear = ctx.style("ear")
+    ear_x = grid.column_x(name_cols + 1)
+    ear_w = area.right - ear_x
+    facts = [f"{chinese_date(edition.date)}　{weekday(edition)}"]
+    if edition.lunar:
+        facts.append(edition.lunar)
+    facts.append(f"第{edition.issue}期")
+    facts += [f"{key}　{value}" for key, value in edition.extra]
+    ear_height = len(facts) * ear.pitch
+    y = area.y + (band - MASTHEAD_RULE - ear_height) / 2
+    for fact in facts:
+        baseline = y + (ear.pitch - ear.size) / 2 + EM_BOX_ASCENT * ear.size
+        items += _text_items(fact, ear, ear_x, baseline, ear_w, "right", ctx)
+        y += ear.pitch
+    rule_y = snap(area.y + band - MASTHEAD_RULE)
+    items.append(Rule(area.x, rule_y, area.right, rule_y, MASTHEAD_RULE))
+    items.append(Marker("masthead", area.x, area.y, area.width, band, edition.paper))
+    return items
+
+
+def label_slot(slot: Slot, ctx: ComposeContext) -> list[FrameItem]:
+    """A section label (栏目): the label text on the left, a rule along the slot's foot."""
+    rect = ctx.grid.area_rect(slot.area)
+    style = ctx.style(slot.style or "label")
+    baseline = rect.y + (rect.height - style.size) / 2 + EM_BOX_ASCENT * style.size - 1.0
+    items = _text_items(slot.label, style, rect.x, baseline, rect.width, "left", ctx)
+    y = snap(rect.bottom - 1.5)
+    items.append(Rule(rect.x, y, rect.right, y, 1.5))
+    items.append(Marker("slot", rect.x, rect.y, rect.width, rect.height, slot.id))
+    return items
+
+
+def ad_slot(slot: Slot, ctx: ComposeContext) -> list[FrameItem]:
+    """An advertisement: a framed area marked 广告, holding an image or a slogan."""
+    rect = ctx.grid.area_rect(slot.area)
+    style = ctx.style("ad")
+    items: list[FrameItem] = [Box(rect.x, rect.y, rect.width, rect.height, stroke=style.color,
+                                  stroke_width=0.5)]
+    if slot.ad_file:
+        path = str(Path(ctx.edition.folder) / slot.ad_file)
+        size = ctx.image_sizes.get(path)
+        if size:
+            scale = min((rect.width - 4) / size[0], (rect.height - 4) / size[1])
+            w, h = size[0] * scale, size[1] * scale
+            items.append(ImageItem(snap(rect.x + (rect.width - w) / 2),
+                                   snap(rect.y + (rect.height - h) / 2), snap(w), snap(h), path,
+                                   (0, 0, size[0], size[1]), size))
+    if slot.label:
+        para = set_text(slot.label, style, rect.width - 2 * style.size, ctx, align="center")
+        height = len(para.lines) * style.pitch
+        y = rect.y + (rect.height - height) / 2
+        for line in para.lines:
+            baseline = y + (style.pitch - style.size) / 2 + EM_BOX_ASCENT * style.size
+            items.extend(line_runs(line, rect.x + style.size, baseline, style))
+            y += style.pitch
+    mark = ctx.style("credit")
+    items += _text_items("广告", mark, rect.x, rect.y + mark.size + 2, rect.width - 3, "right",
+                         ctx)
+    items.append(Marker("slot", rect.x, rect.y, rect.width, rect.height, slot.id))
+    return items
+
+
+def photo_slot(slot: Slot, ctx: ComposeContext):
+    """A standalone photo slot: the picture fills the slot above its caption."""
+    rect = ctx.grid.area_rect(slot.area)
+    block = photo_block(slot.photo, rect.x, slot.area.top, rect.width, slot.area.lines, ctx,
+                        fill=True)
+    items = list(block.items)
+    items.append(Marker("slot", rect.x, rect.y, rect.width, rect.height, slot.id))
+    return items, list(block.diagnostics)
+
+
+def cutoff_rules(page: Page, ctx: ComposeContext) -> list[FrameItem]:
+    """Rules between neighbouring slots: vertical in the gutter between side-by-side slots,
+    horizontal along the boundary where one slot sits on another. Boxed slots have frames."""
+    grid, layout = ctx.grid, ctx.layout
+    style = layout.cutoff_rule
+    slots = [s for s in page.slots if not s.box and s.kind != "label"]
+    items: list[FrameItem] = []
+    for a in slots:
+        for b in slots:
+            if a is b:
+                continue
+            if b.area.column == a.area.column + a.area.span:
+                top, bottom = max(a.area.top, b.area.top), min(a.area.bottom, b.area.bottom)
+                if bottom > top:
+                    x = snap(grid.column_x(b.area.column) - layout.gutter / 2)
+                    items.append(Rule(x, grid.line_top(top), x, grid.line_top(bottom),
+                                      style.width, style.color))
+            if b.area.top == a.area.bottom:
+                first = max(a.area.column, b.area.column)
+                last = min(a.area.column + a.area.span, b.area.column + b.area.span)
+                if last > first:
+                    y = grid.line_top(b.area.top)
+                    items.append(Rule(grid.column_x(first), y,
+                                      snap(grid.column_x(last - 1) + layout.column_width), y,
+                                      style.width, style.color))
+    return items

@@ -1,0 +1,121 @@
+"""Set a story's headline group — series banner, 引题 kicker, 主题 headline, 副题 deck — on the grid.
+
+In: a `Headline`, the block's left x, top grid line and width, the most lines the 主题 may take.
+Out: a `HeadlineBlock`: the whole grid lines it occupies (占行) and its glyph runs and boxes.
+The 主题 steps down its style's size ladder until it fits its lines; if even the smallest size
+does not fit, it is set at that size and reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from typeset.compose.context import ComposeContext
+from typeset.compose.setting import line_runs, set_text, sized
+from typeset.diagnostics import Diagnostic, warning
+from typeset.frame import Box, CMYK, FrameItem
+from typeset.model.grid import EM_BOX_ASCENT
+from typeset.model.layout import TextStyle
+from typeset.model.story import Headline
+from typeset.text import SetParagraph
+from typeset.units import snap
+
+GAP_EM = 0.35
+"""Space between the elements of a headline group, in em of the smaller element."""
+BANNER_TINT = CMYK(0, 0, 0, 0.12)
+
+
+@dataclass(frozen=True)
+class HeadlineBlock:
+    """A set headline group: grid lines taken from the top of its area, and its items."""
+
+    lines: int
+    items: tuple[FrameItem, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+    size: float = 0.0
+    """The 主题 size chosen from the ladder."""
+
+
+@dataclass(frozen=True)
+class _Element:
+    para: SetParagraph
+    style: TextStyle
+    banner: bool = False
+
+
+def headline_style_name(level: int) -> str:
+    """headline-1 … headline-3 from a headline level (clamped)."""
+    return f"headline-{min(max(level, 1), 3)}"
+
+
+def fit_headline(text: str, style: TextStyle, width: float, max_lines: int,
+                 ctx: ComposeContext) -> tuple[SetParagraph, TextStyle, bool]:
+    """Set `text` at the first size of the style's ladder that fits `max_lines` (0 = any).
+
+    Returns the set paragraph, the style at the chosen size, and whether it fitted.
+    """
+    sizes = (style.size, *style.size_ladder)
+    chosen = None
+    for size in sizes:
+        trial = sized(style, size)
+        para = set_text(text, trial, width, ctx, align=style.align)
+        chosen = (para, trial)
+        too_long = any(line.overfull > 0 for line in para.lines)
+        if (max_lines <= 0 or len(para.lines) <= max_lines) and not too_long:
+            return para, trial, True
+    return chosen[0], chosen[1], False
+
+
+def set_headline_group(headline: Headline, x: float, top_line: int, width: float,
+                       ctx: ComposeContext, *, max_lines: int = 0, story: str = ""
+                       ) -> HeadlineBlock:
+    """Set the group at (x, grid line `top_line`) across `width` pt."""
+    diags: list[Diagnostic] = []
+    elements: list[_Element] = []
+    if headline.banner:
+        style = ctx.style("banner")
+        elements.append(_Element(set_text(headline.banner, style, width, ctx), style, True))
+    if headline.kicker:
+        style = ctx.style("kicker")
+        elements.append(_Element(set_text(headline.kicker, style, width, ctx), style))
+    main_style = ctx.style(headline_style_name(headline.level))
+    limit = max_lines or main_style.max_lines
+    para, fitted_style, fitted = fit_headline(headline.headline, main_style, width, limit, ctx)
+    if not fitted:
+        diags.append(warning(
+            "headline-too-long",
+            f"headline “{headline.headline}” needs {len(para.lines)} lines at "
+            f"{fitted_style.size:g} pt, more than the {limit} allowed",
+            story=story, hint="shorten the headline, widen its span or allow more lines"))
+    elements.append(_Element(para, fitted_style))
+    if headline.deck:
+        style = ctx.style("deck")
+        elements.append(_Element(set_text(headline.deck, style, width, ctx), style))
+    for element in elements:
+        diags.extend(element.para.diagnostics)
+    return _stack(elements, x, top_line, width, ctx, diags, fitted_style.size)
+
+
+def _stack(elements: list[_Element], x: float, top_line: int, width: float,
+           ctx: ComposeContext, diags: list[Diagnostic], size: float) -> HeadlineBlock:
+    """Stack the elements, centre them in whole grid lines, and position every line."""
+    heights = [len(e.para.lines) * e.style.pitch for e in elements]
+    gaps = [GAP_EM * min(a.style.size, b.style.size) for a, b in zip(elements, elements[1:])]
+    content = sum(heights) + sum(gaps)
+    pitch = ctx.pitch
+    lines = ctx.grid.lines_for(content + pitch)  # at least half a line of air above and below
+    block_top = ctx.grid.line_top(top_line)
+    y = block_top + (lines * pitch - content) / 2
+    items: list[FrameItem] = []
+    for i, element in enumerate(elements):
+        style = element.style
+        if element.banner:
+            band = len(element.para.lines) * style.pitch
+            items.append(Box(snap(x), snap(y), snap(width), snap(band), fill=BANNER_TINT))
+        for line in element.para.lines:
+            baseline = y + (style.pitch - style.size) / 2 + EM_BOX_ASCENT * style.size
+            items.extend(line_runs(line, x, baseline, style))
+            y += style.pitch
+        if i < len(gaps):
+            y += gaps[i]
+    return HeadlineBlock(lines, tuple(items), tuple(diags), size)

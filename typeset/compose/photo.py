@@ -1,0 +1,152 @@
+"""Photo blocks: the picture cropped or fitted to its frame, with caption and credit below.
+
+In: a `Photo`, the block's x, top grid line and width, the grid lines available, the image's
+pixel size. Out: a `PhotoBlock` occupying whole grid lines: the `ImageItem` (with the crop box
+in source pixels — pixels themselves are untouched until the PDF backend), the caption set in
+the caption style and the credit (郭苑甫 摄) in the credit style, flush right on the caption's
+last line when it fits there, else on a line of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from typeset.compose.context import ComposeContext
+from typeset.compose.setting import line_runs, natural_width, set_text
+from typeset.diagnostics import Diagnostic, error, warning
+from typeset.frame import FrameItem, ImageItem, Marker
+from typeset.model.edition import Photo
+from typeset.model.grid import EM_BOX_ASCENT
+from typeset.units import snap
+
+CAPTION_GAP = 0.4
+"""Space between picture and caption, in em of the caption size."""
+MIN_PICTURE_LINES = 3
+
+
+@dataclass(frozen=True)
+class PhotoBlock:
+    """A set photo block: grid lines it takes, its items, and what went wrong."""
+
+    lines: int
+    items: tuple[FrameItem, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+    picture_lines: int = 0
+
+
+def crop_box(pixel_size: tuple[int, int], frame: tuple[float, float], photo: Photo
+             ) -> tuple[int, int, int, int]:
+    """The part of the image (left, top, right, bottom in pixels) that fills the frame.
+
+    The explicit crop box (fractions) is applied first; then the region is cut to the frame's
+    aspect ratio around the focal point, never beyond the image.
+    """
+    iw, ih = pixel_size
+    left, top, right, bottom = 0.0, 0.0, float(iw), float(ih)
+    if photo.crop:
+        cl, ct, cr, cb = photo.crop
+        left, top, right, bottom = cl * iw, ct * ih, cr * iw, cb * ih
+    rw, rh = right - left, bottom - top
+    fw, fh = frame
+    if fw <= 0 or fh <= 0 or rw <= 0 or rh <= 0:
+        return (0, 0, iw, ih)
+    target = fw / fh
+    fx, fy = photo.focus
+    if rw / rh > target:  # too wide: cut the sides
+        new_w = rh * target
+        cx = left + fx * rw
+        left = min(max(cx - new_w / 2, left), right - new_w)
+        right = left + new_w
+    else:  # too tall: cut top and bottom
+        new_h = rw / target
+        cy = top + fy * rh
+        top = min(max(cy - new_h / 2, top), bottom - new_h)
+        bottom = top + new_h
+    return (round(left), round(top), round(right), round(bottom))
+
+
+def photo_block(photo: Photo, x: float, top_line: int, width: float, max_lines: int,
+                ctx: ComposeContext, *, story: str = "", fill: bool = False) -> PhotoBlock:
+    """Set a photo block at (x, `top_line`) across `width` pt, at most `max_lines` tall.
+
+    `fill`: a standalone photo slot — the picture takes every line the caption leaves.
+    """
+    diags: list[Diagnostic] = []
+    path = str(Path(ctx.edition.folder) / photo.file)
+    size = ctx.image_sizes.get(path)
+    if size is None:
+        diags.append(error("image-unreadable", f"photo {photo.file} could not be read",
+                           story=story, source=photo.source,
+                           hint="check that the file is a JPEG or PNG image"))
+        size = (4, 3)
+    caption_items, caption_height = _caption(photo, x, width, ctx)
+    pitch = ctx.pitch
+    caption_lines = ctx.grid.lines_for(caption_height) if caption_height else 0
+    if fill:
+        picture_lines = max_lines - caption_lines
+    elif photo.lines:
+        picture_lines = photo.lines
+    else:
+        picture_lines = max(MIN_PICTURE_LINES, round(width * size[1] / size[0] / pitch))
+    if picture_lines + caption_lines > max_lines:
+        diags.append(warning(
+            "photo-too-tall", f"photo {photo.file} needs {picture_lines + caption_lines} grid "
+            f"lines, only {max_lines} are free; the picture is made shorter",
+            story=story, source=photo.source, hint="give the photo fewer lines or the slot more"))
+        picture_lines = max(1, max_lines - caption_lines)
+    top = ctx.grid.line_top(top_line)
+    frame_h = picture_lines * pitch
+    items: list[FrameItem] = []
+    if photo.fit == "fit":
+        scale = min(width / size[0], frame_h / size[1])
+        w, h = size[0] * scale, size[1] * scale
+        items.append(ImageItem(snap(x + (width - w) / 2), snap(top + (frame_h - h) / 2), snap(w),
+                               snap(h), path, (0, 0, size[0], size[1]), size))
+    else:
+        box = crop_box(size, (width, frame_h), photo)
+        items.append(ImageItem(snap(x), snap(top), snap(width), snap(frame_h), path, box, size))
+    items.append(Marker("photo", snap(x), snap(top), snap(width), snap(frame_h), photo.file))
+    caption_top = top + frame_h
+    for item in caption_items:
+        items.append(_shift(item, caption_top))
+    return PhotoBlock(picture_lines + caption_lines, tuple(items), tuple(diags), picture_lines)
+
+
+def _caption(photo: Photo, x: float, width: float, ctx: ComposeContext
+             ) -> tuple[list, float]:
+    """Caption and credit items with y relative to the caption block's top, and its height."""
+    if not photo.caption and not photo.credit:
+        return [], 0.0
+    cap_style = ctx.style("caption")
+    credit_style = ctx.style("credit")
+    y = CAPTION_GAP * cap_style.size
+    items = []
+    last_natural = None
+    if photo.caption:
+        para = set_text(photo.caption, cap_style, width, ctx, align=cap_style.align)
+        for line in para.lines:
+            baseline = y + (cap_style.pitch - cap_style.size) / 2 + EM_BOX_ASCENT * cap_style.size
+            items.extend(line_runs(line, x, baseline, cap_style))
+            last_natural = line.natural
+            y += cap_style.pitch
+    if photo.credit:
+        credit_w = natural_width(photo.credit, credit_style, ctx)
+        gap = credit_style.size
+        credit_para = set_text(photo.credit, credit_style, credit_w + 0.01, ctx, align="left")
+        if last_natural is not None and last_natural + gap + credit_w <= width:
+            y -= cap_style.pitch  # same line as the caption's last line
+            pitch = cap_style.pitch
+        else:
+            pitch = credit_style.pitch
+        baseline = y + (pitch - credit_style.size) / 2 + EM_BOX_ASCENT * credit_style.size
+        for line in credit_para.lines:
+            items.extend(line_runs(line, x + width - credit_w, baseline, credit_style))
+        y += pitch
+    return items, y + 0.15 * cap_style.size
+
+
+def _shift(item, dy: float):
+    """Move a glyph run down by `dy` (caption items are built relative to the caption top)."""
+    from dataclasses import replace
+    return replace(item, y=snap(item.y + dy))

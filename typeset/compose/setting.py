@@ -1,0 +1,48 @@
+"""Turn set lines into positioned glyph runs, and set short one-off texts (labels, heads).
+
+In: `SetLine`s from the composer, a left x and a baseline y on the page, the style. Out:
+`frame.GlyphRun`s at page coordinates. This is the one place where composer output becomes
+display-list items, so positions are computed the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from typeset.compose.context import ComposeContext
+from typeset.frame import GlyphRun
+from typeset.model.layout import TextStyle
+from typeset.model.story import Run
+from typeset.text import SetLine, SetParagraph, compose_paragraph
+from typeset.units import snap
+
+
+def line_runs(line: SetLine, x: float, baseline: float, style: TextStyle) -> list[GlyphRun]:
+    """The glyph runs of one set line whose left edge is at `x` and baseline at `baseline`."""
+    return [
+        GlyphRun(
+            x=snap(x + run.x), y=snap(baseline), face=run.face, size=run.size,
+            glyphs=run.glyphs, text=run.text, color=style.color, role=style.name,
+        )
+        for run in line.runs
+        if run.glyphs
+    ]
+
+
+def set_text(text: str | tuple[Run, ...], style: TextStyle, width: float, ctx: ComposeContext,
+             *, align: str | None = None, indent: float = 0.0) -> SetParagraph:
+    """Compose a short text (heading, label, caption) at `width` in `style`."""
+    runs = (Run(text),) if isinstance(text, str) else text
+    return compose_paragraph(runs, style, ctx.fonts, width, ctx.rules, indent=indent, align=align)
+
+
+def natural_width(text: str, style: TextStyle, ctx: ComposeContext) -> float:
+    """The width `text` takes on one line in `style` (set ragged at a very wide measure)."""
+    para = set_text(text, style, 100000.0, ctx, align="left")
+    return max((line.natural for line in para.lines), default=0.0)
+
+
+def sized(style: TextStyle, size: float) -> TextStyle:
+    """The same style at another size (for size ladders)."""
+    return replace(style, size=size, leading=style.leading * size / style.size if style.leading
+                   else 0.0)

@@ -1,0 +1,183 @@
+"""The whole pipeline, for the CLI and library users: load → fonts → images → compose → render.
+
+In: an edition folder or manifest path and what to produce. Out: a `BuildResult` with the
+document, every diagnostic (manifest, composition, backend) and the files written. This is the
+only module, besides the CLI, that ties the stages to files and backends.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+from typeset.compose import compose_edition
+from typeset.compose.story import StoryResult
+from typeset.diagnostics import Diagnostic, InputError, error, has_errors
+from typeset.fonts import FontBook, FontError
+from typeset.frame import Document
+from typeset.manifest import load_edition
+from typeset.manifest.fonts_config import load_font_roles
+from typeset.model.edition import Edition
+from typeset.project import find_project_root
+
+MAX_IMAGE_PIXELS = 120_000_000
+"""Images larger than this (about 11,000 × 11,000) are refused as decompression bombs."""
+EXIF_ORIENTATION = 0x0112
+
+
+@dataclass
+class BuildResult:
+    """What a build or check produced."""
+
+    edition: Edition | None
+    document: Document | None
+    diagnostics: list[Diagnostic]
+    stories: list[StoryResult] = field(default_factory=list)
+    outputs: list[Path] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when no diagnostic is an error."""
+        return not has_errors(self.diagnostics)
+
+
+_FONT_BOOKS: dict[Path, FontBook] = {}
+
+
+def font_book(project_root: Path) -> FontBook:
+    """The project's FontBook (resolved once per process)."""
+    root = project_root.resolve()
+    if root not in _FONT_BOOKS:
+        _FONT_BOOKS[root] = FontBook.resolve(load_font_roles(root), root / "fonts")
+    return _FONT_BOOKS[root]
+
+
+def image_sizes(edition: Edition) -> tuple[dict[str, tuple[int, int]], list[Diagnostic]]:
+    """Pixel size (after EXIF rotation) of every photo and ad image the edition names."""
+    sizes: dict[str, tuple[int, int]] = {}
+    diags: list[Diagnostic] = []
+    for page in edition.pages:
+        for slot in page.slots:
+            files = []
+            if slot.photo is not None:
+                files.append((slot.photo.file, slot.photo.source or slot.source))
+            if slot.ad_file and slot.ad_file.lower().endswith((".jpg", ".jpeg", ".png", ".tif",
+                                                                ".tiff")):
+                files.append((slot.ad_file, slot.source))
+            for name, source in files:
+                path = str(Path(edition.folder) / name)
+                if path in sizes:
+                    continue
+                size, problem = read_image_size(Path(path))
+                if size:
+                    sizes[path] = size
+                else:
+                    diags.append(error("image-unreadable", f"{name}: {problem}", source=source,
+                                       page=page.number, slot=slot.id,
+                                       hint="replace it with a JPEG, PNG or TIFF photo"))
+    return sizes, diags
+
+
+def read_image_size(path: Path) -> tuple[tuple[int, int] | None, str]:
+    """(width, height) of an image as it will be shown (EXIF orientation applied), or why not.
+
+    Only the header is read; images over MAX_IMAGE_PIXELS are refused, not decoded.
+    """
+    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as img:
+                width, height = img.size
+                if width * height > MAX_IMAGE_PIXELS:
+                    return None, f"image is {width}×{height} pixels, too large to place safely"
+                if img.getexif().get(EXIF_ORIENTATION, 1) in (5, 6, 7, 8):
+                    width, height = height, width
+                img.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return None, "image is too large to place safely (decompression bomb limit)"
+    except FileNotFoundError:
+        return None, f"file not found: {path}"
+    except Exception as exc:  # noqa: BLE001 - any decoder failure is a bad image for the desk
+        return None, f"not a readable image ({type(exc).__name__}: {exc})"
+    if width <= 0 or height <= 0:
+        return None, "image has no pixels"
+    return (width, height), ""
+
+
+def compose(edition_path: Path, *, pages: set[int] | None = None) -> BuildResult:
+    """Load and compose an edition without writing anything."""
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    try:
+        edition, load_diags = load_edition(Path(edition_path))
+    except InputError as exc:
+        return BuildResult(None, None, list(exc.diagnostics))
+    timings["load"] = time.perf_counter() - start
+    root = find_project_root(Path(edition.folder))
+    start = time.perf_counter()
+    try:
+        fonts = font_book(root)
+    except (InputError, FontError) as exc:
+        diags = exc.diagnostics if isinstance(exc, InputError) else [
+            error("font-missing", str(exc))]
+        return BuildResult(edition, None, list(load_diags) + list(diags))
+    sizes, image_diags = image_sizes(edition)
+    timings["fonts+images"] = time.perf_counter() - start
+    start = time.perf_counter()
+    document, diags, stories = compose_edition(edition, fonts, sizes, pages)
+    timings["compose"] = time.perf_counter() - start
+    return BuildResult(edition, document, list(load_diags) + image_diags + diags, stories,
+                       timings=timings)
+
+
+def pdf_options(edition: Edition, **overrides):
+    """PdfOptions from the first page's layout `output:` settings, then `overrides`."""
+    from typeset.render.pdf import PdfOptions
+
+    known = {f.name for f in dataclasses.fields(PdfOptions)}
+    settings = dict(edition.pages[0].layout.output) if edition.pages else {}
+    values = {k: v for k, v in settings.items() if k in known}
+    profile = values.get("icc_profile")
+    if profile and not Path(profile).is_absolute():
+        values["icc_profile"] = str(find_project_root(Path(edition.folder)) / profile)
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return PdfOptions(**values)
+
+
+def build(edition_path: Path, out: Path, *, pages: set[int] | None = None,
+          allow_overset: bool = False, proof: bool = False, marks: bool = True) -> BuildResult:
+    """Compose and write the PDF (final, or a proof). A final build refuses to write when
+    there are errors, or overset that is not allowed; the previous file is then untouched."""
+    from typeset.render.pdf import write_pdf
+
+    result = compose(edition_path, pages=pages)
+    if result.document is None:
+        return result
+    blocking = [d for d in result.diagnostics
+                if d.severity.value == "error" or (d.code == "overset" and not allow_overset)]
+    if blocking and not proof:
+        if not has_errors(result.diagnostics):
+            result.diagnostics.append(error(
+                "overset-refused", "the final PDF was not written because text is overset",
+                hint="fix the overset stories, or build with --allow-overset (or make a proof)"))
+        return result
+    start = time.perf_counter()
+    options = pdf_options(result.edition, proof=proof, marks=marks,
+                          slug=_slug(result.edition, proof))
+    result.diagnostics += write_pdf(result.document, Path(out), options)
+    result.timings["write"] = time.perf_counter() - start
+    result.outputs.append(Path(out))
+    return result
+
+
+def _slug(edition: Edition, proof: bool) -> str:
+    kind = "校样" if proof else "付印"
+    stamp = time.strftime("%Y-%m-%d %H:%M") if proof else edition.date
+    return f"{edition.paper} 第{edition.issue}期 {edition.date} {kind} {stamp}"
