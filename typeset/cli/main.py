@@ -16,13 +16,12 @@ def main() -> None:
 
 def _register() -> None:
     """Attach every command module's click command to the group."""
-    from typeset.cli import fonts_cmd
+    from typeset.cli import edition_cmds, fonts_cmd, galley_cmd, preflight_cmd
 
-    main.add_command(fonts_cmd.fonts)
-    from typeset.cli import preflight_cmd
-
-    main.add_command(preflight_cmd.preflight)
-    from typeset.cli import galley_cmd; main.add_command(galley_cmd.galley)  # noqa: E702
+    for command in (edition_cmds.build, edition_cmds.proof, edition_cmds.check,
+                    edition_cmds.preview, galley_cmd.galley, fonts_cmd.fonts,
+                    preflight_cmd.preflight):
+        main.add_command(command)
 
 
 _register()
