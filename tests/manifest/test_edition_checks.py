@@ -242,3 +242,34 @@ def test_story_id_cannot_escape(maker):
 def test_not_an_image_extension(maker):
     text = BASE + "        photo: {file: photos/a.gif, span: 2, lines: 10}\n"
     maker.one(maker.write(text, files={"photos/a.gif": b"GIF89a"}), "bad-image")
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG whose header claims width × height pixels (no real image data)."""
+    import struct
+    import zlib
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    chunk = b"IHDR" + ihdr
+    return (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", len(ihdr)) + chunk
+            + struct.pack(">I", zlib.crc32(chunk)) + b"\x00\x00\x00\x00IEND\xaeB`\x82")
+
+
+@pytest.mark.parametrize("content,words", [
+    (b"this is not a picture", "not an image"),
+    (_png_header(30000, 30000), "safety limit"),
+    ("gif", "GIF"),
+])
+def test_files_that_are_not_usable_images(maker, content, words):
+    if content == "gif":
+        out = io.BytesIO()
+        Image.new("P", (8, 8)).save(out, "GIF")
+        content = out.getvalue()
+    text = BASE + "        photo: {file: photos/a.png, span: 2, lines: 10}\n"
+    folder = maker.write(text, files={"photos/a.png": content})
+    d = maker.one(folder, "bad-image")
+    assert words in d.message and d.source.line == line_of(folder, "photos/a.png")
+
+
+def test_ad_file_must_be_an_image(maker):
+    text = BASE + "      - ad: {file: ads/x.pdf}\n        at: {column: 5, span: 2, top: 10, bottom: 20}\n"
+    maker.one(maker.write(text, files={"ads/x.pdf": b"%PDF-1.4"}), "bad-image")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typeset.diagnostics import SourceRef
 from typeset.manifest.fields import MapReader, Problems, kind_of
 from typeset.manifest.paths import UnsafePath, inside
-from typeset.manifest.photo_file import read_sidecar
+from typeset.manifest.photo_file import image_problem, read_sidecar
 from typeset.manifest.yamlpos import YList
 from typeset.model.edition import Continue, GridArea, Photo, Slot
 from typeset.model.layout import Layout
@@ -40,8 +40,9 @@ class SlotContext:
         self.page = page
         self.problems = problems
 
-    def file(self, reader: MapReader, key: str, what: str) -> str | None:
-        """A file path from `key`, checked to be inside the edition folder and to exist."""
+    def file(self, reader: MapReader, key: str, what: str, image: bool = True) -> str | None:
+        """A file path from `key`, checked to be inside the edition folder, to exist and (for
+        images) to be a JPEG, PNG or TIFF file Pillow can open."""
         written = reader.text(key, required=True, example="photos/plant.jpg")
         if not written:
             return None
@@ -55,6 +56,16 @@ class SlotContext:
             self.problems.error("missing-file", f"{what} not found: {looked}", reader.at(key),
                                 hint="check the file name, or copy the file there")
             return None
+        if image:
+            if not written.lower().endswith(IMAGE_SUFFIXES):
+                self.problems.error("bad-image", f"{what} '{written}' is not a JPEG, PNG or TIFF "
+                                    "file", reader.at(key), hint="convert it to JPEG")
+                return None
+            problem = image_problem(real)
+            if problem:
+                self.problems.error("bad-image", f"{what} '{written}' {problem}",
+                                    reader.at(key), hint="replace it with a JPEG photo")
+                return None
         return written
 
 
@@ -86,6 +97,10 @@ def read_slot(data: object, where: SourceRef, index: int, ctx: SlotContext) -> S
     photo = None
     if "photo" in r.data:
         photo = read_photo(r.raw("photo"), r.at("photo"), ctx)
+        if photo is not None and kind == "photo" and (photo.span or photo.lines):
+            problems.warn("ignored", "span and lines size a photo inside a story slot; a "
+                          "standalone photo fills its slot", photo.source,
+                          hint="size the slot with at: instead")
     label = ad_file = ""
     style = r.text("style")
     if kind == "label":
@@ -195,10 +210,6 @@ def read_photo(data: object, where: SourceRef, ctx: SlotContext) -> Photo | None
     problems = ctx.problems
     p = MapReader(data, problems, "photo", PHOTO_KEYS, where=where)
     file = ctx.file(p, "file", "photo")
-    if file and not file.lower().endswith(IMAGE_SUFFIXES):
-        problems.error("bad-image", f"photo '{file}' is not a JPEG, PNG or TIFF file",
-                       p.at("file"), hint="convert it to JPEG")
-        file = None
     caption = p.text("caption", max_chars=1000)
     credit = p.text("credit", max_chars=100)
     if file:

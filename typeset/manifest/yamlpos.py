@@ -114,8 +114,9 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[object, list[
     tabs = check_tabs(text, file, first_line)
     if tabs:
         raise InputError(tabs)
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
     except _Refused as exc:
         raise InputError([error(exc.code, exc.message, source=_shift(_ref(file, exc.mark),
@@ -126,6 +127,12 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[object, list[
         what = " ".join(p for p in (exc.context, exc.problem) if p) or str(exc)
         raise InputError([error("yaml-syntax", f"YAML syntax error: {what}", source=where,
                                 hint=_syntax_hint(what))]) from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        where = SourceRef(file, before.count("\n") + first_line,
+                          len(before) - (before.rfind("\n") + 1) + 1)
+        raise InputError([error("bad-character", f"forbidden character U+{exc.character:04X} "
+                                "in YAML", source=where, hint="delete it")]) from None
     except yaml.YAMLError as exc:
         raise InputError([error("yaml-syntax", f"YAML error: {exc}",
                                 source=SourceRef(file))]) from None
@@ -133,7 +140,8 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[object, list[
         raise InputError([error("yaml-too-deep", "YAML nested too deeply",
                                 source=SourceRef(file))]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     problems: list[Diagnostic] = []
     if node is None:
         return None, problems
