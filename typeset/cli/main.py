@@ -1,17 +1,45 @@
 """The `typeset` command: a click group that registers one sub-command per module.
 
-Exit codes: 0 ok, 1 diagnostics/errors in the edition or file checked, 2 usage errors.
+Exit codes: 0 ok, 1 diagnostics/errors in the edition or file checked, 2 usage errors,
+70 an internal error (a bug in typeset: reported in one line; `--debug` shows the traceback).
 """
 
 from __future__ import annotations
 
+import sys
+
 import click
 
+EXIT_INTERNAL = 70
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class _Group(click.Group):
+    """A group that turns unexpected exceptions into one clear line unless --debug is given."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence for the desk
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"internal error: {type(exc).__name__}: {exc}\n"
+                       "  this is a bug in typeset, not in your edition; run again with "
+                       "`typeset --debug …` and report the traceback", err=True)
+            sys.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="typeset")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
     """typeset — print layout for Chinese newspapers: edition manifests to PDF/X pages."""
+    ctx.obj = {"debug": debug}
 
 
 def _register() -> None:

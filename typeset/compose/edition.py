@@ -7,7 +7,10 @@ In: an `Edition`, a `FontBook`, and the pixel sizes of the images it names. Out:
 from __future__ import annotations
 
 from typeset.compose.context import ComposeContext
+from dataclasses import replace
+
 from typeset.compose.page import compose_page
+from typeset.compose.proof_marks import diagnostic_markers, grid_markers
 from typeset.compose.story import ChainLink, StoryResult, compose_story
 from typeset.diagnostics import Diagnostic, warning
 from typeset.fonts import FontBook
@@ -64,6 +67,7 @@ def compose_edition(edition: Edition, fonts: FontBook,
             for out in result.slots:
                 outputs[(out.page, out.slot)] = out
     frames = []
+    by_number = {}
     first_number = min((p.number for p in edition.pages), default=1)
     for page in edition.pages:
         ctx = contexts[page.layout.name]
@@ -74,6 +78,10 @@ def compose_edition(edition: Edition, fonts: FontBook,
         diags.extend(page_diags)
         if pages is None or page.number in pages:
             frames.append(frame)
+            by_number[page.number] = page
+    frames = [replace(f, items=f.items + tuple(grid_markers(by_number[f.number]))
+                      + tuple(diagnostic_markers(by_number[f.number], diags)))
+              for f in frames]
     if pages:
         missing = sorted(pages - {p.number for p in edition.pages})
         for number in missing:

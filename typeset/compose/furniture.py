@@ -83,11 +83,17 @@ def masthead(page: Page, edition: Edition, ctx: ComposeContext, lines: int) -> l
     area = grid.type_area()
     band = lines * layout.line_pitch
     items: list[FrameItem] = []
+    extra = dict(edition.extra)
+    latin = extra.pop("paper_latin", "")
     style = ctx.style("masthead")
     name_cols = max(1, round(layout.columns * 0.6))
     name_w = grid.span_width(name_cols)
     name_baseline = area.y + (band - MASTHEAD_RULE - style.size) / 2 + EM_BOX_ASCENT * style.size
     items += _text_items(edition.paper, style, area.x, name_baseline, name_w, "left", ctx)
+    if latin:
+        sub = ctx.style("ear")
+        items += _text_items(latin, sub, area.x, name_baseline + sub.pitch + 2.0, name_w,
+                             "left", ctx)
     ear = ctx.style("ear")
     ear_x = grid.column_x(name_cols + 1)
     ear_w = area.right - ear_x
@@ -95,7 +101,7 @@ def masthead(page: Page, edition: Edition, ctx: ComposeContext, lines: int) -> l
     if edition.lunar:
         facts.append(edition.lunar)
     facts.append(f"第{edition.issue}期")
-    facts += [f"{key}　{value}" for key, value in edition.extra]
+    facts += [value for _, value in extra.items() if value]
     ear_height = len(facts) * ear.pitch
     y = area.y + (band - MASTHEAD_RULE - ear_height) / 2
     for fact in facts:
