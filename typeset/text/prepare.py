@@ -176,7 +176,7 @@ def _cut(prep: Preparation, t: str, offset: int, emph: bool, faces: _Faces) -> N
         if cls in (C.ID, C.OP, C.CL, C.CO, C.FS, C.NS, C.FA, C.IS) or (
                 cls in (C.MD, C.SL, C.PO, C.PR, C.CN) and not C.uses_latin_face(ch, cls)):
             mark = cjk_m.mark(ch, cls)
-            if mark is not None and (i + 1 >= n or _CLASS.get(t[i + 1]) != C.EX):
+            if mark is not None and (i + 1 >= n or classify(t[i + 1]) != C.EX):
                 _add(prep, offset + i, cls, cjk, emph, ((mark.gid, mark.x_offset * scale, ch),),
                      mark.advance * scale, mark.left_blank * scale, mark.right_blank * scale)
                 i += 1
