@@ -37,12 +37,18 @@ def test_small_edition_loads(maker):
 
 
 def test_overlapping_slots(maker):
-    text = BASE + "      - story: two\n        at: {column: 4, span: 2, top: 40, bottom: 60}\n"
+    text = BASE + "      - story: two\n        at: {column: 1, span: 4, top: 48, bottom: 60}\n"
     folder = maker.write(text, stories={"one": STORY, "two": STORY})
     d = maker.one(folder, "overlap")
     assert d.source.line == line_of(folder, "story: two")
-    assert "'one'" in d.message and "1 column(s) × 10 line(s)" in d.message
-    assert "top: 50" in d.hint
+    assert "'one'" in d.message and "4 column(s) × 2 line(s) from column 1, line 48" in d.message
+    assert "start 'two' at top: 50" in d.hint
+
+
+def test_overlap_side_by_side_suggests_a_column(maker):
+    text = BASE + "      - story: two\n        at: {column: 4, span: 3, top: 10, bottom: 50}\n"
+    d = maker.one(maker.write(text, stories={"one": STORY, "two": STORY}), "overlap")
+    assert "start 'two' at column: 5" in d.hint
 
 
 def test_adjacent_slots_do_not_overlap(maker):

@@ -51,9 +51,20 @@ def _check_overlaps(page: Page, problems: Problems) -> None:
                     "overlap", f"slot '{b.id}' overlaps slot '{a.id}' (line {line}) on page "
                     f"{page.number}: {x} column(s) × {y} line(s) from column "
                     f"{max(a.area.column, b.area.column)}, line {max(a.area.top, b.area.top)}",
-                    b.source, page=page.number, slot=b.id,
-                    hint=f"move '{b.id}' or shrink one of them; bottom is exclusive, so a "
-                         f"slot below '{a.id}' starts at top: {a.area.bottom}")
+                    b.source, page=page.number, slot=b.id, hint=_overlap_hint(a, b, x, y))
+
+
+def _overlap_hint(a: Slot, b: Slot, x: int, y: int) -> str:
+    """The smallest move of `b` that clears `a` (bottom and span are exclusive counts)."""
+    if x <= y and b.area.column > a.area.column:
+        fix = f"start '{b.id}' at column: {a.area.column + a.area.span}"
+    elif x <= y:
+        fix = f"give '{b.id}' span: {a.area.column - b.area.column}"
+    elif b.area.top >= a.area.top:
+        fix = f"start '{b.id}' at top: {a.area.bottom} (bottom is exclusive)"
+    else:
+        fix = f"end '{b.id}' at bottom: {a.area.top}"
+    return f"{fix}, or shrink '{a.id}'"
 
 
 def check_stories(pages: list[Page], stories: dict[str, Story], problems: Problems) -> None:
