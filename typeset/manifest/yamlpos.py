@@ -3,8 +3,8 @@
 In: YAML text and the file name it came from. Out: plain data built from `YMap` (a dict) and
 `YList` (a list) that remember where each key, value and item was written, with scalars as
 str, int, float, bool or None (dates stay the strings the user wrote). Parsing uses PyYAML's
-SafeLoader to compose the node tree; the conversion is ours and refuses what a manifest never
-needs and an attacker might use: anchors and aliases (no alias bombs), tags other than the
+safe loader (libyaml's when available) to compose the node tree; the conversion is
+ours and refuses what a manifest never needs and an attacker might use: anchors and aliases (no alias bombs), tags other than the
 plain ones, duplicate keys, non-scalar keys, tab indentation, absurd nesting, numbers too long
 to be real, control characters and lone surrogates written as escapes.
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 
 import yaml
-from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from typeset.diagnostics import Diagnostic, InputError, SourceRef, error
@@ -58,13 +58,15 @@ class _Refused(Exception):
         self.code, self.message, self.mark, self.hint = code, message, mark, hint
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader whose composer refuses anchors, aliases and deep nesting as it reads."""
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader when PyYAML was built with it (about 20× faster), else PyYAML's."""
 
+
+def _screen(text: str) -> None:
+    """First pass over the event stream: refuse anchors, aliases and deep nesting before any
+    node tree is built (so an alias bomb costs nothing and composing cannot recurse deeply)."""
     depth = 0
-
-    def compose_node(self, parent, index):  # noqa: D102 - PyYAML hook
-        event = self.peek_event()
+    for event in yaml.parse(text, Loader=_LOADER):
         if isinstance(event, AliasEvent):
             raise _Refused("yaml-alias", f"alias *{event.anchor} is not allowed",
                            event.start_mark, "write the value out in full; anchors (&name) and "
@@ -74,15 +76,12 @@ class _Loader(yaml.SafeLoader):
                            event.start_mark, "remove the &name; anchors and aliases are "
                            "refused in manifests")
         if isinstance(event, CollectionStartEvent):
-            self.depth += 1
-            if self.depth > MAX_DEPTH:
+            depth += 1
+            if depth > MAX_DEPTH:
                 raise _Refused("yaml-too-deep", f"nesting deeper than {MAX_DEPTH} levels",
                                event.start_mark, "a manifest needs only a few levels")
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            if isinstance(event, CollectionStartEvent):
-                self.depth -= 1
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
 
 
 def _ref(file: str, mark) -> SourceRef:
@@ -114,10 +113,9 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[object, list[
     tabs = check_tabs(text, file, first_line)
     if tabs:
         raise InputError(tabs)
-    loader = None
     try:
-        loader = _Loader(text)
-        node = loader.get_single_node()
+        _screen(text)
+        node = yaml.compose(text, Loader=_LOADER)
     except _Refused as exc:
         raise InputError([error(exc.code, exc.message, source=_shift(_ref(file, exc.mark),
                                 first_line), hint=exc.hint)]) from None
@@ -125,6 +123,11 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[object, list[
         mark = exc.problem_mark or exc.context_mark
         where = _shift(_ref(file, mark), first_line) if mark else SourceRef(file)
         what = " ".join(p for p in (exc.context, exc.problem) if p) or str(exc)
+        if "invalid Unicode character escape" in what:
+            raise InputError([error(
+                "bad-character", "an escape in a quoted value stands for a lone surrogate or "
+                "an invalid code point", source=where,
+                hint="write the character itself, or delete the \\u escape")]) from None
         raise InputError([error("yaml-syntax", f"YAML syntax error: {what}", source=where,
                                 hint=_syntax_hint(what))]) from None
     except yaml.reader.ReaderError as exc:
@@ -139,9 +142,6 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[object, list[
     except RecursionError:
         raise InputError([error("yaml-too-deep", "YAML nested too deeply",
                                 source=SourceRef(file))]) from None
-    finally:
-        if loader is not None:
-            loader.dispose()
     problems: list[Diagnostic] = []
     if node is None:
         return None, problems
