@@ -175,3 +175,15 @@ def test_multi_line_grid_fill_exact_breaks(book):
     assert got == ["子丑寅卯辰巳", "午未，申酉戌", "亥甲乙丙。丁", "戊己庚辛壬", "癸”子丑寅卯",
                    "辰巳午未申酉", "戌亥"]
     assert "".join(got) == text
+
+
+def test_no_single_character_line_to_avoid_an_orphan(book):
+    # a loose line before a Latin unit may move, but never to a line that cannot be justified
+    got = lines(book, "甲乙丙丁戊己AAAAAAAAAA庚辛壬癸子丑", 6)
+    assert all(len(line) > 1 for line in got[:-1])
+
+
+def test_line_with_only_an_opening_quote_gap_is_still_flush(book):
+    para = setp(book, "“12345678甲乙丙", 5, avoid_orphan=False)
+    assert para.lines[0].text == "“12345678"
+    assert para.lines[0].natural == pytest.approx(50.0)

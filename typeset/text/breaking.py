@@ -161,8 +161,11 @@ class Breaker:
         penalty_back = 0.0 if loose else P_LOOSEN * weight
         penalty_fwd = 0.0 if loose else P_SQUEEZE * weight
         for k in m.legal_before(e, s, 6 if loose else 3):
-            if loose and M - m.width(s, k) > need + 4 * self.em:
+            short = M - m.width(s, k)
+            if loose and short > need + 4 * self.em:
                 break
+            if short > EPS and m.stretch(s, k) <= EPS:
+                continue        # a line that cannot be justified is never an alternative
             out.append((k, penalty_back, ALTERNATIVE))
         for k in m.legal_after(e, 3):
             if not m.fits(s, k, M):

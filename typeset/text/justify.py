@@ -13,7 +13,7 @@ from typeset.frame import PlacedGlyph
 from typeset.text import classes as C
 from typeset.text.lines import LineRun, SetLine
 from typeset.text.measure import EPS
-from typeset.text.prepare import Preparation
+from typeset.text.prepare import UNIT, Preparation
 from typeset.units import snap
 
 
@@ -113,6 +113,10 @@ def _expand(prep, s, e, amount, gaps, pad) -> None:
     if amount <= EPS:
         return
     eligible = [i for i, k in enumerate(range(s, e)) if prep.elig[k]]
+    if not eligible:
+        # last resort (e.g. “1958 alone on an indented first line): any gap that is not
+        # inside an unbreakable unit, so that the line still ends flush
+        eligible = [i for i, k in enumerate(range(s, e)) if prep.brk[k] != UNIT]
     if not eligible:
         return
     share = amount / len(eligible)
