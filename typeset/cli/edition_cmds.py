@@ -9,6 +9,7 @@ new     — scaffold a new edition folder
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -22,6 +23,8 @@ from typeset.diagnostics import has_errors
 
 EDITION = click.argument("edition", type=click.Path(exists=True, path_type=Path))
 PAGES = click.option("--pages", help="Only these pages, e.g. 2,3 or 1-4.")
+WATCH = click.option("--watch", is_flag=True,
+                     help="Keep running and rebuild whenever a manifest, story or photo changes.")
 REPORT = click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
                       help="Also write every diagnostic as JSON to this file.")
 
@@ -29,6 +32,23 @@ REPORT = click.option("--report", type=click.Path(dir_okay=False, path_type=Path
 def _default_out(edition: Path, suffix: str) -> Path:
     folder = edition if edition.is_dir() else edition.parent
     return Path("out") / f"{folder.name}{suffix}.pdf"
+
+
+def _watch(edition: Path, make, report: Path | None, verbose: bool) -> None:
+    """Run `make` now and on every change; show each result's diagnostics. Never returns."""
+    from typeset.cli.watch import watch
+
+    def once() -> None:
+        result = make()
+        _finish(result, report, verbose)
+        state = f"wrote {result.outputs[0]}" if result.outputs else "not written"
+        click.echo(f"{state} ({summary_line(result.diagnostics)})", err=True)
+
+    try:
+        watch(edition, once, echo=lambda line: click.echo(line, err=True))
+    except KeyboardInterrupt:
+        pass
+    sys.exit(EXIT_OK)
 
 
 def _finish(result, report: Path | None, verbose: bool) -> None:
@@ -45,12 +65,17 @@ def _finish(result, report: Path | None, verbose: bool) -> None:
 @click.option("--allow-overset", is_flag=True, help="Write the PDF even when text is overset.")
 @click.option("--no-marks", is_flag=True, help="No crop marks, registration marks or slug.")
 @REPORT
+@WATCH
 @click.option("-v", "--verbose", is_flag=True, help="Also show information (jumps made).")
 def build(edition: Path, output: Path | None, pages: str | None, allow_overset: bool,
-          no_marks: bool, report: Path | None, verbose: bool) -> None:
+          no_marks: bool, report: Path | None, watch: bool, verbose: bool) -> None:
     """Build the final, print-ready PDF of EDITION (a folder or its edition.yaml)."""
     out = output or _default_out(edition, "")
     out.parent.mkdir(parents=True, exist_ok=True)
+    if watch:
+        _watch(edition, lambda: pipeline.build(edition, out, pages=parse_pages(pages),
+                                               allow_overset=allow_overset,
+                                               marks=not no_marks), report, verbose)
     if is_tty():
         click.echo(f"composing {edition} …", err=True)
     result = pipeline.build(edition, out, pages=parse_pages(pages), allow_overset=allow_overset,
@@ -71,12 +96,16 @@ def build(edition: Path, output: Path | None, pages: str | None, allow_overset: 
               help="The proof PDF to write (default out/<edition>-proof.pdf).")
 @PAGES
 @REPORT
+@WATCH
 @click.option("-v", "--verbose", is_flag=True, help="Also show information (jumps made).")
 def proof(edition: Path, output: Path | None, pages: str | None, report: Path | None,
-          verbose: bool) -> None:
+          watch: bool, verbose: bool) -> None:
     """Build a proof (校样) of EDITION: grid and slot overlay, overset marks, build-time slug."""
     out = output or _default_out(edition, "-proof")
     out.parent.mkdir(parents=True, exist_ok=True)
+    if watch:
+        _watch(edition, lambda: pipeline.build(edition, out, pages=parse_pages(pages),
+                                               proof=True), report, verbose)
     result = pipeline.build(edition, out, pages=parse_pages(pages), proof=True)
     _finish(result, report, verbose)
     if not result.outputs:
@@ -113,32 +142,54 @@ def check(edition: Path, as_json: bool, verbose: bool) -> None:
               default=Path("out"), show_default=True, help="Folder for the PNG files.")
 @click.option("--pdf", "pdf_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Render this already-built PDF instead of building a proof.")
+@WATCH
 def preview(edition: Path, page_list: str | None, dpi: int, out_dir: Path,
-            pdf_path: Path | None) -> None:
+            pdf_path: Path | None, watch: bool) -> None:
     """Render pages of EDITION to PNG and print a per-page summary."""
+    pages = parse_pages(page_list)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if watch:
+        from typeset.cli.watch import watch as watch_loop
+
+        try:
+            watch_loop(edition, lambda: _preview_once(edition, pages, dpi, out_dir, None),
+                       echo=lambda line: click.echo(line, err=True))
+        except KeyboardInterrupt:
+            pass
+        sys.exit(EXIT_OK)
+    result = _preview_once(edition, pages, dpi, out_dir, pdf_path)
+    sys.exit(EXIT_ERRORS if result is None or has_errors(result.diagnostics) else EXIT_OK)
+
+
+def _preview_once(edition: Path, pages: set[int] | None, dpi: int, out_dir: Path,
+                  pdf_path: Path | None):
+    """Compose, build a proof (unless a PDF is given), render PNGs, print the summary."""
     from typeset.render.preview import render_png
 
-    pages = parse_pages(page_list)
     result = pipeline.compose(edition, pages=pages)
     echo_diagnostics(result.diagnostics)
     if result.document is None:
-        sys.exit(EXIT_ERRORS)
-    out_dir.mkdir(parents=True, exist_ok=True)
+        return None
     with tempfile.TemporaryDirectory() as tmp:
         source = pdf_path
         if source is None:
             source = Path(tmp) / "preview.pdf"
             built = pipeline.build(edition, source, pages=pages, proof=True)
             if not built.outputs:
-                sys.exit(EXIT_ERRORS)
+                return None
         indexes = None
         if pdf_path is not None and pages:
             every = [p.number for p in result.edition.pages]
             indexes = [i for i, n in enumerate(every) if n in pages]
-        written = render_png(source, out_dir, dpi=dpi, pages=indexes)
+        rendered = render_png(source, Path(tmp), dpi=dpi, pages=indexes)
+        written = []
+        for png, frame in zip(rendered, result.document.pages):
+            target = out_dir / f"page-{frame.number:02d}.png"
+            shutil.move(png, target)  # named by folio, not by position in the PDF
+            written.append(target)
     for png, frame in zip(written, result.document.pages):
         click.echo(f"page {frame.number}: {png}  {_page_summary(result, frame.number)}")
-    sys.exit(EXIT_ERRORS if has_errors(result.diagnostics) else EXIT_OK)
+    return result
 
 
 def _page_summary(result, number: int) -> str:

@@ -8,6 +8,7 @@ Out: display-list items. All text is set with the layout's named styles.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from typeset.compose.context import ComposeContext
@@ -149,7 +150,7 @@ def ad_slot(slot: Slot, ctx: ComposeContext) -> list[FrameItem]:
             baseline = y + (style.pitch - style.size) / 2 + EM_BOX_ASCENT * style.size
             items.extend(line_runs(line, rect.x + style.size, baseline, style))
             y += style.pitch
-    mark = ctx.style("credit")
+    mark = replace(ctx.style("credit"), name="ad-mark")
     items += _text_items("广告", mark, rect.x, rect.y + mark.size + 2, rect.width - 3, "right",
                          ctx)
     items.append(Marker("slot", rect.x, rect.y, rect.width, rect.height, slot.id))
