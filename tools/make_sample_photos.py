@@ -174,7 +174,11 @@ def port(seed: int) -> Image.Image:
         d.rectangle((cx + 80, 160, cx + 94, 470), fill=(200, 60, 40))
         d.rectangle((cx - 40, 150, cx + 260, 172), fill=(200, 60, 40))
     d.rectangle((0, 470, 380, 500), fill=(120, 120, 120))
-    img = img.filter(ImageFilter.GaussianBlur(0.9))
+    # More sky above the scene: the photo is placed nearly square, and the crop must still
+    # leave ≥ 200 ppi at its placed width.
+    tall = gradient((w, h + 300), (120, 160, 205), (150, 185, 220))
+    tall.paste(img, (0, 300))
+    img = tall.filter(ImageFilter.GaussianBlur(0.9))
     return vignette(add_grain(img, seed))
 
 
