@@ -37,7 +37,9 @@ class HeadlineBlock:
 
 
 @dataclass(frozen=True)
-class _Element:
+class HeadElement:
+    """One set element of a headline group (banner, kicker, 主题, deck or 续题)."""
+
     para: SetParagraph
     style: TextStyle
     banner: bool = False
@@ -71,13 +73,13 @@ def set_headline_group(headline: Headline, x: float, top_line: int, width: float
                        ) -> HeadlineBlock:
     """Set the group at (x, grid line `top_line`) across `width` pt."""
     diags: list[Diagnostic] = []
-    elements: list[_Element] = []
+    elements: list[HeadElement] = []
     if headline.banner:
         style = ctx.style("banner")
-        elements.append(_Element(set_text(headline.banner, style, width, ctx), style, True))
+        elements.append(HeadElement(set_text(headline.banner, style, width, ctx), style, True))
     if headline.kicker:
         style = ctx.style("kicker")
-        elements.append(_Element(set_text(headline.kicker, style, width, ctx), style))
+        elements.append(HeadElement(set_text(headline.kicker, style, width, ctx), style))
     main_style = ctx.style(headline_style_name(headline.level))
     limit = max_lines or main_style.max_lines
     para, fitted_style, fitted = fit_headline(headline.headline, main_style, width, limit, ctx)
@@ -87,16 +89,16 @@ def set_headline_group(headline: Headline, x: float, top_line: int, width: float
             f"headline “{headline.headline}” needs {len(para.lines)} lines at "
             f"{fitted_style.size:g} pt, more than the {limit} allowed",
             story=story, hint="shorten the headline, widen its span or allow more lines"))
-    elements.append(_Element(para, fitted_style))
+    elements.append(HeadElement(para, fitted_style))
     if headline.deck:
         style = ctx.style("deck")
-        elements.append(_Element(set_text(headline.deck, style, width, ctx), style))
+        elements.append(HeadElement(set_text(headline.deck, style, width, ctx), style))
     for element in elements:
         diags.extend(element.para.diagnostics)
-    return _stack(elements, x, top_line, width, ctx, diags, fitted_style.size)
+    return stack_elements(elements, x, top_line, width, ctx, diags, fitted_style.size)
 
 
-def _stack(elements: list[_Element], x: float, top_line: int, width: float,
+def stack_elements(elements: list[HeadElement], x: float, top_line: int, width: float,
            ctx: ComposeContext, diags: list[Diagnostic], size: float) -> HeadlineBlock:
     """Stack the elements, centre them in whole grid lines, and position every line."""
     heights = [len(e.para.lines) * e.style.pitch for e in elements]
@@ -119,3 +121,14 @@ def _stack(elements: list[_Element], x: float, top_line: int, width: float,
         if i < len(gaps):
             y += gaps[i]
     return HeadlineBlock(lines, tuple(items), tuple(diags), size)
+
+
+def set_continued_head(title: str, x: float, top_line: int, width: float,
+                       ctx: ComposeContext) -> HeadlineBlock:
+    """The 续题 over a continuation: a short headline in the `continued` style."""
+    style = ctx.style("continued")
+    para = set_text(title, style, width, ctx, align=style.align)
+    if not para.lines:
+        return HeadlineBlock(0, ())
+    return stack_elements([HeadElement(para, style)], x, top_line, width, ctx,
+                          list(para.diagnostics), style.size)

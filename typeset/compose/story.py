@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 
 from typeset.compose.body import BodyLine, BodyPara, body_paragraphs, remainder, set_body
 from typeset.compose.context import ComposeContext
-from typeset.compose.headline import set_headline_group
+from typeset.compose.headline import set_continued_head, set_headline_group
 from typeset.compose.photo import photo_block
 from typeset.compose.setting import line_runs, set_text
 from typeset.diagnostics import Diagnostic, info, warning
 from typeset.flow import Column, LineKey, distribute, reserve_last_line, total_capacity
 from typeset.frame import Box, FrameItem, Marker, Rule
 from typeset.model.edition import Page, Slot
-from typeset.model.story import Headline, Story
+from typeset.model.story import Story
 from typeset.units import snap
 
 UNDERSET_LINES = 3
@@ -102,7 +102,7 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
                                   max_lines=slot.headline_lines, story=story.id)
     elif k > 0 and story.headline and ctx.layout.styles.get("continued"):
         title = story.headline.continued or story.headline.headline
-        head = _continued_head(title, x0, top, grid.span_width(hspan), ctx)
+        head = set_continued_head(title, x0, top, grid.span_width(hspan), ctx)
     if head is not None:
         out.items.extend(head.items)
         diags.extend(_located(head.diagnostics, where))
@@ -183,16 +183,6 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
                 "underset", f"underset: {empty} empty grid lines at the foot of the slot",
                 data=(("lines", empty),), hint="add copy, a photo, or shorten the slot", **where))
     return (), leftover
-
-
-def _continued_head(title: str, x: float, top: int, width: float, ctx: ComposeContext):
-    """The 续题 over a continuation: the short headline in the `continued` style."""
-    from typeset.compose.headline import HeadlineBlock, _Element, _stack
-
-    style = ctx.style("continued")
-    para = set_text(title, style, width, ctx, align=style.align)
-    return _stack([_Element(para, style)], x, top, width, ctx, list(para.diagnostics), style.size) \
-        if para.lines else HeadlineBlock(0, ())
 
 
 def _place(lines: list[BodyLine], dist, columns: tuple[Column, ...], ctx: ComposeContext,
