@@ -12,51 +12,27 @@ fonts, OutputIntent, Info and XMP with pikepdf → save deterministically.
 
 from __future__ import annotations
 
-import dataclasses
 import io
-from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
-from typeset.diagnostics import Diagnostic, error, info
+from typeset.diagnostics import Diagnostic, error, info, warning
 from typeset.fonts import Face, load_face
 from typeset.frame import Box, Document, GlyphRun, ImageItem, Marker, PageFrame, Rule
 from typeset.render.pdf import draw, marks
+from typeset.render.pdf.overprint import knockout_items
 from typeset.render.pdf.fonts import (
     FaceUsage, FontEmbedError, FontSubset, conflict_diagnostics, embed_error, subset_face,
 )
 from typeset.render.pdf.images import PreparedImage, prepare_image
+from typeset.render.pdf.inklimit import colour_ink
+from typeset.render.pdf.options import PdfOptions, merge_output
 from typeset.render.pdf.pdfx import finish, resolve_timestamp
 from typeset.render.pdf.profiles import OutputProfile, ProfileError, find_output_profile
 
 __all__ = ["PdfOptions", "write_pdf"]
-
-
-@dataclass(frozen=True)
-class PdfOptions:
-    """How the PDF is written. Values left at their defaults are taken from the document's
-    `output` settings (layout/edition) when those name them."""
-
-    pdfx: str = "PDF/X-1a:2003"
-    icc_profile: str | None = None
-    """Output CMYK profile path; default: a CMYK printer profile the system ships."""
-    output_condition: str = ""
-    """OutputConditionIdentifier, e.g. 'ISOnewspaper26v4'; default: the profile's name."""
-    marks: bool = False
-    """Crop and registration marks and the slug line, outside the bleed."""
-    slug: str = ""
-    """Slug text; {page}, {title}, {date} are filled in. Default: 'title · 第N版 · date'."""
-    proof: bool = False
-    """Proof overlay (slot outlines, overset marks, 校样 watermark); not a PDF/X final."""
-    jpeg_quality: int = 85
-    image_ppi_warn: float = 170
-    image_ppi_error: float = 100
-    image_max_ppi: float = 300
-    """Photos placed at a higher effective resolution are downsampled to this (0: never)."""
-    grey_images: bool = False
-    """Mono page: photos to grey (black plate) instead of CMYK."""
 
 
 class _Canvas(Canvas):
@@ -64,16 +40,6 @@ class _Canvas(Canvas):
 
     def _make_preamble(self):
         self._preamble = "1 0 0 1 0 0 cm"
-
-
-def _merge_output(options: PdfOptions, output: dict) -> PdfOptions:
-    defaults = PdfOptions()
-    changes = {}
-    for f in dataclasses.fields(PdfOptions):
-        if f.name in output and getattr(options, f.name) == getattr(defaults, f.name):
-            changes[f.name] = type(getattr(defaults, f.name))(output[f.name]) if getattr(
-                defaults, f.name) is not None else str(output[f.name])
-    return dataclasses.replace(options, **changes) if changes else options
 
 
 def _geometry(page: PageFrame, options: PdfOptions) -> draw.PageGeometry:
@@ -84,8 +50,8 @@ def _geometry(page: PageFrame, options: PdfOptions) -> draw.PageGeometry:
 def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions()) -> list[Diagnostic]:
     """Write `doc` as one PDF at `path` (atomically) and return the diagnostics."""
     path = Path(path)
-    options = _merge_output(options, doc.output or {})
-    diags: list[Diagnostic] = []
+    options, diags = merge_output(options, doc.output or {})
+    diags.extend(_colours_over_limit(doc, options.max_ink))
     profile = _profile(options, diags)
     final = not options.proof and profile is not None
     condition = options.output_condition or (profile.condition if profile else "")
@@ -126,8 +92,11 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions()) -> 
         canvas.setTrimBox(geo.trim_box)
         canvas.setBleedBox(geo.bleed_box)
         fonts_here: dict[str, FontSubset] = {}
-        for item in (*under, *page.items, *over):
-            _paint(canvas, item, geo, page, subsets, fonts_here, images, options, profile, diags)
+        items = (*under, *page.items, *over)
+        knockouts = knockout_items(items, options.max_ink)
+        for index, item in enumerate(items):
+            _paint(canvas, item, geo, page, subsets, fonts_here, images, options, profile, diags,
+                   index in knockouts)
         if options.marks:
             for rule in marks.crop_marks(page):
                 draw.draw_rule(canvas, rule, geo)
@@ -152,6 +121,36 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions()) -> 
         diags.append(info("pdf-proof", f"{path} is a proof (overlay, no PDF/X marker): do not "
                           f"send it to the printing plant"))
     return diags
+
+
+def _colours_over_limit(doc: Document, max_ink: float) -> list[Diagnostic]:
+    """One warning per layout colour whose total ink exceeds `max_ink` (pages listed)."""
+    if max_ink <= 0:
+        return []
+    pages: dict[tuple, list[int]] = {}
+    for page in doc.pages:
+        for item in page.items:
+            if isinstance(item, (GlyphRun, Rule)):
+                colours = (item.color,)
+            elif isinstance(item, Box):
+                colours = tuple(c for c in (item.fill, item.stroke) if c is not None)
+            else:
+                continue
+            for colour in colours:
+                if colour_ink(colour) > max_ink + 1e-6:
+                    numbers = pages.setdefault((colour.c, colour.m, colour.y, colour.k), [])
+                    if page.number not in numbers:
+                        numbers.append(page.number)
+    found = []
+    for (c, m, y, k), numbers in pages.items():
+        cmyk = "/".join(f"{round(v * 100, 1):g}" for v in (c, m, y, k))
+        found.append(warning(
+            "colour-ink-limit", f"layout colour C/M/Y/K {cmyk} has {(c + m + y + k) * 100:g} % "
+            f"total ink, above the {max_ink:g} % limit (pages "
+            f"{', '.join(map(str, numbers))})", page=numbers[0],
+            hint="lower the colour in the layout's styles or rules; large areas of it fail the "
+                 "printing plant's total-ink check"))
+    return found
 
 
 def _profile(options: PdfOptions, diags: list[Diagnostic]) -> OutputProfile | None:
@@ -201,7 +200,8 @@ def _extras(doc: Document, page: PageFrame, options: PdfOptions, used: list[Face
     return under, over
 
 
-def _paint(canvas, item, geo, page, subsets, fonts_here, images, options, profile, diags) -> None:
+def _paint(canvas, item, geo, page, subsets, fonts_here, images, options, profile, diags,
+           knockout=False) -> None:
     if isinstance(item, GlyphRun):
         subset = subsets.get((item.face.path, item.face.index))
         if subset is None:
@@ -209,9 +209,9 @@ def _paint(canvas, item, geo, page, subsets, fonts_here, images, options, profil
         fonts_here[subset.resource] = subset
         draw.draw_run(canvas, item, subset, geo)
     elif isinstance(item, Rule):
-        draw.draw_rule(canvas, item, geo)
+        draw.draw_rule(canvas, item, geo, knockout)
     elif isinstance(item, Box):
-        draw.draw_box(canvas, item, geo)
+        draw.draw_box(canvas, item, geo, knockout)
     elif isinstance(item, ImageItem):
         key = (item.source, tuple(item.crop), round(item.width, 3), round(item.height, 3))
         if key not in images:
@@ -224,6 +224,7 @@ def _paint(canvas, item, geo, page, subsets, fonts_here, images, options, profil
                     item, profile, grey=options.grey_images, jpeg_quality=options.jpeg_quality,
                     max_ppi=options.image_max_ppi, ppi_warn=options.image_ppi_warn,
                     ppi_error=options.image_ppi_error, page=page.number,
+                    max_ink=0 if options.grey_images else options.max_ink,
                 )
             diags.extend(images[key][1])
         prepared = images[key][0]

@@ -5,7 +5,8 @@ In: a page's items in frame coordinates (pt, origin top-left of the trim box, y 
 Out: operators in the canvas's page stream. Text is written as raw `BT … TJ ET` operators
 with 2-byte CID codes, one absolute `Tm` per run (or per y offset change) and TJ adjustments so
 every glyph lands exactly at the composer's x. Pure 100 % K fills and strokes overprint (op/OP
-with OPM 1); everything else, white above all, knocks out.
+with OPM 1), except black rules and frames on strong colour (`overprint.knockout_items`);
+everything else, white above all, knocks out.
 """
 
 from __future__ import annotations
@@ -68,10 +69,10 @@ def set_fill(c: Canvas, color: CMYK) -> None:
     c.setOverprintMask(True)
 
 
-def set_stroke(c: Canvas, color: CMYK) -> None:
-    """Stroke colour and overprint: only pure 100 % K overprints, with OPM 1."""
+def set_stroke(c: Canvas, color: CMYK, knockout: bool = False) -> None:
+    """Stroke colour and overprint: only pure 100 % K overprints (unless `knockout`), OPM 1."""
     c.setStrokeColorCMYK(color.c, color.m, color.y, color.k)
-    c.setStrokeOverprint(color.is_pure_black)
+    c.setStrokeOverprint(color.is_pure_black and not knockout)
     c.setOverprintMask(True)
 
 
@@ -114,9 +115,9 @@ def draw_run(c: Canvas, run: GlyphRun, font: FontSubset, geo: PageGeometry) -> N
     c.addLiteral(run_operators(run, font, geo))
 
 
-def draw_rule(c: Canvas, rule: Rule, geo: PageGeometry) -> None:
-    """Stroke one rule (butt caps, optional dash pattern)."""
-    set_stroke(c, rule.color)
+def draw_rule(c: Canvas, rule: Rule, geo: PageGeometry, knockout: bool = False) -> None:
+    """Stroke one rule (butt caps, optional dash pattern); `knockout`: black does not overprint."""
+    set_stroke(c, rule.color, knockout)
     c.setLineWidth(rule.width)
     c.setLineCap(0)
     if rule.dash:
@@ -126,14 +127,14 @@ def draw_rule(c: Canvas, rule: Rule, geo: PageGeometry) -> None:
     c.line(geo.x(rule.x0), geo.y(rule.y0), geo.x(rule.x1), geo.y(rule.y1))
 
 
-def draw_box(c: Canvas, box: Box, geo: PageGeometry) -> None:
-    """Fill and/or stroke one rectangle."""
+def draw_box(c: Canvas, box: Box, geo: PageGeometry, knockout: bool = False) -> None:
+    """Fill and/or stroke one rectangle; `knockout`: a black stroke does not overprint."""
     if box.fill is None and box.stroke is None:
         return
     if box.fill is not None:
         set_fill(c, box.fill)
     if box.stroke is not None:
-        set_stroke(c, box.stroke)
+        set_stroke(c, box.stroke, knockout)
         c.setLineWidth(box.stroke_width)
         c.setDash([], 0)
     c.rect(geo.x(box.x), geo.y(box.y + box.height), box.width, box.height,

@@ -17,6 +17,7 @@ from PIL import Image, ImageCms, ImageOps
 
 from typeset.diagnostics import Diagnostic, error, warning
 from typeset.frame import ImageItem
+from typeset.render.pdf.inklimit import jpeg_within_limit
 from typeset.render.pdf.profiles import OutputProfile
 
 MAX_PIXELS = 120_000_000
@@ -80,9 +81,12 @@ def _to_rgb_or_grey(im: Image.Image) -> Image.Image:
 
 def prepare_image(
     item: ImageItem, profile: OutputProfile | None, *, grey: bool, jpeg_quality: int, max_ppi: float,
-    ppi_warn: float, ppi_error: float, page: int | None = None,
+    ppi_warn: float, ppi_error: float, page: int | None = None, max_ink: float = 0,
 ) -> tuple[PreparedImage | None, list[Diagnostic]]:
     """Read, orient, crop, downsample above `max_ppi` and separate one placed image.
+
+    CMYK output is held under `max_ink` percent total ink (0: no limit), JPEG noise included
+    (`inklimit.jpeg_within_limit`).
 
     Returns (None, [error]) when the file is missing, unreadable or too large."""
     diags: list[Diagnostic] = []
@@ -150,6 +154,10 @@ def prepare_image(
             im = _transform(source_icc, "RGB", profile, "CMYK").apply(im)
         elif source_icc and source_icc != profile.data:
             im = _transform(source_icc, "CMYK", profile, "CMYK").apply(im)
-    buffer = io.BytesIO()
-    im.save(buffer, "JPEG", quality=int(jpeg_quality), optimize=False)
-    return PreparedImage(buffer.getvalue(), im.width, im.height, out_mode, ppi), diags
+    if out_mode == "CMYK":
+        data = jpeg_within_limit(im, max_ink, int(jpeg_quality))
+    else:
+        buffer = io.BytesIO()
+        im.save(buffer, "JPEG", quality=int(jpeg_quality), optimize=False)
+        data = buffer.getvalue()
+    return PreparedImage(data, im.width, im.height, out_mode, ppi), diags
