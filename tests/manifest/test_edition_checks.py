@@ -279,3 +279,23 @@ def test_files_that_are_not_usable_images(maker, content, words):
 def test_ad_file_must_be_an_image(maker):
     text = BASE + "      - ad: {file: ads/x.pdf}\n        at: {column: 5, span: 2, top: 10, bottom: 20}\n"
     maker.one(maker.write(text, files={"ads/x.pdf": b"%PDF-1.4"}), "bad-image")
+
+
+def test_slot_edges_may_be_given_in_mm_and_snap_to_the_grid(tmp_path):
+    """`top: 0mm, bottom: 140mm` → grid lines; an edge off the grid is snapped and reported."""
+    from typeset.cli.main import main
+    from click.testing import CliRunner
+
+    folder = tmp_path / "ed"
+    CliRunner().invoke(main, ["new", str(folder), "--date", "2026-12-01", "--pages", "1"])
+    manifest = folder / "edition.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    text = text.replace("at: {column: 1, span: 8, top: 55, bottom: 58}",
+                        "at: {column: 1, span: 8, top: 55, bottom: 275.5mm}")
+    manifest.write_text(text, encoding="utf-8")
+    from typeset.manifest import load_edition
+
+    edition, warnings = load_edition(folder)
+    label = next(s for s in edition.pages[0].slots if s.kind == "label")
+    assert label.area.bottom == round(275.5 * 72 / 25.4 / 13.5)
+    assert [w.code for w in warnings if w.code == "snapped-to-grid"] == ["snapped-to-grid"]

@@ -161,7 +161,7 @@ def read_area(r: MapReader, ctx: SlotContext) -> GridArea | None:
     lay = ctx.layout
     column = at.integer("column", 0, required=True, low=1, high=lay.columns, example="1")
     span = at.integer("span", 0, required=True, low=1, high=1000, example="3")
-    top = at.integer("top", -1, required=True, low=0, high=lay.lines - 1, example="10")
+    top = _grid_line(at, "top", ctx, required=True, high=lay.lines - 1, example="10")
     if at.has("bottom") and at.has("lines"):
         ctx.problems.error("conflicting-keys", "give either 'bottom' or 'lines', not both",
                            at.key_at("lines"), hint="bottom is the first grid line below the "
@@ -170,7 +170,7 @@ def read_area(r: MapReader, ctx: SlotContext) -> GridArea | None:
         height = at.integer("lines", 0, low=1, high=lay.lines, example="20")
         bottom = top + height if height and top >= 0 else -1
     else:
-        bottom = at.integer("bottom", -1, required=True, low=1, high=10 * lay.lines,
+        bottom = _grid_line(at, "bottom", ctx, required=True, high=10 * lay.lines,
                             example="60")
     ok = bool(column and span and top >= 0 and bottom > 0)
     if column and span and column + span - 1 > lay.columns:
@@ -190,6 +190,29 @@ def read_area(r: MapReader, ctx: SlotContext) -> GridArea | None:
                            at.at("bottom"), hint=f"bottom must be greater than {top}")
         ok = False
     return GridArea(column, span, top, bottom) if ok else None
+
+
+def _grid_line(at: MapReader, key: str, ctx: SlotContext, *, required: bool, high: int,
+               example: str) -> int:
+    """A grid line given as a whole number of lines, or as a length from the top of the type
+    area ('120mm', '300pt') that is snapped to the nearest grid line (reported when it moves)."""
+    value = at.raw(key)
+    if not isinstance(value, str):
+        return at.integer(key, -1, required=required, low=0, high=high, example=example)
+    points = at.length(key, -1.0, required=required, allow_zero=True, example="120mm")
+    if points < 0:
+        return -1
+    pitch = ctx.layout.line_pitch
+    line = round(points / pitch)
+    if abs(line * pitch - points) > 0.5:
+        ctx.problems.warn("snapped-to-grid", f"'{key}: {value}' is not on the baseline grid; "
+                             f"it is taken as grid line {line} ({line * pitch:.1f} pt)",
+                             at.at(key), hint=f"write {key}: {line} to say so")
+    if line > high:
+        ctx.problems.error("out-of-range", f"'{key}' is {value}, below the type area",
+                           at.at(key), hint=f"e.g. {key}: {example}")
+        return -1
+    return line
 
 
 def read_continue(r: MapReader, ctx: SlotContext) -> Continue | None:
