@@ -155,3 +155,13 @@ def test_the_dateline_runs_in_bold_at_the_start_and_the_byline_closes_the_story(
     right_edge = grid.column_x(2) + layout.column_width
     last = runs[-1]
     assert abs(last.x + last.glyphs[-1].x + last.size - right_edge) < last.size * 0.6
+
+
+def test_a_byline_placed_at_the_top_opens_the_body_on_its_own_line(layout, fonts, tmp_path):
+    story = replace(make_story("a", 2), byline="本报记者　王勇", byline_place="top")
+    edition = make_edition(layout, tmp_path, {"a": story}, [(1, [story_slot("a", 1, 2, 10, 60)])])
+    _, _, results = compose_edition(edition, fonts)
+    runs = body_runs(results[0], 1)
+    assert runs[0].role == "byline" and runs[0].text == "本报记者　王勇"
+    assert runs[1].text == "本报讯" and runs[1].y > runs[0].y
+    assert not any(r.role == "byline" for r in runs[1:])

@@ -54,6 +54,8 @@ class BodyLine:
 def body_paragraphs(story: Story) -> tuple[BodyPara, ...]:
     """The story's body in reading order, dateline run into the first paragraph."""
     paras = []
+    if story.byline and story.byline_place == "top":
+        paras.append(BodyPara((Run(story.byline),), "byline", False, "left", "byline"))
     for i, para in enumerate(story.paragraphs):
         runs = para.runs
         is_dateline = i == 0 and bool(story.dateline)
@@ -94,7 +96,7 @@ def set_body(paras: tuple[BodyPara, ...], width: float, ctx: ComposeContext
         set_para = compose_paragraph(para.runs, style, ctx.fonts, width, ctx.rules,
                                      indent=indent, align=para.align)
         diags.extend(set_para.diagnostics)
-        if para.kind == "byline" and lines and len(set_para.lines) == 1:
+        if para.kind == "byline" and index > 0 and lines and len(set_para.lines) == 1:
             last = lines[-1]
             need = set_para.lines[0].natural + BYLINE_GAP_EM * style.size
             if last.last and not last.tail and last.line.natural + need <= width:
