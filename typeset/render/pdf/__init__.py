@@ -13,6 +13,7 @@ fonts, OutputIntent, Info and XMP with pikepdf → save deterministically.
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 
 from reportlab import rl_config
@@ -190,7 +191,8 @@ def _extras(doc: Document, page: PageFrame, options: PdfOptions, used: list[Face
         under.extend(u)
         over.extend(o)
     if options.marks:
-        text = marks.slug_text(options.slug, page, doc.info.title, doc.info.date)
+        stamp = time.strftime("%H:%M UTC", time.gmtime(resolve_timestamp(doc.info.timestamp)))
+        text = marks.slug_text(options.slug, page, doc.info.title, doc.info.date, stamp)
         face = marks.utility_face(text, used)
         if face is None:
             diags.append(error("pdf-no-label-font", f"no installed font covers the slug {text!r}",

@@ -95,14 +95,17 @@ def crop_marks(page: PageFrame) -> list[Rule]:
     return rules
 
 
-def slug_text(template: str, page: PageFrame, title: str, date: str) -> str:
-    """The slug line for one page: `template` with {page}, {title}, {date} filled in, or
-    'title · 第N版 · date' when no template is given."""
-    label = page.label or str(page.number)
+def slug_text(template: str, page: PageFrame, title: str, date: str, time: str = "") -> str:
+    """The slug line for one page: `template` with {page} (the page number), {section} (the
+    page label), {title}, {date} and {time} filled in; default 'title · 第N版 section · date
+    time'. The page is what the plate room reads first, so ' · 第N版 section' is appended when
+    the template does not name {page}."""
+    folio = f"第{page.number}版 {page.label}".strip()
     if not template:
-        return f"{title} · 第{label}版 · {date}"
-    return (template.replace("{page}", label).replace("{title}", title)
-            .replace("{date}", date))
+        return " · ".join(p for p in (title, folio, f"{date} {time}".strip()) if p)
+    text = (template.replace("{page}", str(page.number)).replace("{section}", page.label)
+            .replace("{title}", title).replace("{date}", date).replace("{time}", time))
+    return text if "{page}" in template else f"{text} · {folio}"
 
 
 def slug_run(page: PageFrame, text: str, face: Face) -> GlyphRun:

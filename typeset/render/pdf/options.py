@@ -29,7 +29,8 @@ class PdfOptions:
     marks: bool = False
     """Crop and registration marks and the slug line, outside the bleed."""
     slug: str = ""
-    """Slug text; {page}, {title}, {date} are filled in. Default: 'title · 第N版 · date'."""
+    """Slug text; {page} (number), {section}, {title}, {date}, {time} (the document timestamp,
+    UTC) are filled in; ' · 第N版 section' is appended when {page} is missing."""
     proof: bool = False
     """Proof overlay (slot outlines, overset marks, 校样 watermark); not a PDF/X final."""
     jpeg_quality: int = 85
