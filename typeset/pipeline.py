@@ -8,6 +8,8 @@ only module, besides the CLI, that ties the stages to files and backends.
 from __future__ import annotations
 
 import dataclasses
+import os
+import tempfile
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -99,6 +101,8 @@ def read_image_size(path: Path) -> tuple[tuple[int, int] | None, str]:
                     return None, f"image is {width}×{height} pixels, too large to place safely"
                 if img.getexif().get(EXIF_ORIENTATION, 1) in (5, 6, 7, 8):
                     width, height = height, width
+            # verify() must come straight after open (getexif() reads PNG chunks first).
+            with Image.open(path) as img:
                 img.verify()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return None, "image is too large to place safely (decompression bomb limit)"
@@ -171,10 +175,66 @@ def build(edition_path: Path, out: Path, *, pages: set[int] | None = None,
     start = time.perf_counter()
     options = pdf_options(result.edition, proof=proof, marks=marks,
                           slug=_slug(result.edition, proof))
-    result.diagnostics += write_pdf(result.document, Path(out), options)
+    out = Path(out)
+    refused = output_problem(out)
+    if refused is not None:
+        result.diagnostics.append(refused)
+        return result
+    try:
+        if proof:
+            result.diagnostics += write_pdf(result.document, out, options)
+            result.outputs.append(out)
+        else:
+            _write_final(result, out, options, write_pdf)
+    except OSError as exc:  # disk full, permissions …: the previous file is untouched
+        result.diagnostics.append(error(
+            "output-write", f"cannot write {out}: {exc.strerror or exc}",
+            hint="check the free space and permissions of the output folder"))
     result.timings["write"] = time.perf_counter() - start
-    result.outputs.append(Path(out))
     return result
+
+
+def _write_final(result: BuildResult, out: Path, options, write_pdf) -> None:
+    """A final PDF replaces the previous one only when the backend found no error (a photo
+    that cannot be read, a font that cannot be embedded …); else the old file stays."""
+    fd, tmp = tempfile.mkstemp(prefix=".typeset-", suffix=".pdf", dir=out.parent)
+    os.close(fd)
+    try:
+        written = write_pdf(result.document, Path(tmp), options)
+        result.diagnostics += written
+        if not has_errors(written):
+            os.replace(tmp, out)
+            result.outputs.append(out)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def output_problem(out: Path) -> Diagnostic | None:
+    """Why the PDF cannot be written at `out` (None when it can; its folder is created).
+
+    Refused: a folder, or an existing device, pipe or socket (writing atomically renames a
+    new file over the old one, which would replace e.g. /dev/stdout), or a parent that is a
+    file or cannot be created."""
+    hint = "give a .pdf file path in a folder you can write, e.g. -o out/edition.pdf"
+    if out.is_dir():
+        return error("output-not-a-file", f"cannot write the PDF to {out}: it is a folder",
+                     hint=hint)
+    if out.exists() and not out.is_file():
+        return error("output-not-a-file", f"cannot write the PDF to {out}: it exists and is "
+                     "not a regular file (a device, pipe or socket)", hint=hint)
+    for folder in out.parents:
+        if folder.exists() and not folder.is_dir():
+            return error("output-folder", f"cannot write {out}: {folder} is a file, not a "
+                         "folder", hint=hint)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return error("output-folder", f"cannot create the folder for {out}: "
+                     f"{exc.strerror or exc}", hint=hint)
+    if not out.parent.is_dir():
+        return error("output-folder", f"cannot write {out}: {out.parent} is not a folder",
+                     hint=hint)
+    return None
 
 
 def _slug(edition: Edition, proof: bool) -> str:

@@ -71,7 +71,6 @@ def build(edition: Path, output: Path | None, pages: str | None, allow_overset: 
           no_marks: bool, report: Path | None, watch: bool, verbose: bool) -> None:
     """Build the final, print-ready PDF of EDITION (a folder or its edition.yaml)."""
     out = output or _default_out(edition, "")
-    out.parent.mkdir(parents=True, exist_ok=True)
     if watch:
         _watch(edition, lambda: pipeline.build(edition, out, pages=parse_pages(pages),
                                                allow_overset=allow_overset,
@@ -102,7 +101,6 @@ def proof(edition: Path, output: Path | None, pages: str | None, report: Path | 
           watch: bool, verbose: bool) -> None:
     """Build a proof (校样) of EDITION: grid and slot overlay, overset marks, build-time slug."""
     out = output or _default_out(edition, "-proof")
-    out.parent.mkdir(parents=True, exist_ok=True)
     if watch:
         _watch(edition, lambda: pipeline.build(edition, out, pages=parse_pages(pages),
                                                proof=True), report, verbose)

@@ -96,10 +96,29 @@ def compose_uncached(runs: Sequence[Run], style: TextStyle, fonts: FontBook, mea
             "missing-glyph", f"no font covers {len(chars)} character(s): {listed} in "
             f"“{_excerpt(text)}”", hint="choose a font role that covers them, or edit the text",
             data=(("characters", "".join(chars)),)))
+    hidden = _unprinted(prep)
+    if hidden:
+        listed = ", ".join(f"U+{ord(c):04X}" for c in hidden)
+        diags.append(warning(
+            "invisible-character", f"{len(hidden)} invisible formatting character(s) {listed} in "
+            f"“{_excerpt(text)}” are not printed and not in the PDF's text",
+            hint="delete them unless they are wanted (zero-width spaces and direction marks "
+                 "usually come from copying out of a web page)",
+            data=(("characters", "".join(hidden)),)))
     for role in sorted(set(prep.notes)):
         diags.append(warning("missing-font-role", f"font role '{role}' is not defined; used the "
                              f"style's regular role instead", hint="define it in fonts/fonts.yaml"))
     return SetParagraph(text, tuple(lines), tuple(diags))
+
+
+def _unprinted(prep) -> list[str]:
+    """Zero-width and format characters that became a piece with no glyph (so their text is
+    in no glyph run), sorted; white space and uncovered characters are reported elsewhere."""
+    found = set()
+    for k, glyphs in enumerate(prep.glyphs):
+        if not glyphs and prep.cls[k] in (C.ZW, C.EX):
+            found.update(prep.text[prep.starts[k]:prep.starts[k + 1]])
+    return sorted(found)
 
 
 def _forced(prep, e: int, number: int, text: str) -> list[Diagnostic]:

@@ -1,0 +1,83 @@
+"""Shared helpers for the reliability and fuzz tests: write small editions into tmp folders,
+drive the CLI, and check that nothing crashed (no traceback, no internal error, a documented
+exit code)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from typeset.cli.main import main
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "editions" / "sample"
+
+STORY = """\
+---
+headline: 测试标题
+dateline: 本报讯
+---
+{body}
+"""
+
+MANIFEST = """\
+paper: 测试日报
+date: 2026-03-07
+issue: 100
+layout: broadsheet-8col
+pages:
+  - number: 1
+    section: 要闻
+    editor: 李明
+    slots:
+      - story: one
+        at: {column: 1, span: 4, top: 10, bottom: 50}
+"""
+
+BODY = "第一段正文，用于测试。\n\n第二段正文。"
+
+
+def write_edition(folder: Path, manifest: str | bytes = MANIFEST,
+                  stories: dict[str, str | bytes] | None = None,
+                  files: dict[str, str | bytes] | None = None) -> Path:
+    """An edition folder: edition.yaml, stories/<id>.md (default: 'one'), other files."""
+    (folder / "stories").mkdir(parents=True, exist_ok=True)
+    (folder / "photos").mkdir(exist_ok=True)
+    data = manifest if isinstance(manifest, bytes) else textwrap.dedent(manifest).encode()
+    (folder / "edition.yaml").write_bytes(data)
+    for name, text in ({"one": STORY.format(body=BODY)} if stories is None else stories).items():
+        path = folder / "stories" / f"{name}.md"
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8",
+                                                                          "surrogatepass"))
+    for name, content in (files or {}).items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    return folder
+
+
+def with_photo(spec: str) -> str:
+    """MANIFEST with `photo: {spec}` added to the story slot."""
+    return MANIFEST.replace("bottom: 50}\n", "bottom: 50}\n        photo: {" + spec + "}\n")
+
+
+class Cli:
+    """Runs `typeset …` in-process and checks the run ended the way a user may see."""
+
+    def __init__(self):
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, expect: int | tuple[int, ...] | None = None):
+        result = self.runner.invoke(main, [str(a) for a in args])
+        output = result.output
+        crashed = result.exception is not None and not isinstance(result.exception, SystemExit)
+        assert not crashed, f"typeset {' '.join(map(str, args))} raised {result.exception!r}"
+        assert "Traceback" not in output, output
+        assert "internal error" not in output, output
+        assert result.exit_code in (0, 1, 2), (result.exit_code, output)
+        if expect is not None:
+            allowed = expect if isinstance(expect, tuple) else (expect,)
+            assert result.exit_code in allowed, (result.exit_code, output)
+        return result

@@ -1,0 +1,149 @@
+"""Photos as the desk gets them: every colour mode and bit depth Pillow opens is placed (or
+refused with a clear error); broken files, non-images and decompression bombs are refused
+without being decoded; EXIF orientation is honoured. Driven through `typeset build`."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+
+import pikepdf
+import pytest
+from PIL import Image
+from relkit import with_photo, write_edition
+
+PHOTO = "caption: 图片说明, credit: 记者 摄, span: 2, lines: 10, file: photos/"
+
+
+def _image(mode: str, fmt: str, size=(400, 300)) -> bytes:
+    colour = {"1": 1, "L": 128, "LA": (128, 200), "P": 3, "RGB": (200, 100, 50),
+              "RGBA": (200, 100, 50, 128), "CMYK": (10, 20, 30, 40), "I;16": 30000,
+              "I": 70000, "F": 0.5, "LAB": (50, 10, 10)}[mode]
+    buffer = io.BytesIO()
+    Image.new(mode, size, colour).save(buffer, fmt)
+    return buffer.getvalue()
+
+
+def _exif_jpeg(orientation: int, size=(800, 400)) -> bytes:
+    """Stored left half red, right half blue; tagged with EXIF `orientation`."""
+    image = Image.new("RGB", size, (220, 0, 0))
+    image.paste((0, 0, 220), (size[0] // 2, 0, size[0], size[1]))
+    exif = image.getexif()
+    exif[0x0112] = orientation
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+def _placed_images(out):
+    with pikepdf.open(out) as pdf:
+        return [pikepdf.PdfImage(obj).as_pil_image() for obj in pdf.pages[0].get_images().values()]
+
+
+def _png_header(width: int, height: int, colour_type: int = 0, body: bytes = b"") -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(body))
+            + chunk(b"IEND", b""))
+
+
+def _build(cli, tmp_path, name: str, data: bytes, expect):
+    folder = write_edition(tmp_path / "ed", with_photo(PHOTO + name), files={
+        f"photos/{name}": data})
+    out = tmp_path / "out.pdf"
+    result = cli("build", folder, "-o", out, expect=expect)
+    return result, out
+
+
+PLACEABLE = {
+    "rgb.jpg": ("RGB", "JPEG"), "cmyk.jpg": ("CMYK", "JPEG"), "grey.jpg": ("L", "JPEG"),
+    "cmyk.tif": ("CMYK", "TIFF"), "int32.tif": ("I", "TIFF"), "float.tif": ("F", "TIFF"),
+    "lab.tif": ("LAB", "TIFF"), "bilevel.png": ("1", "PNG"), "grey16.png": ("I;16", "PNG"),
+    "palette.png": ("P", "PNG"), "alpha.png": ("RGBA", "PNG"), "grey-alpha.png": ("LA", "PNG"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PLACEABLE))
+def test_every_colour_mode_is_placed(cli, tmp_path, name):
+    """Regression: every valid PNG was refused ('verify must be called directly after open')
+    because the image-size check read EXIF before verify()."""
+    result, out = _build(cli, tmp_path, name, _image(*PLACEABLE[name]), expect=0)
+    assert out.exists()
+    with pikepdf.open(out) as pdf:
+        images = list(pdf.pages[0].get_images().values())
+        assert len(images) == 1
+        assert images[0].ColorSpace in ("/DeviceCMYK", "/DeviceGray")
+
+
+REFUSED = {
+    "text.jpg": (b"this is not an image at all", "not an image"),
+    "empty.jpg": (b"", "not an image"),
+    "page.png": (b"<html><body>404 Not Found</body></html>", "not an image"),
+    "truncated.png": (_image("RGB", "PNG")[:120], "truncated"),
+    "anim.jpg": (_image("P", "GIF"), "GIF"),
+    "photo.jpg": (_image("RGB", "WEBP"), "WEBP"),
+    "scan.jpg": (_image("RGB", "BMP"), "BMP"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_broken_or_foreign_files_are_refused(cli, tmp_path, name):
+    data, words = REFUSED[name]
+    result, out = _build(cli, tmp_path, name, data, expect=1)
+    assert words in result.output and name in result.output
+    assert not out.exists()
+
+
+def test_truncated_jpeg_refuses_the_final_build(cli, tmp_path):
+    """A JPEG whose header is fine but whose data stops half way: found when the photo is
+    separated; the final PDF is not written (regression: it was written, photo missing)."""
+    data = _image("RGB", "JPEG")
+    result, out = _build(cli, tmp_path, "half.jpg", data[:len(data) // 2], expect=1)
+    assert "truncated" in result.output and "not written" in result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("width,height", [(100_000, 100_000), (40_000, 40_000),
+                                          (2_000_000_000, 1)])
+def test_decompression_bomb_is_refused_unread(cli, tmp_path, width, height):
+    """A tiny PNG that claims billions of pixels: refused from its header, never decoded."""
+    bomb = _png_header(width, height, body=b"\x00" * 1000)
+    assert len(bomb) < 200
+    result, out = _build(cli, tmp_path, "bomb.png", bomb, expect=1)
+    assert "bomb" in result.output or "too large" in result.output or "pixels" in result.output
+    assert not out.exists()
+
+
+# Where the stored left (red) half shows once the orientation is applied.
+RED_SIDE = {1: "left", 3: "right", 6: "top", 8: "bottom"}
+OPPOSITE = {"left": "right", "right": "left", "top": "bottom", "bottom": "top"}
+
+
+@pytest.mark.parametrize("orientation", sorted(RED_SIDE))
+def test_exif_orientation_is_applied(cli, tmp_path, orientation):
+    """A red|blue JPEG tagged with an EXIF rotation shows its red half on the rotated side."""
+    result, out = _build(cli, tmp_path, "turned.jpg", _exif_jpeg(orientation), expect=(0, 1))
+    assert out.exists(), result.output
+    (image,) = _placed_images(out)
+    cmyk = image.convert("CMYK")
+    w, h = cmyk.size
+    points = {"left": (2, h // 2), "right": (w - 3, h // 2), "top": (w // 2, 2),
+              "bottom": (w // 2, h - 3)}
+    red, blue = RED_SIDE[orientation], OPPOSITE[RED_SIDE[orientation]]
+    assert cmyk.getpixel(points[red])[2] > 128 > cmyk.getpixel(points[blue])[2]   # yellow ink
+
+
+def test_bogus_exif_orientation_is_ignored(cli, tmp_path):
+    _build(cli, tmp_path, "odd.jpg", _exif_jpeg(99), expect=0)
+
+
+def test_symlinked_photo_outside_the_edition_is_refused(cli, tmp_path):
+    outside = tmp_path / "secret.jpg"
+    outside.write_bytes(_image("RGB", "JPEG"))
+    folder = write_edition(tmp_path / "ed", with_photo(PHOTO + "link.jpg"))
+    (folder / "photos" / "link.jpg").symlink_to(outside)
+    result = cli("build", folder, "-o", tmp_path / "out.pdf", expect=1)
+    assert "outside the edition folder" in result.output
