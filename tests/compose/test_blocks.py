@@ -106,3 +106,17 @@ def test_a_photo_taller_than_its_room_is_shortened_and_reported(ctx, photo_file)
     block = photo_block(replace(Photo(photo_file.name), lines=50), 53.29, 20, 243.0, 10, ctx)
     assert [d.code for d in block.diagnostics] == ["photo-too-tall"]
     assert block.lines <= 10
+
+
+def test_a_two_line_headline_breaks_between_phrases_not_inside_a_word(ctx):
+    block = set_headline_group(Headline("让创新的“活水”奔涌不息"), 50.0, 10, 300.0, ctx)
+    lines: dict[float, str] = {}
+    for run in (i for i in block.items if isinstance(i, GlyphRun)):
+        lines[run.y] = lines.get(run.y, "") + run.text
+    assert [lines[y] for y in sorted(lines)] == ["让创新的“活水”", "奔涌不息"]
+
+
+def test_phrase_breaks_are_after_pauses_and_closing_marks_and_before_opening_marks():
+    from typeset.compose.headline import phrase_breaks
+
+    assert phrase_breaks("看“新”，再看 旧") == [1, 4, 5, 8]
