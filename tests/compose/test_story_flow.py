@@ -165,3 +165,25 @@ def test_a_byline_placed_at_the_top_opens_the_body_on_its_own_line(layout, fonts
     assert runs[0].role == "byline" and runs[0].text == "本报记者　王勇"
     assert runs[1].text == "本报讯" and runs[1].y > runs[0].y
     assert not any(r.role == "byline" for r in runs[1:])
+
+
+def test_a_boxed_story_keeps_its_text_clear_of_the_frame_on_the_character_grid(
+        layout, fonts, tmp_path):
+    from typeset.compose.context import ComposeContext
+    from typeset.compose.story import text_columns
+    from typeset.frame import Box
+    from typeset.text import CompositionRules
+
+    story = make_story("a", 4)
+    slot = replace(story_slot("a", 1, 3, 10, 80), box=True)
+    edition = make_edition(layout, tmp_path, {"a": story}, [(1, [slot])])
+    doc, _, results = compose_edition(edition, fonts)
+    (frame,) = [i for i in results[0].slots[0].items if isinstance(i, Box)]
+    ctx = ComposeContext(layout, fonts, CompositionRules(), edition)
+    xs, width = text_columns(slot, ctx)
+    em = layout.body_size
+    assert abs(width / em - round(width / em)) < 1e-6        # whole characters wide
+    assert xs[0] >= frame.x + em - 1e-6                      # 1 em clear of the frame
+    assert xs[-1] + width <= frame.x + frame.width - em + 1e-6
+    runs = body_runs(results[0], 1)
+    assert {min((x for x in xs if x <= r.x + 1e-3), default=None) for r in runs} == set(xs)

@@ -92,17 +92,19 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
     col_tops = [top] * area.span
     col_bottoms = [bottom] * area.span
     where = dict(page=page.number, slot=slot.id, story=story.id)
+    xs, width = text_columns(slot, ctx)
 
     # Headline group (first part) or 续题 (continuations), across headline_span columns.
     head = None
     hspan = min(slot.headline_span or area.span, area.span)
-    x0 = grid.column_x(area.column)
+    x0 = xs[0]
+    head_w = xs[hspan - 1] + width - x0
     if k == 0 and story.headline and story.headline.headline:
-        head = set_headline_group(story.headline, x0, top, grid.span_width(hspan), ctx,
+        head = set_headline_group(story.headline, x0, top, head_w, ctx,
                                   max_lines=slot.headline_lines, story=story.id)
     elif k > 0 and story.headline and ctx.layout.styles.get("continued"):
         title = story.headline.continued or story.headline.headline
-        head = set_continued_head(title, x0, top, grid.span_width(hspan), ctx)
+        head = set_continued_head(title, x0, top, head_w, ctx)
     if head is not None:
         out.items.extend(head.items)
         diags.extend(_located(head.diagnostics, where))
@@ -115,12 +117,12 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
         pspan = min(photo.span or area.span, area.span)
         first = area.span - pspan if photo.place == "right" else 0
         ptop = max(col_tops[first:first + pspan])
-        block = photo_block(photo, grid.column_x(area.column + first), ptop,
-                            grid.span_width(pspan), bottom - ptop, ctx, story=story.id)
+        photo_x, photo_w = xs[first], xs[first + pspan - 1] + width - xs[first]
+        block = photo_block(photo, photo_x, ptop, photo_w, bottom - ptop, ctx, story=story.id)
         if photo.place == "bottom":
             shift = bottom - block.lines - ptop
-            block = photo_block(photo, grid.column_x(area.column + first), ptop + shift,
-                                grid.span_width(pspan), block.lines, ctx, story=story.id)
+            block = photo_block(photo, photo_x, ptop + shift, photo_w, block.lines, ctx,
+                                story=story.id)
             for i in range(first, first + pspan):
                 col_bottoms[i] = bottom - block.lines
         else:
@@ -129,10 +131,7 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
         out.items.extend(block.items)
         diags.extend(_located(block.diagnostics, where))
 
-    columns = tuple(
-        Column(grid.column_x(area.column + i), ctx.layout.column_width, col_tops[i],
-               col_bottoms[i]) for i in range(area.span))
-    width = ctx.layout.column_width
+    columns = tuple(Column(xs[i], width, col_tops[i], col_bottoms[i]) for i in range(area.span))
     lines, composer_diags = set_body(paras, width, ctx)
     diags.extend(_located(tuple(composer_diags), where))
     keys = tuple(LineKey(b.para, b.first, b.last) for b in lines)
@@ -185,6 +184,22 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
     return (), leftover
 
 
+def text_columns(slot: Slot, ctx: ComposeContext) -> tuple[list[float], float]:
+    """Left edges and width of a slot's text columns. Normally the base columns; in a boxed
+    story the text keeps 1 em clear of the frame on both sides, the columns staying a whole
+    number of characters wide (the character grid holds) and centred in the box."""
+    grid, layout, area = ctx.grid, ctx.layout, slot.area
+    if not slot.box:
+        return [grid.column_x(area.column + i) for i in range(area.span)], layout.column_width
+    em = layout.body_size
+    inner = grid.span_width(area.span) - 2 * em
+    chars = int((inner - (area.span - 1) * layout.gutter) / area.span / em + 1e-6)
+    width = chars * em
+    used = area.span * width + (area.span - 1) * layout.gutter
+    start = grid.column_x(area.column) + em + (inner - used) / 2
+    return [snap(start + i * (width + layout.gutter)) for i in range(area.span)], width
+
+
 def _place(lines: list[BodyLine], dist, columns: tuple[Column, ...], ctx: ComposeContext,
            out: SlotOutput) -> None:
     """Draw the distributed lines on the baseline grid."""
@@ -224,10 +239,8 @@ def _frame(slot: Slot, columns: tuple[Column, ...], ctx: ComposeContext, out: Sl
                 out.items.append(Rule(x, top, x, bottom, layout.column_rule.width,
                                       layout.column_rule.color))
     if slot.box:
-        half = layout.gutter / 2
-        out.items.append(Box(snap(rect.x - half), rect.y, snap(rect.width + 2 * half),
-                             rect.height, stroke=layout.box_rule.color,
-                             stroke_width=layout.box_rule.width))
+        out.items.append(Box(rect.x, rect.y, rect.width, rect.height,
+                             stroke=layout.box_rule.color, stroke_width=layout.box_rule.width))
     out.items.append(Marker("slot", rect.x, rect.y, rect.width, rect.height, slot.id))
 
 
