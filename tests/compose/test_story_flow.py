@@ -186,4 +186,4 @@ def test_a_boxed_story_keeps_its_text_clear_of_the_frame_on_the_character_grid(
     assert xs[0] >= frame.x + em - 1e-6                      # 1 em clear of the frame
     assert xs[-1] + width <= frame.x + frame.width - em + 1e-6
     runs = body_runs(results[0], 1)
-    assert {min((x for x in xs if x <= r.x + 1e-3), default=None) for r in runs} == set(xs)
+    assert {max(x for x in xs if x <= r.x + 1e-3) for r in runs} == set(xs)
