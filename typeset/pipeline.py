@@ -14,6 +14,7 @@ import time
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from PIL import Image, ImageOps
 
@@ -115,8 +116,11 @@ def read_image_size(path: Path) -> tuple[tuple[int, int] | None, str]:
     return (width, height), ""
 
 
-def compose(edition_path: Path, *, pages: set[int] | None = None) -> BuildResult:
-    """Load and compose an edition without writing anything."""
+def compose(edition_path: Path, *, pages: set[int] | None = None,
+            progress: Callable[[str], None] | None = None) -> BuildResult:
+    """Load and compose an edition without writing anything. `progress` receives one line per
+    stage (the CLI shows them on a terminal only)."""
+    say = progress or (lambda _line: None)
     timings: dict[str, float] = {}
     start = time.perf_counter()
     try:
@@ -124,6 +128,7 @@ def compose(edition_path: Path, *, pages: set[int] | None = None) -> BuildResult
     except InputError as exc:
         return BuildResult(None, None, list(exc.diagnostics))
     timings["load"] = time.perf_counter() - start
+    say(f"loaded {edition_path}: {len(edition.pages)} pages, {len(edition.stories)} stories")
     root = find_project_root(Path(edition.folder))
     start = time.perf_counter()
     try:
@@ -137,6 +142,7 @@ def compose(edition_path: Path, *, pages: set[int] | None = None) -> BuildResult
     start = time.perf_counter()
     document, diags, stories = compose_edition(edition, fonts, sizes, pages)
     timings["compose"] = time.perf_counter() - start
+    say(f"composed {len(document.pages)} pages in {timings['compose']:.2f} s")
     return BuildResult(edition, document, list(load_diags) + image_diags + diags, stories,
                        timings=timings)
 
@@ -156,12 +162,13 @@ def pdf_options(edition: Edition, **overrides):
 
 
 def build(edition_path: Path, out: Path, *, pages: set[int] | None = None,
-          allow_overset: bool = False, proof: bool = False, marks: bool = True) -> BuildResult:
+          allow_overset: bool = False, proof: bool = False, marks: bool = True,
+          progress: Callable[[str], None] | None = None) -> BuildResult:
     """Compose and write the PDF (final, or a proof). A final build refuses to write when
     there are errors, or overset that is not allowed; the previous file is then untouched."""
     from typeset.render.pdf import write_pdf
 
-    result = compose(edition_path, pages=pages)
+    result = compose(edition_path, pages=pages, progress=progress)
     if result.document is None:
         return result
     blocking = [d for d in result.diagnostics
@@ -191,6 +198,8 @@ def build(edition_path: Path, out: Path, *, pages: set[int] | None = None,
             "output-write", f"cannot write {out}: {exc.strerror or exc}",
             hint="check the free space and permissions of the output folder"))
     result.timings["write"] = time.perf_counter() - start
+    if progress is not None and result.outputs:
+        progress(f"wrote {len(result.document.pages)} pages in {result.timings['write']:.2f} s")
     return result
 
 
@@ -238,6 +247,10 @@ def output_problem(out: Path) -> Diagnostic | None:
 
 
 def _slug(edition: Edition, proof: bool) -> str:
-    kind = "校样" if proof else "付印"
-    stamp = time.strftime("%Y-%m-%d %H:%M") if proof else edition.date
-    return f"{edition.paper} 第{edition.issue}期 {edition.date} {kind} {stamp}"
+    """The slug template: paper, issue, page and section, date; a proof adds the wall-clock
+    build time, a final build the document time (so identical input stays byte-identical)."""
+    if proof:
+        return (f"{edition.paper} 第{edition.issue}期 · 第{{page}}版 {{section}} · {{date}} · "
+                f"校样 {time.strftime('%Y-%m-%d %H:%M')}")
+    return (f"{edition.paper} 第{edition.issue}期 · 第{{page}}版 {{section}} · "
+            "{date} {time} · 付印")

@@ -34,6 +34,13 @@ def _default_out(edition: Path, suffix: str) -> Path:
     return Path("out") / f"{folder.name}{suffix}.pdf"
 
 
+def _progress():
+    """A progress printer for a terminal; None (quiet) in a pipe or a file."""
+    if not is_tty():
+        return None
+    return lambda line: click.echo(f"  {line}", err=True)
+
+
 def _watch(edition: Path, make, report: Path | None, verbose: bool) -> None:
     """Run `make` now and on every change; show each result's diagnostics. Never returns."""
     from typeset.cli.watch import watch
@@ -75,10 +82,8 @@ def build(edition: Path, output: Path | None, pages: str | None, allow_overset: 
         _watch(edition, lambda: pipeline.build(edition, out, pages=parse_pages(pages),
                                                allow_overset=allow_overset,
                                                marks=not no_marks), report, verbose)
-    if is_tty():
-        click.echo(f"composing {edition} …", err=True)
     result = pipeline.build(edition, out, pages=parse_pages(pages), allow_overset=allow_overset,
-                            marks=not no_marks)
+                            marks=not no_marks, progress=_progress())
     _finish(result, report, verbose)
     if not result.outputs:
         click.echo(f"not written: {out} ({summary_line(result.diagnostics)})", err=True)
@@ -104,7 +109,8 @@ def proof(edition: Path, output: Path | None, pages: str | None, report: Path | 
     if watch:
         _watch(edition, lambda: pipeline.build(edition, out, pages=parse_pages(pages),
                                                proof=True), report, verbose)
-    result = pipeline.build(edition, out, pages=parse_pages(pages), proof=True)
+    result = pipeline.build(edition, out, pages=parse_pages(pages), proof=True,
+                            progress=_progress())
     _finish(result, report, verbose)
     if not result.outputs:
         click.echo(f"not written: {out} ({summary_line(result.diagnostics)})", err=True)

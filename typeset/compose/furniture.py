@@ -169,10 +169,11 @@ def photo_slot(slot: Slot, ctx: ComposeContext):
 
 def cutoff_rules(page: Page, ctx: ComposeContext) -> list[FrameItem]:
     """Rules between neighbouring slots: vertical in the gutter between side-by-side slots,
-    horizontal along the boundary where one slot sits on another. Boxed slots have frames."""
+    horizontal along the boundary where one slot sits on another. Boxed slots and ads have
+    frames of their own, labels their own rule."""
     grid, layout = ctx.grid, ctx.layout
     style = layout.cutoff_rule
-    slots = [s for s in page.slots if not s.box and s.kind != "label"]
+    slots = [s for s in page.slots if not s.box and s.kind not in ("label", "ad")]
     items: list[FrameItem] = []
     for a in slots:
         for b in slots:
