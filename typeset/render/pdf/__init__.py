@@ -22,12 +22,13 @@ from reportlab.pdfgen.canvas import Canvas
 from typeset.diagnostics import Diagnostic, error, info, warning
 from typeset.fonts import Face, load_face
 from typeset.frame import Box, Document, GlyphRun, ImageItem, Marker, PageFrame, Rule
-from typeset.render.pdf import draw, marks
+from typeset.render.pdf import draw, imagecache, marks
 from typeset.render.pdf.overprint import knockout_items
 from typeset.render.pdf.fonts import (
     FaceUsage, FontEmbedError, FontSubset, conflict_diagnostics, embed_error, subset_face,
 )
-from typeset.render.pdf.images import PreparedImage, prepare_image
+from typeset.render.pdf.images import PreparedImage
+from typeset.render.pdf.imagecache import placement_key, prepare_images
 from typeset.render.pdf.inklimit import colour_ink
 from typeset.render.pdf.options import PdfOptions, merge_output
 from typeset.render.pdf.pdfx import finish, resolve_timestamp
@@ -78,7 +79,10 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions()) -> 
             diags.append(embed_error(usage.ref, exc))
         diags.extend(conflict_diagnostics(usage))
 
-    # 3. Pages.
+    # 3. Photos: every distinct placement prepared once (cached between builds, in parallel).
+    ready = _prepare_images(doc, extras, options, profile)
+
+    # 4. Pages.
     buffer = io.BytesIO()
     rl_config.useA85 = 0
     first = doc.pages[0] if doc.pages else None
@@ -97,7 +101,7 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions()) -> 
         knockouts = knockout_items(items, options.max_ink)
         for index, item in enumerate(items):
             _paint(canvas, item, geo, page, subsets, fonts_here, images, options, profile, diags,
-                   index in knockouts)
+                   index in knockouts, ready)
         if options.marks:
             for rule in marks.crop_marks(page):
                 draw.draw_rule(canvas, rule, geo)
@@ -110,7 +114,7 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions()) -> 
         page_fonts.append([])
     canvas.save()
 
-    # 4. PDF/X identity and the atomic, deterministic save.
+    # 5. PDF/X identity and the atomic, deterministic save.
     finish(
         buffer.getvalue(), path, page_fonts=page_fonts, profile=profile,
         output_condition=condition, pdfx=options.pdfx if final else None,
@@ -202,8 +206,23 @@ def _extras(doc: Document, page: PageFrame, options: PdfOptions, used: list[Face
     return under, over
 
 
+def _prepare_images(doc: Document, extras: list[tuple[list, list]], options: PdfOptions,
+                    profile: OutputProfile | None) -> dict:
+    """{placement_key: (PreparedImage | None, diagnostics)} for every photo the pages show."""
+    if profile is None and not options.grey_images:
+        return {}  # each photo is reported as image-no-profile when painted
+    placements = [(item, page.number)
+                  for page, (under, over) in zip(doc.pages, extras)
+                  for item in (*under, *page.items, *over) if isinstance(item, ImageItem)]
+    settings = {"grey": options.grey_images, "jpeg_quality": options.jpeg_quality,
+                "max_ppi": options.image_max_ppi, "ppi_warn": options.image_ppi_warn,
+                "ppi_error": options.image_ppi_error,
+                "max_ink": 0 if options.grey_images else options.max_ink}
+    return prepare_images(placements, profile, settings, cache=imagecache.CACHE)
+
+
 def _paint(canvas, item, geo, page, subsets, fonts_here, images, options, profile, diags,
-           knockout=False) -> None:
+           knockout=False, ready=None) -> None:
     if isinstance(item, GlyphRun):
         subset = subsets.get((item.face.path, item.face.index))
         if subset is None:
@@ -215,19 +234,14 @@ def _paint(canvas, item, geo, page, subsets, fonts_here, images, options, profil
     elif isinstance(item, Box):
         draw.draw_box(canvas, item, geo, knockout)
     elif isinstance(item, ImageItem):
-        key = (item.source, tuple(item.crop), round(item.width, 3), round(item.height, 3))
+        key = placement_key(item)
         if key not in images:
             if profile is None and not options.grey_images:
                 images[key] = (None, [error("image-no-profile", f"{item.source} cannot be "
                                             f"separated to CMYK without an output profile",
                                             page=page.number)])
             else:
-                images[key] = prepare_image(
-                    item, profile, grey=options.grey_images, jpeg_quality=options.jpeg_quality,
-                    max_ppi=options.image_max_ppi, ppi_warn=options.image_ppi_warn,
-                    ppi_error=options.image_ppi_error, page=page.number,
-                    max_ink=0 if options.grey_images else options.max_ink,
-                )
+                images[key] = ready[key]
             diags.extend(images[key][1])
         prepared = images[key][0]
         if prepared is None:

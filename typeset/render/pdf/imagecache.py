@@ -1,0 +1,144 @@
+"""Prepared photos kept between builds and prepared side by side.
+
+In: the placed images of a document (`ImageItem`s with their page numbers), the output profile
+and the PDF options. Out: one (`PreparedImage` | None, diagnostics) per distinct placement,
+keyed as `write_pdf` paints them.
+
+Preparing a photo (decode, crop, resample, separate to CMYK, ink limit, JPEG) is the costly part
+of a build. A re-proof in the same process (`--watch`, library calls) reuses the result when
+nothing it depends on changed: the file (path, inode, size, modification and change times), the crop, the placed
+size, the output profile's bytes and every option that reaches `prepare_image`. Distinct photos
+of one build are prepared on a small thread pool (Pillow releases the GIL while it decodes,
+resamples, transforms colour and encodes); results are collected in document order, so the
+output does not depend on which thread finished first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import threading
+from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
+
+from typeset.diagnostics import Diagnostic
+from typeset.frame import ImageItem
+from typeset.render.pdf.images import PreparedImage, prepare_image
+from typeset.render.pdf.profiles import OutputProfile
+
+Prepared = tuple[PreparedImage | None, list[Diagnostic]]
+
+MAX_BYTES = 192 * 1024 * 1024
+"""Encoded image bytes kept between builds (least recently used dropped first)."""
+MAX_WORKERS = 2
+"""Threads preparing photos at once (the machine the targets are set for has 2 cores)."""
+
+
+def placement_key(item: ImageItem) -> tuple:
+    """What distinguishes two placements of a photo within one document."""
+    return (item.source, tuple(item.crop), round(item.width, 3), round(item.height, 3))
+
+
+class PreparedImageCache:
+    """Least-recently-used store of prepared images, bounded by their encoded size."""
+
+    def __init__(self, max_bytes: int = MAX_BYTES) -> None:
+        self.max_bytes = max_bytes
+        self._items: OrderedDict[tuple, Prepared] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: tuple) -> Prepared | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is None:
+                self.misses += 1
+                return None
+            self._items.move_to_end(key)
+            self.hits += 1
+            return found
+
+    def put(self, key: tuple, value: Prepared) -> None:
+        size = len(value[0].data) if value[0] is not None else 0
+        if size > self.max_bytes:
+            return
+        with self._lock:
+            if key in self._items:
+                return
+            self._items[key] = value
+            self._bytes += size
+            while self._bytes > self.max_bytes:
+                _, (old, _) = self._items.popitem(last=False)
+                self._bytes -= len(old.data) if old is not None else 0
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._bytes = 0
+
+
+CACHE = PreparedImageCache()
+"""The process-wide cache used by `write_pdf`."""
+
+
+def _file_state(path: str) -> tuple[int, ...] | None:
+    """What tells a changed file from the one read before (as make and --watch do)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+def _profile_id(profile: OutputProfile | None) -> tuple:
+    if profile is None:
+        return ()
+    return (profile.path, hashlib.sha256(profile.data).hexdigest())
+
+
+def prepare_images(placements: list[tuple[ImageItem, int]], profile: OutputProfile | None,
+                   settings: dict, *, cache: PreparedImageCache | None = CACHE,
+                   workers: int = MAX_WORKERS) -> dict[tuple, Prepared]:
+    """Prepare every distinct placement (the first page it appears on names its diagnostics).
+
+    `settings` are `prepare_image`'s keyword options (grey, jpeg_quality, max_ppi, ppi_warn,
+    ppi_error, max_ink). Returns {placement_key: (prepared or None, diagnostics)}."""
+    first: dict[tuple, tuple[ImageItem, int]] = {}
+    for item, page in placements:
+        first.setdefault(placement_key(item), (item, page))
+    profile_id = _profile_id(profile)
+    options = tuple(sorted(settings.items()))
+    results: dict[tuple, Prepared] = {}
+    todo: list[tuple[tuple, tuple | None, ImageItem, int]] = []
+    for key, (item, page) in first.items():
+        state = _file_state(item.source)
+        cache_key = (key, state, profile_id, options) if state is not None else None
+        found = cache.get(cache_key) if cache is not None and cache_key is not None else None
+        if found is not None:
+            results[key] = (found[0], _on_page(found[1], page))
+        else:
+            todo.append((key, cache_key, item, page))
+
+    def work(job):
+        _, _, item, page = job
+        return prepare_image(item, profile, page=page, **settings)
+
+    if len(todo) > 1 and workers > 1:
+        with ThreadPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+            done = list(pool.map(work, todo))
+    else:
+        done = [work(job) for job in todo]
+    for (key, cache_key, _, _), value in zip(todo, done):
+        results[key] = value
+        # Kept only when the file did not change while it was read.
+        if cache is not None and cache_key is not None and _file_state(key[0]) == cache_key[1]:
+            cache.put(cache_key, value)
+    return {key: results[key] for key in first}
+
+
+def _on_page(diags: list[Diagnostic], page: int) -> list[Diagnostic]:
+    """Cached diagnostics re-addressed to the page the photo is first placed on now."""
+    return [dataclasses.replace(d, page=page) if d.page is not None else d for d in diags]
