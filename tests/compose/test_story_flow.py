@@ -187,3 +187,16 @@ def test_a_boxed_story_keeps_its_text_clear_of_the_frame_on_the_character_grid(
     assert xs[-1] + width <= frame.x + frame.width - em + 1e-6
     runs = body_runs(results[0], 1)
     assert {max(x for x in xs if x <= r.x + 1e-3) for r in runs} == set(xs)
+
+
+def test_a_dateline_with_the_reporter_in_brackets_runs_straight_into_the_text(
+        layout, fonts, tmp_path):
+    story = replace(make_story("a", 1), dateline="本报讯（记者 韩雪松）")
+    edition = make_edition(layout, tmp_path, {"a": story}, [(1, [story_slot("a", 1, 2, 10, 60)])])
+    _, _, results = compose_edition(edition, fonts)
+    text = "".join(r.text for r in body_runs(results[0], 1))
+    assert text.startswith("本报讯（记者 韩雪松）" + story.paragraphs[0].text[:3])
+    plain = make_edition(layout, tmp_path, {"a": make_story("a", 1)},
+                         [(1, [story_slot("a", 1, 2, 10, 60)])])
+    _, _, results = compose_edition(plain, fonts)
+    assert "".join(r.text for r in body_runs(results[0], 1)).startswith("本报讯\u3000")

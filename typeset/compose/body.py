@@ -15,7 +15,9 @@ from typeset.model.story import Run, Story
 from typeset.text import SetLine
 
 RUN_IN_SPACE = "\u3000"
-"""After a run-in dateline: one em, so the character grid holds."""
+"""After a run-in dateline (本报讯　3月6日): one em, so the character grid holds."""
+CLOSING = ("）", ")", "】", "〕", "」")
+"""A dateline ending in a closing bracket (本报讯（记者 韩雪松）) runs straight into the text."""
 BYLINE_GAP_EM = 1.0
 
 
@@ -60,7 +62,8 @@ def body_paragraphs(story: Story) -> tuple[BodyPara, ...]:
         runs = para.runs
         is_dateline = i == 0 and bool(story.dateline)
         if is_dateline:
-            runs = (Run(story.dateline, emphasis=True), Run(RUN_IN_SPACE)) + runs
+            gap = () if story.dateline.endswith(CLOSING) else (Run(RUN_IN_SPACE),)
+            runs = (Run(story.dateline, emphasis=True),) + gap + runs
         paras.append(BodyPara(runs, "body", para.indent, dateline=is_dateline))
     if story.dateline and not story.paragraphs:
         paras.append(BodyPara((Run(story.dateline, emphasis=True),), "body", True, dateline=True))
