@@ -200,3 +200,25 @@ def test_a_dateline_with_the_reporter_in_brackets_runs_straight_into_the_text(
                          [(1, [story_slot("a", 1, 2, 10, 60)])])
     _, _, results = compose_edition(plain, fonts)
     assert "".join(r.text for r in body_runs(results[0], 1)).startswith("本报讯\u3000")
+
+
+def test_biancolumns_set_three_base_columns_as_two_wider_ones(layout, fonts, tmp_path):
+    """变栏 三破二: 3 × 13 字 + 2 gutters = 41 字 → two columns of 20 字 and one gutter."""
+    from typeset.compose.context import ComposeContext
+    from typeset.compose.story import text_columns
+    from typeset.text import CompositionRules
+
+    story = make_story("a", 6)
+    slot = replace(story_slot("a", 1, 3, 10, 80), text_columns=2)
+    edition = make_edition(layout, tmp_path, {"a": story}, [(1, [slot])])
+    _, diags, results = compose_edition(edition, fonts)
+    em, grid = layout.body_size, PageGrid(layout)
+    xs, width = text_columns(slot, ComposeContext(layout, fonts, CompositionRules(), edition))
+    assert width == 20 * em
+    assert xs == [grid.column_x(1), grid.column_x(1) + 21 * em]
+    runs = body_runs(results[0], 1)
+    assert {max(x for x in xs if x <= r.x + 1e-3) for r in runs} == set(xs)
+    full = [r for r in runs if r.x == xs[1] and r.text[-1] not in "，。、；：”）"]
+    ends = {round(r.x + r.glyphs[-1].x + r.size, 2) for r in full}
+    assert round(xs[1] + width, 2) in ends  # justified lines end at the column's right edge
+    assert not [d for d in diags if d.code == "overset"]

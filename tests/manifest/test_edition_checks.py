@@ -299,3 +299,26 @@ def test_slot_edges_may_be_given_in_mm_and_snap_to_the_grid(tmp_path):
     label = next(s for s in edition.pages[0].slots if s.kind == "label")
     assert label.area.bottom == round(275.5 * 72 / 25.4 / 13.5)
     assert [w.code for w in warnings if w.code == "snapped-to-grid"] == ["snapped-to-grid"]
+
+
+def test_columns_on_a_story_slot_sets_biancolumns_and_too_narrow_is_refused(tmp_path):
+    """`columns: 2` across 3 base columns is 变栏; 9 columns across 3 would be too narrow."""
+    from click.testing import CliRunner
+
+    from typeset.cli.main import main
+    from typeset.diagnostics import InputError
+    from typeset.manifest import load_edition
+
+    folder = tmp_path / "ed"
+    CliRunner().invoke(main, ["new", str(folder), "--date", "2026-12-01", "--pages", "1"])
+    manifest = folder / "edition.yaml"
+    base = manifest.read_text(encoding="utf-8")
+    wide = "at: {column: 1, span: 8, top: 10, bottom: 55}"
+    assert wide in base
+    manifest.write_text(base.replace(wide, wide + "\n        columns: 5"), encoding="utf-8")
+    edition, _ = load_edition(folder)
+    assert edition.pages[0].slots[0].text_columns == 5
+    manifest.write_text(base.replace(wide, wide + "\n        columns: 16"), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_edition(folder)
+    assert [d.code for d in info.value.diagnostics] == ["columns-too-narrow"]

@@ -89,14 +89,15 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
     grid, area = ctx.grid, slot.area
     inset = ctx.layout.box_inset_lines if slot.box else 0
     top, bottom = area.top + inset, area.bottom - inset
-    col_tops = [top] * area.span
-    col_bottoms = [bottom] * area.span
-    where = dict(page=page.number, slot=slot.id, story=story.id)
     xs, width = text_columns(slot, ctx)
+    count = len(xs)
+    col_tops = [top] * count
+    col_bottoms = [bottom] * count
+    where = dict(page=page.number, slot=slot.id, story=story.id)
 
     # Headline group (first part) or 续题 (continuations), across headline_span columns.
     head = None
-    hspan = min(slot.headline_span or area.span, area.span)
+    hspan = min(slot.headline_span or count, count)
     x0 = xs[0]
     head_w = xs[hspan - 1] + width - x0
     if k == 0 and story.headline and story.headline.headline:
@@ -114,8 +115,8 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
     # Photo block inside the story slot (first part only).
     if k == 0 and slot.photo is not None:
         photo = slot.photo
-        pspan = min(photo.span or area.span, area.span)
-        first = area.span - pspan if photo.place == "right" else 0
+        pspan = min(photo.span or count, count)
+        first = count - pspan if photo.place == "right" else 0
         ptop = max(col_tops[first:first + pspan])
         photo_x, photo_w = xs[first], xs[first + pspan - 1] + width - xs[first]
         block = photo_block(photo, photo_x, ptop, photo_w, bottom - ptop, ctx, story=story.id)
@@ -131,7 +132,7 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
         out.items.extend(block.items)
         diags.extend(_located(block.diagnostics, where))
 
-    columns = tuple(Column(xs[i], width, col_tops[i], col_bottoms[i]) for i in range(area.span))
+    columns = tuple(Column(xs[i], width, col_tops[i], col_bottoms[i]) for i in range(count))
     lines, composer_diags = set_body(paras, width, ctx)
     diags.extend(_located(tuple(composer_diags), where))
     keys = tuple(LineKey(b.para, b.first, b.last) for b in lines)
@@ -185,19 +186,30 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
 
 
 def text_columns(slot: Slot, ctx: ComposeContext) -> tuple[list[float], float]:
-    """Left edges and width of a slot's text columns. Normally the base columns; in a boxed
-    story the text keeps 1 em clear of the frame on both sides, the columns staying a whole
-    number of characters wide (the character grid holds) and centred in the box."""
+    """Left edges and width of a slot's text columns.
+
+    Normally the base columns. With 变栏 (`text_columns`) the slot is divided into that many
+    columns of a whole number of characters, the remainder widening the gaps (报纸编辑学:
+    absorbed by the gutters). In a boxed story the text keeps 1 em clear of the frame on both
+    sides, the columns again whole characters wide and centred in the box.
+    """
     grid, layout, area = ctx.grid, ctx.layout, slot.area
-    if not slot.box:
+    count = slot.text_columns or area.span
+    if not slot.box and count == area.span:
         return [grid.column_x(area.column + i) for i in range(area.span)], layout.column_width
     em = layout.body_size
-    inner = grid.span_width(area.span) - 2 * em
-    chars = int((inner - (area.span - 1) * layout.gutter) / area.span / em + 1e-6)
+    inset = em if slot.box else 0.0
+    inner = grid.span_width(area.span) - 2 * inset
+    chars = int((inner - (count - 1) * layout.gutter) / count / em + 1e-6)
     width = chars * em
-    used = area.span * width + (area.span - 1) * layout.gutter
-    start = grid.column_x(area.column) + em + (inner - used) / 2
-    return [snap(start + i * (width + layout.gutter)) for i in range(area.span)], width
+    spare = inner - count * width - (count - 1) * layout.gutter
+    if count > 1 and not slot.box:
+        gap = layout.gutter + spare / (count - 1)
+        start = grid.column_x(area.column)
+    else:
+        gap = layout.gutter
+        start = grid.column_x(area.column) + inset + spare / 2
+    return [snap(start + i * (width + gap)) for i in range(count)], width
 
 
 def _place(lines: list[BodyLine], dist, columns: tuple[Column, ...], ctx: ComposeContext,
@@ -232,7 +244,7 @@ def _frame(slot: Slot, columns: tuple[Column, ...], ctx: ComposeContext, out: Sl
     rect = grid.area_rect(slot.area)
     if layout.column_rule is not None:
         for left, right in zip(columns, columns[1:]):
-            x = snap(left.x + left.width + layout.gutter / 2)
+            x = snap((left.x + left.width + right.x) / 2)
             top = grid.line_top(max(left.top, right.top))
             bottom = grid.line_top(level)
             if bottom > top:

@@ -20,7 +20,9 @@ from typeset.model.edition import Continue, GridArea, Photo, Slot
 from typeset.model.layout import Layout
 
 SLOT_KEYS = ("id", "story", "photo", "label", "ad", "at", "continue", "box", "headline",
-             "style")
+             "style", "columns")
+MIN_COLUMN_CHARS = 8
+"""A text column narrower than this many body characters is refused (变栏 gone too far)."""
 AT_KEYS = ("column", "span", "top", "bottom", "lines")
 PHOTO_KEYS = ("file", "caption", "credit", "span", "lines", "place", "fit", "focus", "crop")
 AD_KEYS = ("file", "text")
@@ -139,13 +141,35 @@ def read_slot(data: object, where: SourceRef, index: int, ctx: SlotContext) -> S
         kind == "continuation" and "continue" in r.data) else None
     if photo is not None and area is not None and kind == "story":
         _check_photo_fits(photo, area, r, problems)
+    text_columns = _text_columns(r, kind, area, ctx)
     if area is None:
         return None
     return Slot(id=slot_id, kind=kind, area=area, story=story or None, photo=photo,
                 label=label, ad_file=ad_file or None, continue_to=continue_to,
                 box=r.flag("box") if kind == "story" else False,
                 headline_span=headline_span, headline_lines=headline_lines, style=style,
-                source=r.source)
+                text_columns=text_columns, source=r.source)
+
+
+def _text_columns(r: MapReader, kind: str, area: GridArea | None, ctx: SlotContext) -> int:
+    """`columns: N` (变栏) on a story or continuation slot: N text columns across the slot."""
+    if "columns" not in r.data:
+        return 0
+    if kind not in ("story", "continuation"):
+        ctx.problems.error("not-here", "'columns' only belongs to story and continuation slots",
+                           r.key_at("columns"), hint="remove it")
+        return 0
+    count = r.integer("columns", 0, low=1, high=ctx.layout.columns * 2, example="2")
+    if count and area is not None:
+        lay = ctx.layout
+        chars = (area.span * lay.column_chars + (area.span - 1) * lay.gutter_chars
+                 - (count - 1) * lay.gutter_chars) / count
+        if chars < MIN_COLUMN_CHARS:
+            ctx.problems.error("columns-too-narrow", f"{count} columns across {area.span} base "
+                               f"columns are only {chars:.1f} characters wide",
+                               r.at("columns"), hint=f"columns: {max(1, area.span)} or fewer")
+            return 0
+    return count
 
 
 def _stem(file: str) -> str:

@@ -83,6 +83,10 @@ class Slot:
     """Columns the headline group spans (0 = the whole slot)."""
     headline_lines: int = 0
     """Most lines for the 主题 (0 = the style's max_lines)."""
+    text_columns: int = 0
+    """变栏: set the text in this many columns across the slot instead of one per base column
+    (e.g. 3 base columns set as 2 wider ones); 0 = one per base column. Photo and headline
+    spans then count these text columns."""
     style: str = ""
     """Block style name (label and banner slots)."""
     source: SourceRef | None = None
