@@ -1,97 +1,12 @@
-"""Helpers for manifest tests: write a small edition in tmp_path and load it."""
+"""Fixtures for manifest tests (helpers live in manifest_kit)."""
 
 from __future__ import annotations
 
-import textwrap
-from pathlib import Path
-
 import pytest
 
-from typeset.diagnostics import Diagnostic, InputError
-from typeset.manifest import load_edition
-
-ROOT = Path(__file__).resolve().parents[2]
-
-STORY = """\
----
-headline: 测试标题
-dateline: 本报讯
----
-第一段正文，用于测试。
-
-第二段正文。
-"""
-
-BASE = """\
-paper: 测试日报
-date: 2026-03-07
-issue: 100
-layout: broadsheet-8col
-pages:
-  - number: 1
-    section: 要闻
-    editor: 李明
-    slots:
-      - story: one
-        at: {column: 1, span: 4, top: 10, bottom: 50}
-"""
-
-
-class EditionMaker:
-    """Writes edition folders under tmp_path and loads them."""
-
-    def __init__(self, tmp_path: Path):
-        self.tmp_path = tmp_path
-        self.count = 0
-
-    def write(self, manifest: str = BASE, stories: dict[str, str] | None = None,
-              files: dict[str, bytes | str] | None = None) -> Path:
-        self.count += 1
-        folder = self.tmp_path / f"ed{self.count}"
-        (folder / "stories").mkdir(parents=True)
-        (folder / "photos").mkdir()
-        data = manifest if isinstance(manifest, bytes) else textwrap.dedent(manifest).encode()
-        (folder / "edition.yaml").write_bytes(data)
-        for name, text in ({"one": STORY} if stories is None else stories).items():
-            (folder / "stories" / f"{name}.md").write_text(text, encoding="utf-8")
-        for name, content in (files or {}).items():
-            path = folder / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, str):
-                path.write_text(content, encoding="utf-8")
-            else:
-                path.write_bytes(content)
-        return folder
-
-    def load(self, folder: Path):
-        return load_edition(folder, project_root=ROOT)
-
-    def errors(self, folder: Path) -> list[Diagnostic]:
-        """The diagnostics of the InputError loading raises (fails if it loads)."""
-        with pytest.raises(InputError) as info:
-            self.load(folder)
-        diags = info.value.diagnostics
-        assert diags, "InputError without diagnostics"
-        for d in diags:
-            assert d.message and d.format()      # formats without error
-        return diags
-
-    def one(self, folder: Path, code: str) -> Diagnostic:
-        """The single diagnostic with `code` (and show all of them on failure)."""
-        diags = self.errors(folder)
-        found = [d for d in diags if d.code == code]
-        assert found, "\n".join(d.format() for d in diags)
-        return found[0]
+from manifest_kit import BASE, EditionMaker, ROOT, STORY, line_of  # noqa: F401
 
 
 @pytest.fixture
 def maker(tmp_path) -> EditionMaker:
     return EditionMaker(tmp_path)
-
-
-def line_of(folder: Path, needle: str, name: str = "edition.yaml") -> int:
-    """1-based line number of the first line containing `needle`."""
-    for number, line in enumerate((folder / name).read_text(encoding="utf-8").splitlines(), 1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in {name}")

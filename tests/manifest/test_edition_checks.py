@@ -8,7 +8,7 @@ import os
 import pytest
 from PIL import Image
 
-from conftest import BASE, STORY, line_of
+from manifest_kit import BASE, STORY, line_of
 
 
 def _jpeg() -> bytes:

@@ -10,7 +10,7 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BASE
+from manifest_kit import BASE
 from typeset.diagnostics import InputError
 from typeset.manifest.source import decode_text
 from typeset.manifest.story_file import read_story

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import BASE, line_of
+from manifest_kit import BASE, line_of
 
 ALIAS_BOMB = """\
 a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
