@@ -7,6 +7,7 @@ are cached on the (frozen) inputs because a build composes the same paragraph ma
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from typing import Sequence
 
@@ -117,7 +118,8 @@ def _unprinted(prep) -> list[str]:
     found = set()
     for k, glyphs in enumerate(prep.glyphs):
         if not glyphs and prep.cls[k] in (C.ZW, C.EX):
-            found.update(prep.text[prep.starts[k]:prep.starts[k + 1]])
+            found.update(c for c in prep.text[prep.starts[k]:prep.starts[k + 1]]
+                         if not unicodedata.category(c).startswith("M"))  # marks: missing-glyph
     return sorted(found)
 
 

@@ -9,6 +9,8 @@ a line may break after it (cjk-rules.md §a–§d). The pieces tile the text exa
 
 from __future__ import annotations
 
+import unicodedata
+
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -194,6 +196,16 @@ def _cut(prep: Preparation, t: str, offset: int, emph: bool, faces: _Faces) -> N
             feats = {"fwid": True} if ch in "—―" else None
             _cluster(prep, t[i:j], offset + i, cls, emph, faces, cjk, feats)
             i = j
+        elif cls == C.EX and unicodedata.category(ch)[0] == "M":
+            # a combining mark with no base in this run (e.g. after a bold run ends): drawn
+            # on its own, never dropped
+            j = _extend(t, i + 1)
+            face = cjk if metrics_for(prep.faces[cjk]).covers(ch) else faces.fallback(ch, cjk)
+            if face is None:
+                _missing(prep, t[i:j], offset + i, cls, emph, cjk)
+            else:
+                _cluster(prep, t[i:j], offset + i, cls, emph, faces, face)
+            i = j
         elif cls == C.ZW or cls == C.EX:
             _add(prep, offset + i, cls, faces.latin, emph, (), 0.0)   # zero width, never drawn
             i += 1
@@ -236,6 +248,8 @@ def _cluster(prep: Preparation, s: str, start: int, cls: int, emph: bool, faces:
     m = metrics_for(prep.faces[idx])
     scale = prep.em / m.upem
     shaped = m.cluster(s, feats)
+    if any(g.gid == 0 for g in shaped):      # e.g. a mark the face lacks: .notdef, reported
+        prep.missing.append("".join(c for c in s if not m.covers(c)) or s)
     glyphs, x = [], 0.0
     seen = set()
     for g in shaped:

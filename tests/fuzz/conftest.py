@@ -1,0 +1,10 @@
+"""The fuzz suite shares the reliability helpers (no-loss oracle, CLI runner)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "reliability"))
