@@ -96,33 +96,79 @@ def jpeg_within_limit(im: Image.Image, max_ink: float, quality: int,
 
     JPEG coding noise adds several percent on edges, so the image is limited to `max_ink` −
     `JPEG_HEADROOM`, encoded and decoded; every TILE × TILE tile where a pixel still exceeds
-    the limit is limited again with its target lowered by that excess, and the image encoded
-    again, at most `passes` times. `max_ink` ≤ 0 only encodes."""
+    the limit is limited again (from the original pixels) with its target lowered by that
+    excess, and checked again, at most `passes` times. `max_ink` ≤ 0 only encodes.
+
+    Only the work that can change a pixel is done, with the bytes of limiting, encoding and
+    checking the whole image every time: `_limit` leaves every pixel at or under its target
+    as it was, so it runs only on the rows of tiles that hold a pixel over it; and a CMYK JPEG
+    (no chroma subsampling, baseline) codes each 8 × 8 block on its own, so a re-limited row
+    of tiles (whole blocks) is checked by encoding and decoding that row alone, and the whole
+    image is encoded once more at the end."""
     def encode(image: Image.Image) -> bytes:
         buffer = io.BytesIO()
         image.save(buffer, "JPEG", quality=int(quality), optimize=False)
         return buffer.getvalue()
 
+    def decoded(data: bytes) -> Image.Image:
+        with Image.open(io.BytesIO(data)) as back:
+            back.load()
+            return back.copy()
+
     if max_ink <= 0 or max_ink >= 400:
         return encode(im)
     limit = max_ink * 255.0 / 100.0
     target = max(limit - JPEG_HEADROOM * 2.55, 255.0)
-    limited = _limit(im, target)
+    targets_map = Image.new("F", im.size, target)
+    over = ImageMath.lambda_eval(lambda a: a["max"](a["t"] - target, 0.0), t=_total(im))
+    limited = im.copy()
+    _relimit(limited, im, targets_map, _tiles_with_excess(over))
     data = encode(limited)
-    targets: dict[tuple[int, int], float] = {}
+    whole = decoded(data)
+    targets: dict[tuple[int, int, int, int], float] = {}
+    regions = [(0, 0, im.width, im.height)]  # where the decoded image can have changed
     for _ in range(passes):
-        with Image.open(io.BytesIO(data)) as back:
+        found: list[tuple[tuple[int, int, int, int], int]] = []
+        for region in regions:
+            part = whole.crop(region) if whole is not None else \
+                decoded(encode(limited.crop(region)))
             excess = ImageMath.lambda_eval(lambda a: a["max"](a["t"] - limit, 0.0),
-                                           t=_total(back)).convert("L")
-        if excess.getextrema()[1] == 0:
+                                           t=_total(part)).convert("L")
+            if excess.getextrema()[1] == 0:
+                continue
+            x0, y0 = region[:2]
+            for box in _tiles_with_excess(excess):
+                worst = excess.crop(box).getextrema()[1]
+                found.append(((box[0] + x0, box[1] + y0, box[2] + x0, box[3] + y0), worst))
+        if not found:
             break
-        # Re-limit only the tiles (whole JPEG blocks) that came out too dark, by their worst excess.
-        for box in _tiles_with_excess(excess):
-            worst = excess.crop(box).getextrema()[1]
+        for box, worst in found:
             targets[box] = max(targets.get(box, target) - worst - 1.0, 255.0)
-            limited.paste(_limit(im.crop(box), targets[box]), box[:2])
-        data = encode(limited)
-    return data
+            targets_map.paste(targets[box], box)
+        boxes = [box for box, _ in found]
+        _relimit(limited, im, targets_map, boxes)
+        data, whole = None, None
+        regions = _rows(boxes)
+    return data if data is not None else encode(limited)
+
+
+def _rows(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """One box per row of tiles, from the first to the last of `boxes` in that row."""
+    rows: dict[tuple[int, int], list[int]] = {}
+    for x0, y0, x1, y1 in boxes:
+        span = rows.setdefault((y0, y1), [x0, x1])
+        span[0], span[1] = min(span[0], x0), max(span[1], x1)
+    return [(x0, y0, x1, y1) for (y0, y1), (x0, x1) in sorted(rows.items())]
+
+
+def _relimit(limited: Image.Image, im: Image.Image, targets_map: Image.Image,
+             boxes: list[tuple[int, int, int, int]]) -> None:
+    """Paste `_limit` of `im` against the per-pixel `targets_map` over the rows of `boxes`.
+
+    Tiles in those rows that are not in `boxes` come out as they already were in `limited`
+    (their target is unchanged), so whole rows can be done in one call."""
+    for box in _rows(boxes):
+        limited.paste(_limit(im.crop(box), targets_map.crop(box)), box[:2])
 
 
 def _pad(im: Image.Image, width: int, height: int) -> Image.Image:
@@ -135,7 +181,7 @@ def _pad(im: Image.Image, width: int, height: int) -> Image.Image:
 
 
 def _tiles_with_excess(excess: Image.Image) -> list[tuple[int, int, int, int]]:
-    """Boxes of the TILE × TILE tiles of `excess` ("L") that hold a non-zero pixel."""
+    """Boxes of the TILE × TILE tiles of `excess` ("L" or "F", ≥ 0) that hold a non-zero pixel."""
     width, height = excess.size
     cols, rows = -(-width // TILE), -(-height // TILE)
     # The float box average of a tile is non-zero exactly when the tile holds a non-zero pixel.
