@@ -12,7 +12,6 @@ import os
 import tempfile
 import time
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
@@ -23,6 +22,12 @@ from typeset.render.pdf.profiles import OutputProfile
 PDF_VERSIONS = {"PDF/X-1a:2001": "1.3", "PDF/X-1a:2003": "1.4", "PDF/X-3:2003": "1.4",
                 "PDF/X-4": "1.6"}
 PRODUCER = "typeset (reportlab, pikepdf)"
+
+
+def escape(text: str) -> str:
+    """&, < and > as XML entities (what xml.sax.saxutils.escape does, without importing
+    urllib and http.client at start-up)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def pdf_date(timestamp: int) -> str:
