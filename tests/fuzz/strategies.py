@@ -151,6 +151,9 @@ def edition(draw, chars=covered_char) -> GeneratedEdition:
                 head, _, rest = slots[slot].partition("\n        at: ")
                 at = rest.split("\n", 1)[0]
                 slots[slot] = f"      - id: {cont}\n        at: {at}\n"
+            for cont in continuations[len(slots):]:     # more jumps than page-2 slots
+                page_yaml[0] = page_yaml[0].replace(
+                    f"        continue: {{page: 2, slot: {cont}}}\n", "")
         page_yaml.append(f"  - number: {number}\n    section: 版面{number}\n    editor: 编辑\n"
                          f"    slots:\n" + "".join(slots))
     used = set()
