@@ -29,3 +29,13 @@ def test_uncovered_combining_mark_is_reported_not_drawn_as_notdef(tmp_path):
     result, _ = _build(tmp_path, "字\u1ab0与**e**\u1ab0。")
     missing = [d for d in result.diagnostics if d.code == "missing-glyph"]
     assert missing and "U+1AB0" in missing[0].message
+
+
+def test_headline_only_story_keeps_its_headline(tmp_path):
+    """Fuzz find: a story with a headline and no body text was skipped whole — its headline
+    never reached the page, with only an 'empty-story' warning."""
+    folder = write_edition(tmp_path / "ed", stories={"one": '---\nheadline: "的"\n---\n\n'})
+    out = tmp_path / "out.pdf"
+    result = pipeline.build(folder, out, allow_overset=True, proof=True)
+    assert result.outputs == [out]
+    assert story_losses(result, out) == []

@@ -65,14 +65,14 @@ def compose_story(story: Story, chain: list[ChainLink]) -> StoryResult:
     for k, link in enumerate(chain):
         out = SlotOutput(link.page.number, link.slot.id)
         outputs.append(out)
-        if not paras:
-            if k > 0:
-                diags.append(warning(
-                    "empty-continuation", f"story {story.id} fits before slot {link.slot.id}: "
-                    "no jump is needed and this continuation slot stays empty",
-                    page=link.page.number, slot=link.slot.id, story=story.id,
-                    hint="fill the slot with another story or remove the continue: line"))
+        if not paras and k > 0:
+            diags.append(warning(
+                "empty-continuation", f"story {story.id} fits before slot {link.slot.id}: "
+                "no jump is needed and this continuation slot stays empty",
+                page=link.page.number, slot=link.slot.id, story=story.id,
+                hint="fill the slot with another story or remove the continue: line"))
             continue
+        # (the first slot is set even without body text: a headline-only story keeps its head)
         nxt = chain[k + 1] if k + 1 < len(chain) else None
         paras, leftover = _set_in_slot(story, paras, link, k, nxt, chain, out, diags)
         if leftover:
