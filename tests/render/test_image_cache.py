@@ -77,26 +77,47 @@ def test_missing_photo_is_reported_on_every_build_and_never_cached(tmp_path, mak
     assert cache.hits == 0
 
 
-def test_threads_and_cache_do_not_change_the_result(tmp_path, photo):
+def test_workers_and_cache_do_not_change_the_result(tmp_path, photo):
     other = tmp_path / "other.png"
     Image.new("RGB", (600, 400), (20, 200, 40)).save(other)
     placements = [(_item(photo), 1), (_item(other), 1), (_item(photo, width=72.0), 2),
                   (_item(photo), 3)]
     profile = find_output_profile(None)
-    serial = prepare_images(placements, profile, SETTINGS, cache=None, workers=1)
-    parallel = prepare_images(placements, profile, SETTINGS, cache=None, workers=2)
+
+    def run(**kw):
+        photos = prepare_images(placements, profile, SETTINGS, **kw)
+        found = {key: photos[key] for key in reversed(list(photos))}  # any order of lookups
+        photos.close()
+        return list(photos), found
+
+    serial = run(cache=None, workers=1)
+    parallel = run(cache=None, workers=2)
     store = PreparedImageCache()
-    prepare_images(placements, profile, SETTINGS, cache=store, workers=2)
-    cached = prepare_images(placements, profile, SETTINGS, cache=store, workers=2)
-    assert list(serial) == list(parallel) == list(cached)  # document order, 3 distinct
-    assert len(serial) == 3 and store.hits == 3
-    for key in serial:
-        assert serial[key][0] == parallel[key][0] == cached[key][0]
+    run(cache=store, workers=2)
+    cached = run(cache=store, workers=2)
+    assert serial[0] == parallel[0] == cached[0]  # document order, 3 distinct placements
+    assert len(serial[0]) == 3 and store.hits == 3
+    for key in serial[0]:
+        assert serial[1][key][0] == parallel[1][key][0] == cached[1][key][0]
+
+
+def test_pdf_is_byte_identical_with_one_worker_or_two(tmp_path, make_doc, photo, monkeypatch):
+    other = tmp_path / "other.png"
+    Image.new("RGB", (600, 400), (20, 200, 40)).save(other)
+    doc = make_doc([_item(photo), _item(other, width=72.0)], [_item(other)])
+    monkeypatch.setattr(imagecache, "CACHE", None)
+    write_pdf(doc, tmp_path / "two.pdf")
+    monkeypatch.setattr(imagecache, "MAX_WORKERS", 1)
+    monkeypatch.setattr(imagecache.prepare_images, "__kwdefaults__",
+                        {"cache": None, "workers": 1})
+    write_pdf(doc, tmp_path / "one.pdf")
+    assert (tmp_path / "one.pdf").read_bytes() == (tmp_path / "two.pdf").read_bytes()
 
 
 def test_cache_keeps_within_its_byte_budget(tmp_path, photo):
     profile = find_output_profile(None)
     store = PreparedImageCache(max_bytes=1)
-    prepare_images([(_item(photo), 1)], profile, SETTINGS, cache=store)
-    prepare_images([(_item(photo), 1)], profile, SETTINGS, cache=store)
+    for _ in range(2):
+        photos = prepare_images([(_item(photo), 1)], profile, SETTINGS, cache=store)
+        photos.close()
     assert store.hits == 0

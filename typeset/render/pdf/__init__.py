@@ -62,7 +62,11 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions()) -> 
     used_faces = _faces_used(doc)
     extras = [_extras(doc, page, options, used_faces, diags) for page in doc.pages]
 
-    # 2. Fonts: one subset per face, in order of first use.
+    # 2. Photos: every distinct placement prepared once (cached between builds), by worker
+    #    processes while the fonts are subset and the pages painted.
+    ready = _prepare_images(doc, extras, options, profile)
+
+    # 3. Fonts: one subset per face, in order of first use.
     usages: dict[tuple[str, int], FaceUsage] = {}
     for page, (under, over) in zip(doc.pages, extras):
         for item in (*under, *page.items, *over):
@@ -78,9 +82,6 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions()) -> 
         except (FontEmbedError, OSError) as exc:
             diags.append(embed_error(usage.ref, exc))
         diags.extend(conflict_diagnostics(usage))
-
-    # 3. Photos: every distinct placement prepared once (cached between builds, in parallel).
-    ready = _prepare_images(doc, extras, options, profile)
 
     # 4. Pages.
     buffer = io.BytesIO()
@@ -108,6 +109,7 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions()) -> 
             marks.draw_registration(canvas, page, geo)
         page_fonts.append(sorted(fonts_here.values(), key=lambda s: s.resource))
         canvas.showPage()
+    ready.close()
     if not doc.pages:
         diags.append(error("pdf-empty", "the document has no pages; nothing to print"))
         canvas.showPage()
@@ -207,13 +209,14 @@ def _extras(doc: Document, page: PageFrame, options: PdfOptions, used: list[Face
 
 
 def _prepare_images(doc: Document, extras: list[tuple[list, list]], options: PdfOptions,
-                    profile: OutputProfile | None) -> dict:
-    """{placement_key: (PreparedImage | None, diagnostics)} for every photo the pages show."""
-    if profile is None and not options.grey_images:
-        return {}  # each photo is reported as image-no-profile when painted
-    placements = [(item, page.number)
-                  for page, (under, over) in zip(doc.pages, extras)
-                  for item in (*under, *page.items, *over) if isinstance(item, ImageItem)]
+                    profile: OutputProfile | None) -> imagecache.PreparedPhotos:
+    """placement_key → (PreparedImage | None, diagnostics) for every photo the pages show,
+    being prepared in the background (a lookup waits for its photo)."""
+    placements = []  # without a profile each photo is reported as image-no-profile when painted
+    if profile is not None or options.grey_images:
+        placements = [(item, page.number)
+                      for page, (under, over) in zip(doc.pages, extras)
+                      for item in (*under, *page.items, *over) if isinstance(item, ImageItem)]
     settings = {"grey": options.grey_images, "jpeg_quality": options.jpeg_quality,
                 "max_ppi": options.image_max_ppi, "ppi_warn": options.image_ppi_warn,
                 "ppi_error": options.image_ppi_error,

@@ -7,20 +7,24 @@ keyed as `write_pdf` paints them.
 Preparing a photo (decode, crop, resample, separate to CMYK, ink limit, JPEG) is the costly part
 of a build. A re-proof in the same process (`--watch`, library calls) reuses the result when
 nothing it depends on changed: the file (path, inode, size, modification and change times), the crop, the placed
-size, the output profile's bytes and every option that reaches `prepare_image`. Distinct photos
-of one build are prepared on a small thread pool (Pillow releases the GIL while it decodes,
-resamples, transforms colour and encodes); results are collected in document order, so the
-output does not depend on which thread finished first.
+size, the output profile's bytes and every option that reaches `prepare_image`. The distinct
+photos of one build are prepared by two forked worker processes (the ink limit's pixel
+arithmetic holds the GIL, so threads do not help) while the pages are painted; each result is
+a pure function of its inputs and is looked up by its placement, so the output does not depend
+on which worker finished first.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import multiprocessing
 import os
 import threading
 from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from typeset.diagnostics import Diagnostic
 from typeset.frame import ImageItem
@@ -32,7 +36,7 @@ Prepared = tuple[PreparedImage | None, list[Diagnostic]]
 MAX_BYTES = 192 * 1024 * 1024
 """Encoded image bytes kept between builds (least recently used dropped first)."""
 MAX_WORKERS = 2
-"""Threads preparing photos at once (the machine the targets are set for has 2 cores)."""
+"""Processes preparing photos at once (the machine the targets are set for has 2 cores)."""
 
 
 def placement_key(item: ImageItem) -> tuple:
@@ -101,42 +105,87 @@ def _profile_id(profile: OutputProfile | None) -> tuple:
 
 def prepare_images(placements: list[tuple[ImageItem, int]], profile: OutputProfile | None,
                    settings: dict, *, cache: PreparedImageCache | None = CACHE,
-                   workers: int = MAX_WORKERS) -> dict[tuple, Prepared]:
-    """Prepare every distinct placement (the first page it appears on names its diagnostics).
+                   workers: int = MAX_WORKERS) -> "PreparedPhotos":
+    """Start preparing every distinct placement (the first page it appears on names its
+    diagnostics); cached ones are ready at once, the others are prepared by `workers` forked
+    processes while the caller goes on (in this process when there is only one, or no fork).
 
     `settings` are `prepare_image`'s keyword options (grey, jpeg_quality, max_ppi, ppi_warn,
-    ppi_error, max_ink). Returns {placement_key: (prepared or None, diagnostics)}."""
+    ppi_error, max_ink). Returns a mapping placement_key → (prepared or None, diagnostics)
+    whose lookups wait for that photo; `close()` it when done."""
     first: dict[tuple, tuple[ImageItem, int]] = {}
     for item, page in placements:
         first.setdefault(placement_key(item), (item, page))
     profile_id = _profile_id(profile)
     options = tuple(sorted(settings.items()))
-    results: dict[tuple, Prepared] = {}
+    ready: dict[tuple, Prepared] = {}
     todo: list[tuple[tuple, tuple | None, ImageItem, int]] = []
     for key, (item, page) in first.items():
         state = _file_state(item.source)
         cache_key = (key, state, profile_id, options) if state is not None else None
         found = cache.get(cache_key) if cache is not None and cache_key is not None else None
         if found is not None:
-            results[key] = (found[0], _on_page(found[1], page))
+            ready[key] = (found[0], _on_page(found[1], page))
         else:
             todo.append((key, cache_key, item, page))
+    pool = None
+    if len(todo) > 1 and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)),
+                                   mp_context=multiprocessing.get_context("fork"))
+    pending = {}
+    for key, cache_key, item, page in todo:
+        future = pool.submit(_prepare, item, profile, page, settings) if pool else None
+        pending[key] = (cache_key, item, page, future)
+    return PreparedPhotos(list(first), ready, pending, profile, settings, cache, pool)
 
-    def work(job):
-        _, _, item, page = job
-        return prepare_image(item, profile, page=page, **settings)
 
-    if len(todo) > 1 and workers > 1:
-        with ThreadPoolExecutor(max_workers=min(workers, len(todo))) as pool:
-            done = list(pool.map(work, todo))
-    else:
-        done = [work(job) for job in todo]
-    for (key, cache_key, _, _), value in zip(todo, done):
-        results[key] = value
-        # Kept only when the file did not change while it was read.
-        if cache is not None and cache_key is not None and _file_state(key[0]) == cache_key[1]:
-            cache.put(cache_key, value)
-    return {key: results[key] for key in first}
+def _prepare(item: ImageItem, profile: OutputProfile | None, page: int, settings: dict
+             ) -> Prepared:
+    return prepare_image(item, profile, page=page, **settings)
+
+
+class PreparedPhotos(Mapping):
+    """placement_key → (PreparedImage | None, diagnostics), in document order; a lookup
+    waits for its photo (and stores it in the cache)."""
+
+    def __init__(self, order, ready, pending, profile, settings, cache, pool) -> None:
+        self._order = order
+        self._ready: dict[tuple, Prepared] = ready
+        self._pending = pending
+        self._profile = profile
+        self._settings = settings
+        self._cache = cache
+        self._pool = pool
+
+    def __getitem__(self, key: tuple) -> Prepared:
+        if key not in self._ready:
+            cache_key, item, page, future = self._pending.pop(key)
+            try:
+                value = future.result() if future is not None else None
+            except BrokenProcessPool:
+                value = None  # a worker died (out of memory?): prepare it here instead
+            if value is None:
+                value = _prepare(item, self._profile, page, self._settings)
+            self._ready[key] = value
+            # Kept only when the file did not change while it was read.
+            if self._cache is not None and cache_key is not None and \
+                    _file_state(key[0]) == cache_key[1]:
+                self._cache.put(cache_key, value)
+        return self._ready[key]
+
+    def __iter__(self) -> Iterator[tuple]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def close(self) -> None:
+        """Wait for every photo (so all are cached) and stop the workers."""
+        for key in list(self._pending):
+            self[key]
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
 
 def _on_page(diags: list[Diagnostic], page: int) -> list[Diagnostic]:
