@@ -14,7 +14,8 @@ Run:  .venv/bin/python bench/bench_build.py [--pages 1,8,24] [--repeat 5] [--dis
    (per child, from os.wait4's rusage).
 3. Profiles one in-process `pipeline.build` per edition (in a fresh interpreter): import,
    load, fonts + images (header reads), compose, write — and inside write: font subsetting,
-   photo preparation, page painting and the PDF/X finish.
+   starting the photo workers, time spent waiting for photos (they are prepared by worker
+   processes while fonts are subset and pages painted), page painting and the PDF/X finish.
 4. Re-proof: in one process (as `--watch` does), builds the largest edition, changes one story
    on one page and rebuilds that page (`pages={n}`); prints the time (median over several
    edits), and the time of a full rebuild after a one-story change.
@@ -199,15 +200,17 @@ def timed(module, name, label):
         finally:
             spent[label] = spent.get(label, 0.0) + time.perf_counter() - s
     setattr(module, name, wrapper)
+import typeset.render.pdf.imagecache as imagecache
 timed(pdf, "subset_face", "write: font subsets")
-timed(pdf, "prepare_image", "write: photos")
+timed(pdf, "_prepare_images", "write: photos (start workers, cache look-up)")
+timed(imagecache.PreparedPhotos, "__getitem__", "write: waiting for photos")
 timed(pdf, "finish", "write: PDF/X finish (pikepdf)")
 result = pipeline.build(Path(sys.argv[1]), Path(sys.argv[2]), allow_overset=True)
 stages = {"import": imported, **result.timings}
 if "write" in stages:
     rest = stages["write"] - sum(spent.values())
     stages.update(spent)
-    stages["write: pages (reportlab) and rest"] = rest
+    stages["write: painting pages (reportlab), rest"] = rest
 print(json.dumps(stages))
 """
 
