@@ -325,9 +325,9 @@ def main() -> None:
         profiles = {n: stage_profile(e, root / f"profile-{n:02d}.pdf")
                     for n, e in editions.items()}
         labels = list(dict.fromkeys(k for p in profiles.values() for k in p))
-        print(f"  {'stage':<36}" + "".join(f"{f'{n} p':>9}" for n in profiles))
+        print(f"  {'stage':<48}" + "".join(f"{f'{n} p':>9}" for n in profiles))
         for label in labels:
-            print(f"  {label:<36}" + "".join(f"{p.get(label, 0.0):>9.3f}"
+            print(f"  {label:<48}" + "".join(f"{p.get(label, 0.0):>9.3f}"
                                               for p in profiles.values()))
         print()
         largest = max(editions)
