@@ -23,7 +23,7 @@ from typeset.manifest.fonts_config import load_font_roles  # noqa: E402
 from typeset.model.layout import TextStyle  # noqa: E402
 from typeset.model.story import Run  # noqa: E402
 from typeset.text import CompositionRules  # noqa: E402
-from typeset.text.compose import compose_uncached  # noqa: E402
+from typeset.linebreak.paragraph import compose_uncached  # noqa: E402
 
 SAMPLE = """\
 3月6日上午，随着一声令下，十余台大型塔吊同时转动，新区综合交通枢纽项目全面开工建设。项目总投资42.6亿元，规划用地360亩，建成后日均客流量预计达到8万人次。

@@ -12,7 +12,8 @@ from dataclasses import replace
 from typeset.diagnostics import Diagnostic, SourceRef
 from typeset.fonts.book import FontBook
 from typeset.model.layout import TextStyle
-from typeset.text import CompositionRules, set_galley
+from typeset.text import CompositionRules
+from typeset.linebreak import set_galley
 
 
 def galley_result(text: str, *, measure_em: float, style: TextStyle, fonts: FontBook,

@@ -9,7 +9,8 @@ from build_test_font import build_all
 from typeset.fonts import FontBook, load_face
 from typeset.model.layout import TextStyle
 from typeset.model.story import Run
-from typeset.text import CompositionRules, compose_paragraph
+from typeset.text import CompositionRules
+from typeset.linebreak import compose_paragraph
 
 EM = 10.0
 """Test size: 10 pt, so 1 em = 10 pt and widths read as em × 10."""

@@ -14,7 +14,8 @@ from typeset.manifest.layout_file import load_layout
 from typeset.model.story import Run
 from typeset.pipeline import font_book
 from typeset.project import find_project_root
-from typeset.text import CompositionRules, compose_paragraph
+from typeset.text import CompositionRules
+from typeset.linebreak import compose_paragraph
 
 ROOT = find_project_root()
 FONTS = font_book(ROOT)

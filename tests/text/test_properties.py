@@ -14,7 +14,7 @@ from testbook import EM, style
 
 from typeset.model.story import Run
 from typeset.text import CompositionRules
-from typeset.text.compose import compose_uncached
+from typeset.linebreak.paragraph import compose_uncached
 
 NO_START = set("。．，、；：？！”’」』）〕】〗］｝》〉～·／％℃,.;:?!)]}%\u3000")
 NO_END = set("“‘「『（〔【〖［｛《〈／￥([{")

@@ -10,7 +10,7 @@ from typeset.fonts import FontBook, FontError
 from typeset.manifest.fonts_config import load_font_roles
 from typeset.model.layout import TextStyle
 from typeset.model.story import Run
-from typeset.text import compose_paragraph
+from typeset.linebreak import compose_paragraph
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typeset.compose.context import ComposeContext
 from typeset.model.layout import TextStyle
 from typeset.model.story import Run, Story
-from typeset.text import SetLine
+from typeset.linebreak import SetLine, compose_paragraph
 
 RUN_IN_SPACE = "\u3000"
 """After a run-in dateline (本报讯　3月6日): one em, so the character grid holds."""
@@ -89,8 +89,6 @@ def set_body(paras: tuple[BodyPara, ...], width: float, ctx: ComposeContext
 
     Returns the lines and the composer's diagnostics.
     """
-    from typeset.text import compose_paragraph
-
     lines: list[BodyLine] = []
     diags: list = []
     for index, para in enumerate(paras):

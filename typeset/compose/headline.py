@@ -17,7 +17,7 @@ from typeset.frame import Box, CMYK, FrameItem
 from typeset.model.grid import EM_BOX_ASCENT
 from typeset.model.layout import TextStyle
 from typeset.model.story import Headline
-from typeset.text import SetParagraph
+from typeset.linebreak import SetParagraph
 from typeset.units import snap
 
 GAP_EM = 0.35

@@ -13,7 +13,7 @@ from typeset.compose.context import ComposeContext
 from typeset.frame import GlyphRun
 from typeset.model.layout import TextStyle
 from typeset.model.story import Run
-from typeset.text import SetLine, SetParagraph, compose_paragraph
+from typeset.linebreak import SetLine, SetParagraph, compose_paragraph
 from typeset.units import snap
 
 

@@ -1,10 +1,18 @@
-"""Line breaking for later stages: the breaker the text stage uses, re-exported.
+"""Stage 3 (line breaking): a prepared paragraph → justified lines at a measure.
 
-The algorithms live in `typeset.text.breaking` because `compose_paragraph` (text stage) needs
-them and a stage may only import earlier ones (tests/test_architecture.py).
+Public API: `compose_paragraph(runs, style, fonts, measure, rules, indent=, align=)` →
+`SetParagraph(text, lines, diagnostics)`; `set_galley(text, measure_em=, style=, fonts=, …)`.
+Inside: `measure` (line widths in O(1)), `breaking` (the grid fill, 先挤进，后推出, and a
+Knuth–Plass optimiser over its legal alternatives), `justify` (compression and expansion by
+clreq priorities, glyph positions), `lines` (the output types), `paragraph` (the entry point,
+caching, diagnostics), `galley` (plain text, one paragraph per line).
 """
 
-from typeset.text.breaking import Break, Breaker
-from typeset.text.measure import LineMeasure
+from typeset.linebreak.breaking import Break, Breaker
+from typeset.linebreak.galley import set_galley
+from typeset.linebreak.lines import LineRun, SetLine, SetParagraph
+from typeset.linebreak.measure import LineMeasure
+from typeset.linebreak.paragraph import compose_paragraph
 
-__all__ = ["Break", "Breaker", "LineMeasure"]
+__all__ = ["Break", "Breaker", "LineMeasure", "LineRun", "SetLine", "SetParagraph",
+           "compose_paragraph", "set_galley"]

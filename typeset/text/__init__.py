@@ -1,14 +1,13 @@
-"""Text stage: compose paragraphs of Chinese news copy into lines (clreq / GB/T 15834 rules).
+"""Stage 2 (text preparation): a paragraph's runs → pieces with widths and break classes.
 
-Public API: `compose_paragraph(runs, style, fonts, measure, rules, indent=, align=)` →
-`SetParagraph(text, lines, diagnostics)`; `set_galley(text, measure_em=, style=, fonts=, …)`;
-`CompositionRules` (the paper's choices). See typeset/text/README.md for the pipeline inside.
+`classes` (clreq character classes, not UAX #14), `rules` (the paper's `CompositionRules`),
+`metrics` (punctuation widths and blank halves from the font), `prepare` (runs → a
+`Preparation`: ideographs, marks, Latin clusters, ——/…… pairs, spaces, with nominal widths,
+compression, CJK–Latin spacing). Line breaking and justification are the next stage,
+`typeset.linebreak`. See typeset/text/README.md.
 """
 
-from typeset.text.compose import compose_paragraph
-from typeset.text.galley import set_galley
-from typeset.text.lines import LineRun, SetLine, SetParagraph
+from typeset.text.prepare import Preparation, prepare
 from typeset.text.rules import CompositionRules
 
-__all__ = ["CompositionRules", "LineRun", "SetLine", "SetParagraph", "compose_paragraph",
-           "set_galley"]
+__all__ = ["CompositionRules", "Preparation", "prepare"]

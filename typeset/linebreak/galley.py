@@ -9,8 +9,8 @@ from __future__ import annotations
 from typeset.fonts.book import FontBook
 from typeset.model.layout import TextStyle
 from typeset.model.story import Run
-from typeset.text.compose import compose_paragraph
-from typeset.text.lines import SetParagraph
+from typeset.linebreak.paragraph import compose_paragraph
+from typeset.linebreak.lines import SetParagraph
 from typeset.text.rules import CompositionRules
 
 

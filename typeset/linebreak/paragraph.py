@@ -16,10 +16,10 @@ from typeset.fonts.book import FontBook
 from typeset.model.layout import TextStyle
 from typeset.model.story import Run
 from typeset.text import classes as C
-from typeset.text.breaking import FORCED, Breaker
-from typeset.text.justify import set_line
-from typeset.text.lines import SetLine, SetParagraph
-from typeset.text.measure import LineMeasure
+from typeset.linebreak.breaking import FORCED, Breaker
+from typeset.linebreak.justify import set_line
+from typeset.linebreak.lines import SetLine, SetParagraph
+from typeset.linebreak.measure import LineMeasure
 from typeset.text.prepare import KINSOKU, UNIT, prepare
 from typeset.text.rules import CompositionRules
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typeset.frame import PlacedGlyph
 from typeset.text import classes as C
-from typeset.text.lines import LineRun, SetLine
-from typeset.text.measure import EPS
+from typeset.linebreak.lines import LineRun, SetLine
+from typeset.linebreak.measure import EPS
 from typeset.text.prepare import UNIT, Preparation
 from typeset.units import snap
 

@@ -15,7 +15,7 @@ import heapq
 from dataclasses import dataclass
 
 from typeset.text import classes as C
-from typeset.text.measure import EPS, LineMeasure
+from typeset.linebreak.measure import EPS, LineMeasure
 from typeset.text.prepare import KINSOKU, UNIT
 
 FIT = "fit"            # nominal fill ended at a legal break
