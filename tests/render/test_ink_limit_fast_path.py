@@ -1,15 +1,17 @@
-"""`jpeg_within_limit` revisits only what can change; its bytes must equal the whole-image loop
-(tests/render/inklimit_reference.py) for photos with dark areas, edges and noise."""
+"""`jpeg_within_limit` (numpy) revisits only what can change; its bytes must equal the whole-image
+ImageMath loop (tests/render/inklimit_reference.py) for photos with dark areas, edges and noise,
+and its per-pixel limit must equal ImageMath's pixel for pixel."""
 
 from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
-from inklimit_reference import reference_jpeg_within_limit
-from typeset.render.pdf.inklimit import jpeg_within_limit
+from inklimit_reference import reference_jpeg_within_limit, reference_limit
+from typeset.render.pdf.inklimit import _limit, jpeg_within_limit, limit_ink
 
 
 def _photo(seed: int, width: int, height: int) -> Image.Image:
@@ -44,3 +46,20 @@ def test_no_limit_and_light_images_are_just_encoded():
     light = Image.new("CMYK", (40, 40), (20, 20, 20, 20))
     assert jpeg_within_limit(light, 240, 85) == reference_jpeg_within_limit(light, 240, 85)
     assert jpeg_within_limit(light, 0, 85) == reference_jpeg_within_limit(light, 0, 85)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_numpy_limit_equals_imagemath_pixel_for_pixel(seed):
+    rng = np.random.default_rng(seed)
+    height, width = (int(v) for v in rng.integers(1, 70, 2))
+    pixels = rng.integers(0, 256, (height, width, 4), dtype=np.uint8)
+    if seed % 2:
+        pixels[..., 3] = rng.integers(200, 256, (height, width))  # K nearly full: scaling
+    im = Image.fromarray(pixels, "CMYK")
+    limit = float(rng.uniform(255, 700))
+    assert np.array_equal(_limit(pixels, limit), np.asarray(reference_limit(im, limit)))
+    per_pixel = rng.uniform(255, 700, (height, width)).astype(np.float32)
+    assert np.array_equal(_limit(pixels, per_pixel),
+                          np.asarray(reference_limit(im, Image.fromarray(per_pixel, "F"))))
+    limited = limit_ink(im, limit * 100 / 255)
+    assert np.array_equal(np.asarray(limited), np.asarray(reference_limit(im, limit)))

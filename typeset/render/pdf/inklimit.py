@@ -16,16 +16,22 @@ into its black generation; with any other profile the separation is corrected he
    that C + M + Y + K equals the limit, keeping their ratio (the hue).
 
 JPEG coding adds noise on top, so `jpeg_within_limit` checks the decoded pixels and re-encodes
-where needed. Pixel arithmetic uses Pillow's ImageMath in float mode (no extra dependency).
+where needed. The pixel arithmetic is numpy in float32, operation for operation what Pillow's
+ImageMath "F" mode did before (so the pixels are the same); numpy is imported on first use, so
+a build whose photos all come from the cache never loads it.
 """
 
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageFilter, ImageMath
+from PIL import Image
 
 from typeset.frame import CMYK
+
+if TYPE_CHECKING:
+    import numpy
 
 JPEG_HEADROOM = 3.0
 """Percent kept free below the limit for JPEG noise (measured: q85 adds up to 15 % on a few
@@ -35,6 +41,8 @@ CORRECTION_PASSES = 4
 TILE = 32
 """Tile size (pixels, whole JPEG blocks) in which the limit is lowered on a correction pass."""
 
+Box = tuple[int, int, int, int]
+
 
 def colour_ink(colour: CMYK) -> float:
     """Total ink of a layout colour in percent (C + M + Y + K, each 0–1 → 0–100)."""
@@ -43,10 +51,7 @@ def colour_ink(colour: CMYK) -> float:
 
 def max_ink_of(im: Image.Image) -> float:
     """The highest C + M + Y + K of any pixel of a CMYK image, in percent."""
-    c, m, y, k = (band.convert("F") for band in im.split())
-    total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"],
-                                  c=c, m=m, y=y, k=k)
-    return total.getextrema()[1] * 100.0 / 255.0
+    return float(_total(_pixels(im)).max()) * 100.0 / 255.0
 
 
 def limit_ink(im: Image.Image, max_ink: float) -> Image.Image:
@@ -57,37 +62,52 @@ def limit_ink(im: Image.Image, max_ink: float) -> Image.Image:
         raise ValueError(f"limit_ink needs a CMYK image, not {im.mode}")
     if max_ink <= 0 or max_ink >= 400:
         return im
-    return _limit(im, max_ink * 255.0 / 100.0)
-
-
-def _total(im: Image.Image) -> Image.Image:
-    c, m, y, k = (band.convert("F") for band in im.split())
-    return ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"], c=c, m=m, y=y, k=k)
-
-
-def _limit(im: Image.Image, limit: float | Image.Image) -> Image.Image:
-    """`limit_ink` with the limit in 8-bit units (× 255 / 100), a number or an "F" image."""
-    total = _total(im)
-    if not isinstance(limit, Image.Image) and total.getextrema()[1] <= limit:
+    pixels = _pixels(im)
+    limit = max_ink * 255.0 / 100.0
+    if float(_total(pixels).max()) <= limit:
         return im
-    c, m, y, k = (band.convert("F") for band in im.split())
+    return Image.fromarray(_limit(pixels, limit), "CMYK")
+
+
+def _pixels(im: Image.Image) -> "numpy.ndarray":
+    """The H × W × 4 uint8 array of a CMYK image (read-only view or copy)."""
+    import numpy as np
+
+    return np.asarray(im)
+
+
+def _total(pixels: "numpy.ndarray") -> "numpy.ndarray":
+    """C + M + Y + K per pixel (uint16; plane by plane, much faster than a sum over axis 2)."""
+    import numpy as np
+
+    return pixels[..., 0].astype(np.uint16) + pixels[..., 1] + pixels[..., 2] + pixels[..., 3]
+
+
+def _limit(pixels: "numpy.ndarray", limit) -> "numpy.ndarray":
+    """The limited copy of `pixels` (H × W × 4 uint8); `limit` in 8-bit units (× 255 / 100),
+    a number or an H × W float32 array (a target per pixel).
+
+    float32 throughout, in the order Pillow's ImageMath evaluated it: pixels at or under
+    their target come out exactly as they went in."""
+    import numpy as np
+
+    f32 = np.float32
+    c, m, y, k = (pixels[..., i].astype(f32) for i in range(4))
+    limit = np.asarray(limit, dtype=f32)
+    total = ((c + m) + y) + k
     # 1. UCR: u = min(grey component, K headroom, excess / 2), zero where under the limit.
-    ucr = ImageMath.lambda_eval(
-        lambda a: a["min"](a["min"](a["min"](a["c"], a["min"](a["m"], a["y"])), 255.0 - a["k"]),
-                           a["max"](a["t"] - a["L"], 0.0) / 2.0),
-        c=c, m=m, y=y, k=k, t=total, L=limit)
-    c, m, y = (ImageMath.lambda_eval(lambda a: a["x"] - a["u"], x=x, u=ucr) for x in (c, m, y))
-    k = ImageMath.lambda_eval(lambda a: a["k"] + a["u"], k=k, u=ucr)
+    ucr = np.minimum(np.minimum(np.minimum(c, np.minimum(m, y)), f32(255.0) - k),
+                     np.maximum(total - limit, f32(0.0)) / f32(2.0))
+    c, m, y = c - ucr, m - ucr, y - ucr
+    k = k + ucr
     # 2. Scale C, M and Y where K alone leaves too little room.
-    scale = ImageMath.lambda_eval(
-        lambda a: a["min"](a["max"](a["L"] - a["k"], 0.0)
-                           / a["max"](a["c"] + a["m"] + a["y"], 0.001), 1.0),
-        c=c, m=m, y=y, k=k, L=limit)
-    c, m, y = (ImageMath.lambda_eval(lambda a: a["x"] * a["s"], x=x, s=scale) for x in (c, m, y))
+    scale = np.minimum(np.maximum(limit - k, f32(0.0)) / np.maximum((c + m) + y, f32(0.001)),
+                       f32(1.0))
+    out = np.empty(pixels.shape, dtype=np.uint8)
     # Float → 8 bit truncates (never rounds up), so the limit holds after conversion too.
-    bands = [ImageMath.lambda_eval(lambda a: a["int"](a["x"]), x=x).convert("L")
-             for x in (c, m, y, k)]
-    return Image.merge("CMYK", bands)
+    for i, band in enumerate((c * scale, m * scale, y * scale, k)):
+        out[..., i] = np.clip(np.trunc(band), 0, 255)
+    return out
 
 
 def jpeg_within_limit(im: Image.Image, max_ink: float, quality: int,
@@ -105,54 +125,62 @@ def jpeg_within_limit(im: Image.Image, max_ink: float, quality: int,
     (no chroma subsampling, baseline) codes each 8 × 8 block on its own, so a re-limited row
     of tiles (whole blocks) is checked by encoding and decoding that row alone, and the whole
     image is encoded once more at the end."""
-    def encode(image: Image.Image) -> bytes:
+    def encode(pixels) -> bytes:
         buffer = io.BytesIO()
-        image.save(buffer, "JPEG", quality=int(quality), optimize=False)
+        Image.fromarray(pixels, "CMYK").save(buffer, "JPEG", quality=int(quality),
+                                             optimize=False)
         return buffer.getvalue()
 
-    def decoded(data: bytes) -> Image.Image:
-        with Image.open(io.BytesIO(data)) as back:
-            back.load()
-            return back.copy()
-
     if max_ink <= 0 or max_ink >= 400:
-        return encode(im)
+        buffer = io.BytesIO()
+        im.save(buffer, "JPEG", quality=int(quality), optimize=False)
+        return buffer.getvalue()
+    import numpy as np
+
+    source = _pixels(im)
     limit = max_ink * 255.0 / 100.0
     target = max(limit - JPEG_HEADROOM * 2.55, 255.0)
-    targets_map = Image.new("F", im.size, target)
-    over = ImageMath.lambda_eval(lambda a: a["max"](a["t"] - target, 0.0), t=_total(im))
-    limited = im.copy()
-    _relimit(limited, im, targets_map, _tiles_with_excess(over))
+    targets_map = np.full(source.shape[:2], target, dtype=np.float32)
+    limited = source.copy()
+    _relimit(limited, source, targets_map,
+             _tiles_with_excess(_total(source) > np.float32(target)))
     data = encode(limited)
-    whole = decoded(data)
-    targets: dict[tuple[int, int, int, int], float] = {}
-    regions = [(0, 0, im.width, im.height)]  # where the decoded image can have changed
+    whole = _decoded(data)
+    targets: dict[Box, float] = {}
+    regions = [(0, 0, source.shape[1], source.shape[0])]  # where the decoded image can differ
     for _ in range(passes):
-        found: list[tuple[tuple[int, int, int, int], int]] = []
-        for region in regions:
-            part = whole.crop(region) if whole is not None else \
-                decoded(encode(limited.crop(region)))
-            excess = ImageMath.lambda_eval(lambda a: a["max"](a["t"] - limit, 0.0),
-                                           t=_total(part)).convert("L")
-            if excess.getextrema()[1] == 0:
+        found: list[tuple[Box, int]] = []
+        for x0, y0, x1, y1 in regions:
+            part = whole[y0:y1, x0:x1] if whole is not None else \
+                _decoded(encode(limited[y0:y1, x0:x1]))
+            # As Pillow's F → L conversion: the excess truncated to whole 8-bit steps.
+            excess = np.clip(np.trunc(_total(part).astype(np.float32) - np.float32(limit)), 0,
+                             255).astype(np.uint8)
+            if not excess.any():
                 continue
-            x0, y0 = region[:2]
-            for box in _tiles_with_excess(excess):
-                worst = excess.crop(box).getextrema()[1]
-                found.append(((box[0] + x0, box[1] + y0, box[2] + x0, box[3] + y0), worst))
+            for bx0, by0, bx1, by1 in _tiles_with_excess(excess):
+                worst = int(excess[by0:by1, bx0:bx1].max())
+                found.append(((bx0 + x0, by0 + y0, bx1 + x0, by1 + y0), worst))
         if not found:
             break
-        for box, worst in found:
+        for (bx0, by0, bx1, by1), worst in found:
+            box = (bx0, by0, bx1, by1)
             targets[box] = max(targets.get(box, target) - worst - 1.0, 255.0)
-            targets_map.paste(targets[box], box)
+            targets_map[by0:by1, bx0:bx1] = targets[box]
         boxes = [box for box, _ in found]
-        _relimit(limited, im, targets_map, boxes)
+        _relimit(limited, source, targets_map, boxes)
         data, whole = None, None
         regions = _rows(boxes)
     return data if data is not None else encode(limited)
 
 
-def _rows(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+def _decoded(data: bytes) -> "numpy.ndarray":
+    """The pixels of JPEG bytes as an H × W × 4 array."""
+    with Image.open(io.BytesIO(data)) as back:
+        return _pixels(back)
+
+
+def _rows(boxes: list[Box]) -> list[Box]:
     """One box per row of tiles, from the first to the last of `boxes` in that row."""
     rows: dict[tuple[int, int], list[int]] = {}
     for x0, y0, x1, y1 in boxes:
@@ -161,35 +189,23 @@ def _rows(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, i
     return [(x0, y0, x1, y1) for (y0, y1), (x0, x1) in sorted(rows.items())]
 
 
-def _relimit(limited: Image.Image, im: Image.Image, targets_map: Image.Image,
-             boxes: list[tuple[int, int, int, int]]) -> None:
-    """Paste `_limit` of `im` against the per-pixel `targets_map` over the rows of `boxes`.
-
-    Tiles in those rows that are not in `boxes` come out as they already were in `limited`
-    (their target is unchanged), so whole rows can be done in one call."""
-    for box in _rows(boxes):
-        limited.paste(_limit(im.crop(box), targets_map.crop(box)), box[:2])
+def _relimit(limited, source, targets_map, boxes: list[Box]) -> None:
+    """Write `_limit` of `source` against the per-pixel `targets_map` over the rows of
+    `boxes` into `limited`. Tiles in those rows that are not in `boxes` come out as they
+    already were (their target is unchanged), so whole rows can be done in one call."""
+    for x0, y0, x1, y1 in _rows(boxes):
+        limited[y0:y1, x0:x1] = _limit(source[y0:y1, x0:x1], targets_map[y0:y1, x0:x1])
 
 
-def _pad(im: Image.Image, width: int, height: int) -> Image.Image:
-    """`im` on a black canvas of `width` × `height` (top-left aligned)."""
-    if im.size == (width, height):
-        return im
-    canvas = Image.new(im.mode, (width, height), 0)
-    canvas.paste(im, (0, 0))
-    return canvas
+def _tiles_with_excess(excess: "numpy.ndarray") -> list[Box]:
+    """Boxes (x0, y0, x1, y1), row by row, of the TILE × TILE tiles of the H × W array
+    `excess` that hold a non-zero value."""
+    import numpy as np
 
-
-def _tiles_with_excess(excess: Image.Image) -> list[tuple[int, int, int, int]]:
-    """Boxes of the TILE × TILE tiles of `excess` ("L" or "F", ≥ 0) that hold a non-zero pixel."""
-    width, height = excess.size
-    cols, rows = -(-width // TILE), -(-height // TILE)
-    # The float box average of a tile is non-zero exactly when the tile holds a non-zero pixel.
-    marks = _pad(excess, cols * TILE, rows * TILE).convert("F").reduce(TILE)
-    boxes = []
-    for row in range(rows):
-        for col in range(cols):
-            if marks.getpixel((col, row)):
-                boxes.append((col * TILE, row * TILE, min(width, (col + 1) * TILE),
-                              min(height, (row + 1) * TILE)))
-    return boxes
+    height, width = excess.shape
+    rows, cols = -(-height // TILE), -(-width // TILE)
+    padded = np.zeros((rows * TILE, cols * TILE), dtype=bool)
+    padded[:height, :width] = excess != 0
+    marks = padded.reshape(rows, TILE, cols, TILE).any(axis=(1, 3))
+    return [(col * TILE, row * TILE, min(width, (col + 1) * TILE), min(height, (row + 1) * TILE))
+            for row, col in zip(*np.nonzero(marks))]
