@@ -22,9 +22,6 @@ from typeset.model.edition import Page, Slot
 from typeset.model.story import Story
 from typeset.units import snap
 
-UNDERSET_LINES = 3
-"""Empty grid lines at the foot of a story's last slot beyond which it is reported underset."""
-
 
 @dataclass
 class SlotOutput:
@@ -178,7 +175,7 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
                                 columns[-1].width, ctx.pitch, f"+{len(leftover)}字"))
     else:
         empty = bottom - dist.level
-        if empty > UNDERSET_LINES:
+        if empty > ctx.layout.underset_lines:
             diags.append(warning(
                 "underset", f"underset: {empty} empty grid lines at the foot of the slot",
                 data=(("lines", empty),), hint="add copy, a photo, or shorten the slot", **where))

@@ -22,7 +22,7 @@ from typeset.model.layout import Layout, Margins, RuleStyle
 from typeset.units import MM, snap
 
 LAYOUT_KEYS = ("name", "description", "trim", "bleed", "margins", "grid", "head_band", "rules",
-               "box_inset_lines", "jump", "composition", "output", "styles")
+               "box_inset_lines", "underset_lines", "jump", "composition", "output", "styles")
 GRID_KEYS = ("columns", "column_chars", "gutter_chars", "body_size", "line_pitch", "lines")
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 MIN_MARGIN = 3 * MM
@@ -131,6 +131,7 @@ def read_layout(path: Path, name: str, project_root: Path) -> tuple[Layout, Prob
         cutoff_rule=cutoff_rule,
         box_rule=box_rule,
         box_inset_lines=top.integer("box_inset_lines", 1, low=0, high=10, example="1"),
+        underset_lines=top.integer("underset_lines", 3, low=0, high=1000, example="3"),
         head_band=head_band, jump_out=jump_out, jump_in=jump_in,
         composition=plain(top.raw("composition"), top.at("composition"), problems,
                           "composition"),

@@ -85,6 +85,8 @@ class Layout:
     box_rule: RuleStyle = RuleStyle(0.75)
     box_inset_lines: int = 1
     """Inset of a boxed story's text from its frame, in grid lines (vertical) and em (sides)."""
+    underset_lines: int = 3
+    """A story slot with more empty grid lines than this at its foot is reported underset."""
     head_band: float = 0.0
     """Height in pt of the running-head band above the type area (版眉), inside the top margin."""
     jump_out: str = "（转第{page}版）"
