@@ -89,6 +89,13 @@ def photo_block(photo: Photo, x: float, top_line: int, width: float, max_lines: 
         picture_lines = photo.lines
     else:
         picture_lines = max(MIN_PICTURE_LINES, round(width * size[1] / size[0] / pitch))
+    if max_lines - caption_lines < 1:
+        diags.append(error(
+            "photo-no-room", f"photo {photo.file} has no room: {max(0, max_lines)} grid lines "
+            f"are free where it goes and its caption alone needs {caption_lines}",
+            story=story, source=photo.source,
+            hint="make the slot taller, shorten the headline or caption, or move the photo"))
+        return PhotoBlock(0, (), tuple(diags), 0)
     if picture_lines + caption_lines > max_lines:
         diags.append(warning(
             "photo-too-tall", f"photo {photo.file} needs {picture_lines + caption_lines} grid "

@@ -106,6 +106,11 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
     if head is not None:
         out.items.extend(head.items)
         diags.extend(_located(head.diagnostics, where))
+        if head.lines > bottom - top:
+            diags.append(warning(
+                "headline-overflows-slot", f"the headline group needs {head.lines} grid lines, "
+                f"the slot has {bottom - top}", hint="make the slot taller or the headline "
+                "shorter (or allow it fewer lines)", **where))
         for i in range(hspan):
             col_tops[i] = top + head.lines
 
@@ -164,9 +169,10 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
         rest = lines[dist.placed:]
         leftover = "".join(b.text for b in rest)
         last_set = lines[dist.placed - 1].text[-12:] if dist.placed else ""
+        tail = f"last words set: “……{last_set}”" if last_set else "no body line fits"
         diags.append(warning(
             "overset", f"overset {len(leftover)} characters ({len(rest)} lines at "
-            f"{width / ctx.layout.body_size:g} 字); last words set: “……{last_set}”",
+            f"{width / ctx.layout.body_size:g} 字); {tail}",
             data=(("characters", len(leftover)), ("lines", len(rest)),
                   ("last_words", last_set)),
             hint="cut the story, give the slot more lines, or continue it on another page",
