@@ -120,3 +120,11 @@ def test_phrase_breaks_are_after_pauses_and_closing_marks_and_before_opening_mar
     from typeset.compose.headline import phrase_breaks
 
     assert phrase_breaks("看“新”，再看 旧") == [1, 4, 5, 8]
+
+
+def test_a_photo_with_no_room_is_an_error_and_not_drawn(ctx, photo_file):
+    photo = Photo(photo_file.name, caption="图片说明" * 10, credit="某某 摄")
+    block = photo_block(photo, 53.29, 20, 117.0, 2, ctx)
+    assert [d.code for d in block.diagnostics] == ["photo-no-room"]
+    assert block.diagnostics[0].severity.value == "error"
+    assert block.items == () and block.lines == 0

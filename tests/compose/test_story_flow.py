@@ -222,3 +222,13 @@ def test_biancolumns_set_three_base_columns_as_two_wider_ones(layout, fonts, tmp
     ends = {round(r.x + r.glyphs[-1].x + r.size, 2) for r in full}
     assert round(xs[1] + width, 2) in ends  # justified lines end at the column's right edge
     assert not [d for d in diags if d.code == "overset"]
+
+
+def test_a_headline_taller_than_its_slot_is_reported(layout, fonts, tmp_path):
+    story = make_story("a", 1)
+    edition = make_edition(layout, tmp_path, {"a": story}, [(1, [story_slot("a", 1, 1, 10, 13)])])
+    _, diags, _ = compose_edition(edition, fonts)
+    codes = {d.code for d in diags}
+    assert "headline-overflows-slot" in codes and "overset" in codes
+    overset = next(d for d in diags if d.code == "overset")
+    assert "no body line fits" in overset.message
