@@ -27,6 +27,14 @@ def shaped_run(face, text, x, y, size, color=BLACK, positions=None):
     return GlyphRun(x, y, face.ref, size, tuple(placed), text, color)
 
 
+@pytest.fixture(autouse=True)
+def photo_store(tmp_path_factory, monkeypatch):
+    """Every test starts with an empty on-disk photo store of its own (never the user's)."""
+    folder = tmp_path_factory.mktemp("photo-store")
+    monkeypatch.setenv("TYPESET_CACHE", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def serif():
     return load_face(*SERIF)

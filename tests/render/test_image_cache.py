@@ -109,7 +109,7 @@ def test_pdf_is_byte_identical_with_one_worker_or_two(tmp_path, make_doc, photo,
     write_pdf(doc, tmp_path / "two.pdf")
     monkeypatch.setattr(imagecache, "MAX_WORKERS", 1)
     monkeypatch.setattr(imagecache.prepare_images, "__kwdefaults__",
-                        {"cache": None, "workers": 1})
+                        {"cache": None, "workers": 1, "store": None})
     write_pdf(doc, tmp_path / "one.pdf")
     assert (tmp_path / "one.pdf").read_bytes() == (tmp_path / "two.pdf").read_bytes()
 

@@ -8,9 +8,9 @@ import random
 
 import numpy as np
 import pytest
+from inklimit_reference import reference_jpeg_within_limit, reference_limit
 from PIL import Image, ImageDraw, ImageFilter
 
-from inklimit_reference import reference_jpeg_within_limit, reference_limit
 from typeset.render.pdf.inklimit import _limit, jpeg_within_limit, limit_ink
 
 

@@ -5,13 +5,19 @@ and the PDF options. Out: one (`PreparedImage` | None, diagnostics) per distinct
 keyed as `write_pdf` paints them.
 
 Preparing a photo (decode, crop, resample, separate to CMYK, ink limit, JPEG) is the costly part
-of a build. A re-proof in the same process (`--watch`, library calls) reuses the result when
-nothing it depends on changed: the file (path, inode, size, modification and change times), the crop, the placed
-size, the output profile's bytes and every option that reaches `prepare_image`. The distinct
-photos of one build are prepared by two forked worker processes (the ink limit's pixel
-arithmetic holds the GIL, so threads do not help) while the pages are painted; each result is
-a pure function of its inputs and is looked up by its placement, so the output does not depend
-on which worker finished first.
+of a build. Three places spare it:
+
+- in this process (`--watch`, library calls), `CACHE` keeps each result while nothing it
+  depends on changed: the file (path, inode, size, modification and change times), the crop,
+  the placed size, the output profile's bytes and every option that reaches `prepare_image`;
+- on disk (`photostore`), for the next `typeset build` process: keyed by the file's bytes and
+  everything the pixels depend on, the diagnostics found afresh from the header (`plan_image`);
+- the rest are rendered by forked worker processes (numpy, ImageCms and the JPEG coder run
+  there in parallel) while the caller subsets fonts and paints pages; `write_pdf` asks for
+  the photos only when the pages are painted, so nothing waits until then.
+
+Each result is a pure function of its inputs and is looked up by its placement, so the output
+does not depend on which worker finished first, nor on whether a cache was warm.
 """
 
 from __future__ import annotations
@@ -25,10 +31,12 @@ from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 from typeset.diagnostics import Diagnostic
 from typeset.frame import ImageItem
-from typeset.render.pdf.images import PreparedImage, prepare_image
+from typeset.render.pdf.images import PhotoPlan, PreparedImage, plan_image, render_image
+from typeset.render.pdf.photostore import PhotoStore, cache_folder
 from typeset.render.pdf.profiles import OutputProfile
 
 Prepared = tuple[PreparedImage | None, list[Diagnostic]]
@@ -103,75 +111,122 @@ def _profile_id(profile: OutputProfile | None) -> tuple:
     return (profile.path, hashlib.sha256(profile.data).hexdigest())
 
 
+PLAN_OPTIONS = ("max_ppi", "ppi_warn", "ppi_error")
+"""The options `plan_image` takes; the others (grey, jpeg_quality, max_ink) are the pixels'."""
+ENVIRONMENT = "environment"
+"""`prepare_images(store=ENVIRONMENT)`: the on-disk store `photostore.cache_folder()` names."""
+_STORES: dict[Path, PhotoStore] = {}
+
+
+def environment_store() -> PhotoStore | None:
+    """The on-disk store the environment names (one per folder and process), or None."""
+    folder = cache_folder()
+    if folder is None:
+        return None
+    if folder not in _STORES:
+        _STORES[folder] = PhotoStore(folder)
+    return _STORES[folder]
+
+
 def prepare_images(placements: list[tuple[ImageItem, int]], profile: OutputProfile | None,
                    settings: dict, *, cache: PreparedImageCache | None = CACHE,
-                   workers: int = MAX_WORKERS) -> "PreparedPhotos":
+                   workers: int = MAX_WORKERS, store: PhotoStore | str | None = ENVIRONMENT
+                   ) -> PreparedPhotos:
     """Start preparing every distinct placement (the first page it appears on names its
-    diagnostics); cached ones are ready at once, the others are prepared by `workers` forked
-    processes while the caller goes on (in this process when there is only one, or no fork).
+    diagnostics). Found in `cache` or `store` ones are ready at once; the others are rendered
+    by up to `workers` forked processes while the caller goes on (in this process when
+    `workers` is 1 or there is no fork).
 
     `settings` are `prepare_image`'s keyword options (grey, jpeg_quality, max_ppi, ppi_warn,
     ppi_error, max_ink). Returns a mapping placement_key → (prepared or None, diagnostics)
     whose lookups wait for that photo; `close()` it when done."""
+    if store == ENVIRONMENT:
+        store = environment_store()
     first: dict[tuple, tuple[ImageItem, int]] = {}
     for item, page in placements:
         first.setdefault(placement_key(item), (item, page))
     profile_id = _profile_id(profile)
     options = tuple(sorted(settings.items()))
+    plan_settings = {k: v for k, v in settings.items() if k in PLAN_OPTIONS}
+    pixel_settings = {k: v for k, v in settings.items() if k not in PLAN_OPTIONS}
     ready: dict[tuple, Prepared] = {}
-    todo: list[tuple[tuple, tuple | None, ImageItem, int]] = []
+    todo: list[tuple] = []
+    stored: list[tuple] = []
     for key, (item, page) in first.items():
         state = _file_state(item.source)
         cache_key = (key, state, profile_id, options) if state is not None else None
         found = cache.get(cache_key) if cache is not None and cache_key is not None else None
         if found is not None:
             ready[key] = (found[0], _on_page(found[1], page))
+            continue
+        plan, diags = plan_image(item, page=page, **plan_settings)
+        if plan is None:
+            ready[key] = (None, diags)  # missing or unreadable: reported every time
+            continue
+        store_key = store.key(plan, profile, pixel_settings) if store is not None else None
+        image = store.get(store_key, plan.ppi) if store_key is not None else None
+        if image is not None:
+            stored.append((key, cache_key, (image, diags)))
         else:
-            todo.append((key, cache_key, item, page))
+            todo.append((key, cache_key, plan, diags, page, store_key))
     pool = None
-    if len(todo) > 1 and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+    if todo and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)),
                                    mp_context=multiprocessing.get_context("fork"))
     pending = {}
-    for key, cache_key, item, page in todo:
-        future = pool.submit(_prepare, item, profile, page, settings) if pool else None
-        pending[key] = (cache_key, item, page, future)
-    return PreparedPhotos(list(first), ready, pending, profile, settings, cache, pool)
+    for key, cache_key, plan, diags, page, store_key in todo:
+        future = pool.submit(_render, plan, profile, page, pixel_settings) if pool else None
+        pending[key] = (cache_key, plan, diags, page, store_key, future)
+    photos = PreparedPhotos(list(first), ready, pending, profile, pixel_settings, cache, pool,
+                            store)
+    for key, cache_key, value in stored:
+        photos._keep(key, cache_key, value)
+    return photos
 
 
-def _prepare(item: ImageItem, profile: OutputProfile | None, page: int, settings: dict
-             ) -> Prepared:
-    return prepare_image(item, profile, page=page, **settings)
+def _render(plan: PhotoPlan, profile: OutputProfile | None, page: int, pixel_settings: dict
+            ) -> Prepared:
+    return render_image(plan, profile, page=page, **pixel_settings)
 
 
 class PreparedPhotos(Mapping):
     """placement_key → (PreparedImage | None, diagnostics), in document order; a lookup
-    waits for its photo (and stores it in the cache)."""
+    waits for its photo (and stores it in the caches)."""
 
-    def __init__(self, order, ready, pending, profile, settings, cache, pool) -> None:
+    def __init__(self, order, ready, pending, profile, pixel_settings, cache, pool,
+                 store=None) -> None:
         self._order = order
         self._ready: dict[tuple, Prepared] = ready
         self._pending = pending
         self._profile = profile
-        self._settings = settings
+        self._settings = pixel_settings
         self._cache = cache
         self._pool = pool
+        self._store = store
+        self._written = False
 
     def __getitem__(self, key: tuple) -> Prepared:
         if key not in self._ready:
-            cache_key, item, page, future = self._pending.pop(key)
+            cache_key, plan, diags, page, store_key, future = self._pending.pop(key)
             try:
                 value = future.result() if future is not None else None
             except BrokenProcessPool:
-                value = None  # a worker died (out of memory?): prepare it here instead
+                value = None  # a worker died (out of memory?): render it here instead
             if value is None:
-                value = _prepare(item, self._profile, page, self._settings)
-            self._ready[key] = value
-            # Kept only when the file did not change while it was read.
-            if self._cache is not None and cache_key is not None and \
-                    _file_state(key[0]) == cache_key[1]:
-                self._cache.put(cache_key, value)
+                value = _render(plan, self._profile, page, self._settings)
+            image, problems = value
+            if image is not None and store_key is not None and self._store is not None:
+                self._store.put(store_key, image)
+                self._written = True
+            self._keep(key, cache_key, (image, diags + problems))
         return self._ready[key]
+
+    def _keep(self, key: tuple, cache_key: tuple | None, value: Prepared) -> None:
+        self._ready[key] = value
+        # Kept only when the file did not change while it was read.
+        if self._cache is not None and cache_key is not None and value[0] is not None and \
+                _file_state(key[0]) == cache_key[1]:
+            self._cache.put(cache_key, value)
 
     def __iter__(self) -> Iterator[tuple]:
         return iter(self._order)
@@ -180,12 +235,15 @@ class PreparedPhotos(Mapping):
         return len(self._order)
 
     def close(self) -> None:
-        """Wait for every photo (so all are cached) and stop the workers."""
+        """Wait for every photo (so all are cached), stop the workers, prune the disk store."""
         for key in list(self._pending):
             self[key]
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
+        if self._written and self._store is not None:
+            self._store.prune()
+            self._written = False
 
 
 def _on_page(diags: list[Diagnostic], page: int) -> list[Diagnostic]:

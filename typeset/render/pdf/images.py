@@ -4,6 +4,11 @@ In: an `ImageItem` (source file, crop in upright source pixels, placed size in p
 profile and the PDF options. Out: a `PreparedImage` (JPEG bytes in CMYK or grey, the effective
 resolution) plus diagnostics (missing or unreadable file, too many pixels, low resolution).
 Pixels are separated here with Pillow's ImageCms so that the PDF never carries RGB.
+
+Two steps: `plan_image` reads only the file's header (size, orientation) and finds every
+placement problem and the pixel size to produce, cheaply and in the calling process;
+`render_image` does the costly pixel work of a plan (a worker process may run it, and its
+result may come from the on-disk `photostore`). `prepare_image` is both in one call.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import hashlib
 import io
 import warnings
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from PIL import Image, ImageCms, ImageOps
 
@@ -22,6 +28,7 @@ from typeset.render.pdf.profiles import OutputProfile
 
 MAX_PIXELS = 120_000_000
 """Refuse images with more pixels than this (decompression-bomb guard, ~ 11,000 × 11,000)."""
+EXIF_ORIENTATION = 0x0112
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,16 @@ class PreparedImage:
     width: int
     height: int
     mode: str  # "CMYK" or "L"
+    ppi: float
+
+
+class PhotoPlan(NamedTuple):
+    """What `render_image` makes of a photo file: the crop (upright pixels, inside the image),
+    the pixel size to resample it to (None: kept) and the effective resolution as placed."""
+
+    source: str
+    crop: tuple
+    size: tuple[int, int] | None
     ppi: float
 
 
@@ -79,45 +96,56 @@ def _to_rgb_or_grey(im: Image.Image) -> Image.Image:
     return im.convert("RGB")
 
 
-def prepare_image(
-    item: ImageItem, profile: OutputProfile | None, *, grey: bool, jpeg_quality: int, max_ppi: float,
-    ppi_warn: float, ppi_error: float, page: int | None = None, max_ink: float = 0,
-) -> tuple[PreparedImage | None, list[Diagnostic]]:
-    """Read, orient, crop, downsample above `max_ppi` and separate one placed image.
-
-    CMYK output is held under `max_ink` percent total ink (0: no limit), JPEG noise included
-    (`inklimit.jpeg_within_limit`).
-
-    Returns (None, [error]) when the file is missing, unreadable or too large."""
-    diags: list[Diagnostic] = []
-    where = {"page": page}
+def _open(source: str, where: dict) -> tuple[Image.Image | None, list[Diagnostic]]:
+    """The image, opened lazily (header read), or an error: missing, unreadable, too large."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            im = Image.open(item.source)
-            if im.width * im.height > MAX_PIXELS:
-                return None, [error(
-                    "image-too-large", f"{item.source} has {im.width} × {im.height} pixels, more "
-                    f"than the {MAX_PIXELS:,} allowed", hint="downsample the photo first", **where)]
-            im.load()
+            im = Image.open(source)
     except FileNotFoundError:
-        return None, [error("image-missing", f"image file {item.source} not found",
+        return None, [error("image-missing", f"image file {source} not found",
                             hint="check the path in the story's image entry", **where)]
     except (OSError, Image.DecompressionBombError, ValueError) as exc:
-        return None, [error("image-unreadable", f"cannot read image {item.source}: {exc}",
+        return None, [error("image-unreadable", f"cannot read image {source}: {exc}",
                             hint="save the photo again as JPEG, PNG or TIFF", **where)]
-    source_icc = im.info.get("icc_profile")
-    im = ImageOps.exif_transpose(im)
+    if im.width * im.height > MAX_PIXELS:
+        im.close()
+        return None, [error(
+            "image-too-large", f"{source} has {im.width} × {im.height} pixels, more "
+            f"than the {MAX_PIXELS:,} allowed", hint="downsample the photo first", **where)]
+    return im, []
+
+
+def _upright_size(im: Image.Image) -> tuple[int, int]:
+    """Width and height once the EXIF orientation is applied (from the header only)."""
+    try:
+        orientation = im.getexif().get(EXIF_ORIENTATION, 1)
+    except Exception:  # noqa: BLE001 - a broken EXIF block: exif_transpose ignores it too
+        orientation = 1
+    return (im.height, im.width) if orientation in (5, 6, 7, 8) else (im.width, im.height)
+
+
+def plan_image(item: ImageItem, *, max_ppi: float, ppi_warn: float, ppi_error: float,
+               page: int | None = None) -> tuple[PhotoPlan | None, list[Diagnostic]]:
+    """The plan for one placed image from its file's header, and the placement's diagnostics
+    (missing or unreadable file, too many pixels, crop outside the image, low resolution).
+
+    Returns (None, [error, …]) when there is nothing to render."""
+    where = {"page": page}
+    im, diags = _open(item.source, where)
+    if im is None:
+        return None, diags
+    with im:
+        width, height = _upright_size(im)
     left, top, right, bottom = item.crop
-    clamped = (max(0, left), max(0, top), min(im.width, right), min(im.height, bottom))
+    clamped = (max(0, left), max(0, top), min(width, right), min(height, bottom))
     if clamped != tuple(item.crop):
         diags.append(warning(
             "image-crop-outside", f"crop {item.crop} of {item.source} lies partly outside the "
-            f"image ({im.width} × {im.height} px); clipped to the image", **where))
+            f"image ({width} × {height} px); clipped to the image", **where))
     if clamped[2] <= clamped[0] or clamped[3] <= clamped[1]:
         return None, diags + [error("image-crop-empty", f"crop {item.crop} of {item.source} is "
                                     f"empty", **where)]
-    im = im.crop(clamped)
     ppi = effective_ppi(ImageItem(item.x, item.y, item.width, item.height, item.source, clamped,
                                   item.pixel_size))
     if ppi < ppi_error:
@@ -130,11 +158,39 @@ def prepare_image(
             "image-ppi", f"{item.source} is {ppi:.0f} ppi as placed (recommended "
             f"{ppi_warn:.0f} or more)", hint="a larger original prints sharper", **where,
             data=(("ppi", round(ppi, 1)),)))
+    size = None
     if max_ppi and ppi > max_ppi * 1.05:
         factor = max_ppi / ppi
-        size = (max(1, round(im.width * factor)), max(1, round(im.height * factor)))
-        im = im.resize(size, Image.Resampling.LANCZOS)
+        # The width and height Image.crop gives (it rounds the box), scaled.
+        cropped = (round(clamped[2]) - round(clamped[0]), round(clamped[3]) - round(clamped[1]))
+        size = (max(1, round(cropped[0] * factor)), max(1, round(cropped[1] * factor)))
         ppi = max_ppi
+    return PhotoPlan(item.source, clamped, size, ppi), diags
+
+
+def render_image(plan: PhotoPlan, profile: OutputProfile | None, *, grey: bool,
+                 jpeg_quality: int, max_ink: float = 0, page: int | None = None
+                 ) -> tuple[PreparedImage | None, list[Diagnostic]]:
+    """Decode, orient, crop, resample and separate the photo of `plan`; CMYK output is held
+    under `max_ink` percent total ink (0: no limit), JPEG noise included
+    (`inklimit.jpeg_within_limit`). (None, [error]) when its pixels cannot be decoded."""
+    where = {"page": page}
+    im, diags = _open(plan.source, where)
+    if im is None:
+        return None, diags
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            im.load()
+    except (OSError, Image.DecompressionBombError, ValueError) as exc:
+        return None, [error("image-unreadable", f"cannot read image {plan.source}: {exc}",
+                            hint="save the photo again as JPEG, PNG or TIFF", **where)]
+    source_icc = im.info.get("icc_profile")
+    im = ImageOps.exif_transpose(im)
+    left, top, right, bottom = plan.crop  # inside the upright size the header gave
+    im = im.crop((left, top, min(im.width, right), min(im.height, bottom)))
+    if plan.size is not None:
+        im = im.resize(plan.size, Image.Resampling.LANCZOS)
     im = _to_rgb_or_grey(im)
     if grey:
         out_mode = "L"
@@ -160,4 +216,20 @@ def prepare_image(
         buffer = io.BytesIO()
         im.save(buffer, "JPEG", quality=int(jpeg_quality), optimize=False)
         data = buffer.getvalue()
-    return PreparedImage(data, im.width, im.height, out_mode, ppi), diags
+    return PreparedImage(data, im.width, im.height, out_mode, plan.ppi), diags
+
+
+def prepare_image(
+    item: ImageItem, profile: OutputProfile | None, *, grey: bool, jpeg_quality: int, max_ppi: float,
+    ppi_warn: float, ppi_error: float, page: int | None = None, max_ink: float = 0,
+) -> tuple[PreparedImage | None, list[Diagnostic]]:
+    """`plan_image` then `render_image`: the prepared image and all diagnostics.
+
+    Returns (None, [error]) when the file is missing, unreadable or too large."""
+    plan, diags = plan_image(item, max_ppi=max_ppi, ppi_warn=ppi_warn, ppi_error=ppi_error,
+                             page=page)
+    if plan is None:
+        return None, diags
+    image, problems = render_image(plan, profile, grey=grey, jpeg_quality=jpeg_quality,
+                                   max_ink=max_ink, page=page)
+    return image, diags + problems

@@ -69,21 +69,21 @@ def limit_ink(im: Image.Image, max_ink: float) -> Image.Image:
     return Image.fromarray(_limit(pixels, limit), "CMYK")
 
 
-def _pixels(im: Image.Image) -> "numpy.ndarray":
+def _pixels(im: Image.Image) -> numpy.ndarray:
     """The H × W × 4 uint8 array of a CMYK image (read-only view or copy)."""
     import numpy as np
 
     return np.asarray(im)
 
 
-def _total(pixels: "numpy.ndarray") -> "numpy.ndarray":
+def _total(pixels: numpy.ndarray) -> numpy.ndarray:
     """C + M + Y + K per pixel (uint16; plane by plane, much faster than a sum over axis 2)."""
     import numpy as np
 
     return pixels[..., 0].astype(np.uint16) + pixels[..., 1] + pixels[..., 2] + pixels[..., 3]
 
 
-def _limit(pixels: "numpy.ndarray", limit) -> "numpy.ndarray":
+def _limit(pixels: numpy.ndarray, limit) -> numpy.ndarray:
     """The limited copy of `pixels` (H × W × 4 uint8); `limit` in 8-bit units (× 255 / 100),
     a number or an H × W float32 array (a target per pixel).
 
@@ -174,7 +174,7 @@ def jpeg_within_limit(im: Image.Image, max_ink: float, quality: int,
     return data if data is not None else encode(limited)
 
 
-def _decoded(data: bytes) -> "numpy.ndarray":
+def _decoded(data: bytes) -> numpy.ndarray:
     """The pixels of JPEG bytes as an H × W × 4 array."""
     with Image.open(io.BytesIO(data)) as back:
         return _pixels(back)
@@ -197,7 +197,7 @@ def _relimit(limited, source, targets_map, boxes: list[Box]) -> None:
         limited[y0:y1, x0:x1] = _limit(source[y0:y1, x0:x1], targets_map[y0:y1, x0:x1])
 
 
-def _tiles_with_excess(excess: "numpy.ndarray") -> list[Box]:
+def _tiles_with_excess(excess: numpy.ndarray) -> list[Box]:
     """Boxes (x0, y0, x1, y1), row by row, of the TILE × TILE tiles of the H × W array
     `excess` that hold a non-zero value."""
     import numpy as np

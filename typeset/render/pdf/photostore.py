@@ -1,0 +1,205 @@
+"""Prepared photos kept on disk, so that a new `typeset build` process reuses the separation,
+ink limit and JPEG coding an earlier build did.
+
+In: a `PhotoPlan` (file, crop, pixel size), the output profile and the pixel options. Out: the
+`PreparedImage` stored for exactly that input, or None.
+
+Where: `$TYPESET_CACHE` when it names a folder, else `$XDG_CACHE_HOME/typeset/photos`, else
+`~/.cache/typeset/photos`; `TYPESET_CACHE=0` (or off, no, false) turns it off. An entry is keyed
+by a SHA-256 of everything its pixels depend on: the file's bytes (not its name or date, so a
+copied or touched file still hits, and a changed one never does), the crop and pixel size, the
+output profile's bytes, grey/quality/ink limit, and the Pillow and numpy versions (their JPEG
+coder and arithmetic make the bytes). Diagnostics are never stored: `plan_image` finds them
+afresh on every build. Entries are written atomically (temporary file, then rename), carry a
+checksum of their JPEG bytes, and one that does not read back whole is ignored and rebuilt.
+The folder is kept under `MAX_BYTES` by deleting the least recently used entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from typeset.render.pdf.images import PhotoPlan, PreparedImage
+from typeset.render.pdf.profiles import OutputProfile
+
+FORMAT = b"typeset-photo 1\n"
+"""First line of every entry; a new layout gets a new number (old entries then miss)."""
+MAX_BYTES = 512 * 1024 * 1024
+"""Size the folder is pruned back to (least recently used first)."""
+OFF = {"0", "off", "no", "false"}
+
+
+def cache_folder(environ: dict | None = None) -> Path | None:
+    """The folder prepared photos are kept in, or None when the cache is turned off."""
+    env = os.environ if environ is None else environ
+    setting = env.get("TYPESET_CACHE", "").strip()
+    if setting.lower() in OFF:
+        return None
+    if setting and setting != "1":
+        return Path(setting).expanduser()
+    base = env.get("XDG_CACHE_HOME", "").strip()
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
+    return root / "typeset" / "photos"
+
+
+def _versions() -> str:
+    import PIL
+
+    try:
+        from importlib.metadata import version
+
+        numpy_version = version("numpy")
+    except Exception:  # noqa: BLE001 - not installed: the ink limit cannot run either
+        numpy_version = "?"
+    return f"Pillow {PIL.__version__}; numpy {numpy_version}"
+
+
+class PhotoStore:
+    """The prepared photos in one folder (see the module doc). Every failure to read or write
+    the folder is treated as a miss: a build never fails because of its cache."""
+
+    def __init__(self, folder: Path, max_bytes: int = MAX_BYTES) -> None:
+        self.folder = Path(folder)
+        self.max_bytes = max_bytes
+        self._versions = _versions()
+        self._digests: dict[tuple, str] = {}
+        self.hits = 0
+        self.misses = 0
+        self.written = 0
+
+    @classmethod
+    def from_environment(cls) -> PhotoStore | None:
+        """The store `cache_folder()` names, or None when it is turned off."""
+        folder = cache_folder()
+        return cls(folder) if folder is not None else None
+
+    def key(self, plan: PhotoPlan, profile: OutputProfile | None, pixel_settings: dict
+            ) -> str | None:
+        """The entry name for `plan` rendered with `profile` and `pixel_settings` (grey,
+        jpeg_quality, max_ink); None when the file cannot be read."""
+        digest = self._file_digest(plan.source)
+        if digest is None:
+            return None
+        parts = {
+            "file": digest, "crop": [float(v) for v in plan.crop],
+            "size": list(plan.size) if plan.size else None,
+            "profile": hashlib.sha256(profile.data).hexdigest() if profile else None,
+            "settings": {k: pixel_settings[k] for k in sorted(pixel_settings)},
+            "versions": self._versions,
+        }
+        text = json.dumps(parts, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(FORMAT + text.encode()).hexdigest()
+
+    def _file_digest(self, source: str) -> str | None:
+        """SHA-256 of the file's bytes (remembered while its size and times stay the same)."""
+        try:
+            stat = os.stat(source)
+            state = (source, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+            if state not in self._digests:
+                with open(source, "rb") as handle:
+                    self._digests[state] = hashlib.file_digest(handle, "sha256").hexdigest()
+            return self._digests[state]
+        except OSError:
+            return None
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.jpgx"
+
+    def get(self, key: str, ppi: float) -> PreparedImage | None:
+        """The stored image for `key` (with the plan's `ppi`), or None when there is none or
+        it does not read back whole."""
+        path = self._path(key)
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        image = _parse(raw, ppi)
+        if image is None:
+            self.misses += 1
+            return None
+        try:
+            os.utime(path)  # least recently used is pruned first
+        except OSError:
+            pass
+        self.hits += 1
+        return image
+
+    def put(self, key: str, image: PreparedImage) -> None:
+        """Store `image` under `key` atomically (a failure is ignored)."""
+        path = self._path(key)
+        header = json.dumps({"width": image.width, "height": image.height, "mode": image.mode,
+                             "length": len(image.data),
+                             "sha256": hashlib.sha256(image.data).hexdigest()},
+                            sort_keys=True).encode()
+        tmp = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(FORMAT + header + b"\n" + image.data)
+            os.replace(tmp, path)
+            tmp = None
+            self.written += 1
+        except OSError:
+            pass
+        finally:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
+
+    def prune(self) -> None:
+        """Delete the least recently used entries until the folder holds at most `max_bytes`
+        (and left-over temporary files)."""
+        entries = []
+        try:
+            for sub in self.folder.iterdir():
+                if not sub.is_dir():
+                    continue
+                for path in sub.iterdir():
+                    stat = path.stat()
+                    if path.name.startswith(".tmp-"):
+                        if stat.st_mtime < _now() - 3600:
+                            path.unlink(missing_ok=True)
+                        continue
+                    entries.append((stat.st_mtime_ns, path.name, path, stat.st_size))
+        except OSError:
+            return
+        total = sum(size for *_, size in entries)
+        for _, _, path, size in sorted(entries):
+            if total <= self.max_bytes:
+                break
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            total -= size
+
+
+def _now() -> float:
+    import time
+
+    return time.time()
+
+
+def _parse(raw: bytes, ppi: float) -> PreparedImage | None:
+    """A stored entry back as a PreparedImage, or None when it is not whole and valid."""
+    if not raw.startswith(FORMAT):
+        return None
+    end = raw.find(b"\n", len(FORMAT))
+    if end < 0:
+        return None
+    try:
+        header = json.loads(raw[len(FORMAT):end])
+        data = raw[end + 1:]
+        if len(data) != header["length"] or \
+                hashlib.sha256(data).hexdigest() != header["sha256"] or \
+                header["mode"] not in ("CMYK", "L"):
+            return None
+        return PreparedImage(data, int(header["width"]), int(header["height"]), header["mode"],
+                             ppi)
+    except (ValueError, KeyError, TypeError):
+        return None
