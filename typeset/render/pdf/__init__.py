@@ -23,14 +23,18 @@ from typeset.diagnostics import Diagnostic, error, info, warning
 from typeset.fonts import Face, load_face
 from typeset.frame import Box, Document, GlyphRun, ImageItem, Marker, PageFrame, Rule
 from typeset.render.pdf import draw, imagecache, marks
-from typeset.render.pdf.overprint import knockout_items
 from typeset.render.pdf.fonts import (
-    FaceUsage, FontEmbedError, FontSubset, conflict_diagnostics, embed_error, subset_face,
+    FaceUsage,
+    FontEmbedError,
+    FontSubset,
+    conflict_diagnostics,
+    embed_error,
+    subset_face,
 )
-from typeset.render.pdf.images import PreparedImage
 from typeset.render.pdf.imagecache import placement_key, prepare_images
 from typeset.render.pdf.inklimit import colour_ink
 from typeset.render.pdf.options import PdfOptions, merge_output
+from typeset.render.pdf.overprint import knockout_items
 from typeset.render.pdf.pdfx import finish, resolve_timestamp
 from typeset.render.pdf.profiles import OutputProfile, ProfileError, find_output_profile
 
@@ -62,8 +66,9 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions()) -> 
     used_faces = _faces_used(doc)
     extras = [_extras(doc, page, options, used_faces, diags) for page in doc.pages]
 
-    # 2. Photos: every distinct placement prepared once (cached between builds), by worker
-    #    processes while the fonts are subset and the pages painted.
+    # 2. Photos: every distinct placement prepared once (cached in memory and on disk), by
+    #    worker processes while the fonts are subset and the pages painted; pages name them
+    #    (`/TSIm1 Do`) and the XObjects are added when the PDF is finished.
     ready = _prepare_images(doc, extras, options, profile)
 
     # 3. Fonts: one subset per face, in order of first use.
@@ -91,7 +96,7 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions()) -> 
     canvas = _Canvas(buffer, pagesize=geo0.media, invariant=1, pageCompression=1,
                      enforceColorSpace="cmyk")
     page_fonts: list[list[FontSubset]] = []
-    images: dict[tuple, tuple[PreparedImage | None, list[Diagnostic]]] = {}
+    photos = _Photos(ready, profile is not None or options.grey_images)
     for page, (under, over) in zip(doc.pages, extras):
         geo = _geometry(page, options)
         canvas.setPageSize(geo.media)
@@ -101,20 +106,21 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions()) -> 
         items = (*under, *page.items, *over)
         knockouts = knockout_items(items, options.max_ink)
         for index, item in enumerate(items):
-            _paint(canvas, item, geo, page, subsets, fonts_here, images, options, profile, diags,
-                   index in knockouts, ready)
+            _paint(canvas, item, geo, page, subsets, fonts_here, photos, index in knockouts)
         if options.marks:
             for rule in marks.crop_marks(page):
                 draw.draw_rule(canvas, rule, geo)
             marks.draw_registration(canvas, page, geo)
         page_fonts.append(sorted(fonts_here.values(), key=lambda s: s.resource))
+        photos.end_page()
         canvas.showPage()
-    ready.close()
     if not doc.pages:
         diags.append(error("pdf-empty", "the document has no pages; nothing to print"))
         canvas.showPage()
         page_fonts.append([])
+        photos.end_page()
     canvas.save()
+    page_images = photos.finish(diags)  # waits for the photos still being prepared
 
     # 5. PDF/X identity and the atomic, deterministic save.
     finish(
@@ -122,7 +128,7 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions()) -> 
         output_condition=condition, pdfx=options.pdfx if final else None,
         title=doc.info.title + (" (校样 proof)" if options.proof else ""),
         subject=" ".join(p for p in (doc.info.paper, doc.info.date) if p),
-        timestamp=resolve_timestamp(doc.info.timestamp),
+        timestamp=resolve_timestamp(doc.info.timestamp), page_images=page_images,
     )
     if options.proof:
         diags.append(info("pdf-proof", f"{path} is a proof (overlay, no PDF/X marker): do not "
@@ -224,8 +230,67 @@ def _prepare_images(doc: Document, extras: list[tuple[list, list]], options: Pdf
     return prepare_images(placements, profile, settings, cache=imagecache.CACHE)
 
 
-def _paint(canvas, item, geo, page, subsets, fonts_here, images, options, profile, diags,
-           knockout=False, ready=None) -> None:
+class _Photos:
+    """The photos the pages name while they are painted, resolved when the PDF is finished.
+
+    A page gets `/TSImN Do` for each placement (N in order of first placement), so painting
+    never waits for a photo; `finish` waits for those still being prepared and gives, per
+    page, name → (PreparedImage or None, width, height) for `pdfx.finish`, and adds every
+    photo's diagnostics in order of first placement (the same order on every build)."""
+
+    def __init__(self, ready: imagecache.PreparedPhotos, separable: bool) -> None:
+        self._ready = ready
+        self._separable = separable  # False: no output profile, photos cannot be separated
+        self._names: dict[tuple, str] = {}
+        self._first: dict[tuple, tuple[ImageItem, int]] = {}
+        self._pages: list[dict[str, tuple]] = []
+        self._here: dict[str, tuple] = {}
+
+    def register(self, item: ImageItem, page: int) -> tuple:
+        """Note a placement (its first page names its diagnostics); its key."""
+        key = placement_key(item)
+        if key not in self._names:
+            self._names[key] = f"TSIm{len(self._names) + 1}"
+            self._first[key] = (item, page)
+        return key
+
+    def name(self, item: ImageItem, page: int) -> str:
+        """The XObject name this placement is painted under on the current page."""
+        key = self.register(item, page)
+        name = self._names[key]
+        self._here[name] = (key, item.width, item.height)
+        return name
+
+    def failed_already(self, item: ImageItem) -> bool:
+        """True when the photo is known not to be printable (no profile, missing file …):
+        it is then painted as a crossed frame straight away."""
+        if not self._separable:
+            return True
+        found = self._ready.done(placement_key(item))
+        return found is not None and found[0] is None
+
+    def end_page(self) -> None:
+        self._pages.append(self._here)
+        self._here = {}
+
+    def finish(self, diags: list[Diagnostic]) -> list[dict[str, tuple]]:
+        resolved = {}
+        for key, (item, page) in self._first.items():
+            if self._separable:
+                image, found = self._ready[key]
+            else:
+                image, found = None, [error("image-no-profile", f"{item.source} cannot be "
+                                            f"separated to CMYK without an output profile",
+                                            page=page)]
+            resolved[key] = image
+            diags.extend(found)
+        self._ready.close()
+        return [{name: (resolved[key], width, height) for name, (key, width, height)
+                 in here.items()} for here in self._pages]
+
+
+def _paint(canvas, item, geo, page, subsets, fonts_here, photos: _Photos,
+           knockout=False) -> None:
     if isinstance(item, GlyphRun):
         subset = subsets.get((item.face.path, item.face.index))
         if subset is None:
@@ -237,18 +302,9 @@ def _paint(canvas, item, geo, page, subsets, fonts_here, images, options, profil
     elif isinstance(item, Box):
         draw.draw_box(canvas, item, geo, knockout)
     elif isinstance(item, ImageItem):
-        key = placement_key(item)
-        if key not in images:
-            if profile is None and not options.grey_images:
-                images[key] = (None, [error("image-no-profile", f"{item.source} cannot be "
-                                            f"separated to CMYK without an output profile",
-                                            page=page.number)])
-            else:
-                images[key] = ready[key]
-            diags.extend(images[key][1])
-        prepared = images[key][0]
-        if prepared is None:
+        if photos.failed_already(item):
+            photos.register(item, page.number)  # its diagnostics are reported in order
             draw.draw_missing_image(canvas, item, geo)
         else:
-            draw.draw_image(canvas, item, prepared, geo)
+            draw.draw_image(canvas, item, photos.name(item, page.number), geo)
     # Marker items are drawn only by the proof overlay (marks.proof_items).

@@ -11,16 +11,13 @@ everything else, white above all, knocks out.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from typeset.frame import CMYK, Box, GlyphRun, ImageItem, Rule
 from typeset.render.pdf.cmaps import pdf_number
 from typeset.render.pdf.fonts import FontSubset
-from typeset.render.pdf.images import PreparedImage
 
 
 @dataclass(frozen=True)
@@ -141,27 +138,12 @@ def draw_box(c: Canvas, box: Box, geo: PageGeometry, knockout: bool = False) -> 
            stroke=int(box.stroke is not None), fill=int(box.fill is not None))
 
 
-class _JpegReader(ImageReader):
-    """A JPEG for `Canvas.drawImage`, identified by its encoded bytes.
-
-    reportlab names an image XObject by a digest of `getRGBData()`, which decodes every pixel
-    on every placement (about 20 ms for a broadsheet photo); the stream itself is the JPEG as
-    it is (DCTDecode). The encoded bytes identify the image just as well, so they are returned
-    instead: one XObject per distinct JPEG, as before, without decoding."""
-
-    def __init__(self, data: bytes) -> None:
-        super().__init__(io.BytesIO(data))
-        self._encoded = data
-        self._dataA = None
-
-    def getRGBData(self):  # noqa: N802 - reportlab's name
-        return self._encoded
-
-
-def draw_image(c: Canvas, item: ImageItem, image: PreparedImage, geo: PageGeometry) -> None:
-    """Place a prepared (already separated) image in its rect."""
-    reader = _JpegReader(image.data)
-    c.drawImage(reader, geo.x(item.x), geo.y(item.y + item.height), item.width, item.height)
+def draw_image(c: Canvas, item: ImageItem, name: str, geo: PageGeometry) -> None:
+    """Place the image XObject `/name` in the item's rect. The XObject itself is added when
+    the PDF is finished (`pdfx.finish`), so painting never waits for a photo to be prepared."""
+    x, y = geo.x(item.x), geo.y(item.y + item.height)
+    c.addLiteral(f"q {_num(item.width)} 0 0 {_num(item.height)} {_num(x)} {_num(y)} cm "
+                 f"/{name} Do Q")
 
 
 def draw_missing_image(c: Canvas, item: ImageItem, geo: PageGeometry) -> None:

@@ -228,6 +228,11 @@ class PreparedPhotos(Mapping):
                 _file_state(key[0]) == cache_key[1]:
             self._cache.put(cache_key, value)
 
+    def done(self, key: tuple) -> Prepared | None:
+        """The photo if it is ready without waiting (found in a cache, or known at once not
+        to be printable), else None."""
+        return self._ready.get(key)
+
     def __iter__(self) -> Iterator[tuple]:
         return iter(self._order)
 

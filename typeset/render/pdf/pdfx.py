@@ -1,7 +1,8 @@
-"""PDF/X identity and the final save: fonts into page resources, OutputIntent, Info, XMP.
+"""PDF/X identity and the final save: fonts and photos into page resources, OutputIntent, Info,
+XMP.
 
-In: the PDF bytes reportlab wrote, the embedded-font subsets per page, the output profile and
-the document info. Out: the finished file, saved deterministically (fixed dates, an /ID derived
+In: the PDF bytes reportlab wrote, the embedded-font subsets and the placed photos per page,
+the output profile and the document info. Out: the finished file, saved deterministically (fixed dates, an /ID derived
 from the content, no object streams, PDF 1.4 for PDF/X-1a:2003) to a temporary file that is
 renamed over the target, so a failed build never leaves half a PDF behind.
 """
@@ -17,6 +18,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
 from typeset.render.pdf.fonts import FontSubset, add_font
+from typeset.render.pdf.images import PreparedImage
 from typeset.render.pdf.profiles import OutputProfile
 
 PDF_VERSIONS = {"PDF/X-1a:2001": "1.3", "PDF/X-1a:2003": "1.4", "PDF/X-3:2003": "1.4",
@@ -90,21 +92,35 @@ def _xmp(title: str, subject: str, created: int, pdfx: str | None) -> bytes:
     return packet.encode("utf-8")
 
 
+PagePhoto = tuple[PreparedImage | None, float, float]
+"""A photo painted as `/name Do`: the prepared image (None: it could not be prepared, a
+crossed frame stands in) and its placed width and height in pt."""
+
+
 def finish(
     raw: bytes, path: Path, *, page_fonts: list[list[FontSubset]], profile: OutputProfile | None,
     output_condition: str, pdfx: str | None, title: str, subject: str, timestamp: int,
+    page_images: list[dict[str, PagePhoto]] | None = None,
 ) -> None:
-    """Add fonts, OutputIntent, Info and XMP to reportlab's `raw` PDF and save it at `path`.
+    """Add fonts, photos, OutputIntent, Info and XMP to reportlab's `raw` PDF and save it at
+    `path`. `page_images` gives per page the image XObjects its content names.
 
     `pdfx` None writes no PDF/X version keys (proofs, or when no profile was found)."""
     with pikepdf.open(_bytes_io(raw)) as pdf:
         objects: dict[str, pikepdf.Object] = {}
-        for page, fonts in zip(pdf.pages, page_fonts):
-            if not fonts:
-                continue
+        images: dict[object, pikepdf.Object] = {}
+        for page, fonts, photos in zip(pdf.pages, page_fonts, page_images or [{}] * len(pdf.pages)):
             resources = page.obj.get("/Resources")
             if resources is None:
                 resources = page.obj.Resources = Dictionary()
+            if photos:
+                xobjects = resources.get("/XObject")
+                if xobjects is None:
+                    xobjects = resources.XObject = Dictionary()
+                for name, photo in photos.items():
+                    xobjects[Name("/" + name)] = _image_object(pdf, photo, images)
+            if not fonts:
+                continue
             font_dict = Dictionary()
             for subset in fonts:
                 if subset.resource not in objects:
@@ -149,6 +165,47 @@ def finish(
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+def _image_object(pdf: pikepdf.Pdf, photo: PagePhoto, made: dict) -> pikepdf.Object:
+    """The XObject for one placed photo, made once per distinct JPEG (or missing-frame size).
+
+    A CMYK JPEG from Pillow is Adobe-inverted, hence the Decode array (as reportlab wrote
+    it). A photo that could not be prepared becomes a Form XObject with the crossed frame
+    `draw.draw_missing_image` paints, in pt inside the unit square `Do` maps to the rect."""
+    image, width, height = photo
+    if image is None:
+        key = ("missing", width, height)
+        if key not in made:
+            w, h = pdf_num(width), pdf_num(height)
+            content = (f"0 0 0 1 K 0.5 w [] 0 d 0 0 {w} {h} re S 0 0 m {w} {h} l S "
+                       f"0 {h} m {w} 0 l S").encode()
+            made[key] = pdf.make_indirect(pdf.make_stream(
+                content, Type=Name.XObject, Subtype=Name.Form,
+                BBox=Array([0, 0, width, height]),
+                Matrix=Array([1 / width if width else 1, 0, 0, 1 / height if height else 1,
+                              0, 0])))
+        return made[key]
+    key = image.data
+    if key not in made:
+        extra = {"Decode": Array([1, 0] * 4)} if image.mode == "CMYK" else {}
+        stream = pikepdf.Stream(pdf, image.data)
+        stream.Type = Name.XObject
+        stream.Subtype = Name.Image
+        stream.Width = image.width
+        stream.Height = image.height
+        stream.ColorSpace = Name.DeviceCMYK if image.mode == "CMYK" else Name.DeviceGray
+        stream.BitsPerComponent = 8
+        stream.Filter = Array([Name.DCTDecode])
+        for k, v in extra.items():
+            stream[Name("/" + k)] = v
+        made[key] = pdf.make_indirect(stream)
+    return made[key]
+
+
+def pdf_num(value: float) -> str:
+    """A number for a content stream: at most 4 decimals, no trailing zeros."""
+    return f"{value:.4f}".rstrip("0").rstrip(".") or "0"
 
 
 def _bytes_io(raw: bytes):
