@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from PIL import Image, ImageOps
+from PIL import Image
 
 from typeset.compose import compose_edition
 from typeset.compose.story import StoryResult
@@ -31,6 +31,8 @@ from typeset.project import find_project_root
 MAX_IMAGE_PIXELS = 120_000_000
 """Images larger than this (about 11,000 × 11,000) are refused as decompression bombs."""
 EXIF_ORIENTATION = 0x0112
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
+"""Ad files placed as images (others, e.g. PDF ads, are not photos)."""
 
 
 @dataclass
@@ -70,8 +72,7 @@ def image_sizes(edition: Edition) -> tuple[dict[str, tuple[int, int]], list[Diag
             files = []
             if slot.photo is not None:
                 files.append((slot.photo.file, slot.photo.source or slot.source))
-            if slot.ad_file and slot.ad_file.lower().endswith((".jpg", ".jpeg", ".png", ".tif",
-                                                                ".tiff")):
+            if slot.ad_file and slot.ad_file.lower().endswith(IMAGE_SUFFIXES):
                 files.append((slot.ad_file, slot.source))
             for name, source in files:
                 path = str(Path(edition.folder) / name)
@@ -117,9 +118,11 @@ def read_image_size(path: Path) -> tuple[tuple[int, int] | None, str]:
 
 
 def compose(edition_path: Path, *, pages: set[int] | None = None,
-            progress: Callable[[str], None] | None = None) -> BuildResult:
+            progress: Callable[[str], None] | None = None,
+            on_loaded: Callable[[Edition], None] | None = None) -> BuildResult:
     """Load and compose an edition without writing anything. `progress` receives one line per
-    stage (the CLI shows them on a terminal only)."""
+    stage (the CLI shows them on a terminal only); `on_loaded` is called with the edition
+    as soon as it is loaded (a build starts its photo workers there)."""
     say = progress or (lambda _line: None)
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -129,6 +132,8 @@ def compose(edition_path: Path, *, pages: set[int] | None = None,
         return BuildResult(None, None, list(exc.diagnostics))
     timings["load"] = time.perf_counter() - start
     say(f"loaded {edition_path}: {len(edition.pages)} pages, {len(edition.stories)} stories")
+    if on_loaded is not None:
+        on_loaded(edition)
     root = find_project_root(Path(edition.folder))
     start = time.perf_counter()
     try:
@@ -166,9 +171,38 @@ def build(edition_path: Path, out: Path, *, pages: set[int] | None = None,
           progress: Callable[[str], None] | None = None) -> BuildResult:
     """Compose and write the PDF (final, or a proof). A final build refuses to write when
     there are errors, or overset that is not allowed; the previous file is then untouched."""
+    from typeset.render.pdf import imagecache
+
+    def start_photo_workers(edition: Edition) -> None:
+        imagecache.prestart_workers(image_files(edition, pages))
+
+    try:
+        return _build(edition_path, out, pages=pages, allow_overset=allow_overset,
+                      proof=proof, marks=marks, progress=progress,
+                      on_loaded=start_photo_workers)
+    finally:
+        imagecache.stop_prestarted()
+
+
+def image_files(edition: Edition, pages: set[int] | None = None) -> list[str]:
+    """The distinct photo and image-ad files placed on `pages` (all pages when None)."""
+    files: dict[str, None] = {}
+    for page in edition.pages:
+        if pages is not None and page.number not in pages:
+            continue
+        for slot in page.slots:
+            if slot.photo is not None:
+                files[str(Path(edition.folder) / slot.photo.file)] = None
+            if slot.ad_file and slot.ad_file.lower().endswith(IMAGE_SUFFIXES):
+                files[str(Path(edition.folder) / slot.ad_file)] = None
+    return list(files)
+
+
+def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks, progress,
+           on_loaded) -> BuildResult:
     from typeset.render.pdf import write_pdf
 
-    result = compose(edition_path, pages=pages, progress=progress)
+    result = compose(edition_path, pages=pages, progress=progress, on_loaded=on_loaded)
     if result.document is None:
         return result
     blocking = [d for d in result.diagnostics

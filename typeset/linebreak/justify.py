@@ -20,7 +20,7 @@ from typeset.units import snap
 def set_line(prep: Preparation, s: int, e: int, *, measure: float, width: float, x0: float,
              last: bool, align: str) -> SetLine:
     """Lay out pieces s..e in a line `width` pt wide starting at `x0` (both within `measure`)."""
-    cls, full, wl, wr, pl = prep.cls, prep.full, prep.wl, prep.wr, prep.pl
+    _cls, full, wl, wr, pl = prep.cls, prep.full, prep.wl, prep.wr, prep.pl
     count = e - s + 1
     left = [wl[k] for k in range(s, e + 1)]
     right = [wr[k] for k in range(s, e + 1)]

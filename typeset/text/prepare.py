@@ -19,7 +19,7 @@ from typeset.fonts.face import Face
 from typeset.model.layout import TextStyle
 from typeset.model.story import Run
 from typeset.text import classes as C
-from typeset.text.metrics import FaceMetrics, metrics_for
+from typeset.text.metrics import metrics_for
 from typeset.text.rules import CompositionRules
 
 LEGAL = 0      # a line may break after this piece
