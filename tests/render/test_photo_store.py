@@ -156,3 +156,25 @@ def test_an_unwritable_store_is_only_a_miss(tmp_path, make_doc, photo, monkeypat
     blocker.write_text("not a folder")
     monkeypatch.setenv("TYPESET_CACHE", str(blocker / "photos"))
     assert write_pdf(make_doc([_item(photo)]), tmp_path / "a.pdf") == []
+
+
+def test_workers_started_early_are_taken_over_and_change_nothing(tmp_path, make_doc, photo,
+                                                                 photo_store, monkeypatch):
+    doc = make_doc([_item(photo)])
+    write_pdf(doc, tmp_path / "plain.pdf", PdfOptions(jpeg_quality=70))  # fills the store
+    assert imagecache.prestart_workers([]) is False  # no photos: nothing to start
+    assert imagecache.prestart_workers([str(photo)]) is False  # the store knows the file
+    other = tmp_path / "other.png"
+    Image.new("RGB", (600, 400), (20, 200, 40)).save(other)
+    assert imagecache.prestart_workers([str(photo), str(other)]) is True
+    started = imagecache._PRESTARTED
+    write_pdf(make_doc([_item(photo)], [_item(other)]), tmp_path / "early.pdf")
+    assert imagecache._PRESTARTED is None
+    with pytest.raises(RuntimeError):
+        started.submit(print)  # taken over, used and shut down
+    monkeypatch.setenv("TYPESET_CACHE", "0")
+    write_pdf(make_doc([_item(photo)], [_item(other)]), tmp_path / "late.pdf")
+    assert (tmp_path / "early.pdf").read_bytes() == (tmp_path / "late.pdf").read_bytes()
+    assert imagecache.prestart_workers([str(other)]) is True
+    imagecache.stop_prestarted()  # a build that ends before writing
+    assert imagecache._PRESTARTED is None

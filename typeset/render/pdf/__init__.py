@@ -47,6 +47,10 @@ class _Canvas(Canvas):
     def _make_preamble(self):
         self._preamble = "1 0 0 1 0 0 cm"
 
+    def showPage(self):
+        draw.forget_fill(self)
+        super().showPage()
+
 
 def _geometry(page: PageFrame, options: PdfOptions) -> draw.PageGeometry:
     margin = marks.marks_margin(page.bleed) if options.marks else page.bleed

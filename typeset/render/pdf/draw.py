@@ -59,11 +59,27 @@ def _num(value: float) -> str:
     return str(number)
 
 
+FILL_STATE = "_typeset_fill"
+"""Canvas attribute holding the fill colour last set on the current page (None: unknown)."""
+
+
 def set_fill(c: Canvas, color: CMYK) -> None:
-    """Fill colour and overprint: only pure 100 % K overprints, with OPM 1."""
+    """Fill colour and overprint: only pure 100 % K overprints, with OPM 1.
+
+    Nothing is written when the page's fill is already `color` (most glyph runs share the
+    body colour); the canvas forgets it at every new page (`forget_fill`). Nothing between
+    two fills restores an older graphics state (image placements' q … Q set no colour)."""
+    if getattr(c, FILL_STATE, None) == color:
+        return
     c.setFillColorCMYK(color.c, color.m, color.y, color.k)
     c.setFillOverprint(color.is_pure_black)
     c.setOverprintMask(True)
+    setattr(c, FILL_STATE, color)
+
+
+def forget_fill(c: Canvas) -> None:
+    """A new page starts with the default graphics state: the next fill is written."""
+    setattr(c, FILL_STATE, None)
 
 
 def set_stroke(c: Canvas, color: CMYK, knockout: bool = False) -> None:
@@ -73,33 +89,41 @@ def set_stroke(c: Canvas, color: CMYK, knockout: bool = False) -> None:
     c.setOverprintMask(True)
 
 
+_HEX: dict[int, str] = {}
+"""2-byte code → its `<XXXX>` string (made once per process)."""
+
+
 def run_operators(run: GlyphRun, font: FontSubset, geo: PageGeometry) -> str:
-    """`BT … ET` for one glyph run: codes from `font`, positions from the composer."""
+    """`BT … ET` for one glyph run: codes from `font`, positions from the composer.
+
+    The hottest loop of painting (every glyph of the edition): locals and a string table
+    instead of calls; numbers as `cmaps.pdf_number` writes them."""
     size = run.size
+    codes, widths, hexes = font.codes, font.widths, _HEX
     out = [f"BT /{font.resource} {_num(size)} Tf"]
     segment: list[str] = []
     pen = 0.0  # where the pen is (run units, pt) after the last glyph of the segment
     seg_y: float | None = None
-
-    def flush() -> None:
-        if segment:
-            out.append("[" + "".join(segment) + "] TJ")
-            segment.clear()
-
     for glyph in run.glyphs:
-        code = font.codes[glyph.gid]
-        width = font.widths[code]
+        code = codes[glyph.gid]
+        gx = glyph.x
         if seg_y is None or glyph.y != seg_y:
-            flush()
+            if segment:
+                out.append("[" + "".join(segment) + "] TJ")
+                segment = []
             seg_y = glyph.y
-            out.append(f"1 0 0 1 {_num(geo.x(run.x + glyph.x))} {_num(geo.y(run.y + glyph.y))} Tm")
+            out.append(f"1 0 0 1 {_num(geo.x(run.x + gx))} {_num(geo.y(run.y + glyph.y))} Tm")
         else:
-            adjust = pdf_number((pen - glyph.x) * 1000.0 / size)
+            adjust = round((pen - gx) * 1000.0 / size, 3)
             if adjust:
-                segment.append(f"{adjust}")
-        segment.append(f"<{code:04X}>")
-        pen = glyph.x + width * size / 1000.0
-    flush()
+                segment.append(str(int(adjust)) if adjust == int(adjust) else str(adjust))
+        text = hexes.get(code)
+        if text is None:
+            text = hexes[code] = f"<{code:04X}>"
+        segment.append(text)
+        pen = gx + widths[code] * size / 1000.0
+    if segment:
+        out.append("[" + "".join(segment) + "] TJ")
     out.append("ET")
     return "\n".join(out)
 

@@ -86,6 +86,12 @@ class PreparedImageCache:
                 _, (old, _) = self._items.popitem(last=False)
                 self._bytes -= len(old.data) if old is not None else 0
 
+    def has_file(self, source: str, state: tuple | None) -> bool:
+        """True when a photo prepared from `source`, as it is now (`state`), is kept."""
+        with self._lock:
+            return state is not None and any(key[0][0] == source and key[1] == state
+                                             for key in self._items)
+
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
@@ -126,6 +132,49 @@ def environment_store() -> PhotoStore | None:
     if folder not in _STORES:
         _STORES[folder] = PhotoStore(folder)
     return _STORES[folder]
+
+
+_PRESTARTED: ProcessPoolExecutor | None = None
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def prestart_workers(sources: list[str], *, workers: int = MAX_WORKERS) -> bool:
+    """Start the photo workers now (a build calls this once the edition is loaded, before
+    composing), so that they have imported numpy and Pillow's colour management by the time
+    the pages are composed and their photos can be prepared; the next `prepare_images` in
+    this process takes them over. Nothing is started when there are no photos, or when the
+    on-disk store has already prepared something from every one of these files (then they
+    most likely all come from it). True when workers were started."""
+    global _PRESTARTED
+    store = environment_store()
+    if not sources or workers < 2 or not _can_fork() or _PRESTARTED is not None:
+        return False
+    if all((CACHE is not None and CACHE.has_file(source, _file_state(source))) or
+           (store is not None and store.knows(source)) for source in sources):
+        return False
+    _PRESTARTED = ProcessPoolExecutor(max_workers=workers,
+                                      mp_context=multiprocessing.get_context("fork"))
+    for _ in range(workers):
+        _PRESTARTED.submit(_warm_up)
+    return True
+
+
+def stop_prestarted() -> None:
+    """Stop workers `prestart_workers` started that no `prepare_images` took over (a build
+    that ends before writing)."""
+    global _PRESTARTED
+    pool, _PRESTARTED = _PRESTARTED, None
+    if pool is not None:
+        pool.shutdown()
+
+
+def _warm_up() -> None:
+    """In a worker: import what rendering a photo needs."""
+    import numpy  # noqa: F401
+    from PIL import ImageCms, JpegImagePlugin  # noqa: F401
 
 
 def prepare_images(placements: list[tuple[ImageItem, int]], profile: OutputProfile | None,
@@ -169,8 +218,12 @@ def prepare_images(placements: list[tuple[ImageItem, int]], profile: OutputProfi
             stored.append((key, cache_key, (image, diags)))
         else:
             todo.append((key, cache_key, plan, diags, page, store_key))
-    pool = None
-    if todo and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+    global _PRESTARTED
+    pool, _PRESTARTED = _PRESTARTED, None
+    if pool is not None and not (todo and workers > 1):
+        pool.shutdown()
+        pool = None
+    if pool is None and todo and workers > 1 and _can_fork():
         pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)),
                                    mp_context=multiprocessing.get_context("fork"))
     pending = {}
@@ -216,7 +269,7 @@ class PreparedPhotos(Mapping):
                 value = _render(plan, self._profile, page, self._settings)
             image, problems = value
             if image is not None and store_key is not None and self._store is not None:
-                self._store.put(store_key, image)
+                self._store.put(store_key, image, plan.source)
                 self._written = True
             self._keep(key, cache_key, (image, diags + problems))
         return self._ready[key]

@@ -106,6 +106,14 @@ class PhotoStore:
         except OSError:
             return None
 
+    def knows(self, source: str) -> bool:
+        """True when some photo was prepared from a file with these bytes before."""
+        digest = self._file_digest(source)
+        return digest is not None and self._source_mark(digest).exists()
+
+    def _source_mark(self, digest: str) -> Path:
+        return self.folder / "sources" / digest
+
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.jpgx"
 
@@ -129,9 +137,18 @@ class PhotoStore:
         self.hits += 1
         return image
 
-    def put(self, key: str, image: PreparedImage) -> None:
-        """Store `image` under `key` atomically (a failure is ignored)."""
+    def put(self, key: str, image: PreparedImage, source: str | None = None) -> None:
+        """Store `image` under `key` atomically (a failure is ignored); `source` (the file it
+        was prepared from) is remembered for `knows`."""
         path = self._path(key)
+        digest = self._file_digest(source) if source is not None else None
+        if digest is not None:
+            try:
+                mark = self._source_mark(digest)
+                mark.parent.mkdir(parents=True, exist_ok=True)
+                mark.touch()
+            except OSError:
+                pass
         header = json.dumps({"width": image.width, "height": image.height, "mode": image.mode,
                              "length": len(image.data),
                              "sha256": hashlib.sha256(image.data).hexdigest()},
@@ -157,7 +174,7 @@ class PhotoStore:
         entries = []
         try:
             for sub in self.folder.iterdir():
-                if not sub.is_dir():
+                if not sub.is_dir() or sub.name == "sources":
                     continue
                 for path in sub.iterdir():
                     stat = path.stat()
