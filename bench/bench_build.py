@@ -11,7 +11,8 @@ Run:  .venv/bin/python bench/bench_build.py [--pages 1,8,24] [--repeat 5] [--dis
    no two pages share a photo file).
 2. Builds each edition with the `typeset build` command in a subprocess (interpreter start
    counts) and prints the median wall time, CPU time (user + system) and peak RSS of the runs
-   (per child, from os.wait4's rusage).
+   (per child, from os.wait4's rusage), with the on-disk photo store cold (an empty folder
+   per run: every photo prepared) and warm (filled by an earlier build of the same edition).
 3. Profiles one in-process `pipeline.build` per edition (in a fresh interpreter): import,
    load, fonts + images (header reads), compose, write — and inside write: font subsetting,
    starting the photo workers, time spent waiting for photos (they are prepared by worker
@@ -170,11 +171,14 @@ def body_characters(folder: Path) -> int:
 
 # --- measurements -------------------------------------------------------------------------
 
-def run_build(edition: Path, out: Path, extra: list[str]) -> tuple[float, float, float, int]:
-    """One `typeset build` in a child process: (wall s, cpu s, peak RSS MB, exit code)."""
+def run_build(edition: Path, out: Path, extra: list[str], cache: Path | str = "0"
+              ) -> tuple[float, float, float, int]:
+    """One `typeset build` in a child process: (wall s, cpu s, peak RSS MB, exit code).
+    `cache` is the child's TYPESET_CACHE: a photo-store folder, or "0" for none."""
+    env = {**os.environ, "TYPESET_CACHE": str(cache)}
     start = time.perf_counter()
     proc = subprocess.Popen([str(TYPESET), "build", str(edition), "-o", str(out), *extra],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -217,8 +221,9 @@ print(json.dumps(stages))
 
 def stage_profile(edition: Path, out: Path) -> dict[str, float]:
     """Per-stage seconds of one cold in-process build (fresh interpreter)."""
+    env = {**os.environ, "TYPESET_CACHE": "0"}  # cold: every photo prepared
     text = subprocess.run([sys.executable, "-c", PROFILE_CHILD, str(edition), str(out)],
-                          capture_output=True, text=True, check=True).stdout
+                          capture_output=True, text=True, check=True, env=env).stdout
     return json.loads(text.strip().splitlines()[-1])
 
 
@@ -284,6 +289,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
     args = parser.parse_args()
     sizes = [int(n) for n in args.pages.split(",") if n.strip()]
+    os.environ["TYPESET_CACHE"] = "0"  # never the user's photo store; runs choose their own
 
     print(f"machine: {machine()}")
     print(f"load average: {os.getloadavg()[0]:.2f} (other work on the machine skews figures)")
@@ -297,29 +303,43 @@ def main() -> None:
             folder = root / f"edition-{n:02d}"
             shutil.rmtree(folder, ignore_errors=True)
             editions[n] = generate(folder, n, distinct_photos=args.distinct_photos)
-        start = time.perf_counter()
-        run_build(editions[sizes[0]], root / "warm.pdf", ["--allow-overset"])  # disk cache
+        run_build(editions[sizes[0]], root / "warm.pdf", ["--allow-overset"])  # OS file cache
         startup = [run_build(editions[sizes[0]], root / "warm.pdf", ["--help"])[0]
                    for _ in range(3)]
         print(f"`typeset build --help` (interpreter + CLI import): "
               f"{statistics.median(startup):.3f} s")
         print()
-        print(f"{'pages':>5} {'chars':>7} {'photos':>6} {'wall s':>8} {'cpu s':>7} "
+        print("photo store: cold = an empty TYPESET_CACHE folder for every run (every photo "
+              "prepared);\n             warm = a folder an earlier build of the edition filled "
+              "(a new process, photos read back)")
+        print(f"{'pages':>5} {'chars':>7} {'photos':>6} {'store':>5} {'wall s':>8} {'cpu s':>7} "
               f"{'peak MB':>8} {'PDF KB':>7}   runs (wall s)")
         for n, edition in editions.items():
             out = root / f"edition-{n:02d}.pdf"
-            runs = [run_build(edition, out, ["--allow-overset"]) for _ in range(args.repeat)]
-            bad = [r for r in runs if r[3] != 0]
-            walls = [r[0] for r in runs]
             photos = sum(1 for line in (edition / "edition.yaml").read_text().splitlines()
                          if "file: photos/" in line)
-            print(f"{n:>5} {body_characters(edition):>7} {photos:>6} "
-                  f"{statistics.median(walls):>8.3f} "
-                  f"{statistics.median(r[1] for r in runs):>7.3f} "
-                  f"{statistics.median(r[2] for r in runs):>8.1f} "
-                  f"{out.stat().st_size / 1024 if out.exists() else 0:>7.0f}   "
-                  f"{' '.join(f'{w:.2f}' for w in walls)}"
-                  + (f"  (exit {bad[0][3]} in {len(bad)} runs)" if bad else ""))
+            warm = root / f"store-{n:02d}"
+            shutil.rmtree(warm, ignore_errors=True)
+            for label in ("cold", "warm"):
+                runs = []
+                for k in range(args.repeat):
+                    if label == "cold":
+                        store = root / f"store-cold-{n:02d}-{k}"
+                        runs.append(run_build(edition, out, ["--allow-overset"], store))
+                        shutil.rmtree(store, ignore_errors=True)
+                    else:
+                        if not warm.exists():
+                            run_build(edition, out, ["--allow-overset"], warm)
+                        runs.append(run_build(edition, out, ["--allow-overset"], warm))
+                bad = [r for r in runs if r[3] != 0]
+                walls = [r[0] for r in runs]
+                print(f"{n:>5} {body_characters(edition):>7} {photos:>6} {label:>5} "
+                      f"{statistics.median(walls):>8.3f} "
+                      f"{statistics.median(r[1] for r in runs):>7.3f} "
+                      f"{statistics.median(r[2] for r in runs):>8.1f} "
+                      f"{out.stat().st_size / 1024 if out.exists() else 0:>7.0f}   "
+                      f"{' '.join(f'{w:.2f}' for w in walls)}"
+                      + (f"  (exit {bad[0][3]} in {len(bad)} runs)" if bad else ""))
         print()
         print("stage profile, one cold in-process build (s):")
         profiles = {n: stage_profile(e, root / f"profile-{n:02d}.pdf")
@@ -336,7 +356,6 @@ def main() -> None:
         for label, value in figures.items():
             if not label.startswith("_"):
                 print(f"  {label:<52} {value:7.3f} s")
-        del start
 
 
 if __name__ == "__main__":
