@@ -11,7 +11,13 @@ import pytest
 from inklimit_reference import reference_jpeg_within_limit, reference_limit
 from PIL import Image, ImageDraw, ImageFilter
 
-from typeset.render.pdf.inklimit import _limit, jpeg_within_limit, limit_ink
+from typeset.render.pdf.inklimit import (
+    _decoded,
+    _decoded_alone,
+    _limit,
+    jpeg_within_limit,
+    limit_ink,
+)
 
 
 def _photo(seed: int, width: int, height: int) -> Image.Image:
@@ -63,3 +69,25 @@ def test_numpy_limit_equals_imagemath_pixel_for_pixel(seed):
                           np.asarray(reference_limit(im, Image.fromarray(per_pixel, "F"))))
     limited = limit_ink(im, limit * 100 / 255)
     assert np.array_equal(np.asarray(limited), np.asarray(reference_limit(im, limit)))
+
+
+def test_tiles_checked_together_decode_as_in_the_whole_image():
+    # Odd width and height: the right and bottom tiles are partial, as libjpeg pads them.
+    im = _photo(7, 203, 141)
+    pixels = np.asarray(im)
+    encode = inklimit_encoder(85)
+    whole = _decoded(encode(pixels))
+    tiles = [(0, 0, 32, 32), (192, 0, 203, 32), (64, 128, 96, 141), (192, 128, 203, 141)] + \
+        [(x, 32, x + 32, 64) for x in range(0, 192, 32)] * 7  # more than one mosaic row
+    for (x0, y0, x1, y1), part in zip(tiles, _decoded_alone(pixels, tiles, encode)):
+        assert np.array_equal(part, whole[y0:y1, x0:x1])
+
+
+def inklimit_encoder(quality):
+    import io
+
+    def encode(pixels):
+        buffer = io.BytesIO()
+        Image.fromarray(pixels, "CMYK").save(buffer, "JPEG", quality=quality, optimize=False)
+        return buffer.getvalue()
+    return encode

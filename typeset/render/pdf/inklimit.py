@@ -122,9 +122,9 @@ def jpeg_within_limit(im: Image.Image, max_ink: float, quality: int,
     Only the work that can change a pixel is done, with the bytes of limiting, encoding and
     checking the whole image every time: `_limit` leaves every pixel at or under its target
     as it was, so it runs only on the rows of tiles that hold a pixel over it; and a CMYK JPEG
-    (no chroma subsampling, baseline) codes each 8 × 8 block on its own, so a re-limited row
-    of tiles (whole blocks) is checked by encoding and decoding that row alone, and the whole
-    image is encoded once more at the end."""
+    (no chroma subsampling, baseline) codes each 8 × 8 block on its own, so the re-limited
+    tiles (whole blocks) are checked by encoding and decoding just them, side by side in one
+    small image (`_decoded_alone`), and the whole image is encoded once more at the end."""
     def encode(pixels) -> bytes:
         buffer = io.BytesIO()
         Image.fromarray(pixels, "CMYK").save(buffer, "JPEG", quality=int(quality),
@@ -150,9 +150,9 @@ def jpeg_within_limit(im: Image.Image, max_ink: float, quality: int,
     regions = [(0, 0, source.shape[1], source.shape[0])]  # where the decoded image can differ
     for _ in range(passes):
         found: list[tuple[Box, int]] = []
-        for x0, y0, x1, y1 in regions:
-            part = whole[y0:y1, x0:x1] if whole is not None else \
-                _decoded(encode(limited[y0:y1, x0:x1]))
+        parts = [whole[y0:y1, x0:x1] for x0, y0, x1, y1 in regions] if whole is not None \
+            else _decoded_alone(limited, regions, encode)
+        for (x0, y0, x1, y1), part in zip(regions, parts):
             # As Pillow's F → L conversion: the excess truncated to whole 8-bit steps.
             excess = np.clip(np.trunc(_total(part).astype(np.float32) - np.float32(limit)), 0,
                              255).astype(np.uint8)
@@ -170,8 +170,38 @@ def jpeg_within_limit(im: Image.Image, max_ink: float, quality: int,
         boxes = [box for box, _ in found]
         _relimit(limited, source, targets_map, boxes)
         data, whole = None, None
-        regions = _rows(boxes)
+        regions = boxes  # only these tiles' pixels (and so their blocks) changed
     return data if data is not None else encode(limited)
+
+
+GRID = 32
+"""Tiles per row of the mosaic in which re-limited tiles are checked together."""
+
+
+def _decoded_alone(pixels, tiles: list[Box], encode) -> list:
+    """For each tile (whole blocks, or up to the image's edge) of `pixels`, the pixels it
+    decodes to in the whole image; all in one JPEG (one encode, one decode).
+
+    The tiles are laid out in a mosaic of TILE × TILE cells, each padded to whole 8 × 8
+    blocks by repeating its last column and row, which is how libjpeg pads the image's own
+    edge: every block holds the samples it has in the whole image, and a CMYK JPEG (no
+    subsampling) quantises each block by itself, so it decodes to the same pixels there."""
+    import numpy as np
+
+    rows = -(-len(tiles) // GRID)
+    mosaic = np.zeros((rows * TILE, min(len(tiles), GRID) * TILE, pixels.shape[2]),
+                      dtype=pixels.dtype)
+    for n, (x0, y0, x1, y1) in enumerate(tiles):
+        tile = pixels[y0:y1, x0:x1]
+        padded = np.pad(tile, ((0, -(-tile.shape[0] // 8) * 8 - tile.shape[0]),
+                               (0, -(-tile.shape[1] // 8) * 8 - tile.shape[1]), (0, 0)),
+                        mode="edge")
+        top, left = (n // GRID) * TILE, (n % GRID) * TILE
+        mosaic[top:top + padded.shape[0], left:left + padded.shape[1]] = padded
+    back = _decoded(encode(mosaic))
+    return [back[(n // GRID) * TILE:(n // GRID) * TILE + y1 - y0,
+                 (n % GRID) * TILE:(n % GRID) * TILE + x1 - x0]
+            for n, (x0, y0, x1, y1) in enumerate(tiles)]
 
 
 def _decoded(data: bytes) -> numpy.ndarray:
