@@ -106,6 +106,7 @@ def test_pdf_is_byte_identical_with_one_worker_or_two(tmp_path, make_doc, photo,
     Image.new("RGB", (600, 400), (20, 200, 40)).save(other)
     doc = make_doc([_item(photo), _item(other, width=72.0)], [_item(other)])
     monkeypatch.setattr(imagecache, "CACHE", None)
+    monkeypatch.setenv(imagecache.WORKERS_ENV, "2")  # however busy the machine is
     write_pdf(doc, tmp_path / "two.pdf")
     monkeypatch.setattr(imagecache, "MAX_WORKERS", 1)
     monkeypatch.setattr(imagecache.prepare_images, "__kwdefaults__",
@@ -121,3 +122,14 @@ def test_cache_keeps_within_its_byte_budget(tmp_path, photo):
         photos = prepare_images([(_item(photo), 1)], profile, SETTINGS, cache=store)
         photos.close()
     assert store.hits == 0
+
+
+def test_photo_workers_follow_the_setting_else_the_idle_cores(monkeypatch):
+    monkeypatch.setenv(imagecache.WORKERS_ENV, "3")
+    assert imagecache.photo_workers() == 3
+    monkeypatch.delenv(imagecache.WORKERS_ENV)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.2, 0.0, 0.0))
+    assert imagecache.photo_workers() == 2
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.3, 0.0, 0.0))  # another build running
+    assert imagecache.photo_workers() == 1

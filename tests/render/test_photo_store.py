@@ -160,6 +160,7 @@ def test_an_unwritable_store_is_only_a_miss(tmp_path, make_doc, photo, monkeypat
 
 def test_workers_started_early_are_taken_over_and_change_nothing(tmp_path, make_doc, photo,
                                                                  photo_store, monkeypatch):
+    monkeypatch.setenv(imagecache.WORKERS_ENV, "2")  # however busy the machine is
     doc = make_doc([_item(photo)])
     write_pdf(doc, tmp_path / "plain.pdf", PdfOptions(jpeg_quality=70))  # fills the store
     assert imagecache.prestart_workers([]) is False  # no photos: nothing to start

@@ -45,6 +45,27 @@ MAX_BYTES = 192 * 1024 * 1024
 """Encoded image bytes kept between builds (least recently used dropped first)."""
 MAX_WORKERS = 2
 """Processes preparing photos at once (the machine the targets are set for has 2 cores)."""
+WORKERS_ENV = "TYPESET_PHOTO_WORKERS"
+"""Environment variable fixing the number of photo workers (1: in the building process)."""
+
+
+def photo_workers() -> int:
+    """How many processes prepare photos: `TYPESET_PHOTO_WORKERS` when set, else
+    MAX_WORKERS when that many cores are idle (the 1-minute load average, as `make -l`
+    judges it), else 1. On a busy machine extra processes only add their start-up and
+    the copying of results to the same CPU time; the PDF is the same either way."""
+    setting = os.environ.get(WORKERS_ENV, "").strip()
+    if setting.isdigit() and int(setting) > 0:
+        return int(setting)
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        load = 0.0
+    return MAX_WORKERS if cores - load >= MAX_WORKERS - 0.5 else 1
 
 
 def placement_key(item: ImageItem) -> tuple:
@@ -141,7 +162,7 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def prestart_workers(sources: list[str], *, workers: int = MAX_WORKERS) -> bool:
+def prestart_workers(sources: list[str], *, workers: int | None = None) -> bool:
     """Start the photo workers now (a build calls this once the edition is loaded, before
     composing), so that they have imported numpy and Pillow's colour management by the time
     the pages are composed and their photos can be prepared; the next `prepare_images` in
@@ -150,6 +171,7 @@ def prestart_workers(sources: list[str], *, workers: int = MAX_WORKERS) -> bool:
     most likely all come from it). True when workers were started."""
     global _PRESTARTED
     store = environment_store()
+    workers = photo_workers() if workers is None else workers
     if not sources or workers < 2 or not _can_fork() or _PRESTARTED is not None:
         return False
     if all((CACHE is not None and CACHE.has_file(source, _file_state(source))) or
@@ -179,18 +201,20 @@ def _warm_up() -> None:
 
 def prepare_images(placements: list[tuple[ImageItem, int]], profile: OutputProfile | None,
                    settings: dict, *, cache: PreparedImageCache | None = CACHE,
-                   workers: int = MAX_WORKERS, store: PhotoStore | str | None = ENVIRONMENT
+                   workers: int | None = None, store: PhotoStore | str | None = ENVIRONMENT
                    ) -> PreparedPhotos:
     """Start preparing every distinct placement (the first page it appears on names its
     diagnostics). Found in `cache` or `store` ones are ready at once; the others are rendered
-    by up to `workers` forked processes while the caller goes on (in this process when
-    `workers` is 1 or there is no fork).
+    by up to `workers` (default: `photo_workers()`) forked processes while the caller goes
+    on (in this process when `workers` is 1 or there is no fork).
 
     `settings` are `prepare_image`'s keyword options (grey, jpeg_quality, max_ppi, ppi_warn,
     ppi_error, max_ink). Returns a mapping placement_key → (prepared or None, diagnostics)
     whose lookups wait for that photo; `close()` it when done."""
     if store == ENVIRONMENT:
         store = environment_store()
+    if workers is None:
+        workers = photo_workers()
     first: dict[tuple, tuple[ImageItem, int]] = {}
     for item, page in placements:
         first.setdefault(placement_key(item), (item, page))
