@@ -3,6 +3,8 @@ files), so each test states its own page."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 from typeset.model.edition import Continue, Edition, GridArea, Page, Photo, Slot
 from typeset.model.story import Headline, Paragraph, Run, Story
@@ -48,3 +50,7 @@ def story_slot(story_id: str, column: int, span: int, top: int, bottom: int, **k
 def continuation_slot(slot_id: str, column: int, span: int, top: int, bottom: int) -> Slot:
     return Slot(slot_id, "continuation", GridArea(column, span, top, bottom))
 
+
+
+__all__ = ["COPY", "Continue", "Photo", "continuation_slot", "make_edition", "make_story",
+           "paragraphs", "story_slot"]

@@ -9,7 +9,7 @@ from profiles import fuzz
 from strategies import covered_char, paragraph_text, wild_char
 from textcheck import squeeze
 
-from typeset.manifest.fonts_config import load_font_roles
+
 from typeset.manifest.layout_file import load_layout
 from typeset.model.story import Run
 from typeset.pipeline import font_book

@@ -15,7 +15,7 @@ from typeset.units import snap
 
 NOTE_HEIGHT = 7.0
 NOTE_LENGTH = 40
-"""Characters of a diagnostic message shown in the margin."""
+"""Characters of a margin note at most."""
 
 
 def grid_markers(page: Page) -> list[Marker]:
@@ -41,8 +41,20 @@ def diagnostic_markers(page: Page, diags: list[Diagnostic]) -> list[Marker]:
         slot = slots.get(diag.slot or "")
         y = grid.line_top(slot.area.top) if slot else area.y
         y = max(y, next_free)
-        label = f"{diag.slot or ''} {diag.code}: {diag.message}"[:NOTE_LENGTH]
+        label = _note(diag)
         kind = "overset" if diag.code == "overset" else "diagnostic"
         notes.append(Marker(kind, margin_x, snap(y), margin_w, NOTE_HEIGHT, label))
         next_free = y + NOTE_HEIGHT + 1.0
     return notes
+
+
+def _note(diag: Diagnostic) -> str:
+    """A short margin note: slot, code and the key figure (never quoted copy, which the proof
+    face may not cover): 'a11-digital overset +153字'."""
+    data = dict(diag.data)
+    figure = ""
+    if "characters" in data:
+        figure = f" +{data['characters']}字"
+    elif "lines" in data:
+        figure = f" {data['lines']}行"
+    return f"{diag.slot or ''} {diag.code}{figure}".strip()[:NOTE_LENGTH]

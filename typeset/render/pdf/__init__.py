@@ -201,8 +201,11 @@ def _extras(doc: Document, page: PageFrame, options: PdfOptions, used: list[Face
         labels = "校样" + "".join(m.label or m.kind for m in page.items if isinstance(m, Marker))
         face = marks.utility_face(labels, used)
         if face is None:
-            diags.append(error("pdf-no-label-font", "no installed font covers the proof labels",
-                               page=page.number))
+            # A label (a slot id, a file name) with characters no face covers: the proof is
+            # still made, with those characters shown as '?'.
+            face = marks.utility_face("校样", used)
+            diags.append(warning("pdf-label-characters", "some proof labels have characters no "
+                                 "installed font covers; they show as '?'", page=page.number))
         u, o = marks.proof_items(page, face)
         under.extend(u)
         over.extend(o)

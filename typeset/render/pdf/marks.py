@@ -149,6 +149,8 @@ def proof_items(page: PageFrame, face: Face | None) -> tuple[list, list]:
         color = OVERSET_COLOR if item.kind == "overset" else PROOF_COLOR
         over.append(Box(item.x, item.y, item.width, item.height, None, color, 0.3))
         label = item.label or item.kind
+        if face is not None:
+            label = "".join(ch if ch.isspace() or face.covers(ch) else "?" for ch in label)
         if face is not None and label:
             over.append(shape_run(face, label, 5.0, item.x + 1.0, item.y + 6.0, color, "proof"))
     return under, over
