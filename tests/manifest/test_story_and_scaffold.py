@@ -108,3 +108,21 @@ def test_scaffold_refuses_to_overwrite_and_bad_arguments(tmp_path):
     assert codes == ["exists", "bad-date", "out-of-range", "unknown-layout"]
     assert (folder / "edition.yaml").read_text(encoding="utf-8") == "keep me"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"]   # nothing left behind
+
+
+def test_a_story_is_read_again_after_it_changes(tmp_path):
+    """Unchanged story files are not parsed twice (--watch), but a change is always seen."""
+    import os
+
+    from typeset.manifest.story_file import read_story
+
+    path = tmp_path / "s.md"
+    path.write_text("---\nheadline: 标题\n---\n第一稿。\n", encoding="utf-8")
+    first, _ = read_story(path)
+    again, _ = read_story(path)
+    assert again is first
+    path.write_text("---\nheadline: 标题\n---\n第二稿，改过了。\n", encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    changed, _ = read_story(path)
+    assert changed.paragraphs[0].text == "第二稿，改过了。"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from typeset.preflight import PROFILES, get_profile, preflight as run_preflight
+from typeset.preflight.settings import PROFILES
 
 
 @click.command()
@@ -29,6 +29,8 @@ def preflight(pdf_file: Path, profile_name: str, as_json: bool, tac_limit: float
               min_text_pt: float | None, min_line_pt: float | None,
               min_bleed_mm: float | None, no_ink: bool) -> None:
     """Check a PDF as a newspaper printing plant does (PDF/X-1a, fonts, colour, ink, ppi)."""
+    from typeset.preflight import get_profile, preflight as run_preflight  # pikepdf: lazily
+
     profile = get_profile(profile_name, tac_limit=tac_limit, min_text_pt=min_text_pt,
                           min_line_pt=min_line_pt, min_bleed_mm=min_bleed_mm)
     report = run_preflight(pdf_file, profile, ink=not no_ink)

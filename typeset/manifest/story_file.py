@@ -46,9 +46,32 @@ def load_story(path: Path) -> Story:
     return story
 
 
+_READ: dict[tuple, tuple[Story, tuple[Diagnostic, ...]]] = {}
+"""Stories already read in this process, by (path, label, mtime, size, inode): a re-proof
+under --watch re-reads only the files that changed."""
+_READ_LIMIT = 4096
+
+
 def read_story(path: Path, label: str | None = None) -> tuple[Story, list[Diagnostic]]:
     """Read one story file → (Story, warnings); raises InputError on errors. `label` is the
-    file name shown in messages (defaults to the path)."""
+    file name shown in messages (defaults to the path). Unchanged files are not parsed twice."""
+    try:
+        stat = path.stat()
+        key = (str(path), label, stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    except OSError:
+        key = None
+    if key is not None and key in _READ:
+        story, warnings = _READ[key]
+        return story, list(warnings)
+    story, warnings = _read_story(path, label)
+    if key is not None:
+        if len(_READ) >= _READ_LIMIT:
+            _READ.clear()
+        _READ[key] = (story, tuple(warnings))
+    return story, warnings
+
+
+def _read_story(path: Path, label: str | None) -> tuple[Story, list[Diagnostic]]:
     file = label or str(path)
     text = read_text(path, limit=MAX_STORY_BYTES, what="story file", label=file)
     problems = Problems()
