@@ -232,3 +232,19 @@ def test_a_headline_taller_than_its_slot_is_reported(layout, fonts, tmp_path):
     assert "headline-overflows-slot" in codes and "overset" in codes
     overset = next(d for d in diags if d.code == "overset")
     assert "no body line fits" in overset.message
+
+
+def test_recomposing_reuses_unchanged_stories_and_sets_changed_ones_again(
+        layout, fonts, tmp_path):
+    a, b = make_story("a", 3), make_story("b", 3)
+    pages = [(1, [story_slot("a", 1, 2, 10, 60), story_slot("b", 3, 2, 10, 60)])]
+    _, _, first = compose_edition(make_edition(layout, tmp_path, {"a": a, "b": b}, pages), fonts)
+    edited = replace(b, paragraphs=b.paragraphs[:1])
+    _, _, second = compose_edition(make_edition(layout, tmp_path, {"a": a, "b": edited}, pages),
+                                   fonts)
+    assert second[0] is first[0]                    # story a: the same result, not set again
+    assert second[1] is not first[1]
+    assert len(body_runs(second[1], 1)) < len(body_runs(first[1], 1))
+    moved = [(1, [story_slot("a", 1, 2, 12, 60), story_slot("b", 3, 2, 10, 60)])]
+    _, _, third = compose_edition(make_edition(layout, tmp_path, {"a": a, "b": b}, moved), fonts)
+    assert third[0] is not first[0]                 # a moved slot is set again

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typeset.compose.context import ComposeContext
 from dataclasses import replace
+from pathlib import Path
 
 from typeset.compose.page import compose_page
 from typeset.compose.proof_marks import diagnostic_markers, grid_markers
@@ -61,7 +62,8 @@ def compose_edition(edition: Edition, fonts: FontBook,
             story = edition.stories.get(slot.story)
             if story is None:
                 continue  # reported by the manifest loader
-            result = compose_story(story, story_chain(edition, page, slot, contexts))
+            result = _compose_story_cached(story, story_chain(edition, page, slot, contexts),
+                                           edition)
             results.append(result)
             diags.extend(result.diagnostics)
             for out in result.slots:
@@ -90,6 +92,35 @@ def compose_edition(edition: Edition, fonts: FontBook,
     info = DocumentInfo(title=f"{edition.paper} {edition.date} 第{edition.issue}期",
                         paper=edition.paper, date=edition.date, timestamp=edition.timestamp)
     return Document(tuple(frames), info), _ordered(diags), results
+
+
+_SET_STORIES: dict[tuple, StoryResult] = {}
+"""Stories already set in this process, by the story itself (frozen data) and everything about
+its chain that can change the result; a re-proof after a one-story change sets only that story."""
+_SET_LIMIT = 2048
+
+
+def _compose_story_cached(story, chain: list[ChainLink], edition: Edition) -> StoryResult:
+    """`compose_story`, reusing the result when nothing it depends on has changed.
+
+    The key holds the layout and font book objects themselves (alive as long as the entry is),
+    so comparing their ids is sound; unchanged layouts are the same object across builds
+    (manifest.layout_file caches them by file state)."""
+    links = tuple(
+        (link.page.number, link.slot, link.ctx.rules, link.page.layout, id(link.page.layout),
+         link.ctx.fonts, id(link.ctx.fonts),
+         link.ctx.image_sizes.get(str(Path(edition.folder) / link.slot.photo.file))
+         if link.slot.photo else None)
+        for link in chain)
+    key = (story, edition.folder, links)
+    hit = _SET_STORIES.get(key)
+    if hit is not None:
+        return hit
+    result = compose_story(story, chain)
+    if len(_SET_STORIES) >= _SET_LIMIT:
+        _SET_STORIES.clear()
+    _SET_STORIES[key] = result
+    return result
 
 
 def _ordered(diags: list[Diagnostic]) -> list[Diagnostic]:

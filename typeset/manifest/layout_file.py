@@ -45,10 +45,26 @@ def available_layouts(project_root: Path) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
 
 
+_LOADED: dict[tuple, Layout] = {}
+"""Layouts already read in this process, by the layout file's and fonts.yaml's (mtime, size):
+an unchanged template is the same object on every build, so composition caches can trust it."""
+
+
+def _file_state(path: Path) -> tuple:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (str(path), None)
+    return (str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
 def load_layout(name: str, project_root: Path) -> Layout:
     """Read and validate `layouts/<name>.yaml`; InputError lists every problem found."""
     name = name[:-5] if name.endswith(".yaml") else name
     path = layout_path(name, project_root)
+    key = (name, _file_state(path), _file_state(project_root / "fonts" / "fonts.yaml"))
+    if key in _LOADED:
+        return _LOADED[key]
     if not path.is_file():
         known = available_layouts(project_root)
         raise InputError([error(
@@ -57,6 +73,9 @@ def load_layout(name: str, project_root: Path) -> Layout:
             f"create {path} or run from a project folder that has layouts/")])
     layout, problems = read_layout(path, name, project_root)
     problems.raise_errors()
+    if len(_LOADED) > 64:
+        _LOADED.clear()
+    _LOADED[key] = layout
     return layout
 
 
