@@ -1,6 +1,19 @@
-"""Suite-wide options: --update-golden rewrites the golden text dumps under tests/golden/."""
+"""Suite-wide fixtures and options.
+
+--update-golden rewrites the golden text dumps under tests/golden/. `book` / `book_nohalt` are
+the deterministic test-font books (tests/fonts/testbook.py), built once per session.
+"""
 
 from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "fonts"))
+
+from testbook import make_book  # noqa: E402
 
 
 def pytest_addoption(parser):
@@ -19,3 +32,13 @@ def pytest_configure(config):
     folder = tempfile.mkdtemp(prefix="typeset-test-photos-")
     os.environ["TYPESET_CACHE"] = folder
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def book(tmp_path_factory):
+    return make_book(tmp_path_factory.mktemp("fonts"))
+
+
+@pytest.fixture(scope="session")
+def book_nohalt(tmp_path_factory):
+    return make_book(tmp_path_factory.mktemp("fonts-nohalt"), halt=False)
