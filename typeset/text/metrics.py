@@ -41,6 +41,15 @@ class FaceMetrics:
         self.upem = face.upem
         self._marks: dict[tuple[str, int], Mark | None] = {}
         self._covers: dict[str, bool] = {}
+        self._pieces: dict[float, dict[str, tuple | None]] = {}
+
+    def pieces(self, em: float) -> dict[str, tuple | None]:
+        """Per-size table the composer fills: character → its ready-made piece (class, glyphs,
+        advance, left blank, right blank in pt at `em`) or None (not a one-glyph piece)."""
+        table = self._pieces.get(em)
+        if table is None:
+            table = self._pieces[em] = {}
+        return table
 
     def covers(self, ch: str) -> bool:
         """True when the face has a glyph for `ch`."""

@@ -10,8 +10,8 @@ a line may break after it (cjk-rules.md §a–§d). The pieces tile the text exa
 from __future__ import annotations
 
 import unicodedata
-
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Sequence
 
 from typeset.fonts.book import FontBook
@@ -34,6 +34,8 @@ _CJK_FOR_SPACING = frozenset({C.ID, C.FA, C.NS})
 _COMPACT_UNITS = frozenset("万亿年月日个")
 _BIND_UNITS = frozenset("万亿")
 _LATIN_WORD = frozenset({C.LA, C.LP, C.NB})
+_UNSEEN = object()
+assert C.ID == 0, "_adjust finds the pieces that are not ideographs by truth value"
 
 
 @dataclass
@@ -85,6 +87,8 @@ class Preparation:
     missing: list[str] = field(default_factory=list)
     """Characters no face covers (reported, drawn as a blank em, never dropped)."""
     notes: list[str] = field(default_factory=list)
+    _rows: list[tuple] = field(default_factory=list, repr=False, compare=False)
+    """Pieces while cutting: (cls, glyphs, full, lb, rb, start, face, emphasis) each."""
 
     def __len__(self) -> int:
         return len(self.cls)
@@ -145,6 +149,7 @@ def prepare(runs: Sequence[Run], style: TextStyle, fonts: FontBook,
                 latin = _role_face(fonts, style.latin, style.font, prep.notes)
             _cut(prep, run.text, offset, run.emphasis, _Faces(prep, fonts, cjk, latin))
         offset += len(run.text)
+    _columns(prep)
     prep.starts.append(len(text))
     _adjust(prep, rules)
     return prep
@@ -152,14 +157,30 @@ def prepare(runs: Sequence[Run], style: TextStyle, fonts: FontBook,
 
 def _add(prep: Preparation, start: int, cls: int, face: int, emph: bool, glyphs: tuple,
          width: float, lb: float = 0.0, rb: float = 0.0) -> None:
-    prep.starts.append(start)
-    prep.cls.append(cls)
-    prep.face.append(face)
-    prep.emphasis.append(emph)
-    prep.glyphs.append(glyphs)
-    prep.full.append(width)
-    prep.lb.append(lb)
-    prep.rb.append(rb)
+    prep._rows.append((cls, glyphs, width, lb, rb, start, face, emph))
+
+
+def _columns(prep: Preparation) -> None:
+    """Move the pieces collected as rows into the per-piece lists."""
+    rows, prep._rows = prep._rows, []
+    if rows:
+        cls, glyphs, full, lb, rb, starts, face, emph = zip(*rows)
+        prep.cls, prep.glyphs, prep.full = list(cls), list(glyphs), list(full)
+        prep.lb, prep.rb, prep.face, prep.emphasis = list(lb), list(rb), list(face), list(emph)
+        prep.starts = list(starts)
+
+
+def _one_glyph(ch: str, m, scale: float) -> tuple | None:
+    """The piece row head (class, glyphs, width, lb, rb) of a character the CJK face sets as
+    one glyph on its own (ideograph, CJK mark), or None when it needs the general path."""
+    cls = C.classify(ch)
+    if cls in (C.ID, C.OP, C.CL, C.CO, C.FS, C.NS, C.FA, C.IS) or (
+            cls in (C.MD, C.SL, C.PO, C.PR, C.CN) and not C.uses_latin_face(ch, cls)):
+        mark = m.mark(ch, cls)
+        if mark is not None:
+            return (cls, ((mark.gid, mark.x_offset * scale, ch),), mark.advance * scale,
+                    mark.left_blank * scale, mark.right_blank * scale)
+    return None
 
 
 def _cut(prep: Preparation, t: str, offset: int, emph: bool, faces: _Faces) -> None:
@@ -168,10 +189,28 @@ def _cut(prep: Preparation, t: str, offset: int, emph: bool, faces: _Faces) -> N
     cjk, cjk_m = faces.cjk, faces.cjk_m
     scale = em / cjk_m.upem
     classify = C.classify
+    table = cjk_m.pieces(em)
+    add = prep._rows.append
+    tail = (cjk, emph)
+    EX = C.EX
     n = len(t)
     i = 0
     while i < n:
         ch = t[i]
+        got = table.get(ch, _UNSEEN)
+        if got is _UNSEEN:
+            got = table[ch] = _one_glyph(ch, cjk_m, scale)
+        if got is not None:                 # fast path: one glyph of the CJK face
+            if i + 1 < n:
+                c2 = _CLASS.get(t[i + 1])
+                if c2 is None:
+                    c2 = classify(t[i + 1])
+            else:
+                c2 = None
+            if c2 != EX:
+                add(got + (offset + i,) + tail)
+                i += 1
+                continue
         cls = _CLASS.get(ch)
         if cls is None:
             cls = classify(ch)
@@ -335,17 +374,22 @@ def _shaped_word(prep: Preparation, s: str, start: int, emph: bool, face_idx: in
 
 # -- adjustability, spacing and break classes -------------------------------------------------
 def _adjust(prep: Preparation, rules: CompositionRules) -> None:
-    """Fill the per-piece adjustment lists from the classes and the rules."""
+    """Fill the per-piece adjustment lists from the classes and the rules.
+
+    An ideograph (class ID, 0) takes no compression, no line-end change, no CJK–Latin space,
+    and a line may break and stretch between two of them: the lists start with those values
+    and only pieces of other classes, and the gaps beside them, are visited."""
     n = len(prep.cls)
     em = prep.em
     cls, full, lb, rb = prep.cls, prep.full, prep.lb, prep.rb
     text, starts = prep.text, prep.starts
     style = rules.punctuation
+    other = list(compress(range(n), cls))      # pieces that are not ideographs (ID == 0)
     wl = [0.0] * n
     wr = [0.0] * n
     pl = [0.0] * n
     # 1. nominal compression: interpunct ½ em; 开明式; ？！ pairs (GB §5.1.2); adjacent marks.
-    for k in range(n):
+    for k in other:
         c = cls[k]
         if c == C.MD:
             wl[k], wr[k] = lb[k], rb[k]
@@ -353,8 +397,10 @@ def _adjust(prep: Preparation, rules: CompositionRules) -> None:
                 text[starts[k]] not in C.FULL_STOPS_KAIMING):
             wl[k], wr[k] = lb[k], rb[k]
     if style != "quanshen":
-        k = 0
-        while k < n:
+        after = 0
+        for k in other:
+            if k < after:
+                continue
             if text[starts[k]] in C.QUESTION_EXCLAIM and cls[k] == C.FS:
                 j = k
                 while j + 1 < n and cls[j + 1] == C.FS and text[starts[j + 1]] in C.QUESTION_EXCLAIM:
@@ -363,12 +409,12 @@ def _adjust(prep: Preparation, rules: CompositionRules) -> None:
                     last = j if j - k == 1 else j - 1
                     for q in range(k, last + 1):
                         wr[q] = rb[q]
-                k = j + 1
-            else:
-                k += 1
+                after = j + 1
     if style == "quanjiao":
         half = em / 2
-        for k in range(n - 1):
+        for k in other:
+            if k + 1 >= n:
+                break
             a, b = cls[k], cls[k + 1]
             if a in C.COMPRESSIBLE and b in C.COMPRESSIBLE:
                 need = half - wr[k] - wl[k + 1]
@@ -386,9 +432,9 @@ def _adjust(prep: Preparation, rules: CompositionRules) -> None:
 
     # 2. what a line end does to each piece, and what compression is left for push-in.
     halve = style != "quanshen"
-    endw, nomend, hang = [0.0] * n, [0.0] * n, [False] * n
+    endw, nomend, hang = full[:], full[:], [False] * n
     shl, shr, spst = [0.0] * n, [0.0] * n, [0.0] * n
-    for k in range(n):
+    for k in other:
         c = cls[k]
         if c == C.SP:
             endw[k] = nomend[k] = 0.0
@@ -412,11 +458,18 @@ def _adjust(prep: Preparation, rules: CompositionRules) -> None:
     prep.endw, prep.nomend, prep.hang = endw, nomend, hang
     prep.shl, prep.shr, prep.spst = shl, shr, spst
 
+    # the gaps (k, k + 1) with a piece that is not an ideograph on either side
+    gaps = set(other)
+    gaps.update([k - 1 for k in other])
+    gaps.discard(-1)
+    gaps.discard(n - 1)
+    pairs = sorted(gaps)
+
     # 3. CJK–Latin spacing (clreq §3.2.2), none next to CJK punctuation or at a line edge.
     ga, gsh, gst = [0.0] * n, [0.0] * n, [0.0] * n
     space = rules.cjk_latin_space * em
     if space > 0:
-        for k in range(n - 1):
+        for k in pairs:
             a, b = cls[k], cls[k + 1]
             if (a in _CJK_FOR_SPACING and b == C.LA) or (a == C.LA and b in _CJK_FOR_SPACING):
                 if rules.compact_numerals:
@@ -434,11 +487,11 @@ def _adjust(prep: Preparation, rules: CompositionRules) -> None:
 
     # 4. break classes after each piece (§a), stretchable gaps (§c.4) and URL slashes.
     brk = [LEGAL] * n
-    elig = [False] * n
+    elig = [True] * (n - 1) + [False] if n else []
     slash = [False] * n
     strict = rules.kinsoku == "strict"
     no_start, no_end = C.no_start, C.no_end
-    for k in range(n - 1):
+    for k in pairs:
         a, b = cls[k], cls[k + 1]
         ca = text[starts[k + 1] - 1]
         cb = text[starts[k + 1]]
@@ -455,6 +508,6 @@ def _adjust(prep: Preparation, rules: CompositionRules) -> None:
             brk[k] = KINSOKU
             if a == C.LA and b == C.PO or a == C.PR and b == C.LA:
                 brk[k] = UNIT
-        if brk[k] != UNIT and a not in _NO_GAP_STRETCH_AFTER and b not in _NO_GAP_STRETCH_BEFORE:
-            elig[k] = True
+        elig[k] = brk[k] != UNIT and a not in _NO_GAP_STRETCH_AFTER and (
+            b not in _NO_GAP_STRETCH_BEFORE)
     prep.brk, prep.elig, prep.slash = brk, elig, slash
