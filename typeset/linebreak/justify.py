@@ -9,6 +9,8 @@ maximum, then every eligible inter-character gap equally). Spacing is never nega
 
 from __future__ import annotations
 
+from operator import add, sub
+
 from typeset.frame import PlacedGlyph
 from typeset.text import classes as C
 from typeset.linebreak.lines import LineRun, SetLine
@@ -22,21 +24,22 @@ def set_line(prep: Preparation, s: int, e: int, *, measure: float, width: float,
     """Lay out pieces s..e in a line `width` pt wide starting at `x0` (both within `measure`)."""
     _cls, full, wl, wr, pl = prep.cls, prep.full, prep.wl, prep.wr, prep.pl
     count = e - s + 1
-    left = [wl[k] for k in range(s, e + 1)]
-    right = [wr[k] for k in range(s, e + 1)]
+    left = wl[s:e + 1]
+    right = wr[s:e + 1]
     left[0] -= pl[s]
     right[-1] = full[e] - wl[e] - prep.endw[e]
-    gaps = [prep.ga[k] for k in range(s, e)] + [0.0]
+    gaps = prep.ga[s:e]
+    gaps.append(0.0)
     pad = [0.0] * count                     # extra width after a piece's glyphs (spaces)
-    natural = sum(full[s + i] - left[i] - right[i] for i in range(count)) + sum(gaps)
+    line_full = full[s:e + 1]
+    natural = sum(map(sub, map(sub, line_full, left), right)) + sum(gaps)
     overfull = 0.0
     need = width - natural
     if need < -EPS:
         overfull = _compress(prep, s, e, -need, left, right, gaps, pad)
     elif need > EPS and (align == "distribute" or (align == "justify" and not last)):
         _expand(prep, s, e, need, gaps, pad)
-    content = (sum(full[s + i] - left[i] - right[i] + pad[i] for i in range(count))
-               + sum(gaps))
+    content = sum(map(add, map(sub, map(sub, line_full, left), right), pad)) + sum(gaps)
     offset = x0
     if align == "center" and content < width:
         offset += (width - content) / 2
@@ -127,25 +130,31 @@ def _expand(prep, s, e, amount, gaps, pad) -> None:
 def _runs(prep, s, e, x, left, right, gaps, pad) -> tuple[LineRun, ...]:
     """Group the line's pieces into runs of one face and place every glyph."""
     faces, face_of, emph, glyphs, full = prep.faces, prep.face, prep.emphasis, prep.glyphs, prep.full
-    starts, text = prep.starts, prep.text
+    starts, text, em = prep.starts, prep.text, prep.em
     runs: list[LineRun] = []
-    cur_key = None
+    new = tuple.__new__
+    cur_face = cur_emph = None
     cur_glyphs: list[PlacedGlyph] = []
+    add = cur_glyphs.append
     cur_x = 0.0
     cur_start = 0
     for i, k in enumerate(range(s, e + 1)):
-        key = (face_of[k], emph[k])
-        if key != cur_key:
-            if cur_key is not None:
-                runs.append(_run(faces, cur_key, prep.em, cur_x, cur_glyphs,
+        if face_of[k] != cur_face or emph[k] != cur_emph:
+            if cur_face is not None:
+                runs.append(_run(faces, (cur_face, cur_emph), em, cur_x, cur_glyphs,
                                  text[cur_start:starts[k]]))
-            cur_key, cur_glyphs, cur_x, cur_start = key, [], snap(x), starts[k]
+            cur_face, cur_emph, cur_start = face_of[k], emph[k], starts[k]
+            cur_glyphs = []
+            add = cur_glyphs.append
+            cur_x = round(x, 3) + 0.0                   # units.snap
         origin = x - left[i]
         for gid, dx, src in glyphs[k]:
-            cur_glyphs.append(PlacedGlyph(gid, snap(snap(origin + dx) - cur_x), src))
+            # snap(snap(origin + dx) - cur_x): cur_x is never -0.0, so the inner + 0.0 of
+            # snap changes nothing
+            add(new(PlacedGlyph, (gid, round(round(origin + dx, 3) - cur_x, 3) + 0.0, src, 0.0)))
         x += full[k] - left[i] - right[i] + pad[i] + gaps[i]
-    if cur_key is not None:
-        runs.append(_run(faces, cur_key, prep.em, cur_x, cur_glyphs,
+    if cur_face is not None:
+        runs.append(_run(faces, (cur_face, cur_emph), em, cur_x, cur_glyphs,
                          text[cur_start:starts[e + 1]]))
     return tuple(runs)
 

@@ -8,9 +8,13 @@ the compression it may still use (push-in) and its stretch; plus the legal break
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import accumulate, compress
+from operator import add, not_, sub
 
 from typeset.text import classes as C
 from typeset.text.prepare import LEGAL, Preparation
+
+assert LEGAL == 0, "LineMeasure finds the legal breaks by truth value"
 
 EPS = 1e-6
 
@@ -26,25 +30,19 @@ class LineMeasure:
         shl, shr, gsh = prep.shl, prep.shr, prep.gsh
         elig, gst, spst = prep.elig, prep.gst, prep.spst
         unit = prep.em / 4
-        P = [0.0] * (n + 1)
-        S = [0.0] * (n + 1)
-        T = [0.0] * (n + 1)
-        p = s = t = 0.0
-        for k in range(n):
-            p += full[k] - wl[k] - wr[k] + ga[k]
-            s += shl[k] + shr[k] + gsh[k]
-            t += (unit if elig[k] else 0.0) + gst[k] + spst[k]
-            P[k + 1] = p
-            S[k + 1] = s
-            T[k + 1] = t
-        self.P, self.S, self.T = P, S, T
+        # running sums p += full - wl - wr + ga, s += shl + shr + gsh, t += (¼ em if the gap
+        # may stretch) + gst + spst, evaluated in that order (the same floats as a loop)
+        self.P = list(accumulate(map(add, map(sub, map(sub, full, wl), wr), ga), initial=0.0))
+        self.S = list(accumulate(map(add, map(add, shl, shr), gsh), initial=0.0))
+        units = [unit if x else 0.0 for x in elig]
+        self.T = list(accumulate(map(add, map(add, units, gst), spst), initial=0.0))
         self.endw = prep.endw
         self.nomend = prep.nomend
         self.pl = prep.pl
         cls = prep.cls
-        self.endsh = [0.0 if cls[k] == C.SP else shl[k] for k in range(n)]
-        brk = prep.brk
-        self.legal = [k for k in range(n - 1) if brk[k] == LEGAL] + ([n - 1] if n else [])
+        self.endsh = [0.0 if c == C.SP else x for c, x in zip(cls, shl)]
+        # legal breaks; the last piece's break class is always LEGAL (= 0)
+        self.legal = list(compress(range(n), map(not_, prep.brk)))
 
     # -- widths -----------------------------------------------------------------------------
     def width(self, s: int, e: int) -> float:
