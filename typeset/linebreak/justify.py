@@ -127,12 +127,28 @@ def _expand(prep, s, e, amount, gaps, pad) -> None:
         gaps[i] += share
 
 
+_SNAPPED: dict[float, float] = {}
+"""units.snap by value: a column's glyphs sit at a few thousand distinct positions."""
+
+
+def _snap_new(value: float) -> float:
+    if len(_SNAPPED) >= 32768:
+        _SNAPPED.clear()
+    got = _SNAPPED[value] = snap(value)
+    return got
+
+
 def _runs(prep, s, e, x, left, right, gaps, pad) -> tuple[LineRun, ...]:
-    """Group the line's pieces into runs of one face and place every glyph."""
+    """Group the line's pieces into runs of one face and place every glyph.
+
+    A glyph sits at snap(snap(origin + dx) - run x); when the run starts at 0 that is
+    snap(origin + dx), as snap is idempotent. snap goes through a table (equal floats, equal
+    results: snap's + 0.0 makes -0.0 and 0.0 alike)."""
     faces, face_of, emph, glyphs, full = prep.faces, prep.face, prep.emphasis, prep.glyphs, prep.full
     starts, text, em = prep.starts, prep.text, prep.em
     runs: list[LineRun] = []
     new = tuple.__new__
+    get = _SNAPPED.get
     cur_face = cur_emph = None
     cur_glyphs: list[PlacedGlyph] = []
     add = cur_glyphs.append
@@ -146,12 +162,19 @@ def _runs(prep, s, e, x, left, right, gaps, pad) -> tuple[LineRun, ...]:
             cur_face, cur_emph, cur_start = face_of[k], emph[k], starts[k]
             cur_glyphs = []
             add = cur_glyphs.append
-            cur_x = round(x, 3) + 0.0                   # units.snap
+            cur_x = snap(x)
         origin = x - left[i]
         for gid, dx, src in glyphs[k]:
-            # snap(snap(origin + dx) - cur_x): cur_x is never -0.0, so the inner + 0.0 of
-            # snap changes nothing
-            add(new(PlacedGlyph, (gid, round(round(origin + dx, 3) - cur_x, 3) + 0.0, src, 0.0)))
+            v = origin + dx
+            at = get(v)
+            if at is None:
+                at = _snap_new(v)
+            if cur_x:
+                v = at - cur_x
+                at = get(v)
+                if at is None:
+                    at = _snap_new(v)
+            add(new(PlacedGlyph, (gid, at, src, 0.0)))
         x += full[k] - left[i] - right[i] + pad[i] + gaps[i]
     if cur_face is not None:
         runs.append(_run(faces, (cur_face, cur_emph), em, cur_x, cur_glyphs,
