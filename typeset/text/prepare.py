@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, repeat
+from operator import concat, is_
 from typing import Sequence
 
 from typeset.fonts.book import FontBook
@@ -34,7 +35,8 @@ _CJK_FOR_SPACING = frozenset({C.ID, C.FA, C.NS})
 _COMPACT_UNITS = frozenset("万亿年月日个")
 _BIND_UNITS = frozenset("万亿")
 _LATIN_WORD = frozenset({C.LA, C.LP, C.NB})
-_UNSEEN = object()
+_EX_CHARS: set[str] = set()
+"""Characters of class EX seen so far (a piece followed by one is shaped as a cluster)."""
 assert C.ID == 0, "_adjust finds the pieces that are not ideographs by truth value"
 
 
@@ -184,87 +186,110 @@ def _one_glyph(ch: str, m, scale: float) -> tuple | None:
 
 
 def _cut(prep: Preparation, t: str, offset: int, emph: bool, faces: _Faces) -> None:
-    """Append the pieces of one run (text `t` starting at paragraph index `offset`)."""
+    """Append the pieces of one run (text `t` starting at paragraph index `offset`).
+
+    Characters the CJK face sets as one glyph on their own (most of a Chinese text) come
+    ready-made from the face's per-size table and are appended a stretch at a time; any other
+    character, or one followed by a combining mark, goes through `_piece`."""
+    em = prep.em
+    cjk, cjk_m = faces.cjk, faces.cjk_m
+    table = cjk_m.pieces(em)
+    unseen = set(t).difference(table)
+    if unseen:
+        scale = em / cjk_m.upem
+        for ch in sorted(unseen):
+            table[ch] = _one_glyph(ch, cjk_m, scale)
+            if C.classify(ch) == C.EX:
+                _EX_CHARS.add(ch)
+    n = len(t)
+    tail = (cjk, emph)
+    rows = prep._rows
+    if _EX_CHARS.isdisjoint(t):
+        heads = list(map(table.__getitem__, t))
+        slow = list(compress(range(n), map(is_, heads, repeat(None))))
+        slow.append(n)
+        i = 0
+        for p in slow:
+            if p < i:
+                continue                    # consumed by the piece before
+            if p > i:
+                rows.extend(map(concat, heads[i:p],
+                                zip(range(offset + i, offset + p), repeat(cjk), repeat(emph))))
+            if p == n:
+                break
+            i = _piece(prep, t, p, offset, emph, faces)
+        return
+    i = 0
+    while i < n:
+        got = table[t[i]]
+        if got is not None and (i + 1 >= n or t[i + 1] not in _EX_CHARS):
+            rows.append(got + (offset + i,) + tail)
+            i += 1
+        else:
+            i = _piece(prep, t, i, offset, emph, faces)
+
+
+def _piece(prep: Preparation, t: str, i: int, offset: int, emph: bool, faces: _Faces) -> int:
+    """Append the piece (or pieces, for a Latin word) starting at t[i]; the index after it."""
     em = prep.em
     cjk, cjk_m = faces.cjk, faces.cjk_m
     scale = em / cjk_m.upem
     classify = C.classify
-    table = cjk_m.pieces(em)
-    add = prep._rows.append
-    tail = (cjk, emph)
-    EX = C.EX
     n = len(t)
-    i = 0
-    while i < n:
-        ch = t[i]
-        got = table.get(ch, _UNSEEN)
-        if got is _UNSEEN:
-            got = table[ch] = _one_glyph(ch, cjk_m, scale)
-        if got is not None:                 # fast path: one glyph of the CJK face
-            if i + 1 < n:
-                c2 = _CLASS.get(t[i + 1])
-                if c2 is None:
-                    c2 = classify(t[i + 1])
-            else:
-                c2 = None
-            if c2 != EX:
-                add(got + (offset + i,) + tail)
-                i += 1
-                continue
-        cls = _CLASS.get(ch)
-        if cls is None:
-            cls = classify(ch)
-        if cls in (C.ID, C.OP, C.CL, C.CO, C.FS, C.NS, C.FA, C.IS) or (
-                cls in (C.MD, C.SL, C.PO, C.PR, C.CN) and not C.uses_latin_face(ch, cls)):
-            mark = cjk_m.mark(ch, cls)
-            if mark is not None and (i + 1 >= n or classify(t[i + 1]) != C.EX):
-                _add(prep, offset + i, cls, cjk, emph, ((mark.gid, mark.x_offset * scale, ch),),
-                     mark.advance * scale, mark.left_blank * scale, mark.right_blank * scale)
-                i += 1
-                continue
-            j = _extend(t, i + 1)
-            _cluster(prep, t[i:j], offset + i, cls, emph, faces, cjk)
-            i = j
-        elif cls == C.DA or cls == C.EL:
-            j = i + 1
-            if ch not in C.TWO_EM_SINGLE and j < n and t[j] == ch:
-                j += 1               # a 2-em pair: ——, ……
-            elif cls == C.DA and ch not in C.TWO_EM_SINGLE:
-                cls = C.CN           # a lone dash is the 一字线 connector
-            j = _extend(t, j)
-            feats = {"fwid": True} if ch in "—―" else None
-            _cluster(prep, t[i:j], offset + i, cls, emph, faces, cjk, feats)
-            i = j
-        elif cls == C.EX and unicodedata.category(ch)[0] == "M":
-            # a combining mark with no base in this run (e.g. after a bold run ends): drawn
-            # on its own, never dropped
-            j = _extend(t, i + 1)
-            face = cjk if metrics_for(prep.faces[cjk]).covers(ch) else faces.fallback(ch, cjk)
-            if face is None:
-                _missing(prep, t[i:j], offset + i, cls, emph, cjk)
-            else:
-                _cluster(prep, t[i:j], offset + i, cls, emph, faces, face)
-            i = j
-        elif cls == C.ZW or cls == C.EX:
-            _add(prep, offset + i, cls, faces.latin, emph, (), 0.0)   # zero width, never drawn
-            i += 1
-        elif cls == C.SP:
-            j = i + 1
-            while j < n and classify(t[j]) == C.SP:
-                j += 1
-            _spaces(prep, t[i:j], offset + i, emph, faces)
-            i = j
+    ch = t[i]
+    cls = _CLASS.get(ch)
+    if cls is None:
+        cls = classify(ch)
+    if cls in (C.ID, C.OP, C.CL, C.CO, C.FS, C.NS, C.FA, C.IS) or (
+            cls in (C.MD, C.SL, C.PO, C.PR, C.CN) and not C.uses_latin_face(ch, cls)):
+        mark = cjk_m.mark(ch, cls)
+        if mark is not None and (i + 1 >= n or classify(t[i + 1]) != C.EX):
+            _add(prep, offset + i, cls, cjk, emph, ((mark.gid, mark.x_offset * scale, ch),),
+                 mark.advance * scale, mark.left_blank * scale, mark.right_blank * scale)
+            return i + 1
+        j = _extend(t, i + 1)
+        _cluster(prep, t[i:j], offset + i, cls, emph, faces, cjk)
+        return j
+    elif cls == C.DA or cls == C.EL:
+        j = i + 1
+        if ch not in C.TWO_EM_SINGLE and j < n and t[j] == ch:
+            j += 1               # a 2-em pair: ——, ……
+        elif cls == C.DA and ch not in C.TWO_EM_SINGLE:
+            cls = C.CN           # a lone dash is the 一字线 connector
+        j = _extend(t, j)
+        feats = {"fwid": True} if ch in "—―" else None
+        _cluster(prep, t[i:j], offset + i, cls, emph, faces, cjk, feats)
+        return j
+    elif cls == C.EX and unicodedata.category(ch)[0] == "M":
+        # a combining mark with no base in this run (e.g. after a bold run ends): drawn
+        # on its own, never dropped
+        j = _extend(t, i + 1)
+        face = cjk if metrics_for(prep.faces[cjk]).covers(ch) else faces.fallback(ch, cjk)
+        if face is None:
+            _missing(prep, t[i:j], offset + i, cls, emph, cjk)
         else:
-            # Latin-face characters (letters, digits, ASCII marks, Latin-1): shape the word.
-            j = i + 1
-            while j < n:
-                c2 = _CLASS.get(t[j]) or classify(t[j])
-                if c2 == C.EX or (c2 not in (C.SP, C.DA, C.EL) and C.uses_latin_face(t[j], c2)):
-                    j += 1
-                else:
-                    break
-            _latin(prep, t[i:j], offset + i, emph, faces)
-            i = j
+            _cluster(prep, t[i:j], offset + i, cls, emph, faces, face)
+        return j
+    elif cls == C.ZW or cls == C.EX:
+        _add(prep, offset + i, cls, faces.latin, emph, (), 0.0)   # zero width, never drawn
+        return i + 1
+    elif cls == C.SP:
+        j = i + 1
+        while j < n and classify(t[j]) == C.SP:
+            j += 1
+        _spaces(prep, t[i:j], offset + i, emph, faces)
+        return j
+    else:
+        # Latin-face characters (letters, digits, ASCII marks, Latin-1): shape the word.
+        j = i + 1
+        while j < n:
+            c2 = _CLASS.get(t[j]) or classify(t[j])
+            if c2 == C.EX or (c2 not in (C.SP, C.DA, C.EL) and C.uses_latin_face(t[j], c2)):
+                j += 1
+            else:
+                break
+        _latin(prep, t[i:j], offset + i, emph, faces)
+        return j
 
 
 def _extend(t: str, j: int) -> int:
