@@ -490,49 +490,65 @@ def _adjust(prep: Preparation, rules: CompositionRules) -> None:
     gaps.discard(n - 1)
     pairs = sorted(gaps)
 
-    # 3. CJK–Latin spacing (clreq §3.2.2), none next to CJK punctuation or at a line edge.
+    # 3. CJK–Latin spacing (clreq §3.2.2) and 4. break classes after each piece (§a),
+    # stretchable gaps (§c.4) and URL slashes: a function of the classes and characters on
+    # either side of the gap, looked up in a per-rules table.
     ga, gsh, gst = [0.0] * n, [0.0] * n, [0.0] * n
     space = rules.cjk_latin_space * em
-    if space > 0:
-        for k in pairs:
-            a, b = cls[k], cls[k + 1]
-            if (a in _CJK_FOR_SPACING and b == C.LA) or (a == C.LA and b in _CJK_FOR_SPACING):
-                if rules.compact_numerals:
-                    digit, han = (text[starts[k + 1] - 1], text[starts[k + 1]])
-                    if a == C.LA and digit.isdigit() and han in _COMPACT_UNITS:
-                        continue
-                if b == C.LA and not text[starts[k + 1]].isalnum():
-                    continue
-                if a == C.LA and not text[starts[k + 1] - 1].isalnum():
-                    continue
-                ga[k] = space
-                gsh[k] = space - rules.cjk_latin_min * em
-                gst[k] = rules.cjk_latin_max * em - space
-    prep.ga, prep.gsh, prep.gst = ga, gsh, gst
-
-    # 4. break classes after each piece (§a), stretchable gaps (§c.4) and URL slashes.
+    spacing = space > 0
+    if spacing:
+        shrink = space - rules.cjk_latin_min * em
+        stretch = rules.cjk_latin_max * em - space
     brk = [LEGAL] * n
     elig = [True] * (n - 1) + [False] if n else []
     slash = [False] * n
-    strict = rules.kinsoku == "strict"
-    no_start, no_end = C.no_start, C.no_end
+    table = _GAP_TABLES.get(rules)
+    if table is None:
+        if len(_GAP_TABLES) > 64:
+            _GAP_TABLES.clear()
+        table = _GAP_TABLES[rules] = {}
     for k in pairs:
-        a, b = cls[k], cls[k + 1]
-        ca = text[starts[k + 1] - 1]
-        cb = text[starts[k + 1]]
-        if b == C.SP or a == C.NB or b == C.NB or b == C.EX:
-            brk[k] = UNIT
-        elif a in _LATIN_WORD and b in _LATIN_WORD:
-            brk[k] = UNIT
-            slash[k] = ca == "/"
-        elif (a == b and a in (C.DA, C.EL, C.FA)) or (
-                rules.bind_number_units and a == C.LA and ca.isdigit() and cb in _BIND_UNITS):
-            brk[k] = UNIT
-        elif (a != C.SP and a != C.ZW and no_end(a, ca)) or no_start(b, cb) or (
-                strict and b in (C.DA, C.EL)):
-            brk[k] = KINSOKU
-            if a == C.LA and b == C.PO or a == C.PR and b == C.LA:
-                brk[k] = UNIT
-        elig[k] = brk[k] != UNIT and a not in _NO_GAP_STRETCH_AFTER and (
-            b not in _NO_GAP_STRETCH_BEFORE)
+        at = starts[k + 1]
+        key = (cls[k], cls[k + 1], text[at - 1], text[at])
+        got = table.get(key)
+        if got is None:
+            got = table[key] = _gap(rules, *key)
+        spaced, brk[k], elig[k], slash[k] = got
+        if spaced and spacing:
+            ga[k] = space
+            gsh[k] = shrink
+            gst[k] = stretch
+    prep.ga, prep.gsh, prep.gst = ga, gsh, gst
     prep.brk, prep.elig, prep.slash = brk, elig, slash
+
+
+_GAP_TABLES: dict[CompositionRules, dict[tuple, tuple[bool, int, bool, bool]]] = {}
+
+
+def _gap(rules: CompositionRules, a: int, b: int, ca: str, cb: str
+         ) -> tuple[bool, int, bool, bool]:
+    """The gap between a piece of class `a` ending in `ca` and one of class `b` starting with
+    `cb`: (CJK–Latin space?, break class, may stretch?, URL slash?)."""
+    spaced = False
+    if (a in _CJK_FOR_SPACING and b == C.LA) or (a == C.LA and b in _CJK_FOR_SPACING):
+        spaced = not ((rules.compact_numerals and a == C.LA and ca.isdigit()
+                       and cb in _COMPACT_UNITS)
+                      or (b == C.LA and not cb.isalnum())
+                      or (a == C.LA and not ca.isalnum()))
+    brk = LEGAL
+    slash = False
+    if b == C.SP or a == C.NB or b == C.NB or b == C.EX:
+        brk = UNIT
+    elif a in _LATIN_WORD and b in _LATIN_WORD:
+        brk = UNIT
+        slash = ca == "/"
+    elif (a == b and a in (C.DA, C.EL, C.FA)) or (
+            rules.bind_number_units and a == C.LA and ca.isdigit() and cb in _BIND_UNITS):
+        brk = UNIT
+    elif (a != C.SP and a != C.ZW and C.no_end(a, ca)) or C.no_start(b, cb) or (
+            rules.kinsoku == "strict" and b in (C.DA, C.EL)):
+        brk = KINSOKU
+        if a == C.LA and b == C.PO or a == C.PR and b == C.LA:
+            brk = UNIT
+    elig = brk != UNIT and a not in _NO_GAP_STRETCH_AFTER and b not in _NO_GAP_STRETCH_BEFORE
+    return spaced, brk, elig, slash
