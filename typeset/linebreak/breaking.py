@@ -125,18 +125,20 @@ class Breaker:
         best: dict[int, tuple[float, int, int, str]] = {0: (0.0, -1, -1, "")}
         heap = [0]
         queued = {0}
+        candidates, demerits = self._candidates, self._demerits
+        pop, push = heapq.heappop, heapq.heappush
         while heap:
-            s = heapq.heappop(heap)
+            s = pop(heap)
             base = best[s][0]
-            for e, penalty, kind in self._candidates(s, extended):
-                total = base + self._demerits(s, e) + penalty
+            for e, penalty, kind in candidates(s, extended):
+                total = base + demerits(s, e) + penalty
                 t = e + 1
                 old = best.get(t)
                 if old is None or total < old[0] - 1e-6 or (abs(total - old[0]) <= 1e-6 and s > old[1]):
                     best[t] = (total, s, e, kind)
                     if t < n and t not in queued:
                         queued.add(t)
-                        heapq.heappush(heap, t)
+                        push(heap, t)
         out: list[Break] = []
         t = n
         while t > 0:
@@ -148,15 +150,22 @@ class Breaker:
 
     def _candidates(self, s: int, extended: bool) -> list[tuple[int, float, str]]:
         m = self.m
-        e, kind = self.grid_end(s)
-        out = [(e, 0.0, kind)]
+        got = self._grid.get(s)
+        if got is None:
+            got = self.grid_end(s)
+        e, kind = got
         if kind == FORCED:
-            return out
-        M = self.width_for(s)
-        need = 0.0 if kind == FINAL and self.ragged_last else M - m.width(s, e)
+            return [(e, 0.0, kind)]
+        M = self.first if s == 0 else self.measure
+        if kind == FINAL and self.ragged_last:
+            need = 0.0
+        else:
+            P = m.P
+            need = M - (P[e] + m.endw[e] - P[s] + m.pl[s])         # M - m.width(s, e)
         loose = need >= self.em - EPS
         if not (loose or extended):
-            return out
+            return [(e, 0.0, kind)]
+        out = [(e, 0.0, kind)]
         weight = 1.0 + (m.n - s) / m.n
         penalty_back = 0.0 if loose else P_LOOSEN * weight
         penalty_fwd = 0.0 if loose else P_SQUEEZE * weight
@@ -175,8 +184,9 @@ class Breaker:
 
     def _demerits(self, s: int, e: int) -> float:
         m = self.m
-        M = self.width_for(s)
-        w = m.width(s, e)
+        M = self.first if s == 0 else self.measure
+        P = m.P
+        w = P[e] + m.endw[e] - P[s] + m.pl[s]                       # m.width(s, e)
         final = e == m.last
         if w > M + EPS:
             shrink = m.shrink(s, e)
@@ -186,14 +196,16 @@ class Breaker:
             badness = 0.0
         else:
             d = M - w
-            stretch = m.stretch(s, e)
             if d <= EPS:
                 badness = 0.0
-            elif stretch <= EPS:
-                badness = MAX_BADNESS
             else:
-                r = d / stretch
-                badness = min(100.0 * r * r * r, MAX_BADNESS)
+                T = m.T
+                stretch = T[e] - T[s]                               # m.stretch(s, e)
+                if stretch <= EPS:
+                    badness = MAX_BADNESS
+                else:
+                    r = d / stretch
+                    badness = min(100.0 * r * r * r, MAX_BADNESS)
         demerits = (1.0 + badness) ** 2
         if final and s > 0 and self.avoid_orphan and self.is_orphan(s, e):
             demerits += P_ORPHAN
