@@ -145,3 +145,9 @@ def test_watch_rebuilds_after_a_story_changes(new_edition):
     builds = watch(new_edition, rebuild, interval=0.02, max_rebuilds=2, echo=lambda _: None)
     assert builds == 2 and len(calls) == 2
 
+
+
+def test_asking_for_a_page_the_edition_does_not_have_is_an_error(tmp_path):
+    result = run("preview", SAMPLE, "--page", "99", "-o", tmp_path)
+    assert result.exit_code == 1
+    assert "no page 99" in result.output

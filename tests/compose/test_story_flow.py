@@ -248,3 +248,14 @@ def test_recomposing_reuses_unchanged_stories_and_sets_changed_ones_again(
     moved = [(1, [story_slot("a", 1, 2, 12, 60), story_slot("b", 3, 2, 10, 60)])]
     _, _, third = compose_edition(make_edition(layout, tmp_path, {"a": a, "b": b}, moved), fonts)
     assert third[0] is not first[0]                 # a moved slot is set again
+
+
+def test_a_label_longer_than_its_slot_is_reported(layout, fonts, tmp_path):
+    from typeset.model.edition import GridArea, Slot
+
+    label = Slot("label-1", "label", GridArea(1, 1, 10, 11), label="聚焦安全生产" * 6,
+                 style="label")
+    edition = make_edition(layout, tmp_path, {}, [(1, [label])])
+    _, diags, _ = compose_edition(edition, fonts)
+    assert [(d.code, d.slot) for d in diags if d.code == "text-overflows-slot"] == [
+        ("text-overflows-slot", "label-1")]

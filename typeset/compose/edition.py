@@ -13,7 +13,7 @@ from pathlib import Path
 from typeset.compose.page import compose_page
 from typeset.compose.proof_marks import diagnostic_markers, grid_markers
 from typeset.compose.story import ChainLink, StoryResult, compose_story
-from typeset.diagnostics import Diagnostic, warning
+from typeset.diagnostics import Diagnostic, error
 from typeset.fonts import FontBook
 from typeset.frame import Document, DocumentInfo
 from typeset.model.edition import Edition, Page, Slot
@@ -87,7 +87,7 @@ def compose_edition(edition: Edition, fonts: FontBook,
     if pages:
         missing = sorted(pages - {p.number for p in edition.pages})
         for number in missing:
-            diags.append(warning("no-such-page", f"the edition has no page {number}",
+            diags.append(error("no-such-page", f"the edition has no page {number}",
                                  page=number, hint="see the page numbers in edition.yaml"))
     info = DocumentInfo(title=f"{edition.paper} {edition.date} 第{edition.issue}期",
                         paper=edition.paper, date=edition.date, timestamp=edition.timestamp)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typeset.compose.context import ComposeContext
 from typeset.compose.photo import photo_block
 from typeset.compose.setting import line_runs, natural_width, set_text
+from typeset.diagnostics import Diagnostic, warning
 from typeset.frame import Box, FrameItem, ImageItem, Marker, Rule
 from typeset.model.edition import Edition, Page, Slot
 from typeset.model.grid import EM_BOX_ASCENT
@@ -115,19 +116,33 @@ def masthead(page: Page, edition: Edition, ctx: ComposeContext, lines: int) -> l
     return items
 
 
-def label_slot(slot: Slot, ctx: ComposeContext) -> list[FrameItem]:
+def too_long(text: str, lines: int, style: TextStyle, height: float, slot: Slot, page: int
+             ) -> list[Diagnostic]:
+    """A warning when `lines` lines of `style` do not fit in `height` pt of the slot."""
+    if lines * style.pitch <= height + 0.01:
+        return []
+    return [warning("text-overflows-slot", f"“{text[:20]}” needs {lines} lines, more than slot "
+                    f"{slot.id} holds", page=page, slot=slot.id,
+                    hint="shorten the text or make the slot taller")]
+
+
+def label_slot(slot: Slot, ctx: ComposeContext, page: int = 0
+               ) -> tuple[list[FrameItem], list[Diagnostic]]:
     """A section label (栏目): the label text on the left, a rule along the slot's foot."""
     rect = ctx.grid.area_rect(slot.area)
     style = ctx.style(slot.style or "label")
     baseline = rect.y + (rect.height - style.size) / 2 + EM_BOX_ASCENT * style.size - 1.0
+    para = set_text(slot.label, style, rect.width, ctx, align="left")
+    diags = too_long(slot.label, len(para.lines), style, rect.height, slot, page)
     items = _text_items(slot.label, style, rect.x, baseline, rect.width, "left", ctx)
     y = snap(rect.bottom - 1.5)
     items.append(Rule(rect.x, y, rect.right, y, 1.5))
     items.append(Marker("slot", rect.x, rect.y, rect.width, rect.height, slot.id))
-    return items
+    return items, diags
 
 
-def ad_slot(slot: Slot, ctx: ComposeContext) -> list[FrameItem]:
+def ad_slot(slot: Slot, ctx: ComposeContext, page: int = 0
+            ) -> tuple[list[FrameItem], list[Diagnostic]]:
     """An advertisement: a framed area marked 广告, holding an image or a slogan."""
     rect = ctx.grid.area_rect(slot.area)
     style = ctx.style("ad")
@@ -142,8 +157,10 @@ def ad_slot(slot: Slot, ctx: ComposeContext) -> list[FrameItem]:
             items.append(ImageItem(snap(rect.x + (rect.width - w) / 2),
                                    snap(rect.y + (rect.height - h) / 2), snap(w), snap(h), path,
                                    (0, 0, size[0], size[1]), size))
+    diags: list[Diagnostic] = []
     if slot.label:
         para = set_text(slot.label, style, rect.width - 2 * style.size, ctx, align="center")
+        diags = too_long(slot.label, len(para.lines), style, rect.height, slot, page)
         height = len(para.lines) * style.pitch
         y = rect.y + (rect.height - height) / 2
         for line in para.lines:
@@ -154,7 +171,7 @@ def ad_slot(slot: Slot, ctx: ComposeContext) -> list[FrameItem]:
     items += _text_items("广告", mark, rect.x, rect.y + mark.size + 2, rect.width - 3, "right",
                          ctx)
     items.append(Marker("slot", rect.x, rect.y, rect.width, rect.height, slot.id))
-    return items
+    return items, diags
 
 
 def photo_slot(slot: Slot, ctx: ComposeContext):

@@ -43,10 +43,11 @@ def compose_page(page: Page, edition: Edition, ctx: ComposeContext,
             photo_items, photo_diags = photo_slot(slot, ctx)
             items += photo_items
             diags += [_at(d, page, slot.id) for d in photo_diags]
-        elif slot.kind == "label":
-            items += label_slot(slot, ctx)
-        elif slot.kind == "ad":
-            items += ad_slot(slot, ctx)
+        elif slot.kind in ("label", "ad"):
+            block, block_diags = (label_slot if slot.kind == "label" else ad_slot)(
+                slot, ctx, page.number)
+            items += block
+            diags += block_diags
         elif slot.kind in ("continuation", "story"):
             diags.append(warning(
                 "empty-slot", f"slot {slot.id} on page {page.number} receives no text",
