@@ -65,3 +65,19 @@ def test_reserving_the_last_line_takes_it_from_the_last_column():
 def test_reserving_in_full_empty_columns_gives_nothing():
     cols, taken = reserve_last_line((Column(0, 117, 4, 4),))
     assert taken is None
+
+
+def test_a_column_never_ends_with_a_paragraphs_single_first_line():
+    # 2 + 4 lines in 2 columns balance 3/3, leaving paragraph 1's first line alone at the foot
+    # of column 0; it moves over so the paragraph starts at the top of column 1.
+    keys = keys_for(2, 4)
+    dist = distribute(keys, columns(2))
+    end_of_first = dist.counts[0] - 1
+    assert not (keys[end_of_first].first and not keys[end_of_first].last)
+    assert dist.placed == 6
+
+
+def test_an_overflowing_slot_does_not_end_on_a_lone_first_line():
+    keys = keys_for(9, 5)      # 14 lines, 10 fit: line 9 (first of paragraph 1) would end it
+    dist = distribute(keys, (Column(0, 117, 0, 10),))
+    assert dist.placed == 9

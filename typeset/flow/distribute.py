@@ -76,15 +76,29 @@ def _is_widow(keys: tuple[LineKey, ...], index: int) -> bool:
     return key.last and not key.first and keys[index - 1].paragraph == key.paragraph
 
 
+def _is_orphan(keys: tuple[LineKey, ...], index: int) -> bool:
+    """A paragraph's first line left alone at the foot of a column, the rest in the next."""
+    if index <= 0 or index >= len(keys):
+        return False
+    before = keys[index - 1]
+    return before.first and not before.last and keys[index].paragraph == before.paragraph
+
+
+def _bad_break(keys: tuple[LineKey, ...], index: int) -> bool:
+    """A column break before line `index` that leaves a widow or an orphan."""
+    return _is_widow(keys, index) or _is_orphan(keys, index)
+
+
 def distribute(keys: tuple[LineKey, ...], columns: tuple[Column, ...], *, balance: bool = True
                ) -> Distribution:
     """Place `keys` lines into `columns`.
 
     When everything fits and `balance` is set, columns end level; a column that would start with
-    a paragraph's single last line is ended one line early when the later columns can take the
-    extra line (otherwise the widow is reported). When not everything fits, columns are filled
-    to the bottom (a column may end a line early to avoid a widow: that line moves on to the
-    continuation) and `placed` < len(keys).
+    a paragraph's single last line (widow, 孤行), or end with its single first line (orphan), is
+    ended one line early when the later columns can take the extra line (otherwise the widow is
+    reported). When not everything fits, columns are filled to the bottom (a column may end a
+    line early for the same reasons: that line moves on to the continuation) and `placed` <
+    len(keys).
     """
     lines = len(keys)
     fits = lines <= total_capacity(columns)
@@ -95,7 +109,12 @@ def distribute(keys: tuple[LineKey, ...], columns: tuple[Column, ...], *, balanc
         counts = _fill(columns, lines, level, limits)
         starts = _starts(counts)
         widow_col = next((i for i, s in enumerate(starts)
-                          if i > 0 and counts[i] and _is_widow(keys, s)), None)
+                          if i > 0 and counts[i] and _bad_break(keys, s)), None)
+        if widow_col is None and not fits:
+            end = sum(counts)  # the break into the continuation, after the last column
+            last = max((i for i, n in enumerate(counts) if n), default=None)
+            if last is not None and _is_orphan(keys, end):
+                widow_col = last + 1
         if widow_col is None:
             break
         prev = widow_col - 1
