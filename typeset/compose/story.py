@@ -71,121 +71,168 @@ def compose_story(story: Story, chain: list[ChainLink]) -> StoryResult:
             continue
         # (the first slot is set even without body text: a headline-only story keeps its head)
         nxt = chain[k + 1] if k + 1 < len(chain) else None
-        paras, leftover = _set_in_slot(story, paras, link, k, nxt, chain, out, diags)
+        paras, leftover = _set_in_slot(story, paras, link, k, nxt, out, diags)
         if leftover:
             overset = leftover
     return StoryResult(story.id, outputs, diags, overset)
 
 
+@dataclass
+class _SlotWork:
+    """One slot being filled: its context, grid-line bounds, text columns and what it draws."""
+
+    link: ChainLink
+    story: Story
+    out: SlotOutput
+    diags: list[Diagnostic]
+    top: int
+    bottom: int
+    xs: list[float]
+    width: float
+    col_tops: list[int]
+    col_bottoms: list[int]
+
+    @property
+    def ctx(self) -> ComposeContext:
+        return self.link.ctx
+
+    @property
+    def where(self) -> dict:
+        return dict(page=self.link.page.number, slot=self.link.slot.id, story=self.story.id)
+
+    def columns(self) -> tuple[Column, ...]:
+        return tuple(Column(x, self.width, t, b)
+                     for x, t, b in zip(self.xs, self.col_tops, self.col_bottoms))
+
+    def warn(self, code: str, message: str, hint: str, **kw) -> None:
+        self.diags.append(warning(code, message, hint=hint, **self.where, **kw))
+
+
 def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: int,
-                 nxt: ChainLink | None, chain: list[ChainLink], out: SlotOutput,
-                 diags: list[Diagnostic]) -> tuple[tuple[BodyPara, ...], str]:
+                 nxt: ChainLink | None, out: SlotOutput, diags: list[Diagnostic]
+                 ) -> tuple[tuple[BodyPara, ...], str]:
     """Set what fits of `paras` in one slot. Returns what is left for the next slot, and the
     overset text when nothing is left to continue into."""
-    ctx, slot, page = link.ctx, link.slot, link.page
-    grid, area = ctx.grid, slot.area
+    ctx, slot = link.ctx, link.slot
     inset = ctx.layout.box_inset_lines if slot.box else 0
-    top, bottom = area.top + inset, area.bottom - inset
+    top, bottom = slot.area.top + inset, slot.area.bottom - inset
     xs, width = text_columns(slot, ctx)
-    count = len(xs)
-    col_tops = [top] * count
-    col_bottoms = [bottom] * count
-    where = dict(page=page.number, slot=slot.id, story=story.id)
+    work = _SlotWork(link, story, out, diags, top, bottom, xs, width, [top] * len(xs),
+                     [bottom] * len(xs))
+    has_head = _set_head(work, k)
+    if k == 0 and slot.photo is not None:
+        _set_photo(work)
+    columns = work.columns()
+    lines, composer_diags = set_body(paras, width, ctx)
+    diags.extend(_located(tuple(composer_diags), work.where))
+    keys = tuple(LineKey(b.para, b.first, b.last) for b in lines)
+    if has_head and k == 0 and columns[0].capacity < 2:
+        work.warn("headline-without-body", "the headline has fewer than two body lines under "
+                  "it in its column (背题)", "give the slot more lines")
+    if len(lines) > total_capacity(columns) and nxt is not None:
+        return _fill_and_jump(work, paras, lines, keys, columns, nxt), ""
+    return (), _fill_to_end(work, lines, keys, columns)
 
-    # Headline group (first part) or 续题 (continuations), across headline_span columns.
-    head = None
+
+def _set_head(work: _SlotWork, k: int) -> bool:
+    """The headline group (first part) or 续题 (continuations) across the headline span."""
+    ctx, slot, story = work.ctx, work.link.slot, work.story
+    count = len(work.xs)
     hspan = min(slot.headline_span or count, count)
-    x0 = xs[0]
-    head_w = xs[hspan - 1] + width - x0
+    x0 = work.xs[0]
+    head_w = work.xs[hspan - 1] + work.width - x0
     if k == 0 and story.headline and story.headline.headline:
-        head = set_headline_group(story.headline, x0, top, head_w, ctx,
+        head = set_headline_group(story.headline, x0, work.top, head_w, ctx,
                                   max_lines=slot.headline_lines, story=story.id)
     elif k > 0 and story.headline and ctx.layout.styles.get("continued"):
         title = story.headline.continued or story.headline.headline
-        head = set_continued_head(title, x0, top, head_w, ctx)
-    if head is not None:
-        out.items.extend(head.items)
-        diags.extend(_located(head.diagnostics, where))
-        if head.lines > bottom - top:
-            diags.append(warning(
-                "headline-overflows-slot", f"the headline group needs {head.lines} grid lines, "
-                f"the slot has {bottom - top}", hint="make the slot taller or the headline "
-                "shorter (or allow it fewer lines)", **where))
-        for i in range(hspan):
-            col_tops[i] = top + head.lines
+        head = set_continued_head(title, x0, work.top, head_w, ctx)
+    else:
+        return False
+    work.out.items.extend(head.items)
+    work.diags.extend(_located(head.diagnostics, work.where))
+    if head.lines > work.bottom - work.top:
+        work.warn("headline-overflows-slot", f"the headline group needs {head.lines} grid "
+                  f"lines, the slot has {work.bottom - work.top}",
+                  "make the slot taller or the headline shorter (or allow it fewer lines)")
+    for i in range(hspan):
+        work.col_tops[i] = work.top + head.lines
+    return True
 
-    # Photo block inside the story slot (first part only).
-    if k == 0 and slot.photo is not None:
-        photo = slot.photo
-        pspan = min(photo.span or count, count)
-        first = count - pspan if photo.place == "right" else 0
-        ptop = max(col_tops[first:first + pspan])
-        photo_x, photo_w = xs[first], xs[first + pspan - 1] + width - xs[first]
-        block = photo_block(photo, photo_x, ptop, photo_w, bottom - ptop, ctx, story=story.id)
-        if photo.place == "bottom":
-            shift = bottom - block.lines - ptop
-            block = photo_block(photo, photo_x, ptop + shift, photo_w, block.lines, ctx,
-                                story=story.id)
-            for i in range(first, first + pspan):
-                col_bottoms[i] = bottom - block.lines
-        else:
-            for i in range(first, first + pspan):
-                col_tops[i] = ptop + block.lines
-        out.items.extend(block.items)
-        diags.extend(_located(block.diagnostics, where))
 
-    columns = tuple(Column(xs[i], width, col_tops[i], col_bottoms[i]) for i in range(count))
-    lines, composer_diags = set_body(paras, width, ctx)
-    diags.extend(_located(tuple(composer_diags), where))
-    keys = tuple(LineKey(b.para, b.first, b.last) for b in lines)
+def _set_photo(work: _SlotWork) -> None:
+    """The photo block in its columns (top, left/right = top of those columns, or bottom)."""
+    ctx, photo, story = work.ctx, work.link.slot.photo, work.story
+    count = len(work.xs)
+    pspan = min(photo.span or count, count)
+    first = count - pspan if photo.place == "right" else 0
+    span = range(first, first + pspan)
+    ptop = max(work.col_tops[i] for i in span)
+    photo_x = work.xs[first]
+    photo_w = work.xs[first + pspan - 1] + work.width - photo_x
+    block = photo_block(photo, photo_x, ptop, photo_w, work.bottom - ptop, ctx, story=story.id)
+    if photo.place == "bottom":
+        block = photo_block(photo, photo_x, work.bottom - block.lines, photo_w, block.lines, ctx,
+                            story=story.id)
+        for i in span:
+            work.col_bottoms[i] = work.bottom - block.lines
+    else:
+        for i in span:
+            work.col_tops[i] = ptop + block.lines
+    work.out.items.extend(block.items)
+    work.diags.extend(_located(block.diagnostics, work.where))
 
-    if head is not None and k == 0 and columns[0].capacity < 2:
-        diags.append(warning("headline-without-body", "the headline has fewer than two body "
-                             "lines under it in its column (背题)", hint="give the slot more lines",
-                             **where))
 
-    if len(lines) > total_capacity(columns) and nxt is not None:
-        body_cols, jump_col = reserve_last_line(columns)
-        dist = distribute(keys, body_cols, balance=False)
-        _place(lines, dist, body_cols, ctx, out)
-        jump_text = ctx.layout.jump_out.format(page=nxt.page.number)
-        if jump_col is not None:
-            _place_jump(jump_text, jump_col, ctx, out)
-        diags.append(info("jump", f"story {story.id} continues on page {nxt.page.number}, "
-                          f"slot {nxt.slot.id}: {jump_text}", **where))
-        jump_in = nxt.ctx.layout.jump_in.format(page=page.number)
-        _report_widows(dist, lines, diags, where)
-        _frame(slot, columns, ctx, out, level=bottom)
-        out.lines_used = bottom - area.top
-        return remainder(paras, lines, dist.placed, jump_in), ""
+def _fill_and_jump(work: _SlotWork, paras: tuple[BodyPara, ...], lines: list[BodyLine],
+                   keys: tuple[LineKey, ...], columns: tuple[Column, ...], nxt: ChainLink
+                   ) -> tuple[BodyPara, ...]:
+    """Fill the slot to its foot, end it with the jump-out line (转第N版) on the grid line
+    reserved for it, and return the rest opened by the jump-in label (上接第N版)."""
+    ctx, page = work.ctx, work.link.page
+    body_cols, jump_col = reserve_last_line(columns)
+    dist = distribute(keys, body_cols, balance=False)
+    _place(lines, dist, body_cols, ctx, work.out)
+    jump_text = ctx.layout.jump_out.format(page=nxt.page.number)
+    if jump_col is not None:
+        _place_jump(jump_text, jump_col, ctx, work.out)
+    work.diags.append(info("jump", f"story {work.story.id} continues on page "
+                           f"{nxt.page.number}, slot {nxt.slot.id}: {jump_text}", **work.where))
+    _report_widows(dist, lines, work.diags, work.where)
+    _frame(work.link.slot, columns, ctx, work.out, level=work.bottom)
+    work.out.lines_used = work.bottom - work.link.slot.area.top
+    jump_in = nxt.ctx.layout.jump_in.format(page=page.number)
+    return remainder(paras, lines, dist.placed, jump_in)
 
+
+def _fill_to_end(work: _SlotWork, lines: list[BodyLine], keys: tuple[LineKey, ...],
+                 columns: tuple[Column, ...]) -> str:
+    """Set the story's end in balanced columns; report overset (returned) or underset."""
+    ctx, area = work.ctx, work.link.slot.area
     dist = distribute(keys, columns, balance=True)
-    _place(lines, dist, columns, ctx, out)
-    _report_widows(dist, lines, diags, where)
-    _frame(slot, columns, ctx, out, level=max(dist.level, max(c.top for c in columns)))
-    out.lines_used = dist.level - area.top
-    leftover = ""
+    _place(lines, dist, columns, ctx, work.out)
+    _report_widows(dist, lines, work.diags, work.where)
+    _frame(work.link.slot, columns, ctx, work.out,
+           level=max(dist.level, max(c.top for c in columns)))
+    work.out.lines_used = dist.level - area.top
     if dist.placed < len(lines):
         rest = lines[dist.placed:]
         leftover = "".join(b.text for b in rest)
         last_set = lines[dist.placed - 1].text[-12:] if dist.placed else ""
         tail = f"last words set: “……{last_set}”" if last_set else "no body line fits"
-        diags.append(warning(
-            "overset", f"overset {len(leftover)} characters ({len(rest)} lines at "
-            f"{width / ctx.layout.body_size:g} 字); {tail}",
-            data=(("characters", len(leftover)), ("lines", len(rest)),
-                  ("last_words", last_set)),
-            hint="cut the story, give the slot more lines, or continue it on another page",
-            **where))
-        out.items.append(Marker("overset", columns[-1].x, grid.line_top(bottom) - ctx.pitch,
-                                columns[-1].width, ctx.pitch, f"+{len(leftover)}字"))
-    else:
-        empty = bottom - dist.level
-        if empty > ctx.layout.underset_lines:
-            diags.append(warning(
-                "underset", f"underset: {empty} empty grid lines at the foot of the slot",
-                data=(("lines", empty),), hint="add copy, a photo, or shorten the slot", **where))
-    return (), leftover
+        work.warn("overset", f"overset {len(leftover)} characters ({len(rest)} lines at "
+                  f"{work.width / ctx.layout.body_size:g} 字); {tail}",
+                  "cut the story, give the slot more lines, or continue it on another page",
+                  data=(("characters", len(leftover)), ("lines", len(rest)),
+                        ("last_words", last_set)))
+        work.out.items.append(Marker("overset", columns[-1].x,
+                                     ctx.grid.line_top(work.bottom) - ctx.pitch,
+                                     columns[-1].width, ctx.pitch, f"+{len(leftover)}字"))
+        return leftover
+    empty = work.bottom - dist.level
+    if empty > ctx.layout.underset_lines:
+        work.warn("underset", f"underset: {empty} empty grid lines at the foot of the slot",
+                  "add copy, a photo, or shorten the slot", data=(("lines", empty),))
+    return ""
 
 
 def text_columns(slot: Slot, ctx: ComposeContext) -> tuple[list[float], float]:
