@@ -119,6 +119,19 @@ class ImageItem:
 
 
 @dataclass(frozen=True)
+class PlacedPage:
+    """A page of another PDF (an advertisement delivered as PDF) scaled to fit the rect
+    (x, y, width, height), keeping its proportions, centred. `page` is 0-based."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    source: str
+    page: int = 0
+
+
+@dataclass(frozen=True)
 class Marker:
     """An invisible annotation for proofs and tests (slot outline, overset mark, jump target)."""
 
@@ -130,7 +143,7 @@ class Marker:
     label: str = ""
 
 
-FrameItem = Union[GlyphRun, Rule, Box, ImageItem, Marker]
+FrameItem = Union[GlyphRun, Rule, Box, ImageItem, PlacedPage, Marker]
 
 
 @dataclass(frozen=True)

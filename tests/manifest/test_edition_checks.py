@@ -276,9 +276,11 @@ def test_files_that_are_not_usable_images(maker, content, words):
     assert words in d.message and d.source.line == line_of(folder, "photos/a.png")
 
 
-def test_ad_file_must_be_an_image(maker):
+def test_ad_file_must_be_an_image_or_a_pdf(maker):
+    text = BASE + "      - ad: {file: ads/x.gif}\n        at: {column: 5, span: 2, top: 10, bottom: 20}\n"
+    maker.one(maker.write(text, files={"ads/x.gif": b"GIF89a"}), "bad-image")
     text = BASE + "      - ad: {file: ads/x.pdf}\n        at: {column: 5, span: 2, top: 10, bottom: 20}\n"
-    maker.one(maker.write(text, files={"ads/x.pdf": b"%PDF-1.4"}), "bad-image")
+    maker.one(maker.write(text, files={"ads/x.pdf": b"not a pdf at all"}), "bad-ad")
 
 
 def test_slot_edges_may_be_given_in_mm_and_snap_to_the_grid(tmp_path):

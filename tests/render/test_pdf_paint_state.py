@@ -56,3 +56,27 @@ def test_run_operators_position_every_glyph(serif, run):
     gap_text = str(int(gap)) if gap == int(gap) else str(gap)
     assert ops == ("BT /TF1 12 Tf\n1 0 0 1 10 180 Tm\n"
                    f"[{codes[0]}{codes[1]}{gap_text}{codes[2]}{codes[3]}] TJ\nET")
+
+
+def test_black_text_after_a_coloured_stroke_still_overprints(tmp_path, make_doc, run, serif):
+    """An ExtGState with /OP false and no /op turns fill overprint off too (PDF 32000 §8.4.5):
+    black text painted after a red frame must set its overprint again."""
+    from typeset.frame import Box, Rule
+
+    items = [run(serif, "一二三", 10, 20, 10, BLACK),
+             Rule(5, 25, 100, 25, 0.5),                       # black: OP true
+             Box(5, 30, 50, 20, stroke=RED, stroke_width=0.5),  # red: OP false
+             run(serif, "广告", 10, 60, 10, BLACK)]
+    path = tmp_path / "b.pdf"
+    write_pdf(make_doc(items, [], bleed=0), path)
+    with pikepdf.open(path) as pdf:
+        page = pdf.pages[0]
+        gstates = page.obj.Resources.get("/ExtGState", {})
+        overprint, shows = False, []
+        for operands, operator in pikepdf.parse_content_stream(page):
+            if str(operator) == "gs":
+                state = gstates[operands[0]]
+                overprint = bool(state.get("/op", state.get("/OP", overprint)))
+            elif str(operator) == "TJ":
+                shows.append(overprint)
+        assert shows == [True, True]

@@ -15,7 +15,7 @@ from typeset.compose.context import ComposeContext
 from typeset.compose.photo import photo_block
 from typeset.compose.setting import line_runs, natural_width, set_text
 from typeset.diagnostics import Diagnostic, warning
-from typeset.frame import Box, FrameItem, ImageItem, Marker, Rule
+from typeset.frame import Box, FrameItem, ImageItem, Marker, PlacedPage, Rule
 from typeset.model.edition import Edition, Page, Slot
 from typeset.model.grid import EM_BOX_ASCENT
 from typeset.model.layout import TextStyle
@@ -148,7 +148,11 @@ def ad_slot(slot: Slot, ctx: ComposeContext, page: int = 0
     style = ctx.style("ad")
     items: list[FrameItem] = [Box(rect.x, rect.y, rect.width, rect.height, stroke=style.color,
                                   stroke_width=0.5)]
-    if slot.ad_file:
+    if slot.ad_file and slot.ad_file.lower().endswith(".pdf"):
+        path = str(Path(ctx.edition.folder) / slot.ad_file)
+        items.append(PlacedPage(snap(rect.x + 2), snap(rect.y + 2), snap(rect.width - 4),
+                                snap(rect.height - 4), path))
+    elif slot.ad_file:
         path = str(Path(ctx.edition.folder) / slot.ad_file)
         size = ctx.image_sizes.get(path)
         if size:

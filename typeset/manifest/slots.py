@@ -42,9 +42,10 @@ class SlotContext:
         self.page = page
         self.problems = problems
 
-    def file(self, reader: MapReader, key: str, what: str, image: bool = True) -> str | None:
+    def file(self, reader: MapReader, key: str, what: str, image: bool | str = True
+             ) -> str | None:
         """A file path from `key`, checked to be inside the edition folder, to exist and (for
-        images) to be a JPEG, PNG or TIFF file Pillow can open."""
+        images) to be a JPEG, PNG or TIFF file Pillow can open; `image="ad"` also takes a PDF."""
         written = reader.text(key, required=True, example="photos/plant.jpg")
         if not written:
             return None
@@ -58,10 +59,26 @@ class SlotContext:
             self.problems.error("missing-file", f"{what} not found: {looked}", reader.at(key),
                                 hint="check the file name, or copy the file there")
             return None
+        if image == "ad" and written.lower().endswith(".pdf"):
+            # An advertisement delivered as PDF: placed as it is (the plant's preflight judges
+            # its colours and fonts like everything else on the page).
+            try:
+                with real.open("rb") as handle:
+                    head = handle.read(1024)
+            except OSError as exc:
+                self.problems.error("bad-ad", f"{what} '{written}' cannot be read: {exc}",
+                                    reader.at(key), hint="check the file's permissions")
+                return None
+            if b"%PDF-" not in head:
+                self.problems.error("bad-ad", f"{what} '{written}' is not a PDF file",
+                                    reader.at(key), hint="export the ad as PDF/X-1a, or as JPEG")
+                return None
+            return written
         if image:
             if not written.lower().endswith(IMAGE_SUFFIXES):
                 self.problems.error("bad-image", f"{what} '{written}' is not a JPEG, PNG or TIFF "
-                                    "file", reader.at(key), hint="convert it to JPEG")
+                                    f"file{' or a PDF' if image == 'ad' else ''}",
+                                    reader.at(key), hint="convert it to JPEG")
                 return None
             problem = image_problem(real)
             if problem:
@@ -115,7 +132,7 @@ def read_slot(data: object, where: SourceRef, index: int, ctx: SlotContext) -> S
                 problems.error("slot-form", "an ad needs either file: or text:", ad.source,
                                hint="ad: {file: ads/lottery.png}  or  ad: {text: 福运相伴 益起出彩}")
             if ad.has("file"):
-                ad_file = ctx.file(ad, "file", "ad file") or ""
+                ad_file = ctx.file(ad, "file", "ad file", image="ad") or ""
             label = ad.text("text", max_chars=500)
         style = style or "ad"
     elif style:

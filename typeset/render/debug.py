@@ -7,7 +7,7 @@ golden-file diff.
 
 from __future__ import annotations
 
-from typeset.frame import Box, Document, GlyphRun, ImageItem, Marker, Rule
+from typeset.frame import Box, Document, GlyphRun, ImageItem, Marker, PlacedPage, Rule
 
 
 def _n(value: float) -> str:
@@ -33,6 +33,10 @@ def dump(doc: Document, *, markers: bool = True) -> str:
                 name = item.source.rsplit("/", 1)[-1]
                 out.append(f"  image {_n(item.x)} {_n(item.y)} {_n(item.width)} "
                            f"{_n(item.height)} {name} crop={item.crop}")
+            elif isinstance(item, PlacedPage):
+                name = item.source.rsplit("/", 1)[-1]
+                out.append(f"  pdfpage {_n(item.x)} {_n(item.y)} {_n(item.width)} "
+                           f"{_n(item.height)} {name} page={item.page}")
             elif isinstance(item, Marker) and markers:
                 out.append(f"  marker {item.kind} {_n(item.x)} {_n(item.y)} {_n(item.width)} "
                            f"{_n(item.height)} {item.label!r}")

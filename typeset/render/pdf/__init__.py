@@ -21,8 +21,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from typeset.diagnostics import Diagnostic, error, info, warning
 from typeset.fonts import Face, load_face
-from typeset.frame import Box, Document, GlyphRun, ImageItem, Marker, PageFrame, Rule
-from typeset.render.pdf import draw, imagecache, marks
+from typeset.frame import Box, Document, GlyphRun, ImageItem, Marker, PageFrame, PlacedPage, Rule
+from typeset.render.pdf import draw, imagecache, marks, placed_pages
 from typeset.render.pdf.fonts import (
     FaceUsage,
     FontEmbedError,
@@ -101,6 +101,7 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions()) -> 
                      enforceColorSpace="cmyk")
     page_fonts: list[list[FontSubset]] = []
     photos = _Photos(ready, profile is not None or options.grey_images)
+    placed = placed_pages.PlacedPages(diags)
     for page, (under, over) in zip(doc.pages, extras):
         geo = _geometry(page, options)
         canvas.setPageSize(geo.media)
@@ -110,6 +111,9 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions()) -> 
         items = (*under, *page.items, *over)
         knockouts = knockout_items(items, options.max_ink)
         for index, item in enumerate(items):
+            if isinstance(item, PlacedPage):
+                placed.paint(canvas, item, geo, page.number)
+                continue
             _paint(canvas, item, geo, page, subsets, fonts_here, photos, index in knockouts)
         if options.marks:
             for rule in marks.crop_marks(page):
@@ -117,12 +121,14 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions()) -> 
             marks.draw_registration(canvas, page, geo)
         page_fonts.append(sorted(fonts_here.values(), key=lambda s: s.resource))
         photos.end_page()
+        placed.end_page()
         canvas.showPage()
     if not doc.pages:
         diags.append(error("pdf-empty", "the document has no pages; nothing to print"))
         canvas.showPage()
         page_fonts.append([])
         photos.end_page()
+        placed.end_page()
     canvas.save()
     page_images = photos.finish(diags)  # waits for the photos still being prepared
 
@@ -133,6 +139,7 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions()) -> 
         title=doc.info.title + (" (校样 proof)" if options.proof else ""),
         subject=" ".join(p for p in (doc.info.paper, doc.info.date) if p),
         timestamp=resolve_timestamp(doc.info.timestamp), page_images=page_images,
+        page_forms=placed.pages,
     )
     if options.proof:
         diags.append(info("pdf-proof", f"{path} is a proof (overlay, no PDF/X marker): do not "

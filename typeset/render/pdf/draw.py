@@ -84,9 +84,14 @@ def forget_fill(c: Canvas) -> None:
 
 def set_stroke(c: Canvas, color: CMYK, knockout: bool = False) -> None:
     """Stroke colour and overprint: only pure 100 % K overprints (unless `knockout`), OPM 1."""
+    overprint = color.is_pure_black and not knockout
     c.setStrokeColorCMYK(color.c, color.m, color.y, color.k)
-    c.setStrokeOverprint(color.is_pure_black and not knockout)
+    c.setStrokeOverprint(overprint)
+    # An ExtGState that sets OP but not op sets op too (PDF 32000 §8.4.5). Say so explicitly,
+    # so that reportlab's record of op stays true, and write the next fill again.
+    c.setFillOverprint(overprint)
     c.setOverprintMask(True)
+    forget_fill(c)
 
 
 _HEX: dict[int, str] = {}

@@ -19,6 +19,7 @@ from pikepdf import Array, Dictionary, Name, String
 
 from typeset.render.pdf.fonts import FontSubset, add_font
 from typeset.render.pdf.images import PreparedImage
+from typeset.render.pdf.placed_pages import add_forms
 from typeset.render.pdf.profiles import OutputProfile
 
 PDF_VERSIONS = {"PDF/X-1a:2001": "1.3", "PDF/X-1a:2003": "1.4", "PDF/X-3:2003": "1.4",
@@ -101,12 +102,16 @@ def finish(
     raw: bytes, path: Path, *, page_fonts: list[list[FontSubset]], profile: OutputProfile | None,
     output_condition: str, pdfx: str | None, title: str, subject: str, timestamp: int,
     page_images: list[dict[str, PagePhoto]] | None = None,
+    page_forms: list | None = None,
 ) -> None:
     """Add fonts, photos, OutputIntent, Info and XMP to reportlab's `raw` PDF and save it at
     `path`. `page_images` gives per page the image XObjects its content names.
 
     `pdfx` None writes no PDF/X version keys (proofs, or when no profile was found)."""
+    sources: dict[str, pikepdf.Pdf] = {}
     with pikepdf.open(_bytes_io(raw)) as pdf:
+        for page, forms in zip(pdf.pages, page_forms or []):
+            add_forms(pdf, page, forms, sources)
         objects: dict[str, pikepdf.Object] = {}
         images: dict[object, pikepdf.Object] = {}
         for page, fonts, photos in zip(pdf.pages, page_fonts, page_images or [{}] * len(pdf.pages)):
@@ -165,6 +170,9 @@ def finish(
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        finally:
+            for source in sources.values():
+                source.close()
 
 
 def _image_object(pdf: pikepdf.Pdf, photo: PagePhoto, made: dict) -> pikepdf.Object:
