@@ -324,3 +324,25 @@ def test_columns_on_a_story_slot_sets_biancolumns_and_too_narrow_is_refused(tmp_
     with pytest.raises(InputError) as info:
         load_edition(folder)
     assert [d.code for d in info.value.diagnostics] == ["columns-too-narrow"]
+
+
+def test_a_photo_height_may_be_given_in_lines_or_as_a_length(maker):
+    from typeset.manifest import load_edition
+
+    for height, expected in (("20", 20), ("81mm", round(81 * 72 / 25.4 / 13.5))):
+        text = BASE.replace("        at: {column: 1, span: 4, top: 10, bottom: 50}",
+                            "        at: {column: 1, span: 4, top: 10, bottom: 50}\n"
+                            f"        photo: {{file: photos/p.jpg, span: 2, height: {height}}}")
+        folder = maker.write(text, files={"photos/p.jpg": _tiny_jpeg()})
+        edition, _ = load_edition(folder)
+        assert edition.pages[0].slots[0].photo.lines == expected
+
+
+def _tiny_jpeg() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (1200, 900), (90, 120, 160)).save(buffer, "JPEG")
+    return buffer.getvalue()

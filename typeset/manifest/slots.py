@@ -24,7 +24,8 @@ SLOT_KEYS = ("id", "story", "photo", "label", "ad", "at", "continue", "box", "he
 MIN_COLUMN_CHARS = 8
 """A text column narrower than this many body characters is refused (变栏 gone too far)."""
 AT_KEYS = ("column", "span", "top", "bottom", "lines")
-PHOTO_KEYS = ("file", "caption", "credit", "span", "lines", "place", "fit", "focus", "crop")
+PHOTO_KEYS = ("file", "caption", "credit", "span", "lines", "height", "place", "fit", "focus",
+              "crop")
 AD_KEYS = ("file", "text")
 FORMS = ("story", "photo", "label", "ad")
 PLACES = ("top", "bottom", "left", "right")
@@ -294,10 +295,25 @@ def read_photo(data: object, where: SourceRef, ctx: SlotContext) -> Photo | None
     photo = Photo(
         file=file or "", caption=caption, credit=credit,
         span=p.integer("span", 0, low=1, high=ctx.layout.columns, example="3"),
-        lines=p.integer("lines", 0, low=1, high=ctx.layout.lines, example="20"),
+        lines=_photo_lines(p, ctx),
         place=p.choice("place", PLACES, "top"), fit=p.choice("fit", ("crop", "fit"), "crop"),
         focus=focus, crop=crop, source=p.source)
     return photo if file else None
+
+
+def _photo_lines(p: MapReader, ctx: SlotContext) -> int:
+    """The picture's height in grid lines: `lines: 20`, or `height:` as lines (20) or as a
+    length (60mm), rounded to whole grid lines."""
+    if p.has("lines") and p.has("height"):
+        ctx.problems.error("conflicting-keys", "give either 'lines' or 'height', not both",
+                           p.key_at("height"), hint="lines: 20  (grid lines)")
+    if not p.has("height"):
+        return p.integer("lines", 0, low=1, high=ctx.layout.lines, example="20")
+    if not isinstance(p.raw("height"), str):
+        return p.integer("height", 0, low=1, high=ctx.layout.lines, example="20")
+    points = p.length("height", 0.0, example="60mm")
+    lines = round(points / ctx.layout.line_pitch) if points else 0
+    return max(1, min(lines, ctx.layout.lines)) if points else 0
 
 
 def _fractions(p: MapReader, key: str, count: int, example: str, problems: Problems
