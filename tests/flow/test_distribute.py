@@ -81,3 +81,12 @@ def test_an_overflowing_slot_does_not_end_on_a_lone_first_line():
     keys = keys_for(9, 5)      # 14 lines, 10 fit: line 9 (first of paragraph 1) would end it
     dist = distribute(keys, (Column(0, 117, 0, 10),))
     assert dist.placed == 9
+
+
+def test_a_forced_orphan_is_reported():
+    # Two columns of 2 lines, paragraphs of 1 and 3 lines: the only fill leaves paragraph 1's
+    # first line at the foot of column 0, and column 0 cannot give up a line (it has only 2).
+    keys = keys_for(1, 3)
+    dist = distribute(keys, columns(2, 0, 2))
+    assert dist.placed == 4
+    assert dist.orphans == (1,)

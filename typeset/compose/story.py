@@ -307,8 +307,14 @@ def _frame(slot: Slot, columns: tuple[Column, ...], ctx: ComposeContext, out: Sl
 
 
 def _report_widows(dist, lines, diags, where) -> None:
+    """Forced widows (a paragraph's last line atop a column) and orphans (its first line alone
+    at a column's foot) — the distribution avoids them when a line can move."""
     for index in dist.widows:
         diags.append(warning("widow", "a column starts with the last line of a paragraph (孤行) "
+                             f"“{lines[index].text[:10]}…” and it could not be avoided",
+                             hint="edit the copy by a line, or change the slot's depth", **where))
+    for index in dist.orphans:
+        diags.append(warning("orphan", "a column ends with the first line of a paragraph "
                              f"“{lines[index].text[:10]}…” and it could not be avoided",
                              hint="edit the copy by a line, or change the slot's depth", **where))
 

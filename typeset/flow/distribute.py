@@ -33,6 +33,8 @@ class Distribution:
     widows: tuple[int, ...] = ()
     level: int = 0
     """The grid line the balanced columns end at (exclusive)."""
+    orphans: tuple[int, ...] = ()
+    """Lines that are a paragraph's lone first line at a column foot and could not move on."""
 
     def starts(self) -> tuple[int, ...]:
         """Index of the first line in each column."""
@@ -132,8 +134,10 @@ def distribute(keys: tuple[LineKey, ...], columns: tuple[Column, ...], *, balanc
     counts = _fill(columns, lines, level, limits)
     starts = _starts(counts)
     widows = tuple(s for i, s in enumerate(starts) if i > 0 and counts[i] and _is_widow(keys, s))
+    orphans = tuple(s - 1 for i, s in enumerate(starts)
+                    if i > 0 and counts[i] and _is_orphan(keys, s))
     used_level = max((c.top + n for c, n in zip(columns, counts) if n), default=level)
-    return Distribution(tuple(counts), sum(counts), widows, used_level)
+    return Distribution(tuple(counts), sum(counts), widows, used_level, orphans)
 
 
 def _starts(counts: list[int]) -> list[int]:
