@@ -128,3 +128,19 @@ def test_a_photo_with_no_room_is_an_error_and_not_drawn(ctx, photo_file):
     assert [d.code for d in block.diagnostics] == ["photo-no-room"]
     assert block.diagnostics[0].severity.value == "error"
     assert block.items == () and block.lines == 0
+
+
+def test_the_ladder_steps_down_once_to_break_a_two_line_headline_between_phrases(ctx, layout):
+    """At 小初 (36 pt) in 243 pt, 让创新的“活水” does not fit a line, so two lines would break
+    inside 活水; one step down (一号) the same two lines break after the closing quote."""
+    from typeset.compose.headline import fit_headline
+
+    style = layout.style("headline-1")
+    para, chosen, fitted = fit_headline("让创新的“活水”奔涌不息", style, 243.0, 2, ctx)
+    assert fitted and len(para.lines) == 2
+    assert chosen.size == style.size_ladder[0] < style.size
+    block = set_headline_group(Headline("让创新的“活水”奔涌不息"), 50.0, 10, 243.0, ctx)
+    lines: dict[float, str] = {}
+    for run in (i for i in block.items if isinstance(i, GlyphRun)):
+        lines[run.y] = lines.get(run.y, "") + run.text
+    assert [lines[y] for y in sorted(lines)] == ["让创新的“活水”", "奔涌不息"]

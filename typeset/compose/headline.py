@@ -121,18 +121,27 @@ def balanced(text: str, style: TextStyle, width: float, ctx: ComposeContext
 
 def fit_headline(text: str, style: TextStyle, width: float, max_lines: int,
                  ctx: ComposeContext) -> tuple[SetParagraph, TextStyle, bool]:
-    """Set `text` at the first size of the style's ladder that fits `max_lines` (0 = any).
+    """Set `text` at the first size of the style's ladder that fits `max_lines` (0 = any);
+    a two-line headline that could only break inside a word at that size takes the next size
+    down when there it breaks between phrases.
 
     Returns the set paragraph, the style at the chosen size, and whether it fitted.
     """
     sizes = (style.size, *style.size_ladder)
     chosen = None
-    for size in sizes:
+    for i, size in enumerate(sizes):
         trial = sized(style, size)
         para = set_text(text, trial, width, ctx, align=style.align)
         chosen = (para, trial)
         too_long = any(line.overfull > 0 for line in para.lines)
         if (max_lines <= 0 or len(para.lines) <= max_lines) and not too_long:
+            if len(para.lines) == 2 and i + 1 < len(sizes) and \
+                    _two_phrases(text, trial, width, ctx) is None:
+                # Two lines that can only break inside a word: one step down the ladder is
+                # better when there the same two lines break between phrases.
+                smaller = sized(style, sizes[i + 1])
+                if _two_phrases(text, smaller, width, ctx) is not None:
+                    return set_text(text, smaller, width, ctx, align=style.align), smaller, True
             return para, trial, True
     return chosen[0], chosen[1], False
 
