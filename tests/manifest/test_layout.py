@@ -37,7 +37,7 @@ def test_shipped_layouts_load(name, columns, chars, lines):
 
 
 def _project(tmp_path: Path, text: str) -> Path:
-    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts").mkdir(parents=True)
     shutil.copytree(ROOT / "fonts", tmp_path / "fonts", ignore=shutil.ignore_patterns("*.tt*"))
     (tmp_path / "layouts" / "x.yaml").write_text(text, encoding="utf-8")
     return tmp_path
@@ -94,3 +94,12 @@ def test_unknown_layout_suggests_closest(tmp_path):
     assert "broadsheet-8col" in info.value.diagnostics[0].hint
     with pytest.raises(InputError):
         load_layout("../fonts/fonts", ROOT)
+
+
+def test_composition_settings_are_checked_with_file_and_line(tmp_path):
+    diags = _broken(tmp_path, "  kinsoku: basic", "  kinsokuu: basic")
+    assert [d.code for d in diags] == ["unknown-key"]
+    assert "did you mean 'kinsoku'" in diags[0].hint and diags[0].source.line > 0
+    diags = _broken(tmp_path / "again", "  kinsoku: basic", "  kinsoku: medium")
+    assert [d.code for d in diags] == ["bad-composition"]
+    assert "basic, strict" in diags[0].message

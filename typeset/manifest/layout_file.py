@@ -18,6 +18,7 @@ from typeset.manifest.fonts_config import load_font_roles
 from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
 from typeset.manifest.styles import read_rule, read_styles
 from typeset.manifest.yamlpos import YList, YMap, parse_yaml
+from typeset.model.composition import CompositionRules
 from typeset.model.layout import Layout, Margins, RuleStyle
 from typeset.units import MM, snap
 
@@ -77,6 +78,31 @@ def load_layout(name: str, project_root: Path) -> Layout:
         _LOADED.clear()
     _LOADED[key] = layout
     return layout
+
+
+def _composition(top, problems: Problems) -> dict:
+    """The `composition:` mapping, each key checked against `CompositionRules` (with the
+    closest valid name suggested) and each value by constructing the rules."""
+    raw = plain(top.raw("composition"), top.at("composition"), problems, "composition")
+    if not isinstance(raw, dict) or not raw:
+        return raw if isinstance(raw, dict) else {}
+    names = CompositionRules.names()
+    good = {}
+    data = top.raw("composition")
+    for key, value in raw.items():
+        where = data.key_source(key) if hasattr(data, "key_source") else top.at("composition")
+        if key not in names:
+            problems.error("unknown-key", f"unknown composition setting '{key}'", where,
+                           hint=suggestion(key, names, "settings"))
+            continue
+        good[key] = value
+    try:
+        CompositionRules.from_mapping(good)
+    except (TypeError, ValueError) as exc:
+        problems.error("bad-composition", str(exc), top.at("composition"),
+                       hint="see the settings in docs/manifest.md")
+        return {}
+    return good
 
 
 def read_layout(path: Path, name: str, project_root: Path) -> tuple[Layout, Problems]:
@@ -152,8 +178,7 @@ def read_layout(path: Path, name: str, project_root: Path) -> tuple[Layout, Prob
         box_inset_lines=top.integer("box_inset_lines", 1, low=0, high=10, example="1"),
         underset_lines=top.integer("underset_lines", 3, low=0, high=1000, example="3"),
         head_band=head_band, jump_out=jump_out, jump_in=jump_in,
-        composition=plain(top.raw("composition"), top.at("composition"), problems,
-                          "composition"),
+        composition=_composition(top, problems),
         output=plain(top.raw("output"), top.at("output"), problems, "output"),
     )
     return layout, problems
