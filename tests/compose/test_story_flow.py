@@ -259,3 +259,23 @@ def test_a_label_longer_than_its_slot_is_reported(layout, fonts, tmp_path):
     _, diags, _ = compose_edition(edition, fonts)
     assert [(d.code, d.slot) for d in diags if d.code == "text-overflows-slot"] == [
         ("text-overflows-slot", "label-1")]
+
+
+def test_a_photo_placed_at_the_bottom_ends_at_the_slot_foot_with_text_above(
+        layout, fonts, photo_file):
+    from typeset.frame import ImageItem
+    from typeset.model.edition import Photo
+
+    story = make_story("a", 3)
+    photo = Photo(photo_file.name, caption="图片说明。", credit="某某 摄", span=2, lines=10,
+                  place="bottom")
+    slot = replace(story_slot("a", 1, 3, 10, 70), photo=photo)
+    edition = make_edition(layout, photo_file.parent, {"a": story}, [(1, [slot])])
+    _, _, results = compose_edition(edition, fonts)
+    items = results[0].slots[0].items
+    (image,) = [i for i in items if isinstance(i, ImageItem)]
+    foot = PageGrid(layout).line_top(70)
+    credit = [i for i in items if isinstance(i, GlyphRun) and i.role == "credit"]
+    assert image.y > PageGrid(layout).line_top(40) and credit and max(c.y for c in credit) < foot
+    body_left = [r for r in body_runs(results[0], 1) if r.x < image.x + image.width]
+    assert body_left and max(r.y for r in body_left) < image.y

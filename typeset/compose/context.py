@@ -7,13 +7,13 @@ compose function instead of long argument lists.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from typeset.fonts import FontBook
 from typeset.model.edition import Edition
 from typeset.model.grid import PageGrid
 from typeset.model.layout import Layout, TextStyle
-from typeset.text import CompositionRules
+from typeset.model.composition import CompositionRules
 
 
 @dataclass(frozen=True)
@@ -40,10 +40,3 @@ class ComposeContext:
     def style(self, name: str) -> TextStyle:
         """A named style of the layout."""
         return self.layout.style(name)
-
-    def for_layout(self, layout: Layout) -> "ComposeContext":
-        """The same context for another page template."""
-        if layout is self.layout:
-            return self
-        rules = CompositionRules.from_mapping(layout.composition or {})
-        return replace(self, layout=layout, rules=rules)

@@ -9,7 +9,7 @@ last line when it fits there, else on a line of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from typeset.compose.context import ComposeContext
@@ -153,7 +153,12 @@ def _caption(photo: Photo, x: float, width: float, ctx: ComposeContext
     return items, y + 0.15 * cap_style.size
 
 
+def moved(block: PhotoBlock, lines: int, ctx: ComposeContext) -> PhotoBlock:
+    """The same block `lines` grid lines lower (a photo placed at the foot of its columns)."""
+    dy = lines * ctx.pitch
+    return replace(block, items=tuple(_shift(item, dy) for item in block.items))
+
+
 def _shift(item, dy: float):
-    """Move a glyph run down by `dy` (caption items are built relative to the caption top)."""
-    from dataclasses import replace
+    """An item (glyph run, image, marker) moved down by `dy`."""
     return replace(item, y=snap(item.y + dy))

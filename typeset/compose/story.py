@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typeset.compose.body import BodyLine, BodyPara, body_paragraphs, remainder, set_body
 from typeset.compose.context import ComposeContext
 from typeset.compose.headline import set_continued_head, set_headline_group
-from typeset.compose.photo import photo_block
+from typeset.compose.photo import moved, photo_block
 from typeset.compose.setting import line_runs, set_text
 from typeset.diagnostics import Diagnostic, info, warning
 from typeset.flow import Column, LineKey, distribute, reserve_last_line, total_capacity
@@ -172,8 +172,7 @@ def _set_photo(work: _SlotWork) -> None:
     photo_w = work.xs[first + pspan - 1] + work.width - photo_x
     block = photo_block(photo, photo_x, ptop, photo_w, work.bottom - ptop, ctx, story=story.id)
     if photo.place == "bottom":
-        block = photo_block(photo, photo_x, work.bottom - block.lines, photo_w, block.lines, ctx,
-                            story=story.id)
+        block = moved(block, work.bottom - block.lines - ptop, ctx)
         for i in span:
             work.col_bottoms[i] = work.bottom - block.lines
     else:

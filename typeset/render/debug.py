@@ -41,11 +41,3 @@ def dump(doc: Document, *, markers: bool = True) -> str:
                 out.append(f"  marker {item.kind} {_n(item.x)} {_n(item.y)} {_n(item.width)} "
                            f"{_n(item.height)} {item.label!r}")
     return "\n".join(out) + "\n"
-
-
-def page_text(doc: Document, number: int) -> str:
-    """The text of one page's glyph runs in paint order, concatenated (for no-loss checks)."""
-    for page in doc.pages:
-        if page.number == number:
-            return "".join(i.text for i in page.items if isinstance(i, GlyphRun))
-    return ""
