@@ -18,7 +18,7 @@ from typeset.diagnostics import Diagnostic, InputError, SourceRef, error
 from typeset.manifest.checks import check_jumps, check_pages, check_stories
 from typeset.manifest.dates import DateError, parse_date, timestamp, weekday
 from typeset.manifest.fields import MapReader, Problems, suggestion
-from typeset.manifest.layout_file import load_layout, plain
+from typeset.manifest.layout_file import load_layout_with_warnings, plain
 from typeset.manifest.paths import UnsafePath, inside
 from typeset.manifest.slots import SlotContext, read_slot
 from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
@@ -107,18 +107,21 @@ def _masthead(top: MapReader, problems: Problems) -> tuple[tuple[str, str], ...]
 
 
 class _Layouts:
-    """Layouts by name, each loaded once; errors recorded once, at the first line naming it."""
+    """Layouts by name, each loaded once; its errors (at the first line naming it) and its
+    warnings (at their place in the layout file) recorded once per edition load."""
 
     def __init__(self, root: Path, output: dict, problems: Problems):
         self.root, self.output, self.problems = root, output, problems
         self.cache: dict[str, Layout | None] = {}
 
     def get(self, name: str, where: SourceRef) -> Layout | None:
+        name = name[:-5] if name.endswith(".yaml") else name
         if name in self.cache:
             return self.cache[name]
         layout = None
         try:
-            layout = load_layout(name, self.root)
+            layout, warnings = load_layout_with_warnings(name, self.root)
+            self.problems.extend(warnings)
         except InputError as exc:
             for d in exc.diagnostics:
                 if d.source is None:   # unknown layout: report it at the manifest line

@@ -3,8 +3,9 @@
 In: a layout name and the project root (which holds `layouts/` and `fonts/fonts.yaml`). Out:
 a validated `Layout`: trim, bleed, margins (top and left given, right and bottom derived from
 the grid), the body grid, rules, jump wording, every required text style, and the
-`composition:` and `output:` mappings passed through as plain dicts. Every problem in the file
-is reported at once with file:line:column (InputError).
+`composition:` and `output:` mappings passed through as plain dicts. Every error in the file
+is reported at once with file:line:column (InputError); `load_layout_with_warnings` also
+returns the file's warnings (e.g. a leading much tighter than its size), once per load.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from typeset.diagnostics import InputError, SourceRef, error
+from typeset.diagnostics import Diagnostic, InputError, SourceRef, error
 from typeset.manifest.fields import MapReader, Problems, suggestion
 from typeset.manifest.fonts_config import load_font_roles
 from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
@@ -46,9 +47,10 @@ def available_layouts(project_root: Path) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
 
 
-_LOADED: dict[tuple, Layout] = {}
-"""Layouts already read in this process, by the layout file's and fonts.yaml's (mtime, size):
-an unchanged template is the same object on every build, so composition caches can trust it."""
+_LOADED: dict[tuple, tuple[Layout, tuple[Diagnostic, ...]]] = {}
+"""Layouts already read in this process, by the layout file's and fonts.yaml's (mtime, size),
+with the warnings reading them gave: an unchanged template is the same object on every build,
+so composition caches can trust it, and its warnings are reported on every build too."""
 
 
 def _file_state(path: Path) -> tuple:
@@ -60,12 +62,23 @@ def _file_state(path: Path) -> tuple:
 
 
 def load_layout(name: str, project_root: Path) -> Layout:
-    """Read and validate `layouts/<name>.yaml`; InputError lists every problem found."""
+    """Read and validate `layouts/<name>.yaml`; InputError lists every problem found.
+
+    Warnings are not returned here: a build reports them through `load_layout_with_warnings`
+    (as `load_edition` does)."""
+    return load_layout_with_warnings(name, project_root)[0]
+
+
+def load_layout_with_warnings(name: str, project_root: Path
+                              ) -> tuple[Layout, list[Diagnostic]]:
+    """`load_layout` plus the warnings the file gave (file:line:column each), also when the
+    layout comes from the in-process cache; InputError lists every error."""
     name = name[:-5] if name.endswith(".yaml") else name
     path = layout_path(name, project_root)
     key = (name, _file_state(path), _file_state(project_root / "fonts" / "fonts.yaml"))
     if key in _LOADED:
-        return _LOADED[key]
+        layout, warnings = _LOADED[key]
+        return layout, list(warnings)
     if not path.is_file():
         known = available_layouts(project_root)
         raise InputError([error(
@@ -76,8 +89,8 @@ def load_layout(name: str, project_root: Path) -> Layout:
     problems.raise_errors()
     if len(_LOADED) > 64:
         _LOADED.clear()
-    _LOADED[key] = layout
-    return layout
+    _LOADED[key] = (layout, tuple(problems.warnings))
+    return layout, list(problems.warnings)
 
 
 def _composition(top, problems: Problems) -> dict:

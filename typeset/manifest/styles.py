@@ -125,7 +125,8 @@ def _read_style(name: str, r: MapReader, base: TextStyle, problems: Problems,
                              example="1.2em"), 3)
     if r.has("leading") and leading and leading < size * 0.8:
         problems.warn("tight-leading", f"style '{name}': leading {leading:g}pt is much less "
-                      f"than the size {size:g}pt; lines will collide", r.at("leading"))
+                      f"than the size {size:g}pt; lines will collide", r.at("leading"),
+                      hint=f"leading: {round(size * 1.2, 2):g}pt (1.2em) or more")
     color = base.color
     if r.has("color"):
         color = read_color(r.raw("color"), r.at("color"), problems) or base.color
