@@ -16,8 +16,11 @@ In: `stories/<id>.md`:
 
 Out: a `Story` (id = file stem) whose paragraphs keep every character written (leading
 indentation spaces, including 全角 spaces typed as a manual indent, are layout, not text, and
-are dropped: the style indents). Problems raise `InputError` with file:line:column; soft
-problems (unbalanced **) are returned as warnings by `read_story`.
+are dropped: the style indents). The front matter's `indent:` says which paragraphs take the
+body style's first-line indent: true (every one, the default), false (none: all flush) or
+as-written (those whose first line was typed with leading spaces). Problems raise
+`InputError` with file:line:column; soft problems (unbalanced **) are returned as warnings by
+`read_story`.
 """
 
 from __future__ import annotations
@@ -26,14 +29,16 @@ import unicodedata
 from pathlib import Path
 
 from typeset.diagnostics import Diagnostic, SourceRef
-from typeset.manifest.fields import MapReader, Problems
+from typeset.manifest.fields import MapReader, Problems, kind_of, suggestion
 from typeset.manifest.source import MAX_STORY_BYTES, read_text
 from typeset.manifest.yamlpos import parse_yaml
 from typeset.model.story import Headline, Paragraph, Run, Story
 
 STORY_KEYS = ("kicker", "headline", "deck", "banner", "level", "dateline", "byline",
-              "byline_place", "signature", "kind", "continued")
+              "byline_place", "signature", "kind", "continued", "indent")
 KINDS = ("news", "commentary", "brief", "feature")
+INDENTS = {"true": "all", "false": "none", "as-written": "as-written"}
+"""The front matter's `indent:` as written → how paragraphs are indented."""
 MAX_PARAGRAPH_CHARS = 100_000
 """A paragraph longer than this is refused (a real one is a few hundred characters)."""
 _INDENT = " \t\u3000"
@@ -82,11 +87,17 @@ def _read_story(path: Path, label: str | None) -> tuple[Story, list[Diagnostic]]
         problems.extend(found)
         meta = MapReader(data, problems, "the story's front matter", STORY_KEYS,
                          where=SourceRef(file, 1, 1))
-    paragraphs = parse_body(body, file, body_line, problems)
+    indent = indent_mode(meta, problems)
+    paragraphs = parse_body(body, file, body_line, problems, indent)
     story = _build(path.stem, meta, paragraphs, SourceRef(file, 1, 1), problems)
     if not paragraphs:
         problems.warn("empty-story", "the story has no body text", SourceRef(file, body_line),
                       hint="write the paragraphs after the closing ---")
+    elif indent == "as-written" and not any(p.indent for p in paragraphs):
+        problems.warn("no-typed-indent", "indent: as-written, but no paragraph begins with "
+                      "spaces: every paragraph is set flush", meta.at("indent"),
+                      hint="type 全角 spaces before the paragraphs to indent, or write "
+                           "indent: false if no paragraph is indented")
     problems.raise_errors()
     return story, problems.warnings
 
@@ -134,9 +145,29 @@ def _build(story_id: str, meta: MapReader | None, paragraphs: tuple[Paragraph, .
     )
 
 
-def parse_body(body: str, file: str, first_line: int, problems: Problems
-               ) -> tuple[Paragraph, ...]:
-    """Blank-line separated paragraphs → Paragraphs with runs and source lines."""
+def indent_mode(meta: MapReader | None, problems: Problems) -> str:
+    """The front matter's `indent:` → 'all' (default), 'none' or 'as-written'; anything else
+    is an error at its line (and 'all' is used)."""
+    if meta is None or not meta.has("indent"):
+        return "all"
+    value = meta.raw("indent")
+    written = str(value).lower() if isinstance(value, (bool, str)) else None
+    if written is not None and written.strip() in INDENTS:
+        return INDENTS[written.strip()]
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        hint = ("how far a paragraph is indented is the layout's body style (indent: 2); "
+                "here write indent: false for flush paragraphs or true for indented ones")
+    else:
+        hint = suggestion(str(value), INDENTS, "values")
+    problems.error("bad-value", f"'indent' is {kind_of(value)}, not one of true, false, "
+                   "as-written", meta.at("indent"), hint=hint)
+    return "all"
+
+
+def parse_body(body: str, file: str, first_line: int, problems: Problems,
+               indent: str = "all") -> tuple[Paragraph, ...]:
+    """Blank-line separated paragraphs → Paragraphs with runs and source lines. `indent`
+    ('all', 'none' or 'as-written', see `indent_mode`) sets each paragraph's `indent`."""
     paragraphs: list[Paragraph] = []
     block: list[str] = []
     start = first_line
@@ -147,7 +178,9 @@ def parse_body(body: str, file: str, first_line: int, problems: Problems
             block.append(line)
             continue
         if block:
-            paragraphs.append(_paragraph(block, SourceRef(file, start, 1), problems))
+            typed = block[0][:1] in _INDENT
+            indented = indent == "all" or (indent == "as-written" and typed)
+            paragraphs.append(_paragraph(block, SourceRef(file, start, 1), problems, indented))
             block = []
     return tuple(paragraphs)
 
@@ -168,7 +201,8 @@ def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
 
 
-def _paragraph(lines: list[str], source: SourceRef, problems: Problems) -> Paragraph:
+def _paragraph(lines: list[str], source: SourceRef, problems: Problems,
+               indent: bool = True) -> Paragraph:
     text = join_lines(lines)
     if len(text) > MAX_PARAGRAPH_CHARS:
         problems.error("paragraph-too-long", f"paragraph of {len(text):,} characters (the "
@@ -178,7 +212,8 @@ def _paragraph(lines: list[str], source: SourceRef, problems: Problems) -> Parag
         problems.warn("markdown-heading", "a Markdown heading in the story body is set as an "
                       "ordinary paragraph", source,
                       hint="put the headline in the front matter (headline: …)")
-    return Paragraph(runs=tuple(parse_runs(text, source, problems)), source=source)
+    return Paragraph(runs=tuple(parse_runs(text, source, problems)), source=source,
+                     indent=indent)
 
 
 def parse_runs(text: str, source: SourceRef, problems: Problems) -> list[Run]:
