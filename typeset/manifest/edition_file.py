@@ -12,6 +12,7 @@ jump targets missing, looping or already used.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 from typeset.diagnostics import Diagnostic, InputError, SourceRef, error
@@ -19,6 +20,7 @@ from typeset.manifest.checks import check_jumps, check_pages, check_stories
 from typeset.manifest.dates import DateError, parse_date, timestamp, weekday
 from typeset.manifest.fields import MapReader, Problems, suggestion
 from typeset.manifest.layout_file import load_layout_with_warnings, plain
+from typeset.manifest.lunar import LunarUnavailable, lunar_date
 from typeset.manifest.paths import UnsafePath, inside
 from typeset.manifest.slots import SlotContext, read_slot
 from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
@@ -73,6 +75,7 @@ def load_edition(path: Path, project_root: Path | None = None
             problems.error("bad-date", str(exc), top.at("date"),
                            hint="write the issue's date as date: 2026-03-07")
     issue = top.integer("issue", 0, required=True, low=1, high=10_000_000, example="25812")
+    lunar = _lunar(top, problems, day)
     extra = _masthead(top, problems)
     output = plain(top.raw("output"), top.at("output"), problems, "output")
     layouts = _Layouts(root, output, problems)
@@ -88,7 +91,7 @@ def load_edition(path: Path, project_root: Path | None = None
     edition = Edition(
         paper=paper, date=date_text, issue=issue, pages=tuple(pages), stories=stories,
         folder=str(folder.resolve()), weekday=weekday(day) if day else "",
-        lunar=top.text("lunar", max_chars=40), timestamp=timestamp(day) if day else 0,
+        lunar=lunar, timestamp=timestamp(day) if day else 0,
         source=top.source, extra=extra)
     return edition, _ordered(problems.warnings)
 
@@ -97,6 +100,22 @@ def _ordered(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """Sorted by file, line and column (stable, so equal places keep their order)."""
     return sorted(diagnostics, key=lambda d: (d.source.file, d.source.line, d.source.column)
                   if d.source else ("\uffff", 0, 0))
+
+
+def _lunar(top: MapReader, problems: Problems, day: dt.date | None) -> str:
+    """The 农历 date for the ear: `lunar:` as written; none for `lunar: false`; else derived
+    from the date (农历丙午年正月十九), with a warning when it cannot be."""
+    if top.raw("lunar") is False:
+        return ""
+    if top.has("lunar") or day is None:
+        return top.text("lunar", max_chars=40, example="农历丙午年正月十九")
+    try:
+        return lunar_date(day)
+    except LunarUnavailable as exc:
+        problems.warn("lunar-not-derived", f"{exc}; the ear is set without it", top.at("date"),
+                      hint="write the date in edition.yaml (lunar: 农历丙午年正月十九), or "
+                           "install the package (pip install lunar-python)")
+        return ""
 
 
 def _masthead(top: MapReader, problems: Problems) -> tuple[tuple[str, str], ...]:

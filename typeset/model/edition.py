@@ -118,6 +118,8 @@ class Edition:
     """The edition folder; every relative path in the manifest resolves inside it."""
     weekday: str = ""
     lunar: str = ""
+    """The 农历 date for the ear (农历丙午年正月十九): as the manifest writes it, or derived from
+    the date; empty for none."""
     timestamp: int = 0
     """Seconds since the epoch used for PDF dates (from the date or SOURCE_DATE_EPOCH)."""
     source: SourceRef | None = None
