@@ -1,5 +1,5 @@
 """`python -m typeset` runs the command line."""
 
-from typeset.cli.main import main
+from typeset.cli.main import run
 
-main()
+run()

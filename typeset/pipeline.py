@@ -118,11 +118,9 @@ def read_image_size(path: Path) -> tuple[tuple[int, int] | None, str]:
 
 
 def compose(edition_path: Path, *, pages: set[int] | None = None,
-            progress: Callable[[str], None] | None = None,
-            on_loaded: Callable[[Edition], None] | None = None) -> BuildResult:
+            progress: Callable[[str], None] | None = None) -> BuildResult:
     """Load and compose an edition without writing anything. `progress` receives one line per
-    stage (the CLI shows them on a terminal only); `on_loaded` is called with the edition
-    as soon as it is loaded (a build starts its photo workers there)."""
+    stage (the CLI shows them on a terminal only)."""
     say = progress or (lambda _line: None)
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -132,8 +130,6 @@ def compose(edition_path: Path, *, pages: set[int] | None = None,
         return BuildResult(None, None, list(exc.diagnostics))
     timings["load"] = time.perf_counter() - start
     say(f"loaded {edition_path}: {len(edition.pages)} pages, {len(edition.stories)} stories")
-    if on_loaded is not None:
-        on_loaded(edition)
     root = find_project_root(Path(edition.folder))
     start = time.perf_counter()
     try:
@@ -171,38 +167,13 @@ def build(edition_path: Path, out: Path, *, pages: set[int] | None = None,
           progress: Callable[[str], None] | None = None) -> BuildResult:
     """Compose and write the PDF (final, or a proof). A final build refuses to write when
     there are errors, or overset that is not allowed; the previous file is then untouched."""
-    from typeset.render.pdf import imagecache
-
-    def start_photo_workers(edition: Edition) -> None:
-        imagecache.prestart_workers(image_files(edition, pages))
-
-    try:
-        return _build(edition_path, out, pages=pages, allow_overset=allow_overset,
-                      proof=proof, marks=marks, progress=progress,
-                      on_loaded=start_photo_workers)
-    finally:
-        imagecache.stop_prestarted()
+    return _build(edition_path, out, pages=pages, allow_overset=allow_overset, proof=proof,
+                  marks=marks, progress=progress)
 
 
-def image_files(edition: Edition, pages: set[int] | None = None) -> list[str]:
-    """The distinct photo and image-ad files placed on `pages` (all pages when None)."""
-    files: dict[str, None] = {}
-    for page in edition.pages:
-        if pages is not None and page.number not in pages:
-            continue
-        for slot in page.slots:
-            if slot.photo is not None:
-                files[str(Path(edition.folder) / slot.photo.file)] = None
-            if slot.ad_file and slot.ad_file.lower().endswith(IMAGE_SUFFIXES):
-                files[str(Path(edition.folder) / slot.ad_file)] = None
-    return list(files)
-
-
-def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks, progress,
-           on_loaded) -> BuildResult:
-    from typeset.render.pdf import write_pdf
-
-    result = compose(edition_path, pages=pages, progress=progress, on_loaded=on_loaded)
+def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks, progress
+           ) -> BuildResult:
+    result = compose(edition_path, pages=pages, progress=progress)
     if result.document is None:
         return result
     blocking = [d for d in result.diagnostics
@@ -221,29 +192,38 @@ def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks,
     if refused is not None:
         result.diagnostics.append(refused)
         return result
+    # The photos are prepared by threads from here on, while the PDF writer loads.
+    from typeset.render.pdf.document_photos import start_photos
+
+    photos = start_photos(result.document, options)
     try:
+        from typeset.render.pdf import write_pdf
+
         if proof:
-            result.diagnostics += write_pdf(result.document, out, options)
+            result.diagnostics += write_pdf(result.document, out, options, photos)
             result.outputs.append(out)
         else:
-            _write_final(result, out, options, write_pdf)
+            _write_final(result, out, options, write_pdf, photos)
     except OSError as exc:  # disk full, permissions …: the previous file is untouched
         result.diagnostics.append(error(
             "output-write", f"cannot write {out}: {exc.strerror or exc}",
             hint="check the free space and permissions of the output folder"))
+    finally:
+        if photos is not None:
+            photos.cancel()  # nothing left to do after a write; stops them after a failure
     result.timings["write"] = time.perf_counter() - start
     if progress is not None and result.outputs:
         progress(f"wrote {len(result.document.pages)} pages in {result.timings['write']:.2f} s")
     return result
 
 
-def _write_final(result: BuildResult, out: Path, options, write_pdf) -> None:
+def _write_final(result: BuildResult, out: Path, options, write_pdf, photos) -> None:
     """A final PDF replaces the previous one only when the backend found no error (a photo
     that cannot be read, a font that cannot be embedded …); else the old file stays."""
     fd, tmp = tempfile.mkstemp(prefix=".typeset-", suffix=".pdf", dir=out.parent)
     os.close(fd)
     try:
-        written = write_pdf(result.document, Path(tmp), options)
+        written = write_pdf(result.document, Path(tmp), options, photos)
         result.diagnostics += written
         if not has_errors(written):
             os.replace(tmp, out)

@@ -124,12 +124,11 @@ def test_cache_keeps_within_its_byte_budget(tmp_path, photo):
     assert store.hits == 0
 
 
-def test_photo_workers_follow_the_setting_else_the_idle_cores(monkeypatch):
+def test_photo_workers_follow_the_setting_else_the_usable_cores(monkeypatch):
     monkeypatch.setenv(imagecache.WORKERS_ENV, "3")
     assert imagecache.photo_workers() == 3
     monkeypatch.delenv(imagecache.WORKERS_ENV)
-    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})
-    monkeypatch.setattr(os, "getloadavg", lambda: (0.2, 0.0, 0.0))
-    assert imagecache.photo_workers() == 2
-    monkeypatch.setattr(os, "getloadavg", lambda: (1.3, 0.0, 0.0))  # another build running
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3})
+    assert imagecache.photo_workers() == imagecache.MAX_WORKERS
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})  # one core: one thread
     assert imagecache.photo_workers() == 1

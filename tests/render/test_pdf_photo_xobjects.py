@@ -10,7 +10,7 @@ import pikepdf
 from PIL import Image
 
 from typeset.frame import ImageItem
-from typeset.render import pdf as backend
+from typeset.render.pdf import writer as backend
 from typeset.render.pdf import PdfOptions, imagecache, write_pdf
 
 

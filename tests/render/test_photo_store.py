@@ -15,6 +15,7 @@ from PIL import Image
 
 from typeset.frame import ImageItem
 from typeset.render.pdf import PdfOptions, imagecache, write_pdf
+from typeset.render.pdf.document_photos import start_photos
 from typeset.render.pdf.images import PreparedImage, plan_image
 from typeset.render.pdf.photostore import PhotoStore, cache_folder
 from typeset.render.pdf.profiles import find_output_profile
@@ -158,24 +159,25 @@ def test_an_unwritable_store_is_only_a_miss(tmp_path, make_doc, photo, monkeypat
     assert write_pdf(make_doc([_item(photo)]), tmp_path / "a.pdf") == []
 
 
-def test_workers_started_early_are_taken_over_and_change_nothing(tmp_path, make_doc, photo,
-                                                                 photo_store, monkeypatch):
-    monkeypatch.setenv(imagecache.WORKERS_ENV, "2")  # however busy the machine is
-    doc = make_doc([_item(photo)])
-    write_pdf(doc, tmp_path / "plain.pdf", PdfOptions(jpeg_quality=70))  # fills the store
-    assert imagecache.prestart_workers([]) is False  # no photos: nothing to start
-    assert imagecache.prestart_workers([str(photo)]) is False  # the store knows the file
+def test_photos_started_early_are_used_and_change_nothing(tmp_path, make_doc, photo,
+                                                           photo_store, monkeypatch):
+    monkeypatch.setenv(imagecache.WORKERS_ENV, "2")
     other = tmp_path / "other.png"
     Image.new("RGB", (600, 400), (20, 200, 40)).save(other)
-    assert imagecache.prestart_workers([str(photo), str(other)]) is True
-    started = imagecache._PRESTARTED
-    write_pdf(make_doc([_item(photo)], [_item(other)]), tmp_path / "early.pdf")
-    assert imagecache._PRESTARTED is None
-    with pytest.raises(RuntimeError):
-        started.submit(print)  # taken over, used and shut down
+    doc = make_doc([_item(photo)], [_item(other)])
+    options = PdfOptions()
+    assert start_photos(make_doc([]), options) is None  # no photos: nothing to start
+    early = start_photos(doc, options)
+    assert early is not None and early.serves(doc, options, early.profile)
+    write_pdf(doc, tmp_path / "early.pdf", options, early)
+    assert early.prepared._pool is None  # taken over, used and shut down
     monkeypatch.setenv("TYPESET_CACHE", "0")
-    write_pdf(make_doc([_item(photo)], [_item(other)]), tmp_path / "late.pdf")
+    if imagecache.CACHE is not None:
+        imagecache.CACHE.clear()
+    write_pdf(doc, tmp_path / "late.pdf", options)
     assert (tmp_path / "early.pdf").read_bytes() == (tmp_path / "late.pdf").read_bytes()
-    assert imagecache.prestart_workers([str(other)]) is True
-    imagecache.stop_prestarted()  # a build that ends before writing
-    assert imagecache._PRESTARTED is None
+    # Started for other options (or another document): not used, cancelled, same PDF.
+    stale = start_photos(doc, PdfOptions(jpeg_quality=70))
+    write_pdf(doc, tmp_path / "stale.pdf", options, stale)
+    assert stale.prepared._pool is None
+    assert (tmp_path / "stale.pdf").read_bytes() == (tmp_path / "late.pdf").read_bytes()

@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 diagnostics/errors in the edition or file checked, 2 usage e
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -53,3 +54,27 @@ def _register() -> None:
 
 
 _register()
+
+
+def run() -> None:
+    """The `typeset` console command: `main`, then a quick exit.
+
+    Once the command has finished and its output is flushed, the process ends with
+    `os._exit` instead of tearing down the interpreter object by object (≈ 50 ms after a
+    page build; every file the command writes is complete and closed by then, and photo
+    threads of a build that stopped early are not waited for)."""
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            code = exc.code or 0
+        else:
+            print(exc.code, file=sys.stderr)
+            code = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe: nothing more can be said
+        pass
+    os._exit(code)

@@ -12,9 +12,11 @@ of a build. Three places spare it:
   the placed size, the output profile's bytes and every option that reaches `prepare_image`;
 - on disk (`photostore`), for the next `typeset build` process: keyed by the file's bytes and
   everything the pixels depend on, the diagnostics found afresh from the header (`plan_image`);
-- the rest are rendered by forked worker processes (numpy, ImageCms and the JPEG coder run
-  there in parallel) while the caller subsets fonts and paints pages; `write_pdf` asks for
-  the photos only when the pages are painted, so nothing waits until then.
+- the rest are rendered by worker threads while the caller goes on (loads the PDF writer,
+  subsets fonts, paints pages); the caller asks for a photo only when it needs its bytes.
+  Threads, not processes: the costly steps (JPEG decoding and coding, the colour transform,
+  numpy's arithmetic) run in C with Python's lock released, so two threads use two cores,
+  with nothing to start, import or copy between processes.
 
 Each result is a pure function of its inputs and is looked up by its placement, so the output
 does not depend on which worker finished first, nor on whether a cache was warm.
@@ -24,13 +26,11 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import multiprocessing
 import os
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from typeset.diagnostics import Diagnostic
@@ -44,16 +44,16 @@ Prepared = tuple[PreparedImage | None, list[Diagnostic]]
 MAX_BYTES = 192 * 1024 * 1024
 """Encoded image bytes kept between builds (least recently used dropped first)."""
 MAX_WORKERS = 2
-"""Processes preparing photos at once (the machine the targets are set for has 2 cores)."""
+"""Threads preparing photos at once (at most one per usable core)."""
 WORKERS_ENV = "TYPESET_PHOTO_WORKERS"
-"""Environment variable fixing the number of photo workers (1: in the building process)."""
+"""Environment variable fixing the number of photo threads (1: prepared when first needed,
+in the calling thread)."""
 
 
 def photo_workers() -> int:
-    """How many processes prepare photos: `TYPESET_PHOTO_WORKERS` when set, else
-    MAX_WORKERS when that many cores are idle (the 1-minute load average, as `make -l`
-    judges it), else 1. On a busy machine extra processes only add their start-up and
-    the copying of results to the same CPU time; the PDF is the same either way."""
+    """How many threads prepare photos: `TYPESET_PHOTO_WORKERS` when set, else one per usable
+    core up to MAX_WORKERS. A thread costs nothing to start, so a busy machine needs no other
+    rule: the PDF is the same either way."""
     setting = os.environ.get(WORKERS_ENV, "").strip()
     if setting.isdigit() and int(setting) > 0:
         return int(setting)
@@ -61,11 +61,7 @@ def photo_workers() -> int:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:
         cores = os.cpu_count() or 1
-    try:
-        load = os.getloadavg()[0]
-    except OSError:
-        load = 0.0
-    return MAX_WORKERS if cores - load >= MAX_WORKERS - 0.5 else 1
+    return max(1, min(MAX_WORKERS, cores))
 
 
 def placement_key(item: ImageItem) -> tuple:
@@ -155,58 +151,14 @@ def environment_store() -> PhotoStore | None:
     return _STORES[folder]
 
 
-_PRESTARTED: ProcessPoolExecutor | None = None
-
-
-def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
-def prestart_workers(sources: list[str], *, workers: int | None = None) -> bool:
-    """Start the photo workers now (a build calls this once the edition is loaded, before
-    composing), so that they have imported numpy and Pillow's colour management by the time
-    the pages are composed and their photos can be prepared; the next `prepare_images` in
-    this process takes them over. Nothing is started when there are no photos, or when the
-    on-disk store has already prepared something from every one of these files (then they
-    most likely all come from it). True when workers were started."""
-    global _PRESTARTED
-    store = environment_store()
-    workers = photo_workers() if workers is None else workers
-    if not sources or workers < 2 or not _can_fork() or _PRESTARTED is not None:
-        return False
-    if all((CACHE is not None and CACHE.has_file(source, _file_state(source))) or
-           (store is not None and store.knows(source)) for source in sources):
-        return False
-    _PRESTARTED = ProcessPoolExecutor(max_workers=workers,
-                                      mp_context=multiprocessing.get_context("fork"))
-    for _ in range(workers):
-        _PRESTARTED.submit(_warm_up)
-    return True
-
-
-def stop_prestarted() -> None:
-    """Stop workers `prestart_workers` started that no `prepare_images` took over (a build
-    that ends before writing)."""
-    global _PRESTARTED
-    pool, _PRESTARTED = _PRESTARTED, None
-    if pool is not None:
-        pool.shutdown()
-
-
-def _warm_up() -> None:
-    """In a worker: import what rendering a photo needs."""
-    import numpy  # noqa: F401
-    from PIL import ImageCms, JpegImagePlugin  # noqa: F401
-
-
 def prepare_images(placements: list[tuple[ImageItem, int]], profile: OutputProfile | None,
                    settings: dict, *, cache: PreparedImageCache | None = CACHE,
                    workers: int | None = None, store: PhotoStore | str | None = ENVIRONMENT
                    ) -> PreparedPhotos:
     """Start preparing every distinct placement (the first page it appears on names its
     diagnostics). Found in `cache` or `store` ones are ready at once; the others are rendered
-    by up to `workers` (default: `photo_workers()`) forked processes while the caller goes
-    on (in this process when `workers` is 1 or there is no fork).
+    by up to `workers` (default: `photo_workers()`) threads while the caller goes
+    on (when `workers` is 1, each is rendered when first looked up).
 
     `settings` are `prepare_image`'s keyword options (grey, jpeg_quality, max_ppi, ppi_warn,
     ppi_error, max_ink). Returns a mapping placement_key → (prepared or None, diagnostics)
@@ -242,14 +194,9 @@ def prepare_images(placements: list[tuple[ImageItem, int]], profile: OutputProfi
             stored.append((key, cache_key, (image, diags)))
         else:
             todo.append((key, cache_key, plan, diags, page, store_key))
-    global _PRESTARTED
-    pool, _PRESTARTED = _PRESTARTED, None
-    if pool is not None and not (todo and workers > 1):
-        pool.shutdown()
-        pool = None
-    if pool is None and todo and workers > 1 and _can_fork():
-        pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)),
-                                   mp_context=multiprocessing.get_context("fork"))
+    pool = ThreadPoolExecutor(max_workers=min(workers, len(todo)),
+                              thread_name_prefix="typeset-photo") \
+        if todo and workers > 1 else None
     pending = {}
     for key, cache_key, plan, diags, page, store_key in todo:
         future = pool.submit(_render, plan, profile, page, pixel_settings) if pool else None
@@ -285,15 +232,12 @@ class PreparedPhotos(Mapping):
     def __getitem__(self, key: tuple) -> Prepared:
         if key not in self._ready:
             cache_key, plan, diags, page, store_key, future = self._pending.pop(key)
-            try:
-                value = future.result() if future is not None else None
-            except BrokenProcessPool:
-                value = None  # a worker died (out of memory?): render it here instead
-            if value is None:
+            value = future.result() if future is not None else None
+            if value is None:  # rendered here: one worker, or cancelled before it started
                 value = _render(plan, self._profile, page, self._settings)
             image, problems = value
             if image is not None and store_key is not None and self._store is not None:
-                self._store.put(store_key, image, plan.source)
+                self._store.put(store_key, image)
                 self._written = True
             self._keep(key, cache_key, (image, diags + problems))
         return self._ready[key]
@@ -315,6 +259,17 @@ class PreparedPhotos(Mapping):
 
     def __len__(self) -> int:
         return len(self._order)
+
+    def cancel(self) -> None:
+        """Stop preparing (a build that will not write): photos not started are dropped,
+        those being rendered finish in their thread and are discarded."""
+        if self._pool is not None:
+            for *_, future in self._pending.values():
+                if future is not None:
+                    future.cancel()
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+        self._pending.clear()
 
     def close(self) -> None:
         """Wait for every photo (so all are cached), stop the workers, prune the disk store."""

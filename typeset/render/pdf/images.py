@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import threading
 import warnings
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -53,23 +54,27 @@ class PhotoPlan(NamedTuple):
 
 
 _TRANSFORMS: dict[tuple, ImageCms.ImageCmsTransform] = {}
+_TRANSFORMS_LOCK = threading.Lock()
 
 
 def _transform(source_icc: bytes | None, in_mode: str, profile: OutputProfile, out_mode: str):
-    """A cached ImageCms transform from the image's profile (sRGB/grey when none) to output."""
-    key = (hashlib.sha256(source_icc or b"").hexdigest(), in_mode, profile.path, out_mode)
-    cached = _TRANSFORMS.get(key)
-    if cached is None:
-        if source_icc:
-            src = ImageCms.ImageCmsProfile(io.BytesIO(source_icc))
-        else:
-            src = ImageCms.createProfile("sRGB")
-        dst = ImageCms.ImageCmsProfile(io.BytesIO(profile.data))
-        cached = ImageCms.buildTransform(
-            src, dst, in_mode, out_mode, renderingIntent=ImageCms.Intent.PERCEPTUAL,
-            flags=ImageCms.Flags.BLACKPOINTCOMPENSATION,
-        )
-        _TRANSFORMS[key] = cached
+    """A cached ImageCms transform from the image's profile (sRGB/grey when none) to output.
+
+    Built without Little CMS's one-pixel cache (`NOCACHE`), so photo threads can apply the
+    same transform at once; the pixels are the same (and it is a little faster on photos)."""
+    key = (hashlib.sha256(source_icc or b"").hexdigest(), in_mode, profile.path,
+           hashlib.sha256(profile.data).hexdigest(), out_mode)
+    with _TRANSFORMS_LOCK:
+        cached = _TRANSFORMS.get(key)
+        if cached is None:
+            if source_icc:
+                src = ImageCms.ImageCmsProfile(io.BytesIO(source_icc))
+            else:
+                src = ImageCms.createProfile("sRGB")
+            dst = ImageCms.ImageCmsProfile(io.BytesIO(profile.data))
+            cached = _TRANSFORMS[key] = ImageCms.buildTransform(
+                src, dst, in_mode, out_mode, renderingIntent=ImageCms.Intent.PERCEPTUAL,
+                flags=ImageCms.Flags.BLACKPOINTCOMPENSATION | ImageCms.Flags.NOCACHE)
     return cached
 
 

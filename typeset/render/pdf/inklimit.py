@@ -87,13 +87,28 @@ def _limit(pixels: numpy.ndarray, limit) -> numpy.ndarray:
     """The limited copy of `pixels` (H × W × 4 uint8); `limit` in 8-bit units (× 255 / 100),
     a number or an H × W float32 array (a target per pixel).
 
-    float32 throughout, in the order Pillow's ImageMath evaluated it: pixels at or under
-    their target come out exactly as they went in."""
+    Only the pixels over their target are computed (`_limit_over`, which leaves a pixel at or
+    under its target exactly as it was, so the result is the same as computing them all)."""
+    import numpy as np
+
+    limit = np.asarray(limit, dtype=np.float32)
+    over = np.flatnonzero(_total(pixels) > limit)  # flat indices: faster than a mask
+    out = pixels.copy()
+    if over.size:
+        flat = out.reshape(-1, 4)
+        flat[over] = _limit_over(flat[over], limit.reshape(-1)[over] if limit.ndim else limit)
+    return out
+
+
+def _limit_over(pixels: numpy.ndarray, limit) -> numpy.ndarray:
+    """`pixels` (N × 4 uint8) limited to `limit` (a number or N float32 targets).
+
+    float32 throughout, in the order Pillow's ImageMath evaluated it: a pixel at or under its
+    target would come out exactly as it went in."""
     import numpy as np
 
     f32 = np.float32
     c, m, y, k = (pixels[..., i].astype(f32) for i in range(4))
-    limit = np.asarray(limit, dtype=f32)
     total = ((c + m) + y) + k
     # 1. UCR: u = min(grey component, K headroom, excess / 2), zero where under the limit.
     ucr = np.minimum(np.minimum(np.minimum(c, np.minimum(m, y)), f32(255.0) - k),
@@ -120,11 +135,12 @@ def jpeg_within_limit(im: Image.Image, max_ink: float, quality: int,
     excess, and checked again, at most `passes` times. `max_ink` ≤ 0 only encodes.
 
     Only the work that can change a pixel is done, with the bytes of limiting, encoding and
-    checking the whole image every time: `_limit` leaves every pixel at or under its target
-    as it was, so it runs only on the rows of tiles that hold a pixel over it; and a CMYK JPEG
-    (no chroma subsampling, baseline) codes each 8 × 8 block on its own, so the re-limited
-    tiles (whole blocks) are checked by encoding and decoding just them, side by side in one
-    small image (`_decoded_alone`), and the whole image is encoded once more at the end."""
+    checking the whole image every time: `_limit` computes only the pixels over their target
+    (it leaves the others as they are); and a CMYK JPEG (no chroma subsampling, baseline)
+    codes each 8 × 8 block on its own, so the re-limited tiles (whole blocks) are checked by
+    encoding and decoding just them, side by side in one small image (`_mosaic`), and the
+    whole image is encoded once more at the end. A tile's worst excess is found from its
+    highest total (truncating and clipping the excess commute with taking the maximum)."""
     def encode(pixels) -> bytes:
         buffer = io.BytesIO()
         Image.fromarray(pixels, "CMYK").save(buffer, "JPEG", quality=int(quality),
@@ -140,37 +156,25 @@ def jpeg_within_limit(im: Image.Image, max_ink: float, quality: int,
     source = _pixels(im)
     limit = max_ink * 255.0 / 100.0
     target = max(limit - JPEG_HEADROOM * 2.55, 255.0)
-    targets_map = np.full(source.shape[:2], target, dtype=np.float32)
-    limited = source.copy()
-    _relimit(limited, source, targets_map,
-             _tiles_with_excess(_total(source) > np.float32(target)))
+    limited = _limit(source, target)
     data = encode(limited)
-    whole = _decoded(data)
-    targets: dict[Box, float] = {}
-    regions = [(0, 0, source.shape[1], source.shape[0])]  # where the decoded image can differ
+    targets_map: numpy.ndarray | None = None
+    found = _tiles_over(_tile_maxima(_total(_decoded(data))), limit, *source.shape[:2])
     for _ in range(passes):
-        found: list[tuple[Box, int]] = []
-        parts = [whole[y0:y1, x0:x1] for x0, y0, x1, y1 in regions] if whole is not None \
-            else _decoded_alone(limited, regions, encode)
-        for (x0, y0, x1, y1), part in zip(regions, parts):
-            # As Pillow's F → L conversion: the excess truncated to whole 8-bit steps.
-            excess = np.clip(np.trunc(_total(part).astype(np.float32) - np.float32(limit)), 0,
-                             255).astype(np.uint8)
-            if not excess.any():
-                continue
-            for bx0, by0, bx1, by1 in _tiles_with_excess(excess):
-                worst = int(excess[by0:by1, bx0:bx1].max())
-                found.append(((bx0 + x0, by0 + y0, bx1 + x0, by1 + y0), worst))
         if not found:
             break
-        for (bx0, by0, bx1, by1), worst in found:
-            box = (bx0, by0, bx1, by1)
-            targets[box] = max(targets.get(box, target) - worst - 1.0, 255.0)
-            targets_map[by0:by1, bx0:bx1] = targets[box]
+        if targets_map is None:
+            targets_map = np.full(source.shape[:2], target, dtype=np.float32)
+        for (x0, y0, x1, y1), worst in found:
+            targets_map[y0:y1, x0:x1] = max(float(targets_map[y0, x0]) - worst - 1.0, 255.0)
         boxes = [box for box, _ in found]
         _relimit(limited, source, targets_map, boxes)
-        data, whole = None, None
-        regions = boxes  # only these tiles' pixels (and so their blocks) changed
+        data = None
+        # Only these tiles' pixels (and so their blocks) changed: check just them.
+        mosaic, valid = _mosaic(limited, boxes)
+        maxima = _tile_maxima(_total(_decoded(encode(mosaic))) * valid).reshape(-1)
+        found = [(box, worst) for box, worst in zip(boxes, _excess(maxima[:len(boxes)], limit))
+                 if worst]
     return data if data is not None else encode(limited)
 
 
@@ -178,27 +182,66 @@ GRID = 32
 """Tiles per row of the mosaic in which re-limited tiles are checked together."""
 
 
-def _decoded_alone(pixels, tiles: list[Box], encode) -> list:
-    """For each tile (whole blocks, or up to the image's edge) of `pixels`, the pixels it
-    decodes to in the whole image; all in one JPEG (one encode, one decode).
+def _excess(maxima: numpy.ndarray, limit: float) -> list[int]:
+    """Each highest total's excess over `limit`, as Pillow's F → L conversion made it: the
+    difference truncated to whole 8-bit steps, clipped to 0–255."""
+    import numpy as np
 
-    The tiles are laid out in a mosaic of TILE × TILE cells, each padded to whole 8 × 8
-    blocks by repeating its last column and row, which is how libjpeg pads the image's own
-    edge: every block holds the samples it has in the whole image, and a CMYK JPEG (no
-    subsampling) quantises each block by itself, so it decodes to the same pixels there."""
+    return np.clip(np.trunc(maxima.astype(np.float32) - np.float32(limit)), 0, 255
+                   ).astype(int).tolist()
+
+
+def _tiles_over(maxima: numpy.ndarray, limit: float, height: int, width: int
+                ) -> list[tuple[Box, int]]:
+    """The tiles of an H × W image whose highest totals (`_tile_maxima`) exceed `limit`, row
+    by row, each as (box, up to the image's edge; worst excess)."""
+    excess = _excess(maxima, limit)
+    return [((col * TILE, row * TILE, min(width, (col + 1) * TILE),
+              min(height, (row + 1) * TILE)), worst)
+            for row, line in enumerate(excess) for col, worst in enumerate(line) if worst]
+
+
+def _tile_maxima(total: numpy.ndarray) -> numpy.ndarray:
+    """The highest value of each TILE × TILE tile of an H × W array (rows × cols)."""
+    import numpy as np
+
+    height, width = total.shape
+    rows, cols = -(-height // TILE), -(-width // TILE)
+    padded = np.zeros((rows * TILE, cols * TILE), dtype=total.dtype)
+    padded[:height, :width] = total
+    return padded.reshape(rows, TILE, cols, TILE).max(axis=(1, 3))
+
+
+def _mosaic(pixels, tiles: list[Box]):
+    """The tiles (whole blocks, or up to the image's edge) of `pixels` laid out in a mosaic of
+    TILE × TILE cells, GRID to a row, and the mask (1 where a cell holds its tile's own pixels,
+    0 on padding).
+
+    Each cell is padded to whole 8 × 8 blocks by repeating its tile's last column and row,
+    which is how libjpeg pads the image's own edge: every block holds the samples it has in
+    the whole image, and a CMYK JPEG (no subsampling) quantises each block by itself, so it
+    decodes to the same pixels there."""
     import numpy as np
 
     rows = -(-len(tiles) // GRID)
-    mosaic = np.zeros((rows * TILE, min(len(tiles), GRID) * TILE, pixels.shape[2]),
-                      dtype=pixels.dtype)
+    shape = (rows * TILE, min(len(tiles), GRID) * TILE)
+    mosaic = np.zeros(shape + (pixels.shape[2],), dtype=pixels.dtype)
+    valid = np.zeros(shape, dtype=np.uint8)
     for n, (x0, y0, x1, y1) in enumerate(tiles):
         tile = pixels[y0:y1, x0:x1]
-        padded = np.pad(tile, ((0, -(-tile.shape[0] // 8) * 8 - tile.shape[0]),
-                               (0, -(-tile.shape[1] // 8) * 8 - tile.shape[1]), (0, 0)),
-                        mode="edge")
+        height, width = tile.shape[:2]
+        if height % 8 or width % 8:
+            tile = np.pad(tile, ((0, -height % 8), (0, -width % 8), (0, 0)), mode="edge")
         top, left = (n // GRID) * TILE, (n % GRID) * TILE
-        mosaic[top:top + padded.shape[0], left:left + padded.shape[1]] = padded
-    back = _decoded(encode(mosaic))
+        mosaic[top:top + tile.shape[0], left:left + tile.shape[1]] = tile
+        valid[top:top + height, left:left + width] = 1
+    return mosaic, valid
+
+
+def _decoded_alone(pixels, tiles: list[Box], encode) -> list:
+    """For each tile of `pixels`, the pixels it decodes to in the whole image, found from one
+    small JPEG of them all (`_mosaic`)."""
+    back = _decoded(encode(_mosaic(pixels, tiles)[0]))
     return [back[(n // GRID) * TILE:(n // GRID) * TILE + y1 - y0,
                  (n % GRID) * TILE:(n % GRID) * TILE + x1 - x0]
             for n, (x0, y0, x1, y1) in enumerate(tiles)]
@@ -225,17 +268,3 @@ def _relimit(limited, source, targets_map, boxes: list[Box]) -> None:
     already were (their target is unchanged), so whole rows can be done in one call."""
     for x0, y0, x1, y1 in _rows(boxes):
         limited[y0:y1, x0:x1] = _limit(source[y0:y1, x0:x1], targets_map[y0:y1, x0:x1])
-
-
-def _tiles_with_excess(excess: numpy.ndarray) -> list[Box]:
-    """Boxes (x0, y0, x1, y1), row by row, of the TILE × TILE tiles of the H × W array
-    `excess` that hold a non-zero value."""
-    import numpy as np
-
-    height, width = excess.shape
-    rows, cols = -(-height // TILE), -(-width // TILE)
-    padded = np.zeros((rows * TILE, cols * TILE), dtype=bool)
-    padded[:height, :width] = excess != 0
-    marks = padded.reshape(rows, TILE, cols, TILE).any(axis=(1, 3))
-    return [(col * TILE, row * TILE, min(width, (col + 1) * TILE), min(height, (row + 1) * TILE))
-            for row, col in zip(*np.nonzero(marks))]

@@ -106,14 +106,6 @@ class PhotoStore:
         except OSError:
             return None
 
-    def knows(self, source: str) -> bool:
-        """True when some photo was prepared from a file with these bytes before."""
-        digest = self._file_digest(source)
-        return digest is not None and self._source_mark(digest).exists()
-
-    def _source_mark(self, digest: str) -> Path:
-        return self.folder / "sources" / digest
-
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.jpgx"
 
@@ -137,18 +129,9 @@ class PhotoStore:
         self.hits += 1
         return image
 
-    def put(self, key: str, image: PreparedImage, source: str | None = None) -> None:
-        """Store `image` under `key` atomically (a failure is ignored); `source` (the file it
-        was prepared from) is remembered for `knows`."""
+    def put(self, key: str, image: PreparedImage) -> None:
+        """Store `image` under `key` atomically (a failure is ignored)."""
         path = self._path(key)
-        digest = self._file_digest(source) if source is not None else None
-        if digest is not None:
-            try:
-                mark = self._source_mark(digest)
-                mark.parent.mkdir(parents=True, exist_ok=True)
-                mark.touch()
-            except OSError:
-                pass
         header = json.dumps({"width": image.width, "height": image.height, "mode": image.mode,
                              "length": len(image.data),
                              "sha256": hashlib.sha256(image.data).hexdigest()},
@@ -174,7 +157,10 @@ class PhotoStore:
         entries = []
         try:
             for sub in self.folder.iterdir():
-                if not sub.is_dir() or sub.name == "sources":
+                if not sub.is_dir():
+                    continue
+                if sub.name == "sources":  # marks an earlier version kept: no longer used
+                    _remove_tree(sub)
                     continue
                 for path in sub.iterdir():
                     stat = path.stat()
@@ -194,6 +180,12 @@ class PhotoStore:
             except OSError:
                 continue
             total -= size
+
+
+def _remove_tree(folder: Path) -> None:
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _now() -> float:

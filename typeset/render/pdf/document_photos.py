@@ -1,0 +1,72 @@
+"""The photos a composed document places, started before the PDF writer is loaded.
+
+In: a `Document` and the `PdfOptions` it will be written with. Out: `DocumentPhotos`, the
+photos being prepared in the background (`imagecache.prepare_images`), which `write_pdf`
+takes as its `photos=` argument.
+
+A build calls `start_photos` as soon as its pages are composed: the photos are then separated
+by worker threads while the writer's libraries (reportlab, pikepdf) load, the fonts are
+subset and the pages painted, instead of after all that. Nothing is reported here: the writer
+finds the same options and profile again and reports their problems once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from typeset.frame import Document, ImageItem
+from typeset.render.pdf import imagecache
+from typeset.render.pdf.options import PdfOptions, merge_output
+from typeset.render.pdf.profiles import OutputProfile, ProfileError, find_output_profile
+
+
+@dataclass
+class DocumentPhotos:
+    """Photos of `document` being prepared for `options` with `profile`."""
+
+    document: Document
+    options: PdfOptions
+    profile: OutputProfile | None
+    prepared: imagecache.PreparedPhotos
+
+    def serves(self, document: Document, options: PdfOptions,
+               profile: OutputProfile | None) -> bool:
+        """True when these photos were started for this very document, options and profile."""
+        same_profile = (profile is None) == (self.profile is None) and (
+            profile is None or profile.data == self.profile.data)
+        return document is self.document and options == self.options and same_profile
+
+    def cancel(self) -> None:
+        """Stop preparing (the PDF will not be written, or was written without them)."""
+        self.prepared.cancel()
+
+
+def photo_settings(options: PdfOptions) -> dict:
+    """`prepare_image`'s keyword options for the (merged) PDF options."""
+    return {"grey": options.grey_images, "jpeg_quality": options.jpeg_quality,
+            "max_ppi": options.image_max_ppi, "ppi_warn": options.image_ppi_warn,
+            "ppi_error": options.image_ppi_error,
+            "max_ink": 0 if options.grey_images else options.max_ink}
+
+
+def placements(pages_items) -> list[tuple[ImageItem, int]]:
+    """(image, page number) for every image in `pages_items`, (page number, items) pairs, in
+    painting order."""
+    return [(item, number) for number, items in pages_items
+            for item in items if isinstance(item, ImageItem)]
+
+
+def start_photos(document: Document, options: PdfOptions) -> DocumentPhotos | None:
+    """Start preparing the photos `document` places, as `write_pdf(document, …, options)`
+    would; None when there is nothing to prepare or no output profile to separate with."""
+    merged, _ = merge_output(options, document.output or {})
+    try:
+        profile = find_output_profile(merged.icc_profile)
+    except ProfileError:
+        return None  # the writer reports it
+    found = placements((page.number, page.items) for page in document.pages)
+    if not found:
+        return None
+    prepared = imagecache.prepare_images(found, profile, photo_settings(merged),
+                                         cache=imagecache.CACHE)
+    return DocumentPhotos(document, options, profile, prepared)
