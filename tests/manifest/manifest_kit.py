@@ -85,16 +85,6 @@ class EditionMaker:
         return found[0]
 
 
-MISSING_PACKAGE = {"lunar-not-derived"}
-"""Warnings that only say an optional conversion package (lunar-python) is not installed."""
-
-
-def real(warnings: list[Diagnostic]) -> list[Diagnostic]:
-    """`warnings` without those of `MISSING_PACKAGE`, so a test of other warnings passes with
-    and without the package (tests/manifest/test_lunar.py covers both cases)."""
-    return [w for w in warnings if w.code not in MISSING_PACKAGE]
-
-
 def line_of(folder: Path, needle: str, name: str = "edition.yaml") -> int:
     """1-based line number of the first line containing `needle`."""
     for number, line in enumerate((folder / name).read_text(encoding="utf-8").splitlines(), 1):

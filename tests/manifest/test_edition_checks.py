@@ -8,7 +8,7 @@ import os
 import pytest
 from PIL import Image
 
-from manifest_kit import BASE, STORY, line_of, real
+from manifest_kit import BASE, STORY, line_of
 
 
 def _jpeg() -> bytes:
@@ -30,7 +30,7 @@ TWO_PAGES = BASE + """\
 
 def test_small_edition_loads(maker):
     edition, warnings = maker.load(maker.write(TWO_PAGES))
-    assert real(warnings) == []
+    assert warnings == []
     slot = edition.pages[0].slots[0]
     assert slot.id == "one" and slot.continue_to.slot == "one-cont"
     assert edition.pages[1].slots[0].kind == "continuation"
@@ -163,7 +163,7 @@ def test_two_stories_into_one_continuation(maker):
 def test_unused_continuation_and_story_are_warnings(maker):
     text = BASE + "      - id: spare\n        at: {column: 5, span: 2, top: 10, bottom: 20}\n"
     edition, warnings = maker.load(maker.write(text, stories={"one": STORY, "extra": STORY}))
-    assert sorted(w.code for w in real(warnings)) == ["unused-slot", "unused-story"]
+    assert sorted(w.code for w in warnings) == ["unused-slot", "unused-story"]
 
 
 def test_unknown_layout(maker):

@@ -19,7 +19,7 @@ from typeset.diagnostics import InputError, Severity
 from typeset.fonts import FontBook, FontError
 from typeset.galley import galley_result
 from typeset.manifest.fonts_config import load_font_roles
-from typeset.manifest.layout_file import load_layout
+from typeset.manifest.layout_file import load_layout_with_warnings
 from typeset.project import find_project_root
 from typeset.text import CompositionRules
 
@@ -49,7 +49,7 @@ def galley(measure: float | None, layout_name: str, style_name: str, level: str 
     text = _read(file)
     root = project or find_project_root()
     try:
-        layout = load_layout(layout_name, root)
+        layout, layout_warnings = load_layout_with_warnings(layout_name, root)
         fonts = FontBook.resolve(load_font_roles(root), root / "fonts")
     except InputError as exc:
         for diag in exc.diagnostics:
@@ -57,6 +57,8 @@ def galley(measure: float | None, layout_name: str, style_name: str, level: str 
         sys.exit(1)
     except FontError as exc:
         _fail(str(exc), 1)
+    for diag in layout_warnings:
+        click.echo(diag.format(), err=True)
     try:
         style = layout.style(style_name)
     except KeyError as exc:
