@@ -7,7 +7,7 @@ Pixels are separated here with Pillow's ImageCms so that the PDF never carries R
 
 Two steps: `plan_image` reads only the file's header (size, orientation) and finds every
 placement problem and the pixel size to produce, cheaply and in the calling process;
-`render_image` does the costly pixel work of a plan (a worker process may run it, and its
+`render_image` does the costly pixel work of a plan (a worker thread may run it, and its
 result may come from the on-disk `photostore`). `prepare_image` is both in one call.
 """
 
