@@ -42,16 +42,16 @@ class FaceEntry:
 
 
 def _names(face: hb.Face, name_id) -> set[str]:
+    """The English, Chinese and default values of name `name_id` (none when the face lacks
+    it: `get_name` then gives None)."""
     found: set[str] = set()
-    for entry in face.list_names():
-        if entry.name_id == name_id:
-            for lang in ("en", "zh-CN", "zh", None):
-                try:
-                    value = face.get_name(name_id, lang) if lang else face.get_name(name_id)
-                except Exception:  # noqa: BLE001 - uharfbuzz raises on unknown languages
-                    value = None
-                if value:
-                    found.add(value)
+    for lang in ("en", "zh-CN", "zh", None):
+        try:
+            value = face.get_name(name_id, lang) if lang else face.get_name(name_id)
+        except Exception:  # noqa: BLE001 - uharfbuzz raises on unknown languages
+            value = None
+        if value:
+            found.add(value)
     return found
 
 
