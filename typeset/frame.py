@@ -120,8 +120,10 @@ class ImageItem:
 
 @dataclass(frozen=True)
 class PlacedPage:
-    """A page of another PDF (an advertisement delivered as PDF) scaled to fit the rect
-    (x, y, width, height), keeping its proportions, centred. `page` is 0-based."""
+    """A page of another PDF (an advertisement delivered as PDF): its trim box (TrimBox, else
+    CropBox, else MediaBox; outside it is clipped away) scaled to fit the rect (x, y, width,
+    height), keeping its proportions, centred; with `stretch` mapped onto the rect exactly
+    (compose has fitted the proportions already). `page` is 0-based."""
 
     x: float
     y: float
@@ -129,6 +131,7 @@ class PlacedPage:
     height: float
     source: str
     page: int = 0
+    stretch: bool = False
 
 
 @dataclass(frozen=True)

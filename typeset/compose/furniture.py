@@ -19,11 +19,13 @@ from typeset.frame import Box, FrameItem, ImageItem, Marker, PlacedPage, Rule
 from typeset.model.edition import Edition, Page, Slot
 from typeset.model.grid import EM_BOX_ASCENT
 from typeset.model.layout import TextStyle
-from typeset.units import snap
+from typeset.units import snap, to_mm
 
 WEEKDAYS = "一二三四五六日"
 MASTHEAD_RULE = 2.0
 HEAD_RULE = 0.75
+AD_ASPECT_TOLERANCE = 0.03
+"""A PDF ad whose proportions differ from its slot's by at most this is stretched to fill it."""
 
 
 def chinese_date(iso: str) -> str:
@@ -148,10 +150,13 @@ def ad_slot(slot: Slot, ctx: ComposeContext, page: int = 0
     style = ctx.style("ad")
     items: list[FrameItem] = [Box(rect.x, rect.y, rect.width, rect.height, stroke=style.color,
                                   stroke_width=0.5)]
+    diags: list[Diagnostic] = []
     if slot.ad_file and slot.ad_file.lower().endswith(".pdf"):
-        path = str(Path(ctx.edition.folder) / slot.ad_file)
-        items.append(PlacedPage(snap(rect.x + 2), snap(rect.y + 2), snap(rect.width - 4),
-                                snap(rect.height - 4), path))
+        placed, note = pdf_ad(slot, snap(rect.x + 2), snap(rect.y + 2), snap(rect.width - 4),
+                              snap(rect.height - 4), str(Path(ctx.edition.folder) / slot.ad_file))
+        items.append(placed)
+        if note is not None:
+            diags.append(replace(note, page=page or None))
     elif slot.ad_file:
         path = str(Path(ctx.edition.folder) / slot.ad_file)
         size = ctx.image_sizes.get(path)
@@ -161,10 +166,9 @@ def ad_slot(slot: Slot, ctx: ComposeContext, page: int = 0
             items.append(ImageItem(snap(rect.x + (rect.width - w) / 2),
                                    snap(rect.y + (rect.height - h) / 2), snap(w), snap(h), path,
                                    (0, 0, size[0], size[1]), size))
-    diags: list[Diagnostic] = []
     if slot.label:
         para = set_text(slot.label, style, rect.width - 2 * style.size, ctx, align="center")
-        diags = too_long(slot.label, len(para.lines), style, rect.height, slot, page)
+        diags += too_long(slot.label, len(para.lines), style, rect.height, slot, page)
         height = len(para.lines) * style.pitch
         y = rect.y + (rect.height - height) / 2
         for line in para.lines:
@@ -176,6 +180,40 @@ def ad_slot(slot: Slot, ctx: ComposeContext, page: int = 0
                          ctx)
     items.append(Marker("slot", rect.x, rect.y, rect.width, rect.height, slot.id))
     return items, diags
+
+
+def pdf_ad(slot: Slot, x: float, y: float, width: float, height: float, path: str
+           ) -> tuple[PlacedPage, Diagnostic | None]:
+    """A PDF ad in the area (x, y, width, height): with its trim size known, an ad whose
+    proportions are within AD_ASPECT_TOLERANCE of the area's fills it exactly; another is
+    scaled to fit, centred (letterboxed) and a warning says both sizes in mm and what is left
+    empty. Unknown trim size: the renderer fits it keeping proportions."""
+    page = max(slot.ad_page, 1) - 1
+    if not slot.ad_trim or min(slot.ad_trim) <= 0 or width <= 0 or height <= 0:
+        return PlacedPage(x, y, width, height, path, page), None
+    trim_w, trim_h = slot.ad_trim
+    off = (trim_w / trim_h) / (width / height)
+    if max(off, 1 / off) - 1 <= AD_ASPECT_TOLERANCE + 1e-9:
+        return PlacedPage(x, y, width, height, path, page, stretch=True), None
+    scale = min(width / trim_w, height / trim_h)
+    w, h = trim_w * scale, trim_h * scale
+    placed = PlacedPage(x + (width - w) / 2, y + (height - h) / 2, w, h, path, page,
+                        stretch=True)
+    if w < width:
+        empty = f"{to_mm((width - w) / 2):.1f} mm empty left and right"
+    else:
+        empty = f"{to_mm((height - h) / 2):.1f} mm empty above and below"
+    note = warning(
+        "ad-aspect", f"ad {slot.ad_file} is {_mm(trim_w, trim_h)} (trim) but slot {slot.id} "
+        f"holds {_mm(width, height)}: its proportions differ by {(max(off, 1 / off) - 1):.0%}, "
+        f"so it is set {_mm(w, h)} ({scale:.0%}), centred, with {empty}",
+        source=slot.source, slot=slot.id,
+        hint=f"ask the agency for a {_mm(width, height)} ad, or size the slot to the ad")
+    return placed, note
+
+
+def _mm(width: float, height: float) -> str:
+    return f"{to_mm(width):.1f} × {to_mm(height):.1f} mm"
 
 
 def photo_slot(slot: Slot, ctx: ComposeContext):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from typeset.diagnostics import SourceRef
+from typeset.manifest.ads import read_ad
 from typeset.manifest.fields import MapReader, Problems, kind_of
 from typeset.manifest.paths import UnsafePath, inside
 from typeset.manifest.photo_file import image_problem, read_sidecar
@@ -26,7 +27,6 @@ MIN_COLUMN_CHARS = 8
 AT_KEYS = ("column", "span", "top", "bottom", "lines")
 PHOTO_KEYS = ("file", "caption", "credit", "span", "lines", "height", "place", "fit", "focus",
               "crop")
-AD_KEYS = ("file", "text")
 FORMS = ("story", "photo", "label", "ad")
 PLACES = ("top", "bottom", "left", "right")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
@@ -122,19 +122,13 @@ def read_slot(data: object, where: SourceRef, index: int, ctx: SlotContext) -> S
                           "standalone photo fills its slot", photo.source,
                           hint="size the slot with at: instead")
     label = ad_file = ""
+    ad_page, ad_trim = 1, None
     style = r.text("style")
     if kind == "label":
         label = r.text("label", required=True, example="聚焦安全生产", max_chars=100)
         style = style or "label"
     elif kind == "ad":
-        ad = r.mapping("ad", "ad", AD_KEYS, required=True)
-        if ad is not None:
-            if ad.has("file") == ad.has("text"):
-                problems.error("slot-form", "an ad needs either file: or text:", ad.source,
-                               hint="ad: {file: ads/lottery.png}  or  ad: {text: 福运相伴 益起出彩}")
-            if ad.has("file"):
-                ad_file = ctx.file(ad, "file", "ad file", image="ad") or ""
-            label = ad.text("text", max_chars=500)
+        ad_file, label, ad_page, ad_trim = read_ad(r, ctx)
         style = style or "ad"
     elif style:
         problems.error("not-here", "'style' only belongs to label and ad slots",
@@ -163,7 +157,8 @@ def read_slot(data: object, where: SourceRef, index: int, ctx: SlotContext) -> S
     if area is None:
         return None
     return Slot(id=slot_id, kind=kind, area=area, story=story or None, photo=photo,
-                label=label, ad_file=ad_file or None, continue_to=continue_to,
+                label=label, ad_file=ad_file or None, ad_page=ad_page, ad_trim=ad_trim,
+                continue_to=continue_to,
                 box=r.flag("box") if kind == "story" else False,
                 headline_span=headline_span, headline_lines=headline_lines, style=style,
                 text_columns=text_columns, source=r.source)

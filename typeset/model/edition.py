@@ -76,6 +76,11 @@ class Slot:
     label: str = ""
     """Text of a section label (栏目) or of an ad's slogan."""
     ad_file: str | None = None
+    ad_page: int = 1
+    """Page of a PDF ad to place (1-based, as the manifest writes it)."""
+    ad_trim: tuple[float, float] | None = None
+    """A PDF ad's trim box as seen (width, height in pt; TrimBox, else CropBox, else MediaBox),
+    read when the edition loads; None when unknown (the ad is then fitted keeping proportions)."""
     continue_to: Continue | None = None
     box: bool = False
     """Frame the story (boxed commentary)."""
