@@ -165,6 +165,7 @@ def finish(
             pdf.save(
                 tmp, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.disable,
                 compress_streams=True, force_version=version, linearize=False,
+                fix_metadata_version=False,
             )
             os.replace(tmp, path)
         except BaseException:
