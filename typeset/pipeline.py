@@ -52,15 +52,31 @@ class BuildResult:
         return not has_errors(self.diagnostics)
 
 
-_FONT_BOOKS: dict[Path, FontBook] = {}
+_FONT_BOOKS: dict[Path, tuple[tuple, FontBook]] = {}
+
+
+def _fonts_state(root: Path) -> tuple:
+    """What tells a changed font set-up: fonts/fonts.yaml and the fonts/ folder (a font file
+    added, removed or replaced there changes the folder's or the file's times and size)."""
+    state = []
+    for path in (root / "fonts" / "fonts.yaml", root / "fonts"):
+        try:
+            stat = path.stat()
+            state.append((stat.st_mtime_ns, stat.st_size, stat.st_ino))
+        except OSError:
+            state.append(None)
+    return tuple(state)
 
 
 def font_book(project_root: Path) -> FontBook:
-    """The project's FontBook (resolved once per process)."""
+    """The project's FontBook, resolved again only when fonts/fonts.yaml or the project's
+    fonts/ folder changed (so a `--watch` session follows an edited fonts.yaml)."""
     root = project_root.resolve()
-    if root not in _FONT_BOOKS:
-        _FONT_BOOKS[root] = FontBook.resolve(load_font_roles(root), root / "fonts")
-    return _FONT_BOOKS[root]
+    state = _fonts_state(root)
+    known = _FONT_BOOKS.get(root)
+    if known is None or known[0] != state:
+        _FONT_BOOKS[root] = (state, FontBook.resolve(load_font_roles(root), root / "fonts"))
+    return _FONT_BOOKS[root][1]
 
 
 def image_sizes(edition: Edition) -> tuple[dict[str, tuple[int, int]], list[Diagnostic]]:

@@ -52,3 +52,28 @@ def test_an_unknown_role_names_the_known_ones():
     book = FontBook.resolve({"kai": RoleSpec("kai", family="LXGW WenKai")}, None)
     with pytest.raises(KeyError, match="known roles: kai"):
         book.face("song")
+
+
+def test_an_edited_fonts_yaml_is_read_again_in_the_same_process(tmp_path):
+    # As --watch keeps one process: unchanged, the same book; edited, the new roles.
+    import os
+    import shutil
+
+    from typeset.pipeline import font_book
+
+    root = Path(__file__).resolve().parents[2]
+    (tmp_path / "fonts").mkdir()
+    shutil.copy(root / "fonts" / "fonts.yaml", tmp_path / "fonts" / "fonts.yaml")
+    first = font_book(tmp_path)
+    assert font_book(tmp_path) is first
+    assert "NotoSerifCJK" in first.face("body").ref.path
+    text = (tmp_path / "fonts" / "fonts.yaml").read_text(encoding="utf-8")
+    edited = text.replace("body:        {family: Noto Serif CJK SC, style: Regular",
+                          "body:        {family: LXGW WenKai, style: Regular")
+    assert edited != text
+    (tmp_path / "fonts" / "fonts.yaml").write_text(edited, encoding="utf-8")
+    os.utime(tmp_path / "fonts" / "fonts.yaml", ns=(1, 1))  # whatever the clock's resolution
+    second = font_book(tmp_path)
+    assert second is not first
+    assert "WenKai" in second.face("body").ref.path
+    assert second.face("hei").ref == first.face("hei").ref

@@ -82,11 +82,23 @@ def _read_faces(path: Path) -> list[FaceEntry]:
     return entries
 
 
-@functools.lru_cache(maxsize=8)
 def scan(dirs: tuple[Path, ...]) -> tuple[FaceEntry, ...]:
-    """Every face in the font files below `dirs`, in a stable order (sorted paths)."""
+    """Every face in the font files below `dirs`, in a stable order (sorted paths); read again
+    when a folder's modification time changed (a font added to or removed from it)."""
+    return _scan(tuple((folder, _mtime(folder)) for folder in dirs))
+
+
+def _mtime(folder: Path) -> int | None:
+    try:
+        return folder.stat().st_mtime_ns
+    except OSError:
+        return None
+
+
+@functools.lru_cache(maxsize=16)
+def _scan(dirs: tuple[tuple[Path, int | None], ...]) -> tuple[FaceEntry, ...]:
     entries: list[FaceEntry] = []
-    for folder in dirs:
+    for folder, _ in dirs:
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*")):
