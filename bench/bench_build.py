@@ -219,12 +219,12 @@ timed(writer, "subset_face", "write: font subsets")
 timed(imagecache.PreparedPhotos, "__getitem__", "write: waiting for photos")
 timed(writer, "finish", "write: PDF/X finish (pikepdf)")
 result = pipeline.build(Path(sys.argv[1]), Path(sys.argv[2]), allow_overset=True)
-stages = {"import": imported, "import: PDF writer (reportlab, pikepdf)": imported_writer,
+stages = {"import": imported, "import: PDF writer (pikepdf)": imported_writer,
           **result.timings}
 if "write" in stages:
     rest = stages["write"] - sum(spent.values())
     stages.update(spent)
-    stages["write: painting pages (reportlab), rest"] = rest
+    stages["write: painting pages, rest"] = rest
 print(json.dumps(stages))
 """
 

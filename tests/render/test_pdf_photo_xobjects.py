@@ -10,7 +10,7 @@ import pikepdf
 from PIL import Image
 
 from typeset.frame import ImageItem
-from typeset.render.pdf import writer as backend
+from typeset.render.pdf.content import PageContent
 from typeset.render.pdf import PdfOptions, imagecache, write_pdf
 
 
@@ -24,18 +24,18 @@ def test_pages_are_painted_before_any_photo_is_waited_for(tmp_path, make_doc, ph
     Image.new("RGB", (600, 400), (20, 200, 40)).save(other)
     monkeypatch.setattr(imagecache, "CACHE", None)
     shown, looked_up = [], []
-    original_show = backend._Canvas.showPage
+    original_data = PageContent.data  # called once a page is painted
     original_get = imagecache.PreparedPhotos.__getitem__
 
-    def show(canvas):
+    def data(page):
         shown.append(1)
-        return original_show(canvas)
+        return original_data(page)
 
     def get(photos, key):
         looked_up.append(len(shown))
         return original_get(photos, key)
 
-    monkeypatch.setattr(backend._Canvas, "showPage", show)
+    monkeypatch.setattr(PageContent, "data", data)
     monkeypatch.setattr(imagecache.PreparedPhotos, "__getitem__", get)
     write_pdf(make_doc([_item(photo)], [_item(other)], [_item(photo)]), tmp_path / "a.pdf")
     assert looked_up and set(looked_up) == {3}

@@ -5,7 +5,7 @@ photos being prepared in the background (`imagecache.prepare_images`), which `wr
 takes as its `photos=` argument.
 
 A build calls `start_photos` as soon as its pages are composed: the photos are then separated
-by worker threads while the writer's libraries (reportlab, pikepdf) load, the fonts are
+by worker threads while the writer's library (pikepdf) loads, the fonts are
 subset and the pages painted, instead of after all that. Nothing is reported here: the writer
 finds the same options and profile again and reports their problems once.
 """

@@ -1,8 +1,8 @@
-"""Paint display-list items on a reportlab canvas: glyph runs, rules, boxes and photos.
+"""Paint display-list items into a page's content stream: glyph runs, rules, boxes and photos.
 
 In: a page's items in frame coordinates (pt, origin top-left of the trim box, y down) and a
 `PageGeometry` that maps them to PDF user space (origin bottom-left of the MediaBox, y up).
-Out: operators in the canvas's page stream. Text is written as raw `BT … TJ ET` operators
+Out: operators in the page's `PageContent`. Text is written as raw `BT … TJ ET` operators
 with 2-byte CID codes, one absolute `Tm` per run (or per y offset change) and TJ adjustments so
 every glyph lands exactly at the composer's x. Pure 100 % K fills and strokes overprint (op/OP
 with OPM 1), except black rules and frames on strong colour (`overprint.knockout_items`);
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.pdfgen.canvas import Canvas
+from typeset.render.pdf.content import PageContent
 
 from typeset.frame import CMYK, Box, GlyphRun, ImageItem, Rule
 from typeset.render.pdf.cmaps import pdf_number
@@ -60,10 +60,10 @@ def _num(value: float) -> str:
 
 
 FILL_STATE = "_typeset_fill"
-"""Canvas attribute holding the fill colour last set on the current page (None: unknown)."""
+"""Attribute of a page's `PageContent` holding the fill colour last set (None: unknown)."""
 
 
-def set_fill(c: Canvas, color: CMYK) -> None:
+def set_fill(c: PageContent, color: CMYK) -> None:
     """Fill colour and overprint: only pure 100 % K overprints, with OPM 1.
 
     Nothing is written when the page's fill is already `color` (most glyph runs share the
@@ -77,18 +77,18 @@ def set_fill(c: Canvas, color: CMYK) -> None:
     setattr(c, FILL_STATE, color)
 
 
-def forget_fill(c: Canvas) -> None:
+def forget_fill(c: PageContent) -> None:
     """A new page starts with the default graphics state: the next fill is written."""
     setattr(c, FILL_STATE, None)
 
 
-def set_stroke(c: Canvas, color: CMYK, knockout: bool = False) -> None:
+def set_stroke(c: PageContent, color: CMYK, knockout: bool = False) -> None:
     """Stroke colour and overprint: only pure 100 % K overprints (unless `knockout`), OPM 1."""
     overprint = color.is_pure_black and not knockout
     c.setStrokeColorCMYK(color.c, color.m, color.y, color.k)
     c.setStrokeOverprint(overprint)
-    # An ExtGState that sets OP but not op sets op too (PDF 32000 §8.4.5). Say so explicitly,
-    # so that reportlab's record of op stays true, and write the next fill again.
+    # The fill's overprint follows the stroke's here and the next fill is written again, as a
+    # reader that applies OP to op too (PDF 32000 §8.4.5) would see it.
     c.setFillOverprint(overprint)
     c.setOverprintMask(True)
     forget_fill(c)
@@ -133,7 +133,7 @@ def run_operators(run: GlyphRun, font: FontSubset, geo: PageGeometry) -> str:
     return "\n".join(out)
 
 
-def draw_run(c: Canvas, run: GlyphRun, font: FontSubset, geo: PageGeometry) -> None:
+def draw_run(c: PageContent, run: GlyphRun, font: FontSubset, geo: PageGeometry) -> None:
     """Paint one glyph run in its colour."""
     if not run.glyphs:
         return
@@ -141,7 +141,7 @@ def draw_run(c: Canvas, run: GlyphRun, font: FontSubset, geo: PageGeometry) -> N
     c.addLiteral(run_operators(run, font, geo))
 
 
-def draw_rule(c: Canvas, rule: Rule, geo: PageGeometry, knockout: bool = False) -> None:
+def draw_rule(c: PageContent, rule: Rule, geo: PageGeometry, knockout: bool = False) -> None:
     """Stroke one rule (butt caps, optional dash pattern); `knockout`: black does not overprint."""
     set_stroke(c, rule.color, knockout)
     c.setLineWidth(rule.width)
@@ -153,7 +153,7 @@ def draw_rule(c: Canvas, rule: Rule, geo: PageGeometry, knockout: bool = False) 
     c.line(geo.x(rule.x0), geo.y(rule.y0), geo.x(rule.x1), geo.y(rule.y1))
 
 
-def draw_box(c: Canvas, box: Box, geo: PageGeometry, knockout: bool = False) -> None:
+def draw_box(c: PageContent, box: Box, geo: PageGeometry, knockout: bool = False) -> None:
     """Fill and/or stroke one rectangle; `knockout`: a black stroke does not overprint."""
     if box.fill is None and box.stroke is None:
         return
@@ -167,7 +167,7 @@ def draw_box(c: Canvas, box: Box, geo: PageGeometry, knockout: bool = False) -> 
            stroke=int(box.stroke is not None), fill=int(box.fill is not None))
 
 
-def draw_image(c: Canvas, item: ImageItem, name: str, geo: PageGeometry) -> None:
+def draw_image(c: PageContent, item: ImageItem, name: str, geo: PageGeometry) -> None:
     """Place the image XObject `/name` in the item's rect. The XObject itself is added when
     the PDF is finished (`pdfx.finish`), so painting never waits for a photo to be prepared."""
     x, y = geo.x(item.x), geo.y(item.y + item.height)
@@ -175,7 +175,7 @@ def draw_image(c: Canvas, item: ImageItem, name: str, geo: PageGeometry) -> None
                  f"/{name} Do Q")
 
 
-def draw_missing_image(c: Canvas, item: ImageItem, geo: PageGeometry) -> None:
+def draw_missing_image(c: PageContent, item: ImageItem, geo: PageGeometry) -> None:
     """A crossed frame where an image could not be read (the build reports an error)."""
     black = CMYK(0, 0, 0, 1)
     set_stroke(c, black)

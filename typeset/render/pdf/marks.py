@@ -11,7 +11,7 @@ only drawn when `proof` is on (a proof is never a PDF/X final).
 
 from __future__ import annotations
 
-from reportlab.pdfgen.canvas import Canvas
+from typeset.render.pdf.content import PageContent
 
 from typeset.fonts import Face, load_face
 from typeset.fonts.resolve import find_face, search_dirs
@@ -115,7 +115,7 @@ def slug_run(page: PageFrame, text: str, face: Face) -> GlyphRun:
     return shape_run(face, text, SLUG_SIZE, 0.0, baseline, REGISTRATION, "slug")
 
 
-def draw_registration(c: Canvas, page: PageFrame, geo: PageGeometry) -> None:
+def draw_registration(c: PageContent, page: PageFrame, geo: PageGeometry) -> None:
     """Registration targets (circle and cross) centred outside each edge of the bleed."""
     off = max(page.bleed, MARK_GAP) + MARK_LENGTH / 2
     radius = MARK_LENGTH / 2 - 0.5 * MM

@@ -1,10 +1,10 @@
-"""PDF/X identity and the final save: fonts and photos into page resources, OutputIntent, Info,
-XMP.
+"""The PDF itself: pages, fonts and photos in their resources, OutputIntent, Info, XMP, save.
 
-In: the PDF bytes reportlab wrote, the embedded-font subsets and the placed photos per page,
-the output profile and the document info. Out: the finished file, saved deterministically (fixed dates, an /ID derived
-from the content, no object streams, PDF 1.4 for PDF/X-1a:2003) to a temporary file that is
-renamed over the target, so a failed build never leaves half a PDF behind.
+In: one `Sheet` per page (boxes, content stream, the ExtGStates it names), the embedded-font
+subsets and the placed photos and forms per page, the output profile and the document info.
+Out: the finished file, built with pikepdf and saved deterministically (fixed dates, an /ID
+derived from the content, no object streams, PDF 1.4 for PDF/X-1a:2003) to a temporary file
+that is renamed over the target, so a failed build never leaves half a PDF behind.
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ import os
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
+from typeset.render.pdf.cmaps import pdf_number
 from typeset.render.pdf.fonts import FontSubset, add_font
 from typeset.render.pdf.images import PreparedImage
 from typeset.render.pdf.placed_pages import add_forms
@@ -24,7 +26,21 @@ from typeset.render.pdf.profiles import OutputProfile
 
 PDF_VERSIONS = {"PDF/X-1a:2001": "1.3", "PDF/X-1a:2003": "1.4", "PDF/X-3:2003": "1.4",
                 "PDF/X-4": "1.6"}
-PRODUCER = "typeset (reportlab, pikepdf)"
+PRODUCER = "typeset (pikepdf)"
+PROC_SET = ("/PDF", "/Text", "/ImageB", "/ImageC")
+"""Obsolete since PDF 1.4 but harmless; some old RIPs still look for it."""
+
+
+class Sheet(NamedTuple):
+    """One page as painted: MediaBox size, TrimBox and BleedBox (PDF points, origin at the
+    MediaBox's bottom left), the content stream, and name → (OP, op, OPM) of the ExtGStates
+    it names."""
+
+    media: tuple[float, float]
+    trim_box: tuple[float, float, float, float]
+    bleed_box: tuple[float, float, float, float]
+    content: bytes
+    ext_gstates: dict
 
 
 def escape(text: str) -> str:
@@ -99,17 +115,19 @@ crossed frame stands in) and its placed width and height in pt."""
 
 
 def finish(
-    raw: bytes, path: Path, *, page_fonts: list[list[FontSubset]], profile: OutputProfile | None,
+    sheets: list[Sheet], path: Path, *, page_fonts: list[list[FontSubset]], profile: OutputProfile | None,
     output_condition: str, pdfx: str | None, title: str, subject: str, timestamp: int,
     page_images: list[dict[str, PagePhoto]] | None = None,
     page_forms: list | None = None,
 ) -> None:
-    """Add fonts, photos, OutputIntent, Info and XMP to reportlab's `raw` PDF and save it at
-    `path`. `page_images` gives per page the image XObjects its content names.
+    """Build the PDF from `sheets` with fonts, photos, forms, OutputIntent, Info and XMP and save
+    it at `path`. `page_images` gives per page the image XObjects its content names.
 
     `pdfx` None writes no PDF/X version keys (proofs, or when no profile was found)."""
     sources: dict[str, pikepdf.Pdf] = {}
-    with pikepdf.open(_bytes_io(raw)) as pdf:
+    with pikepdf.new() as pdf:
+        for sheet in sheets:
+            _add_page(pdf, sheet)
         for page, forms in zip(pdf.pages, page_forms or []):
             add_forms(pdf, page, forms, sources)
         objects: dict[str, pikepdf.Object] = {}
@@ -179,9 +197,9 @@ def finish(
 def _image_object(pdf: pikepdf.Pdf, photo: PagePhoto, made: dict) -> pikepdf.Object:
     """The XObject for one placed photo, made once per distinct JPEG (or missing-frame size).
 
-    A CMYK JPEG from Pillow is Adobe-inverted, hence the Decode array (as reportlab wrote
-    it). A photo that could not be prepared becomes a Form XObject with the crossed frame
-    `draw.draw_missing_image` paints, in pt inside the unit square `Do` maps to the rect."""
+    A CMYK JPEG from Pillow is Adobe-inverted, hence the Decode array. A photo that could not
+    be prepared becomes a Form XObject with the crossed frame `draw.draw_missing_image`
+    paints, in pt inside the unit square `Do` maps to the rect."""
     image, width, height = photo
     if image is None:
         key = ("missing", width, height)
@@ -217,7 +235,23 @@ def pdf_num(value: float) -> str:
     return f"{value:.4f}".rstrip("0").rstrip(".") or "0"
 
 
-def _bytes_io(raw: bytes):
-    import io
+def _add_page(pdf: pikepdf.Pdf, sheet: Sheet) -> None:
+    """Append one page: its boxes, its content stream and the ExtGStates it names."""
+    width, height = sheet.media
+    resources = Dictionary(ProcSet=Array([Name(n) for n in PROC_SET]))
+    if sheet.ext_gstates:
+        resources.ExtGState = Dictionary({
+            "/" + name: Dictionary(Type=Name.ExtGState, OP=stroke, op=fill, OPM=mode)
+            for name, (stroke, fill, mode) in sorted(sheet.ext_gstates.items())})
+    page = Dictionary(
+        Type=Name.Page, MediaBox=Array([0, 0, _box_num(width), _box_num(height)]),
+        TrimBox=Array([_box_num(v) for v in sheet.trim_box]),
+        BleedBox=Array([_box_num(v) for v in sheet.bleed_box]),
+        Resources=resources, Contents=pdf.make_stream(sheet.content))
+    pdf.pages.append(pikepdf.Page(page))
 
-    return io.BytesIO(raw)
+
+def _box_num(value: float) -> float | int:
+    """A box coordinate rounded as the content streams' coordinates are (`cmaps.pdf_number`),
+    so that a mark drawn on a box edge is exactly on it."""
+    return pdf_number(value)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pikepdf
-from reportlab.pdfgen.canvas import Canvas
+from typeset.render.pdf.content import PageContent
 
 from typeset.diagnostics import Diagnostic, error
 from typeset.frame import PlacedPage
@@ -42,7 +42,7 @@ class PlacedPages:
         self._here: list[FormPlacement] = []
         self.pages: list[list[FormPlacement]] = []
 
-    def paint(self, canvas: Canvas, item: PlacedPage, geo: draw.PageGeometry, page: int) -> None:
+    def paint(self, canvas: PageContent, item: PlacedPage, geo: draw.PageGeometry, page: int) -> None:
         """Note `item` for the current page (or draw a crossed frame when it is unusable)."""
         if not self._usable(item, page):
             draw.draw_missing_image(canvas, item, geo)

@@ -6,23 +6,21 @@ output profile, low image resolution, fonts that cannot be embedded …). User-d
 reported, never raised; the file is still written so the desk can look at it.
 
 Steps: collect the glyphs each face draws → subset every face once with HarfBuzz → separate the
-photos to the output CMYK → paint the pages with reportlab (text as raw CID operators) → add
-fonts, OutputIntent, Info and XMP with pikepdf → save deterministically.
+photos to the output CMYK → paint each page's content stream (`content.PageContent`; text as raw
+CID operators) → build the PDF with pikepdf: pages, fonts, photos, OutputIntent, Info and XMP →
+save deterministically.
 """
 
 from __future__ import annotations
 
-import io
 import time
 from pathlib import Path
 
-from reportlab import rl_config
-from reportlab.pdfgen.canvas import Canvas
 
 from typeset.diagnostics import Diagnostic, error, info, warning
 from typeset.fonts import Face, load_face
 from typeset.frame import Box, Document, GlyphRun, ImageItem, Marker, PageFrame, PlacedPage, Rule
-from typeset.render.pdf import draw, imagecache, marks, placed_pages
+from typeset.render.pdf import content, draw, imagecache, marks, placed_pages
 from typeset.render.pdf.fonts import (
     FaceUsage,
     FontEmbedError,
@@ -36,21 +34,10 @@ from typeset.render.pdf.imagecache import placement_key, prepare_images
 from typeset.render.pdf.inklimit import colour_ink
 from typeset.render.pdf.options import PdfOptions, merge_output
 from typeset.render.pdf.overprint import knockout_items
-from typeset.render.pdf.pdfx import finish, resolve_timestamp
+from typeset.render.pdf.pdfx import Sheet, finish, resolve_timestamp
 from typeset.render.pdf.profiles import OutputProfile, ProfileError, find_output_profile
 
 __all__ = ["PdfOptions", "write_pdf"]
-
-
-class _Canvas(Canvas):
-    """reportlab's canvas without its initial `BT /F1 12 Tf … ET` (an unembedded Helvetica)."""
-
-    def _make_preamble(self):
-        self._preamble = "1 0 0 1 0 0 cm"
-
-    def showPage(self):
-        draw.forget_fill(self)
-        super().showPage()
 
 
 def _geometry(page: PageFrame, options: PdfOptions) -> draw.PageGeometry:
@@ -98,21 +85,17 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions(),
             diags.append(embed_error(usage.ref, exc))
         diags.extend(conflict_diagnostics(usage))
 
-    # 4. Pages.
-    buffer = io.BytesIO()
-    rl_config.useA85 = 0
+    # 4. Pages: one content stream each.
     first = doc.pages[0] if doc.pages else None
     geo0 = _geometry(first, options) if first else draw.PageGeometry(595, 842, 0, 0)
-    canvas = _Canvas(buffer, pagesize=geo0.media, invariant=1, pageCompression=1,
-                     enforceColorSpace="cmyk")
+    gstates = content.ExtGStates()
+    sheets: list[Sheet] = []
     page_fonts: list[list[FontSubset]] = []
     photos = _Photos(ready, profile is not None or options.grey_images)
     placed = placed_pages.PlacedPages(diags)
     for page, (under, over) in zip(doc.pages, extras):
         geo = _geometry(page, options)
-        canvas.setPageSize(geo.media)
-        canvas.setTrimBox(geo.trim_box)
-        canvas.setBleedBox(geo.bleed_box)
+        canvas = content.PageContent(gstates)
         fonts_here: dict[str, FontSubset] = {}
         items = (*under, *page.items, *over)
         knockouts = knockout_items(items, options.max_ink)
@@ -125,22 +108,22 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions(),
             for rule in marks.crop_marks(page):
                 draw.draw_rule(canvas, rule, geo)
             marks.draw_registration(canvas, page, geo)
+        sheets.append(Sheet(geo.media, geo.trim_box, geo.bleed_box, canvas.data(),
+                            canvas.ext_gstates()))
         page_fonts.append(sorted(fonts_here.values(), key=lambda s: s.resource))
         photos.end_page()
         placed.end_page()
-        canvas.showPage()
     if not doc.pages:
         diags.append(error("pdf-empty", "the document has no pages; nothing to print"))
-        canvas.showPage()
+        sheets.append(Sheet(geo0.media, geo0.trim_box, geo0.bleed_box, b"", {}))
         page_fonts.append([])
         photos.end_page()
         placed.end_page()
-    canvas.save()
     page_images = photos.finish(diags)  # waits for the photos still being prepared
 
     # 5. PDF/X identity and the atomic, deterministic save.
     finish(
-        buffer.getvalue(), path, page_fonts=page_fonts, profile=profile,
+        sheets, path, page_fonts=page_fonts, profile=profile,
         output_condition=condition, pdfx=options.pdfx if final else None,
         title=doc.info.title + (" (校样 proof)" if options.proof else ""),
         subject=" ".join(p for p in (doc.info.paper, doc.info.date) if p),
