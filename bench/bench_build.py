@@ -324,8 +324,8 @@ def main() -> None:
         print("photo store: cold = an empty TYPESET_CACHE folder for every run (every photo "
               "prepared);\n             warm = a folder an earlier build of the edition filled "
               "(a new process, photos read back)")
-        print(f"{'pages':>5} {'chars':>7} {'photos':>6} {'store':>5} {'wall s':>8} {'cpu s':>7} "
-              f"{'peak MB':>8} {'PDF KB':>7}   runs (wall s)")
+        print(f"{'pages':>5} {'chars':>7} {'photos':>6} {'store':>5} {'wall s':>8} {'best':>6} "
+              f"{'cpu s':>7} {'peak MB':>8} {'PDF KB':>7}   runs (wall s)")
         for n, edition in editions.items():
             out = root / f"edition-{n:02d}.pdf"
             photos = sum(1 for line in (edition / "edition.yaml").read_text().splitlines()
@@ -346,7 +346,7 @@ def main() -> None:
                 bad = [r for r in runs if r[3] != 0]
                 walls = [r[0] for r in runs]
                 print(f"{n:>5} {body_characters(edition):>7} {photos:>6} {label:>5} "
-                      f"{statistics.median(walls):>8.3f} "
+                      f"{statistics.median(walls):>8.3f} {min(walls):>6.3f} "
                       f"{statistics.median(r[1] for r in runs):>7.3f} "
                       f"{statistics.median(r[2] for r in runs):>8.1f} "
                       f"{out.stat().st_size / 1024 if out.exists() else 0:>7.0f}   "
