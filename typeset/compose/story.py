@@ -15,6 +15,7 @@ from typeset.compose.context import ComposeContext
 from typeset.compose.headline import set_continued_head, set_headline_group
 from typeset.compose.photo import moved, photo_block
 from typeset.compose.setting import line_runs, set_text
+from typeset.compose.vertical_head import place_vertical_head
 from typeset.diagnostics import Diagnostic, info, warning
 from typeset.flow import Column, LineKey, distribute, reserve_last_line, total_capacity
 from typeset.frame import Box, FrameItem, Marker, Rule
@@ -117,9 +118,18 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
     inset = ctx.layout.box_inset_lines if slot.box else 0
     top, bottom = slot.area.top + inset, slot.area.bottom - inset
     xs, width = text_columns(slot, ctx)
+    vertical = None
+    if k == 0 and slot.headline_vertical and story.headline and story.headline.headline:
+        # 竖题: the headline group stands at the slot's edge, the text columns beside it.
+        vertical = place_vertical_head(story.headline, slot, top, bottom, ctx, story.id)
+        xs, width = vertical.xs, vertical.width
+        top += vertical.banner_lines
+        out.items.extend(vertical.items)
+        diags.extend(_located(vertical.diagnostics, dict(page=link.page.number,
+                                                          slot=slot.id, story=story.id)))
     work = _SlotWork(link, story, out, diags, top, bottom, xs, width, [top] * len(xs),
                      [bottom] * len(xs))
-    has_head = _set_head(work, k)
+    has_head = vertical is not None or _set_head(work, k)
     if k == 0 and slot.photo is not None:
         _set_photo(work)
     columns = work.columns()
@@ -131,7 +141,10 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
                   "it in its column (背题)", "give the slot more lines")
     if len(lines) > total_capacity(columns) and nxt is not None:
         return _fill_and_jump(work, paras, lines, keys, columns, nxt), ""
-    return (), _fill_to_end(work, lines, keys, columns)
+    overset = _fill_to_end(work, lines, keys, columns)
+    if vertical is not None:
+        out.lines_used = max(out.lines_used, top + vertical.lines - slot.area.top)
+    return (), overset
 
 
 def _set_head(work: _SlotWork, k: int) -> bool:

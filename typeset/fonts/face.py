@@ -50,7 +50,7 @@ class Face:
             self._hb_face.get_name(hb.OTNameIdPredefined.POSTSCRIPT_NAME) or f"{family}-{style}"
         ).replace(" ", "")
         self.ref = FaceRef(self.path, index, self.postscript_name)
-        self._shape_cache: dict[tuple[str, str, tuple], tuple[ShapedGlyph, ...]] = {}
+        self._shape_cache: dict[tuple, tuple[ShapedGlyph, ...]] = {}
         self._extents_cache: dict[int, tuple[int, int, int, int]] = {}
         # Vertical metrics from OS/2 (typo) or hhea, in font units.
         extents = self._hb_font.get_font_extents("ltr")
@@ -94,19 +94,37 @@ class Face:
         Results are cached per (text, language, features): composing a page shapes the same
         short runs many times.
         """
+        return self._shape(text, "ltr", features, language)
+
+    def shape_vertical(
+        self, text: str, *, features: dict[str, bool | int] | None = None, language: str = "zh-Hans"
+    ) -> tuple[ShapedGlyph, ...]:
+        """Shape `text` top to bottom (直排: HarfBuzz direction ttb, which applies the font's
+        `vert`/`vrt2` forms, so ，。、“”（） take their vertical glyphs).
+
+        Each glyph's `advance` is its vertical advance *downwards*; `x_offset`/`y_offset` lead
+        from the pen — on the column's axis, at the top of the glyph's em — to the glyph's
+        origin, in font units with y up (so y_offset is about −0.88 em for an ideograph).
+        """
+        return self._shape(text, "ttb", features, language)
+
+    def _shape(self, text: str, direction: str, features: dict[str, bool | int] | None,
+               language: str) -> tuple[ShapedGlyph, ...]:
         feats = tuple(sorted((features or {}).items()))
-        key = (text, language, feats)
+        key = (text, language, feats) if direction == "ltr" else (text, language, feats, direction)
         cached = self._shape_cache.get(key)
         if cached is not None:
             return cached
         buf = hb.Buffer()
         buf.add_str(text)
-        buf.direction = "ltr"
+        buf.direction = direction
         buf.language = language
         buf.guess_segment_properties()
         hb.shape(self._hb_font, buf, dict(feats))
+        vertical = direction == "ttb"
         glyphs = tuple(
-            ShapedGlyph(info.codepoint, info.cluster, pos.x_advance, pos.x_offset, pos.y_offset)
+            ShapedGlyph(info.codepoint, info.cluster,
+                        -pos.y_advance if vertical else pos.x_advance, pos.x_offset, pos.y_offset)
             for info, pos in zip(buf.glyph_infos, buf.glyph_positions)
         )
         # uharfbuzz's add_str numbers clusters by code point, i.e. by Python str index.

@@ -68,7 +68,8 @@ def _overlap_hint(a: Slot, b: Slot, x: int, y: int) -> str:
 
 
 def check_stories(pages: list[Page], stories: dict[str, Story], problems: Problems) -> None:
-    """A story is placed once; its headline level has a style in the page's layout."""
+    """A story is placed once; its headline level has a style in the page's layout; a slot
+    that asks for a vertical headline holds a story that has one."""
     placed: dict[str, Slot] = {}
     for page in pages:
         for slot in page.slots:
@@ -90,6 +91,11 @@ def check_stories(pages: list[Page], stories: dict[str, Story], problems: Proble
                                    f"level {story.headline.level}, but layout "
                                    f"{page.layout.name} has no style '{name}'",
                                    story.source, hint="use level: 1, 2 or 3")
+            elif story and slot.headline_vertical:
+                problems.warn("vertical-without-headline", f"slot '{slot.id}' asks for a "
+                              f"vertical headline, but story '{story.id}' has no headline:",
+                              slot.source, hint="add headline: to the story's front matter, "
+                              "or remove headline: vertical from the slot")
 
 
 def check_jumps(pages: list[Page], problems: Problems) -> None:

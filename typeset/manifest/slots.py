@@ -16,6 +16,7 @@ from typeset.manifest.ads import read_ad
 from typeset.manifest.fields import MapReader, Problems, kind_of
 from typeset.manifest.paths import UnsafePath, inside
 from typeset.manifest.photo_file import image_problem, read_sidecar
+from typeset.manifest.slot_headline import HeadlineOption, read_headline_option
 from typeset.manifest.yamlpos import YList
 from typeset.model.edition import Continue, GridArea, Photo, Slot
 from typeset.model.layout import Layout
@@ -140,15 +141,8 @@ def read_slot(data: object, where: SourceRef, index: int, ctx: SlotContext) -> S
     default_id = story or (_stem(photo.file) if photo and kind == "photo" else "") or (
         f"{kind}-{ctx.page}-{index + 1}")
     slot_id = r.text("id", default_id, example="ai-meeting-cont", max_chars=100)
-    headline_span = headline_lines = 0
-    head = r.mapping("headline", "headline", ("span", "lines")) if kind == "story" else None
-    if head is not None:
-        headline_span = head.integer("span", 0, low=1, high=ctx.layout.columns, example="3")
-        headline_lines = head.integer("lines", 0, low=1, high=20, example="2")
-        if area and headline_span > area.span:
-            problems.error("headline-too-wide", f"headline span {headline_span} is wider than "
-                           f"the slot ({area.span} columns)", head.at("span"),
-                           hint=f"span: {area.span} or less")
+    head = read_headline_option(r, area, ctx.layout, problems) if kind == "story" else (
+        HeadlineOption())
     continue_to = read_continue(r, ctx) if kind == "story" or (
         kind == "continuation" and "continue" in r.data) else None
     if photo is not None and area is not None and kind == "story":
@@ -160,7 +154,8 @@ def read_slot(data: object, where: SourceRef, index: int, ctx: SlotContext) -> S
                 label=label, ad_file=ad_file or None, ad_page=ad_page, ad_trim=ad_trim,
                 continue_to=continue_to,
                 box=r.flag("box") if kind == "story" else False,
-                headline_span=headline_span, headline_lines=headline_lines, style=style,
+                headline_span=head.span, headline_lines=head.lines,
+                headline_vertical=head.vertical, style=style,
                 text_columns=text_columns, source=r.source)
 
 

@@ -87,7 +87,10 @@ class Slot:
     headline_span: int = 0
     """Columns the headline group spans (0 = the whole slot)."""
     headline_lines: int = 0
-    """Most lines for the 主题 (0 = the style's max_lines)."""
+    """Most lines for the 主题 (0 = the style's max_lines); of a vertical 主题, its columns."""
+    headline_vertical: str = ""
+    """竖题: "right" or "left" sets the headline group top to bottom at that edge of the slot,
+    the body text beside it; "" = a horizontal headline over the text."""
     text_columns: int = 0
     """变栏: set the text in this many columns across the slot instead of one per base column
     (e.g. 3 base columns set as 2 wider ones); 0 = one per base column. Photo and headline
