@@ -153,10 +153,17 @@ def test_headline_too_long_for_the_slot_is_reported_not_cut(layout, fonts, tmp_p
                                    story_slot("a", 1, 4, 10, 20, headline_vertical="right"))
     found = [d for d in diags if d.code == "headline-too-long"]
     assert len(found) == 1 and found[0].slot == "a" and found[0].page == 1
-    assert "columns" in found[0].message
+    assert "column(s)" in found[0].message
+    assert not [d for d in diags if d.code == "headline-overflows-slot"]   # said once
     runs = [r for r in items_of(result) if isinstance(r, GlyphRun) and r.role == "headline-1"]
     assert "".join(r.text for r in sorted(runs, key=lambda r: -r.x)) == text
     assert {r.size for r in runs} == {layout.style("headline-1").size_ladder[-1]}
+    # in the columns allowed (max_lines 2), running past the slot's foot rather than cut
+    assert len({r.x for r in runs}) == 2 == dict(found[0].data)["columns"]
+    foot = PageGrid(layout).line_top(20)
+    assert max(r.y + g.y for r in runs for g in r.glyphs) > foot
+    # the body keeps readable columns
+    assert not [d for d in diags if d.code == "vertical-headline-narrow"]
 
 
 def test_photo_and_box_keep_working_beside_a_vertical_headline(layout, fonts, tmp_path,

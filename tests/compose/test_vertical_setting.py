@@ -4,6 +4,8 @@ axis, 避头尾 at column ends, Latin and digits, balanced columns."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from typeset.compose.vertical import (VerticalLine, break_columns, column_runs, may_break,
                                       vertical_units)
@@ -140,3 +142,25 @@ def test_a_column_is_aligned_in_the_group_height(main_style, fonts, align):
     expected = {"left": (0.0, 80.0), "center": (60.0, 140.0), "right": (120.0, 200.0),
                 "distribute": (0.0, 200.0)}[align]
     assert abs(first - expected[0]) < 0.01 and abs(last_foot - expected[1]) < 0.01
+
+
+ALPHABET = "创新发展春耕活水的了，。、：；！？“”（）《》——……AaBbZz0123456789.% \u3000"
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, min_size=1, max_size=40),
+       height_em=st.integers(min_value=0, max_value=12))
+def test_breaking_keeps_every_character_and_its_text(layout, fonts, text, height_em):
+    style = layout.style("headline-2")
+    units, _ = vertical_units(text, style, fonts)
+    assert "".join(u.text for u in units) == text
+    for unit in units:                      # the glyphs' texts are the unit's text
+        assert "".join(g.text for g in unit.glyphs) in ("", unit.text)
+    lines = break_columns(units, height_em * 24.0, 24.0, tracking=style.tracking)
+    kept = "".join(line.text for line in lines)
+    assert kept.replace(" ", "").replace("\u3000", "") == \
+        text.replace(" ", "").replace("\u3000", "")
+    for line in lines:
+        runs = column_runs(line, 0.0, 0.0, style)
+        ys = [r.y + g.y for r in runs for g in r.glyphs]
+        assert ys == sorted(ys)

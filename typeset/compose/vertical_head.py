@@ -6,7 +6,8 @@ as columns read right to left (引题 rightmost, then the 主题's columns, then
 banner across the slot's top when the story has one, the narrower text columns left for the
 body (whole characters wide, like 变栏), and diagnostics. The 主题 steps down its style's size
 ladder until it fits the slot's height in its most columns (the style's `max_lines`, or the
-slot's `lines:`); if even the smallest size does not, it is set in more columns and reported.
+slot's `lines:`); if even the smallest size does not, it is set at that size in those columns,
+taller than the slot, and reported — never cut.
 """
 
 from __future__ import annotations
@@ -131,15 +132,21 @@ def fit_vertical(text: str, style: TextStyle, height: float, max_lines: int,
     most `max_lines` (0 = any). Returns the element, whether it fitted, diagnostics."""
     units, diags = vertical_units(text, style, ctx.fonts)
     strict = ctx.rules.kinsoku == "strict"
-    element = None
+    trial = style
     for size in (style.size, *style.size_ladder):
         trial = sized(style, size)
         lines = arrange(units, text, trial, height, strict)
-        element = VerticalElement(tuple(lines), trial)
         fits = all(line.natural <= height + 1e-6 and not line.forced for line in lines)
         if fits and (max_lines <= 0 or len(lines) <= max_lines):
-            return element, True, diags
-    return element, False, diags
+            return VerticalElement(tuple(lines), trial), True, diags
+    # Nothing fits: the smallest size in the columns allowed, taller than the slot (the
+    # caller reports it), rather than more and more columns crowding the text out.
+    columns, tall = max_lines if max_lines > 0 else len(units), max(height, trial.size)
+    while True:
+        lines = arrange(units, text, trial, tall, strict)
+        if len(lines) <= columns and not any(line.forced for line in lines):
+            return VerticalElement(tuple(lines), trial), False, diags
+        tall += trial.size
 
 
 def set_vertical_group(headline: Headline, height: float, ctx: ComposeContext, *,
@@ -163,9 +170,10 @@ def set_vertical_group(headline: Headline, height: float, ctx: ComposeContext, *
     if not fitted:
         diags.append(warning(
             "headline-too-long",
-            f"vertical headline “{headline.headline}” needs {len(main.lines)} columns at "
-            f"{main.style.size:g} pt in the slot's {height:.0f} pt, more than the "
-            f"{limit} allowed", story=story,
+            f"vertical headline “{headline.headline}” does not fit {limit or 'its'} "
+            f"column(s) of the slot's {max(height, 0):.0f} pt even at {main.style.size:g} pt: "
+            f"it is set {main.height:.0f} pt tall", story=story,
+            data=(("columns", len(main.lines)), ("height", round(main.height, 2))),
             hint="shorten the headline, make the slot taller or allow more columns "
                  "(headline: {vertical: right, lines: 3})"))
     at = 1 if headline.kicker else 0
@@ -243,7 +251,8 @@ def place_vertical_head(headline: Headline, slot: Slot, top: int, bottom: int,
     group = set_vertical_group(headline, height, ctx, max_lines=slot.headline_lines,
                                story=story)
     diags.extend(group.diagnostics)
-    if group.height > height + 1e-6:
+    if group.height > height + 1e-6 and not any(
+            d.code == "headline-too-long" for d in group.diagnostics):
         diags.append(warning(
             "headline-overflows-slot", f"the vertical headline is {group.height:.0f} pt tall, "
             f"the slot's text area {max(height, 0):.0f} pt", story=story,
