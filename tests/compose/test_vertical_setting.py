@@ -164,3 +164,33 @@ def test_breaking_keeps_every_character_and_its_text(layout, fonts, text, height
         runs = column_runs(line, 0.0, 0.0, style)
         ys = [r.y + g.y for r in runs for g in r.glyphs]
         assert ys == sorted(ys)
+
+
+@pytest.mark.parametrize("role_style", ["headline-1", "kicker"])
+def test_adjacent_marks_are_compressed_without_their_ink_touching(layout, fonts, role_style):
+    from typeset.fonts import load_face
+
+    style = layout.style(role_style)
+    text = "说“好”，（新）。"
+    full, _ = vertical_units(text, style, fonts, "quanshen")
+    tight, _ = vertical_units(text, style, fonts, "quanjiao")
+    assert [u.advance for u in full] == [1.0] * len(text)
+    advances = {u.text: u.advance for u in tight}
+    assert advances["”"] == 0.5 and advances["）"] == 0.5      # pairs ”， and ）。 take 1.5 em
+    assert advances["，"] == 0.5 and advances["说"] == 1.0       # ，（ too; ideographs stay 1 em
+    line = VerticalLine(tuple(tight), 20.0)
+    boxes = []
+    for run in column_runs(line, 0.0, 0.0, style):
+        face = load_face(run.face.path, run.face.index)
+        for g in run.glyphs:
+            _, y0, _, y1 = face.ink_box(g.gid)
+            boxes.append((run.y + g.y - y1 * run.size / face.upem,
+                          run.y + g.y - y0 * run.size / face.upem))
+    for (top_a, foot_a), (top_b, _) in zip(boxes, boxes[1:]):
+        assert foot_a <= top_b + 0.01                          # ink never overlaps down the column
+
+
+def test_kaiming_halves_every_mark_but_the_full_stops(main_style, fonts):
+    units, _ = vertical_units("好，新。“活”", main_style, fonts, "kaiming")
+    advances = [u.advance for u in units]
+    assert advances == [1.0, 0.5, 1.0, 1.0, 0.5, 1.0, 0.5]

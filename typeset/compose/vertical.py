@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from typeset.compose.vertical_marks import compress_marks
 from typeset.diagnostics import Diagnostic, error, warning
 from typeset.fonts import Face, FontBook
 from typeset.frame import FaceRef, GlyphRun, PlacedGlyph
@@ -89,10 +90,11 @@ class VerticalLine:
                 ) * self.size
 
 
-def vertical_units(text: str, style: TextStyle, fonts: FontBook
+def vertical_units(text: str, style: TextStyle, fonts: FontBook, punctuation: str = "quanjiao"
                    ) -> tuple[tuple[VUnit, ...], list[Diagnostic]]:
     """The units of `text` set vertically in `style` (CJK in `style.font`, Latin and digits in
-    `style.latin`), with diagnostics for uncovered characters and upright Latin words."""
+    `style.latin`), adjacent marks compressed by the `punctuation` style (quanjiao | kaiming |
+    quanshen), with diagnostics for uncovered characters and upright Latin words."""
     cjk, latin = fonts.face(style.font), fonts.face(style.latin)
     units: list[VUnit] = []
     missing: list[str] = []
@@ -107,6 +109,7 @@ def vertical_units(text: str, style: TextStyle, fonts: FontBook
         else:
             units.extend(_upright(piece, cjk, missing))
     _glue_pairs(units)
+    units = compress_marks(units, punctuation)
     diags: list[Diagnostic] = []
     if missing:
         chars = sorted(set(missing))

@@ -130,7 +130,7 @@ def fit_vertical(text: str, style: TextStyle, height: float, max_lines: int,
                  ctx: ComposeContext) -> tuple[VerticalElement, bool, list[Diagnostic]]:
     """The 主题 at the first size of its ladder whose columns fit `height` and number at
     most `max_lines` (0 = any). Returns the element, whether it fitted, diagnostics."""
-    units, diags = vertical_units(text, style, ctx.fonts)
+    units, diags = vertical_units(text, style, ctx.fonts, ctx.rules.punctuation)
     strict = ctx.rules.kinsoku == "strict"
     trial = style
     for size in (style.size, *style.size_ladder):
@@ -159,7 +159,7 @@ def set_vertical_group(headline: Headline, height: float, ctx: ComposeContext, *
         if not text:
             continue
         style = ctx.style(name)
-        units, found = vertical_units(text, style, ctx.fonts)
+        units, found = vertical_units(text, style, ctx.fonts, ctx.rules.punctuation)
         diags.extend(found)
         elements.append(VerticalElement(tuple(arrange(units, text, style, height, strict)),
                                         style))
