@@ -104,6 +104,23 @@ def test_preview_writes_one_png_per_page_named_by_folio(tmp_path):
     assert "page 2:" in result.output and "story parts" in result.output
 
 
+def test_preview_of_a_built_pdf_renders_the_pages_asked_for(tmp_path):
+    pdf = tmp_path / "sample.pdf"
+    assert run("build", SAMPLE, "-o", pdf).exit_code == 0
+    for page in ("1", "2"):
+        out = tmp_path / f"only-{page}"
+        result = run("preview", SAMPLE, "--pdf", pdf, "--page", page, "--dpi", "20", "-o", out)
+        assert result.exit_code == 0, result.output
+        assert [p.name for p in out.glob("*.png")] == [f"page-0{page}.png"]
+    # The page asked for is the page rendered: page 2's PNG is the PDF's second page.
+    from PIL import Image, ImageChops
+
+    whole = tmp_path / "whole"
+    assert run("preview", SAMPLE, "--pdf", pdf, "--dpi", "20", "-o", whole).exit_code == 0
+    with Image.open(whole / "page-02.png") as a, Image.open(tmp_path / "only-2" / "page-02.png") as b:
+        assert ImageChops.difference(a.convert("RGB"), b.convert("RGB")).getbbox() is None
+
+
 def test_new_refuses_an_existing_folder(new_edition):
     result = run("new", new_edition, "--date", "2026-12-01")
     assert result.exit_code == 1

@@ -184,7 +184,7 @@ def _preview_once(edition: Path, pages: set[int] | None, dpi: int, out_dir: Path
         indexes = None
         if pdf_path is not None and pages:
             every = [p.number for p in result.edition.pages]
-            indexes = [i for i, n in enumerate(every) if n in pages]
+            indexes = [i + 1 for i, n in enumerate(every) if n in pages]  # 1-based
         rendered = render_png(source, Path(tmp), dpi=dpi, pages=indexes)
         written = []
         for png, frame in zip(rendered, result.document.pages):
