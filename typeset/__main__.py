@@ -1,5 +1,5 @@
 """`python -m typeset` runs the command line."""
 
-from typeset.cli.main import run
+from typeset.cli.entry import run
 
 run()

@@ -134,9 +134,11 @@ def read_image_size(path: Path) -> tuple[tuple[int, int] | None, str]:
 
 
 def compose(edition_path: Path, *, pages: set[int] | None = None,
-            progress: Callable[[str], None] | None = None) -> BuildResult:
+            progress: Callable[[str], None] | None = None,
+            on_loaded: Callable[[Edition], None] | None = None) -> BuildResult:
     """Load and compose an edition without writing anything. `progress` receives one line per
-    stage (the CLI shows them on a terminal only)."""
+    stage (the CLI shows them on a terminal only); `on_loaded` is called with the edition as
+    soon as it is loaded (a build starts its photo workers there)."""
     say = progress or (lambda _line: None)
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -146,6 +148,8 @@ def compose(edition_path: Path, *, pages: set[int] | None = None,
         return BuildResult(None, None, list(exc.diagnostics))
     timings["load"] = time.perf_counter() - start
     say(f"loaded {edition_path}: {len(edition.pages)} pages, {len(edition.stories)} stories")
+    if on_loaded is not None:
+        on_loaded(edition)
     root = find_project_root(Path(edition.folder))
     start = time.perf_counter()
     try:
@@ -183,13 +187,43 @@ def build(edition_path: Path, out: Path, *, pages: set[int] | None = None,
           progress: Callable[[str], None] | None = None) -> BuildResult:
     """Compose and write the PDF (final, or a proof). A final build refuses to write when
     there are errors, or overset that is not allowed; the previous file is then untouched."""
-    return _build(edition_path, out, pages=pages, allow_overset=allow_overset, proof=proof,
-                  marks=marks, progress=progress)
+    from typeset.render.pdf import photo_workers
+
+    try:
+        return _build(edition_path, out, pages=pages, allow_overset=allow_overset, proof=proof,
+                      marks=marks, progress=progress)
+    finally:
+        photo_workers.end()
+
+
+def image_files(edition: Edition, pages: set[int] | None = None) -> list[str]:
+    """The distinct photo and image-ad files placed on `pages` (all pages when None), in page
+    order."""
+    files: dict[str, None] = {}
+    for page in edition.pages:
+        if pages is not None and page.number not in pages:
+            continue
+        for slot in page.slots:
+            if slot.photo is not None:
+                files[str(Path(edition.folder) / slot.photo.file)] = None
+            if slot.ad_file and slot.ad_file.lower().endswith(IMAGE_SUFFIXES):
+                files[str(Path(edition.folder) / slot.ad_file)] = None
+    return list(files)
 
 
 def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks, progress
            ) -> BuildResult:
-    result = compose(edition_path, pages=pages, progress=progress)
+    def start_workers(edition: Edition) -> None:
+        # Photo worker processes separate the photos while the pages are composed. Only a
+        # head start: whatever goes wrong here is found and reported by the write itself.
+        from typeset.render.pdf.document_photos import start_workers
+
+        try:
+            start_workers(image_files(edition, pages), pdf_options(edition, proof=proof))
+        except Exception:  # noqa: BLE001
+            pass
+
+    result = compose(edition_path, pages=pages, progress=progress, on_loaded=start_workers)
     if result.document is None:
         return result
     blocking = [d for d in result.diagnostics

@@ -6,14 +6,11 @@ Exit codes: 0 ok, 1 diagnostics/errors in the edition or file checked, 2 usage e
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
 
 EXIT_INTERNAL = 70
-BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-"""Environment variables that set the BLAS libraries' thread pools (see `run`)."""
 
 
 class _Group(click.Group):
@@ -57,33 +54,3 @@ def _register() -> None:
 
 _register()
 
-
-def run() -> None:
-    """The `typeset` console command: `main`, then a quick exit.
-
-    Once the command has finished and its output is flushed, the process ends with
-    `os._exit` instead of tearing down the interpreter object by object (≈ 50 ms after a
-    page build; every file the command writes is complete and closed by then, and photo
-    threads of a build that stopped early are not waited for).
-
-    numpy (the photos' ink limit) loads OpenBLAS, whose idle threads spin on the other cores
-    for a while after numpy's import-time self-check; typeset does no linear algebra, so the
-    command runs BLAS on one thread (≈ 0.15 s of CPU, and the second core, back to the photo
-    threads). A value the user set is kept."""
-    for variable in BLAS_THREADS:
-        os.environ.setdefault(variable, "1")
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        if exc.code is None or isinstance(exc.code, int):
-            code = exc.code or 0
-        else:
-            print(exc.code, file=sys.stderr)
-            code = 1
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):  # a closed pipe: nothing more can be said
-        pass
-    os._exit(code)

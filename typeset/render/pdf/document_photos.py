@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from typeset.frame import Document, ImageItem
-from typeset.render.pdf import imagecache
+from typeset.render.pdf import imagecache, photo_workers
 from typeset.render.pdf.options import PdfOptions, merge_output
 from typeset.render.pdf.profiles import OutputProfile, ProfileError, find_output_profile
 
@@ -41,6 +41,16 @@ class DocumentPhotos:
         self.prepared.cancel()
 
 
+def _output(options: PdfOptions, output: dict) -> tuple[PdfOptions, OutputProfile | None]:
+    """The options merged with a document's `output:` settings, and the output profile (None
+    when there is none: the writer reports it)."""
+    merged, _ = merge_output(options, output)
+    try:
+        return merged, find_output_profile(merged.icc_profile)
+    except ProfileError:
+        return merged, None
+
+
 def photo_settings(options: PdfOptions) -> dict:
     """`prepare_image`'s keyword options for the (merged) PDF options."""
     return {"grey": options.grey_images, "jpeg_quality": options.jpeg_quality,
@@ -56,13 +66,21 @@ def placements(pages_items) -> list[tuple[ImageItem, int]]:
             for item in items if isinstance(item, ImageItem)]
 
 
+def start_workers(files: list[str], options: PdfOptions) -> photo_workers.PhotoWorkers | None:
+    """Fork photo worker processes for the photo `files` a build will place, once its edition
+    is loaded (`photo_workers`): they separate the files while the pages are composed. None
+    when every file's photos are kept already, or workers cannot or need not be started."""
+    merged, profile = _output(options, {})
+    todo = [f for f in files if not imagecache.prepared_before(f)]
+    return photo_workers.begin(todo, profile, merged.grey_images,
+                               imagecache.photo_workers() - 1)
+
+
 def start_photos(document: Document, options: PdfOptions) -> DocumentPhotos | None:
     """Start preparing the photos `document` places, as `write_pdf(document, …, options)`
     would; None when there is nothing to prepare or no output profile to separate with."""
-    merged, _ = merge_output(options, document.output or {})
-    try:
-        profile = find_output_profile(merged.icc_profile)
-    except ProfileError:
+    merged, profile = _output(options, document.output or {})
+    if profile is None:
         return None  # the writer reports it
     found = placements((page.number, page.items) for page in document.pages)
     if not found:

@@ -12,11 +12,12 @@ of a build. Three places spare it:
   the placed size, the output profile's bytes and every option that reaches `prepare_image`;
 - on disk (`photostore`), for the next `typeset build` process: keyed by the file's bytes and
   everything the pixels depend on, the diagnostics found afresh from the header (`plan_image`);
-- the rest are rendered by worker threads while the caller goes on (loads the PDF writer,
-  subsets fonts, paints pages); the caller asks for a photo only when it needs its bytes.
-  Threads, not processes: the costly steps (JPEG decoding and coding, the colour transform,
-  numpy's arithmetic) run in C with Python's lock released, so two threads use two cores,
-  with nothing to start, import or copy between processes.
+- the rest are prepared while the caller goes on (loads the PDF writer, subsets fonts, paints
+  pages): by the build's photo worker processes when it started them (`photo_workers`: a
+  `typeset build` forks one first thing, and it has separated the files while the pages were
+  composed), else by worker threads (decoding, ImageCms, the JPEG coder and numpy release
+  Python's lock, so threads use a second core too). The caller asks for a photo only when it
+  needs its bytes, and prepares itself a photo no worker has begun.
 
 Each result is a pure function of its inputs and is looked up by its placement, so the output
 does not depend on which worker finished first, nor on whether a cache was warm.
@@ -35,6 +36,7 @@ from pathlib import Path
 
 from typeset.diagnostics import Diagnostic
 from typeset.frame import ImageItem
+from typeset.render.pdf import photo_workers as worker_processes
 from typeset.render.pdf.images import PhotoPlan, PreparedImage, plan_image, render_image
 from typeset.render.pdf.photostore import PhotoStore, cache_folder
 from typeset.render.pdf.profiles import OutputProfile
@@ -43,25 +45,15 @@ Prepared = tuple[PreparedImage | None, list[Diagnostic]]
 
 MAX_BYTES = 192 * 1024 * 1024
 """Encoded image bytes kept between builds (least recently used dropped first)."""
-MAX_WORKERS = 2
-"""Threads preparing photos at once (at most one per usable core)."""
-WORKERS_ENV = "TYPESET_PHOTO_WORKERS"
-"""Environment variable fixing the number of photo threads (1: prepared when first needed,
-in the calling thread)."""
+MAX_WORKERS = worker_processes.MAX_WORKERS
+WORKERS_ENV = worker_processes.WORKERS_ENV
 
 
 def photo_workers() -> int:
-    """How many threads prepare photos: `TYPESET_PHOTO_WORKERS` when set, else one per usable
-    core up to MAX_WORKERS. A thread costs nothing to start, so a busy machine needs no other
-    rule: the PDF is the same either way."""
-    setting = os.environ.get(WORKERS_ENV, "").strip()
-    if setting.isdigit() and int(setting) > 0:
-        return int(setting)
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:
-        cores = os.cpu_count() or 1
-    return max(1, min(MAX_WORKERS, cores))
+    """How many prepare photos at once, the building process included (`TYPESET_PHOTO_WORKERS`
+    when set, else one per usable core up to MAX_WORKERS); threads when no worker processes
+    run. The PDF is the same whatever the number."""
+    return worker_processes.worker_count()
 
 
 def placement_key(item: ImageItem) -> tuple:
@@ -151,6 +143,14 @@ def environment_store() -> PhotoStore | None:
     return _STORES[folder]
 
 
+def prepared_before(source: str) -> bool:
+    """True when a photo prepared from `source` (as it is now) is kept in this process or in
+    the on-disk store: its placements most likely need no new work."""
+    store = environment_store()
+    return (CACHE is not None and CACHE.has_file(source, _file_state(source))) or \
+        (store is not None and store.knows(source))
+
+
 def prepare_images(placements: list[tuple[ImageItem, int]], profile: OutputProfile | None,
                    settings: dict, *, cache: PreparedImageCache | None = CACHE,
                    workers: int | None = None, store: PhotoStore | str | None = ENVIRONMENT
@@ -194,18 +194,33 @@ def prepare_images(placements: list[tuple[ImageItem, int]], profile: OutputProfi
             stored.append((key, cache_key, (image, diags)))
         else:
             todo.append((key, cache_key, plan, diags, page, store_key))
+    todo.sort(key=lambda job: -_plan_pixels(job[2]))  # the longest work begins first
+    processes = worker_processes.active()
+    if processes is not None and not processes.serves(profile, pixel_settings.get("grey")):
+        processes = None
     pool = ThreadPoolExecutor(max_workers=min(workers, len(todo)),
                               thread_name_prefix="typeset-photo") \
-        if todo and workers > 1 else None
+        if todo and workers > 1 and processes is None else None
     pending = {}
     for key, cache_key, plan, diags, page, store_key in todo:
-        future = pool.submit(_render, plan, profile, page, pixel_settings) if pool else None
+        if processes is not None:
+            future = processes.submit(plan, page, pixel_settings)
+        else:
+            future = pool.submit(_render, plan, profile, page, pixel_settings) if pool else None
         pending[key] = (cache_key, plan, diags, page, store_key, future)
     photos = PreparedPhotos(list(first), ready, pending, profile, pixel_settings, cache, pool,
                             store)
     for key, cache_key, value in stored:
         photos._keep(key, cache_key, value)
     return photos
+
+
+def _plan_pixels(plan: PhotoPlan) -> int:
+    """How many pixels a plan's photo has once cropped and resampled."""
+    if plan.size is not None:
+        return plan.size[0] * plan.size[1]
+    left, top, right, bottom = plan.crop
+    return int((right - left) * (bottom - top))
 
 
 def _render(plan: PhotoPlan, profile: OutputProfile | None, page: int, pixel_settings: dict
@@ -232,12 +247,17 @@ class PreparedPhotos(Mapping):
     def __getitem__(self, key: tuple) -> Prepared:
         if key not in self._ready:
             cache_key, plan, diags, page, store_key, future = self._pending.pop(key)
-            value = future.result() if future is not None else None
-            if value is None:  # rendered here: one worker, or cancelled before it started
+            value = None
+            if future is not None and not future.cancel():  # a job not begun is done here
+                try:
+                    value = future.result()
+                except Exception:  # noqa: BLE001 - a worker process failed: done here
+                    value = None
+            if value is None:
                 value = _render(plan, self._profile, page, self._settings)
             image, problems = value
             if image is not None and store_key is not None and self._store is not None:
-                self._store.put(store_key, image)
+                self._store.put(store_key, image, plan.source)
                 self._written = True
             self._keep(key, cache_key, (image, diags + problems))
         return self._ready[key]

@@ -173,48 +173,73 @@ def plan_image(item: ImageItem, *, max_ppi: float, ppi_warn: float, ppi_error: f
     return PhotoPlan(item.source, clamped, size, ppi), diags
 
 
-def render_image(plan: PhotoPlan, profile: OutputProfile | None, *, grey: bool,
-                 jpeg_quality: int, max_ink: float = 0, page: int | None = None
-                 ) -> tuple[PreparedImage | None, list[Diagnostic]]:
-    """Decode, orient, crop, resample and separate the photo of `plan`; CMYK output is held
-    under `max_ink` percent total ink (0: no limit), JPEG noise included
-    (`inklimit.jpeg_within_limit`). (None, [error]) when its pixels cannot be decoded."""
+def decode_upright(source: str, page: int | None = None
+                   ) -> tuple[Image.Image | None, bytes | None, list[Diagnostic]]:
+    """The decoded pixels of `source`, turned upright by its EXIF orientation, and its
+    embedded ICC profile; (None, None, [error]) when they cannot be decoded."""
     where = {"page": page}
-    im, diags = _open(plan.source, where)
+    im, diags = _open(source, where)
     if im is None:
-        return None, diags
+        return None, None, diags
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             im.load()
     except (OSError, Image.DecompressionBombError, ValueError) as exc:
-        return None, [error("image-unreadable", f"cannot read image {plan.source}: {exc}",
-                            hint="save the photo again as JPEG, PNG or TIFF", **where)]
+        return None, None, [error("image-unreadable", f"cannot read image {source}: {exc}",
+                                  hint="save the photo again as JPEG, PNG or TIFF", **where)]
     source_icc = im.info.get("icc_profile")
-    im = ImageOps.exif_transpose(im)
-    left, top, right, bottom = plan.crop  # inside the upright size the header gave
-    im = im.crop((left, top, min(im.width, right), min(im.height, bottom)))
-    if plan.size is not None:
-        im = im.resize(plan.size, Image.Resampling.LANCZOS)
+    return ImageOps.exif_transpose(im), source_icc, diags
+
+
+def separate(im: Image.Image, source_icc: bytes | None, profile: OutputProfile | None,
+             grey: bool) -> tuple[Image.Image, str]:
+    """`im` in the output's colours and that mode: "L" when `grey`, else "CMYK" through
+    `profile` (alpha flattened onto white paper; a grey photo prints on the black plate only).
+
+    Pixel by pixel: separating a whole image and cropping it gives the same pixels as
+    separating the crop."""
     im = _to_rgb_or_grey(im)
     if grey:
-        out_mode = "L"
         if im.mode == "CMYK":
             if source_icc and profile is not None:
                 im = _transform(source_icc, "CMYK", profile, "CMYK").apply(im)
             im = im.convert("RGB")
-        im = im.convert("L") if im.mode != "L" else im
+        return (im.convert("L") if im.mode != "L" else im), "L"
+    if im.mode == "L":
+        k = ImageOps.invert(im)
+        zero = Image.new("L", im.size, 0)
+        im = Image.merge("CMYK", (zero, zero, zero, k))
+    elif im.mode == "RGB":
+        im = _transform(source_icc, "RGB", profile, "CMYK").apply(im)
+    elif source_icc and source_icc != profile.data:
+        im = _transform(source_icc, "CMYK", profile, "CMYK").apply(im)
+    return im, "CMYK"
+
+
+def render_image(plan: PhotoPlan, profile: OutputProfile | None, *, grey: bool,
+                 jpeg_quality: int, max_ink: float = 0, page: int | None = None,
+                 separated: tuple[Image.Image, str] | None = None
+                 ) -> tuple[PreparedImage | None, list[Diagnostic]]:
+    """Decode, orient, crop, resample and separate the photo of `plan`; CMYK output is held
+    under `max_ink` percent total ink (0: no limit), JPEG noise included
+    (`inklimit.jpeg_within_limit`). (None, [error]) when its pixels cannot be decoded.
+
+    `separated`: the file's whole upright image already separated for this profile and
+    `grey` (`separate`); used when the plan keeps the pixel size (it is only cropped)."""
+    left, top, right, bottom = plan.crop  # inside the upright size the header gave
+    if separated is not None and plan.size is None:
+        im, out_mode = separated
+        im = im.crop((left, top, min(im.width, right), min(im.height, bottom)))
+        diags: list[Diagnostic] = []
     else:
-        out_mode = "CMYK"
-        if im.mode == "L":
-            # A grey photo on a colour page prints on the black plate only.
-            k = ImageOps.invert(im)
-            zero = Image.new("L", im.size, 0)
-            im = Image.merge("CMYK", (zero, zero, zero, k))
-        elif im.mode == "RGB":
-            im = _transform(source_icc, "RGB", profile, "CMYK").apply(im)
-        elif source_icc and source_icc != profile.data:
-            im = _transform(source_icc, "CMYK", profile, "CMYK").apply(im)
+        im, source_icc, diags = decode_upright(plan.source, page)
+        if im is None:
+            return None, diags
+        im = im.crop((left, top, min(im.width, right), min(im.height, bottom)))
+        if plan.size is not None:
+            im = im.resize(plan.size, Image.Resampling.LANCZOS)
+        im, out_mode = separate(im, source_icc, profile, grey)
     if out_mode == "CMYK":
         data = jpeg_within_limit(im, max_ink, int(jpeg_quality))
     else:

@@ -12,7 +12,9 @@ output profile's bytes, grey/quality/ink limit, and the Pillow and numpy version
 coder and arithmetic make the bytes). Diagnostics are never stored: `plan_image` finds them
 afresh on every build. Entries are written atomically (temporary file, then rename), carry a
 checksum of their JPEG bytes, and one that does not read back whole is ignored and rebuilt.
-The folder is kept under `MAX_BYTES` by deleting the least recently used entries.
+The folder is kept under `MAX_BYTES` by deleting the least recently used entries; an empty
+mark per photo file (its bytes' digest) tells a later build that the file was prepared before
+(`knows`), the MAX_MARKS most recent kept.
 """
 
 from __future__ import annotations
@@ -113,6 +115,15 @@ class PhotoStore:
         except OSError:
             return None
 
+    def knows(self, source: str) -> bool:
+        """True when some photo was prepared from a file with these bytes before (a build
+        then does not separate it ahead: its placements most likely come from here)."""
+        digest = self._file_digest(source)
+        return digest is not None and self._source_mark(digest).exists()
+
+    def _source_mark(self, digest: str) -> Path:
+        return self.folder / "sources" / digest
+
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.jpgx"
 
@@ -136,9 +147,18 @@ class PhotoStore:
         self.hits += 1
         return image
 
-    def put(self, key: str, image: PreparedImage) -> None:
-        """Store `image` under `key` atomically (a failure is ignored)."""
+    def put(self, key: str, image: PreparedImage, source: str | None = None) -> None:
+        """Store `image` under `key` atomically (a failure is ignored); `source`, the file it
+        was prepared from, is remembered for `knows`."""
         path = self._path(key)
+        digest = self._file_digest(source) if source is not None else None
+        if digest is not None:
+            try:
+                mark = self._source_mark(digest)
+                mark.parent.mkdir(parents=True, exist_ok=True)
+                mark.touch()
+            except OSError:
+                pass
         header = json.dumps({"width": image.width, "height": image.height, "mode": image.mode,
                              "length": len(image.data),
                              "sha256": hashlib.sha256(image.data).hexdigest()},
@@ -158,6 +178,13 @@ class PhotoStore:
             if tmp is not None:
                 Path(tmp).unlink(missing_ok=True)
 
+    def _prune_marks(self, folder: Path) -> None:
+        """Keep the MAX_MARKS most recently touched source marks."""
+        marks = sorted(((p.stat().st_mtime_ns, p.name, p) for p in folder.iterdir()),
+                       reverse=True)
+        for _, _, path in marks[MAX_MARKS:]:
+            path.unlink(missing_ok=True)
+
     def prune(self) -> None:
         """Delete the least recently used entries until the folder holds at most `max_bytes`
         (and left-over temporary files)."""
@@ -166,8 +193,8 @@ class PhotoStore:
             for sub in self.folder.iterdir():
                 if not sub.is_dir():
                     continue
-                if sub.name == "sources":  # marks an earlier version kept: no longer used
-                    _remove_tree(sub)
+                if sub.name == "sources":
+                    self._prune_marks(sub)
                     continue
                 for path in sub.iterdir():
                     stat = path.stat()
@@ -189,10 +216,8 @@ class PhotoStore:
             total -= size
 
 
-def _remove_tree(folder: Path) -> None:
-    import shutil
-
-    shutil.rmtree(folder, ignore_errors=True)
+MAX_MARKS = 4096
+"""Source marks kept (empty files, one per photo file prepared; the least recent dropped)."""
 
 
 def _now() -> float:
