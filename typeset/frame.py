@@ -73,6 +73,9 @@ class GlyphRun:
     text: str
     color: CMYK = BLACK
     role: str = "body"
+    vertical: bool = False
+    """Set top to bottom (竖排): every glyph upright where it is placed; a PDF writer shows it
+    with a vertical-writing font, so that text extraction reads down the column."""
 
 
 @dataclass(frozen=True)

@@ -317,4 +317,4 @@ def _run(key, glyphs: list[PlacedGlyph], x: float, y: float, size: float, style:
          ) -> GlyphRun:
     face, scale = key
     return GlyphRun(snap(x), snap(y), face, snap(size * scale), tuple(glyphs),
-                    "".join(g.text for g in glyphs), style.color, style.name)
+                    "".join(g.text for g in glyphs), style.color, style.name, vertical=True)

@@ -238,6 +238,21 @@ def add_font(pdf: pikepdf.Pdf, subset: FontSubset) -> pikepdf.Object:
     return pdf.make_indirect(font)
 
 
+def vertical_font(pdf: pikepdf.Pdf, horizontal: pikepdf.Object) -> pikepdf.Object:
+    """The vertical-writing Type0 font (Identity-V: WMode 1) of a face whose horizontal font
+    `add_font` made: the same CIDFont, font program and ToUnicode, so nothing is embedded
+    twice. Its glyphs use the default vertical metrics (DW2 [880 −1000])."""
+    font = Dictionary(
+        Type=Name.Font,
+        Subtype=Name.Type0,
+        BaseFont=horizontal.BaseFont,
+        Encoding=Name("/Identity-V"),
+        DescendantFonts=horizontal.DescendantFonts,
+        ToUnicode=horizontal.ToUnicode,
+    )
+    return pdf.make_indirect(font)
+
+
 def embed_error(ref: FaceRef, exc: Exception) -> Diagnostic:
     """The diagnostic for a face that could not be embedded (its text is then missing)."""
     return error(

@@ -19,7 +19,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
 from typeset.render.pdf.cmaps import pdf_number
-from typeset.render.pdf.fonts import FontSubset, add_font
+from typeset.render.pdf.fonts import FontSubset, add_font, vertical_font
 from typeset.render.pdf.images import PreparedImage
 from typeset.render.pdf.placed_pages import add_forms
 from typeset.render.pdf.profiles import OutputProfile
@@ -29,6 +29,15 @@ PDF_VERSIONS = {"PDF/X-1a:2001": "1.3", "PDF/X-1a:2003": "1.4", "PDF/X-3:2003": 
 PRODUCER = "typeset (pikepdf)"
 PROC_SET = ("/PDF", "/Text", "/ImageB", "/ImageC")
 """Obsolete since PDF 1.4 but harmless; some old RIPs still look for it."""
+
+
+class PageFont(NamedTuple):
+    """A font a page names: resource name, the face's subset, and whether it is the face's
+    vertical-writing (Identity-V) font, which shares the horizontal one's embedded program."""
+
+    resource: str
+    subset: FontSubset
+    vertical: bool = False
 
 
 class Sheet(NamedTuple):
@@ -115,7 +124,8 @@ crossed frame stands in) and its placed width and height in pt."""
 
 
 def finish(
-    sheets: list[Sheet], path: Path, *, page_fonts: list[list[FontSubset]], profile: OutputProfile | None,
+    sheets: list[Sheet], path: Path, *, page_fonts: list[list[PageFont]],
+    profile: OutputProfile | None,
     output_condition: str, pdfx: str | None, title: str, subject: str, timestamp: int,
     page_images: list[dict[str, PagePhoto]] | None = None,
     page_forms: list | None = None,
@@ -145,10 +155,12 @@ def finish(
             if not fonts:
                 continue
             font_dict = Dictionary()
-            for subset in fonts:
+            for name, subset, vertical in fonts:
                 if subset.resource not in objects:
                     objects[subset.resource] = add_font(pdf, subset)
-                font_dict[Name("/" + subset.resource)] = objects[subset.resource]
+                if name not in objects:  # the vertical font: the same program, Identity-V
+                    objects[name] = vertical_font(pdf, objects[subset.resource])
+                font_dict[Name("/" + name)] = objects[name]
             resources.Font = font_dict
         if profile is not None:
             icc = pdf.make_stream(profile.data, N=4)

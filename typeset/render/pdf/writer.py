@@ -34,7 +34,7 @@ from typeset.render.pdf.imagecache import placement_key, prepare_images
 from typeset.render.pdf.inklimit import colour_ink
 from typeset.render.pdf.options import PdfOptions, merge_output
 from typeset.render.pdf.overprint import knockout_items
-from typeset.render.pdf.pdfx import Sheet, finish, resolve_timestamp
+from typeset.render.pdf.pdfx import PageFont, Sheet, finish, resolve_timestamp
 from typeset.render.pdf.profiles import OutputProfile, ProfileError, find_output_profile
 
 __all__ = ["PdfOptions", "write_pdf"]
@@ -90,13 +90,13 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions(),
     geo0 = _geometry(first, options) if first else draw.PageGeometry(595, 842, 0, 0)
     gstates = content.ExtGStates()
     sheets: list[Sheet] = []
-    page_fonts: list[list[FontSubset]] = []
+    page_fonts: list[list[PageFont]] = []
     photos = _Photos(ready, profile is not None or options.grey_images)
     placed = placed_pages.PlacedPages(diags)
     for page, (under, over) in zip(doc.pages, extras):
         geo = _geometry(page, options)
         canvas = content.PageContent(gstates)
-        fonts_here: dict[str, FontSubset] = {}
+        fonts_here: dict[str, PageFont] = {}
         items = (*under, *page.items, *over)
         knockouts = knockout_items(items, options.max_ink)
         for index, item in enumerate(items):
@@ -110,7 +110,7 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions(),
             marks.draw_registration(canvas, page, geo)
         sheets.append(Sheet(geo.media, geo.trim_box, geo.bleed_box, canvas.data(),
                             canvas.ext_gstates()))
-        page_fonts.append(sorted(fonts_here.values(), key=lambda s: s.resource))
+        page_fonts.append([fonts_here[name] for name in sorted(fonts_here)])
         photos.end_page()
         placed.end_page()
     if not doc.pages:
@@ -300,7 +300,8 @@ def _paint(canvas, item, geo, page, subsets, fonts_here, photos: _Photos,
         subset = subsets.get((item.face.path, item.face.index))
         if subset is None:
             return  # reported once as pdf-font-embed
-        fonts_here[subset.resource] = subset
+        name = subset.resource + (draw.VERTICAL_SUFFIX if item.vertical else "")
+        fonts_here[name] = PageFont(name, subset, item.vertical)
         draw.draw_run(canvas, item, subset, geo)
     elif isinstance(item, Rule):
         draw.draw_rule(canvas, item, geo, knockout)
