@@ -8,34 +8,20 @@ from pathlib import Path
 
 import pytest
 
+from editions_kit import ONE_PAGE_MANIFEST, STORY_HEAD
+
 from typeset.diagnostics import Diagnostic, InputError
 from typeset.manifest import load_edition
 
 ROOT = Path(__file__).resolve().parents[2]
 
-STORY = """\
----
-headline: 测试标题
-dateline: 本报讯
----
+STORY = STORY_HEAD + """\
 第一段正文，用于测试。
 
 第二段正文。
 """
 
-BASE = """\
-paper: 测试日报
-date: 2026-03-07
-issue: 100
-layout: broadsheet-8col
-pages:
-  - number: 1
-    section: 要闻
-    editor: 李明
-    slots:
-      - story: one
-        at: {column: 1, span: 4, top: 10, bottom: 50}
-"""
+BASE = ONE_PAGE_MANIFEST
 
 
 class EditionMaker:

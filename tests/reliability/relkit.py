@@ -8,33 +8,16 @@ import textwrap
 from pathlib import Path
 
 from click.testing import CliRunner
+from editions_kit import ONE_PAGE_MANIFEST, STORY_HEAD
 
 from typeset.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "editions" / "sample"
 
-STORY = """\
----
-headline: 测试标题
-dateline: 本报讯
----
-{body}
-"""
+STORY = STORY_HEAD + "{body}\n"
 
-MANIFEST = """\
-paper: 测试日报
-date: 2026-03-07
-issue: 100
-layout: broadsheet-8col
-pages:
-  - number: 1
-    section: 要闻
-    editor: 李明
-    slots:
-      - story: one
-        at: {column: 1, span: 4, top: 10, bottom: 50}
-"""
+MANIFEST = ONE_PAGE_MANIFEST
 
 BODY = "第一段正文，用于测试。\n\n第二段正文。"
 

@@ -122,13 +122,3 @@ def test_cache_keeps_within_its_byte_budget(tmp_path, photo):
         photos = prepare_images([(_item(photo), 1)], profile, SETTINGS, cache=store)
         photos.close()
     assert store.hits == 0
-
-
-def test_photo_workers_follow_the_setting_else_the_usable_cores(monkeypatch):
-    monkeypatch.setenv(imagecache.WORKERS_ENV, "3")
-    assert imagecache.photo_workers() == 3
-    monkeypatch.delenv(imagecache.WORKERS_ENV)
-    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3})
-    assert imagecache.photo_workers() == imagecache.MAX_WORKERS
-    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})  # one core: one thread
-    assert imagecache.photo_workers() == 1

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
@@ -111,13 +110,7 @@ CACHE = PreparedImageCache()
 """The process-wide cache used by `write_pdf`."""
 
 
-def _file_state(path: str) -> tuple[int, ...] | None:
-    """What tells a changed file from the one read before (as make and --watch do)."""
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+_file_state = worker_processes.file_state
 
 
 def _profile_id(profile: OutputProfile | None) -> tuple:

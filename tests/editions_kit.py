@@ -1,0 +1,23 @@
+"""Test data shared by the manifest, reliability and fuzz tests: the smallest valid one-page
+edition manifest and story head (each folder's kit — manifest_kit, relkit — builds on them)."""
+
+ONE_PAGE_MANIFEST = """\
+paper: 测试日报
+date: 2026-03-07
+issue: 100
+layout: broadsheet-8col
+pages:
+  - number: 1
+    section: 要闻
+    editor: 李明
+    slots:
+      - story: one
+        at: {column: 1, span: 4, top: 10, bottom: 50}
+"""
+
+STORY_HEAD = """\
+---
+headline: 测试标题
+dateline: 本报讯
+---
+"""
