@@ -1,5 +1,5 @@
-"""Photo worker processes: forked once the edition is loaded, they decode and separate the
-photo files while the pages are composed, then prepare the placements the pages ask for.
+"""Photo worker processes: forked when a build starts, they decode and separate the photo files
+while the pages are composed, then prepare the placements the pages ask for.
 
 In: the photo files a build places (in page order), the output profile, grey or colour, and
 how many workers. Out: `PhotoWorkers.submit(plan, page, pixel_settings)` → a Future of
@@ -15,11 +15,12 @@ composition does not need the photos, so a worker imports numpy and decodes and 
 of its files whole meanwhile. Separation works pixel by pixel, so cropping afterwards gives
 the same pixels: the PDF is byte for byte the one an in-process build writes.
 
-A placement goes to the worker holding its file (files are shared out largest first). A
-worker is sent one job at a time, so the building process can take back a job not yet sent
-(`Future.cancel()` succeeds) and prepare it itself when it has nothing else to do. A worker
-that dies or cannot do a job fails that job's Future; the building process then prepares the
-photo itself.
+A placement goes to the worker holding its file (files are shared out largest first, within
+BUDGET), and the building process waits for it there: nobody does it quicker. Any other
+placement goes to the least busy worker; a worker is sent one job at a time, so the building
+process can take such a job back while it is not yet sent (`Future.cancel()` succeeds) and
+prepare it itself when it has nothing else to do. A worker that dies or cannot do a job fails
+that job's Future; the building process then prepares the photo itself.
 
 Workers are forked with `os.fork` from a single-threaded process only; elsewhere `begin`
 returns None and the photos are prepared by threads (`imagecache`). The `typeset build`
@@ -32,8 +33,8 @@ This module imports nothing heavy itself for that reason: a worker imports what 
 from __future__ import annotations
 
 import hashlib
-import os
 import marshal
+import os
 import select
 import signal
 import struct
