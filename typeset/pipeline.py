@@ -79,9 +79,12 @@ def font_book(project_root: Path) -> FontBook:
     return _FONT_BOOKS[root][1]
 
 
-def image_sizes(edition: Edition) -> tuple[dict[str, tuple[int, int]], list[Diagnostic]]:
-    """Pixel size (after EXIF rotation) of every photo and ad image the edition names."""
-    sizes: dict[str, tuple[int, int]] = {}
+def image_sizes(edition: Edition
+                ) -> tuple[dict[str, tuple[int, int] | None], list[Diagnostic]]:
+    """Pixel size (after EXIF rotation) of every photo and ad image the edition names; None for
+    a file that cannot be read, reported here once (composition then draws a crossed frame and
+    reports nothing more)."""
+    sizes: dict[str, tuple[int, int] | None] = {}
     diags: list[Diagnostic] = []
     for page in edition.pages:
         for slot in page.slots:
@@ -95,12 +98,12 @@ def image_sizes(edition: Edition) -> tuple[dict[str, tuple[int, int]], list[Diag
                 if path in sizes:
                     continue
                 size, problem = read_image_size(Path(path))
-                if size:
-                    sizes[path] = size
-                else:
+                sizes[path] = size
+                if not size:
+                    hint = "copy the file again from the original" if "cut off" in problem \
+                        else "replace it with a JPEG, PNG or TIFF photo"
                     diags.append(error("image-unreadable", f"{name}: {problem}", source=source,
-                                       page=page.number, slot=slot.id,
-                                       hint="replace it with a JPEG, PNG or TIFF photo"))
+                                       page=page.number, slot=slot.id, hint=hint))
     return sizes, diags
 
 
@@ -121,7 +124,11 @@ def read_image_size(path: Path) -> tuple[tuple[int, int] | None, str]:
                     width, height = height, width
             # verify() must come straight after open (getexif() reads PNG chunks first).
             with Image.open(path) as img:
+                fmt = img.format
                 img.verify()
+        if fmt == "JPEG" and not _jpeg_ends(path):
+            return None, ("the file is cut off (it has no JPEG end marker): it was not copied "
+                          "whole, and the final build cannot decode it")
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return None, "image is too large to place safely (decompression bomb limit)"
     except FileNotFoundError:
@@ -131,6 +138,17 @@ def read_image_size(path: Path) -> tuple[tuple[int, int] | None, str]:
     if width <= 0 or height <= 0:
         return None, "image has no pixels"
     return (width, height), ""
+
+
+def _jpeg_ends(path: Path, tail: int = 65536) -> bool:
+    """True when the JPEG's end-of-image marker is in its last `tail` bytes (anything after it,
+    as some cameras append, is allowed). Pillow's `verify()` does not decode a JPEG, and a file
+    copied only in part lacks the marker: the build's decoder refuses it."""
+    with open(path, "rb") as handle:
+        handle.seek(0, os.SEEK_END)
+        size = handle.tell()
+        handle.seek(max(0, size - tail))
+        return b"\xff\xd9" in handle.read()
 
 
 def compose(edition_path: Path, *, pages: set[int] | None = None,

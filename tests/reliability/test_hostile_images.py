@@ -98,12 +98,32 @@ def test_broken_or_foreign_files_are_refused(cli, tmp_path, name):
 
 
 def test_truncated_jpeg_refuses_the_final_build(cli, tmp_path):
-    """A JPEG whose header is fine but whose data stops half way: found when the photo is
-    separated; the final PDF is not written (regression: it was written, photo missing)."""
+    """A JPEG whose header is fine but whose data stops half way: the final PDF is not written
+    (regression: it was written, photo missing), and `check` already says so, once."""
     data = _image("RGB", "JPEG")
     result, out = _build(cli, tmp_path, "half.jpg", data[:len(data) // 2], expect=1)
-    assert "truncated" in result.output and "not written" in result.output
+    assert "cut off" in result.output and "not written" in result.output
+    assert result.output.count("half.jpg") == 1  # one error, not one per stage
     assert not out.exists()
+    checked = cli("check", tmp_path / "ed", expect=1)
+    assert "cut off" in checked.output and "edition.yaml:" in checked.output
+
+
+def test_a_broken_photo_is_reported_once_and_proofed_as_a_crossed_frame(cli, tmp_path):
+    folder = write_edition(tmp_path / "ed", with_photo(PHOTO + "cut.png"), files={
+        "photos/cut.png": _image("RGB", "PNG")[:120]})
+    proof = tmp_path / "proof.pdf"
+    result = cli("proof", folder, "-o", proof, expect=1)
+    assert result.output.count("cut.png") == 1 and proof.exists()
+    with pikepdf.open(proof) as pdf:
+        assert not pdf.pages[0].get_images()  # no picture, no second attempt to read it
+
+
+def test_bytes_after_the_jpeg_end_marker_are_allowed(cli, tmp_path):
+    """Some cameras append data after the end-of-image marker: the photo still places."""
+    result, out = _build(cli, tmp_path, "tail.jpg", _image("RGB", "JPEG") + b"\0" * 500,
+                         expect=0)
+    assert out.exists()
 
 
 @pytest.mark.parametrize("width,height", [(100_000, 100_000), (40_000, 40_000),

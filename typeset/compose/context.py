@@ -24,7 +24,8 @@ class ComposeContext:
     fonts: FontBook
     rules: CompositionRules
     edition: Edition
-    image_sizes: dict[str, tuple[int, int]] = field(hash=False, compare=False, default_factory=dict)
+    image_sizes: dict[str, tuple[int, int] | None] = field(hash=False, compare=False,
+                                                           default_factory=dict)
     """Pixel size of every image file the edition names (absolute path → (w, h))."""
 
     @property

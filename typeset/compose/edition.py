@@ -41,7 +41,7 @@ def story_chain(edition: Edition, page: Page, slot: Slot,
 
 
 def compose_edition(edition: Edition, fonts: FontBook,
-                    image_sizes: dict[str, tuple[int, int]] | None = None,
+                    image_sizes: dict[str, tuple[int, int] | None] | None = None,
                     pages: set[int] | None = None
                     ) -> tuple[Document, list[Diagnostic], list[StoryResult]]:
     """Set every story and page; `pages` limits which pages are returned (all are composed,

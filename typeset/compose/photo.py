@@ -15,7 +15,7 @@ from pathlib import Path
 from typeset.compose.context import ComposeContext
 from typeset.compose.setting import line_runs, natural_width, set_text
 from typeset.diagnostics import Diagnostic, error, warning
-from typeset.frame import FrameItem, ImageItem, Marker
+from typeset.frame import BLACK, Box, FrameItem, ImageItem, Marker, Rule
 from typeset.model.edition import Photo
 from typeset.model.grid import EM_BOX_ASCENT
 from typeset.units import snap
@@ -75,10 +75,12 @@ def photo_block(photo: Photo, x: float, top_line: int, width: float, max_lines: 
     diags: list[Diagnostic] = []
     path = str(Path(ctx.edition.folder) / photo.file)
     size = ctx.image_sizes.get(path)
-    if size is None:
-        diags.append(error("image-unreadable", f"photo {photo.file} could not be read",
-                           story=story, source=photo.source,
-                           hint="check that the file is a JPEG or PNG image"))
+    unreadable = size is None
+    if unreadable:
+        if path not in ctx.image_sizes:  # not measured (the pipeline reports what it measured)
+            diags.append(error("image-unreadable", f"photo {photo.file} could not be read",
+                               story=story, source=photo.source,
+                               hint="check that the file is a JPEG or PNG image"))
         size = (4, 3)
     caption_items, caption_height = _caption(photo, x, width, ctx)
     pitch = ctx.pitch
@@ -105,7 +107,9 @@ def photo_block(photo: Photo, x: float, top_line: int, width: float, max_lines: 
     top = ctx.grid.line_top(top_line)
     frame_h = picture_lines * pitch
     items: list[FrameItem] = []
-    if photo.fit == "fit":
+    if unreadable:  # a crossed frame where the picture would be; reported once already
+        items += crossed_frame(snap(x), snap(top), snap(width), snap(frame_h))
+    elif photo.fit == "fit":
         scale = min(width / size[0], frame_h / size[1])
         w, h = size[0] * scale, size[1] * scale
         items.append(ImageItem(snap(x + (width - w) / 2), snap(top + (frame_h - h) / 2), snap(w),
@@ -118,6 +122,12 @@ def photo_block(photo: Photo, x: float, top_line: int, width: float, max_lines: 
     for item in caption_items:
         items.append(_shift(item, caption_top))
     return PhotoBlock(picture_lines + caption_lines, tuple(items), tuple(diags), picture_lines)
+
+
+def crossed_frame(x: float, y: float, width: float, height: float) -> list[FrameItem]:
+    """A black 0.5 pt frame with both diagonals: the place of a picture that cannot be shown."""
+    return [Box(x, y, width, height, stroke=BLACK, stroke_width=0.5),
+            Rule(x, y, x + width, y + height, 0.5), Rule(x, y + height, x + width, y, 0.5)]
 
 
 def _caption(photo: Photo, x: float, width: float, ctx: ComposeContext
