@@ -167,3 +167,18 @@ def test_symlinked_photo_outside_the_edition_is_refused(cli, tmp_path):
     (folder / "photos" / "link.jpg").symlink_to(outside)
     result = cli("build", folder, "-o", tmp_path / "out.pdf", expect=1)
     assert "outside the edition folder" in result.output
+
+
+def test_a_crossed_frame_moves_with_its_photo_block():
+    """A photo placed at the foot of its columns is moved down whole, frame and diagonals."""
+    from types import SimpleNamespace
+
+    from typeset.compose.photo import PhotoBlock, crossed_frame, moved
+    from typeset.frame import Box, Rule
+
+    block = PhotoBlock(5, tuple(crossed_frame(10, 20, 100, 60)), (), 4)
+    lower = moved(block, 3, SimpleNamespace(pitch=12.0))
+    box, down, up = lower.items
+    assert isinstance(box, Box) and box.y == 56
+    assert isinstance(down, Rule) and (down.y0, down.y1) == (56, 116)
+    assert (up.y0, up.y1) == (116, 56) and (up.x0, up.x1) == (10, 110)

@@ -75,9 +75,10 @@ def photo_block(photo: Photo, x: float, top_line: int, width: float, max_lines: 
     diags: list[Diagnostic] = []
     path = str(Path(ctx.edition.folder) / photo.file)
     size = ctx.image_sizes.get(path)
-    unreadable = size is None
-    if unreadable:
-        if path not in ctx.image_sizes:  # not measured (the pipeline reports what it measured)
+    # Measured and found unreadable: the pipeline has reported it; a crossed frame stands in.
+    unreadable = path in ctx.image_sizes and size is None
+    if size is None:
+        if not unreadable:  # not measured at all
             diags.append(error("image-unreadable", f"photo {photo.file} could not be read",
                                story=story, source=photo.source,
                                hint="check that the file is a JPEG or PNG image"))
@@ -170,5 +171,7 @@ def moved(block: PhotoBlock, lines: int, ctx: ComposeContext) -> PhotoBlock:
 
 
 def _shift(item, dy: float):
-    """An item (glyph run, image, marker) moved down by `dy`."""
+    """An item (glyph run, image, box, marker, rule) moved down by `dy`."""
+    if isinstance(item, Rule):
+        return replace(item, y0=snap(item.y0 + dy), y1=snap(item.y1 + dy))
     return replace(item, y=snap(item.y + dy))
