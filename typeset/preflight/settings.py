@@ -40,6 +40,10 @@ class PreflightProfile:
 PROFILES: dict[str, PreflightProfile] = {
     "newsprint": PreflightProfile("newsprint"),
     "newsprint-220": PreflightProfile("newsprint-220", tac_limit=220.0),
+    # A newspaper plant on the Ghent Workgroup's 2015 specification (based on PDF/X-4).
+    "newsprint-x4": PreflightProfile(
+        "newsprint-x4", pdfx_versions=("PDF/X-1a:2001", "PDF/X-1:2001", "PDF/X-1a:2003",
+                                       "PDF/X-4"), max_pdf_version="1.6"),
     "commercial": PreflightProfile(
         "commercial", tac_limit=320.0, ppi_warn=250.0, ppi_error=150.0, min_text_pt=5.0,
         min_text_multi_ink_pt=7.0, black_overprint_is_error=False, min_bleed_mm=3.0,

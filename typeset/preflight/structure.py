@@ -33,7 +33,7 @@ def identity(pdf: pikepdf.Pdf, raw: bytes, profile: PreflightProfile) -> list[Fi
                else passed("encryption", "not encrypted"))
     info = pdf.trailer.get("/Info")
     info = info if isinstance(info, pikepdf.Dictionary) else pikepdf.Dictionary()
-    version = _str(info.get("/GTS_PDFXVersion", ""))
+    version = _str(info.get("/GTS_PDFXVersion", "")) or _xmp_pdfx_version(pdf)
     if version in profile.pdfx_versions:
         out.append(passed("pdfx_marker", f"GTS_PDFXVersion {version}"))
     elif version:
@@ -46,8 +46,10 @@ def identity(pdf: pikepdf.Pdf, raw: bytes, profile: PreflightProfile) -> list[Fi
     if version == "PDF/X-1a:2003":
         limit = "1.4"
     if _version_key(pdf.pdf_version) > _version_key(limit):
-        out.append(failed("pdf_version", f"PDF {pdf.pdf_version} is newer than {limit} "
-                                         f"allowed for {version or profile.name}"))
+        allowed = f"for {version}" if version in profile.pdfx_versions else \
+            f"by profile {profile.name}"
+        out.append(failed("pdf_version", f"PDF {pdf.pdf_version} is newer than the {limit} "
+                                         f"allowed {allowed}"))
     elif re.search(rb"/Type\s*/(ObjStm|XRef)\b", raw) and limit <= "1.4":
         out.append(failed("pdf_version", "object or cross-reference streams (PDF 1.5) are not "
                                          "allowed in PDF/X-1a"))
@@ -79,6 +81,16 @@ def identity(pdf: pikepdf.Pdf, raw: bytes, profile: PreflightProfile) -> list[Fi
     out.append(failed("actions_js", ", ".join(js) + " present") if js
                else passed("actions_js", "no JavaScript, actions or forms"))
     return out
+
+
+def _xmp_pdfx_version(pdf: pikepdf.Pdf) -> str:
+    """PDF/X-4 names itself in the XMP (`pdfxid:GTS_PDFXVersion`); the Info key is optional."""
+    metadata = pdf.Root.get("/Metadata")
+    if not isinstance(metadata, pikepdf.Stream):
+        return ""
+    found = re.search(rb"<pdfxid:GTS_PDFXVersion>([^<]{1,40})</pdfxid:GTS_PDFXVersion>",
+                      metadata.read_bytes()[:1_000_000])
+    return found.group(1).decode("utf-8", "replace").strip() if found else ""
 
 
 def _version_key(text: str) -> tuple[int, int]:

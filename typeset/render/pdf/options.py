@@ -13,7 +13,11 @@ from dataclasses import dataclass
 
 from typeset.diagnostics import Diagnostic, error, warning
 
-PDFX_VERSIONS = ("PDF/X-1a:2003", "PDF/X-1a:2001")
+PDFX_VERSIONS = ("PDF/X-1a:2003", "PDF/X-1a:2001", "PDF/X-4")
+"""What the writer can mark its files as. The content is the same for all three (CMYK only,
+every font embedded, no transparency): X-1a's rules are the stricter; X-4 (the base of the
+Ghent Workgroup's 2015 newspaper specification) changes the PDF version (1.6) and the
+identification (XMP `pdfxid:GTS_PDFXVersion`)."""
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ that is renamed over the target, so a failed build never leaves half a PDF behin
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 import time
@@ -78,7 +79,8 @@ def resolve_timestamp(timestamp: int) -> int:
 
 
 def _xmp(title: str, subject: str, created: int, pdfx: str | None) -> bytes:
-    """A small, fixed-layout XMP packet (dc, xmp, pdf and PDF/X identification)."""
+    """A small, fixed-layout XMP packet: dc, xmp, pdf, the xmpMM document and version IDs and
+    rendition class (PDF/X-4 requires them) and the PDF/X identification."""
     pdfx_props = ""
     if pdfx:
         pdfx_props = (
@@ -89,6 +91,10 @@ def _xmp(title: str, subject: str, created: int, pdfx: str | None) -> bytes:
             f"   </rdf:Description>\n"
         )
     date = xmp_date(created)
+    # A document ID derived from what the document is (the same input, the same file).
+    digest = hashlib.sha256(f"{title}\n{subject}\n{created}".encode()).hexdigest()
+    document_id = (f"uuid:{digest[:8]}-{digest[8:12]}-{digest[12:16]}-{digest[16:20]}-"
+                   f"{digest[20:32]}")
     packet = (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
         '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
@@ -109,6 +115,11 @@ def _xmp(title: str, subject: str, created: int, pdfx: str | None) -> bytes:
         '   <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">\n'
         f"    <pdf:Producer>{PRODUCER}</pdf:Producer>\n"
         "    <pdf:Trapped>False</pdf:Trapped>\n"
+        "   </rdf:Description>\n"
+        '   <rdf:Description rdf:about="" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">\n'
+        f"    <xmpMM:DocumentID>{document_id}</xmpMM:DocumentID>\n"
+        "    <xmpMM:VersionID>1</xmpMM:VersionID>\n"
+        "    <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n"
         "   </rdf:Description>\n"
         f"{pdfx_props}"
         " </rdf:RDF>\n"
