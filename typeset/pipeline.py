@@ -280,6 +280,11 @@ def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks,
         if photos is not None:
             photos.cancel()  # nothing left to do after a write; stops them after a failure
     result.timings["write"] = time.perf_counter() - start
+    if result.outputs and not has_errors(result.diagnostics):
+        # A hint for the next build's entry point: these photos are in the store now.
+        from typeset.render.pdf.store_folder import remember_prepared
+
+        remember_prepared(Path(result.edition.folder), image_files(result.edition, pages))
     if progress is not None and result.outputs:
         progress(f"wrote {len(result.document.pages)} pages in {result.timings['write']:.2f} s")
     return result

@@ -109,7 +109,7 @@ def test_no_workers_without_files_or_a_profile(tmp_path):
 
 def test_the_command_forks_workers_only_for_a_one_shot_build_or_proof():
     assert command_of(["--debug", "build", "ed"]) == "build"
-    assert forks_photo_workers(["build", "editions/sample", "-o", "x.pdf"])
+    assert forks_photo_workers(["build", "editions/sample", "-o", "x.pdf"])  # never built here
     assert forks_photo_workers(["proof", "editions/sample"])
     assert not forks_photo_workers(["build", "editions/sample", "--watch"])
     assert not forks_photo_workers(["build", "--help"])
@@ -125,3 +125,26 @@ def test_the_worker_count_follows_the_setting_else_the_cores(monkeypatch):
     assert photo_workers.worker_count() == photo_workers.MAX_WORKERS
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})
     assert photo_workers.worker_count() == 1
+
+
+def test_an_edition_whose_photos_were_all_prepared_forks_no_worker(tmp_path, monkeypatch,
+                                                                   photo_store):
+    from typeset.cli.entry import edition_of
+    from typeset.render.pdf.store_folder import prepared_last_time, remember_prepared
+
+    assert edition_of(["build", "-o", "x.pdf", "--pages", "2", "ed", "--no-marks"]) == "ed"
+    assert edition_of(["--debug", "proof", "ed/edition.yaml"]) == "ed/edition.yaml"
+    assert edition_of(["build"]) is None
+    edition = tmp_path / "ed"
+    (edition / "photos").mkdir(parents=True)
+    photo = _scene(edition / "photos" / "a.png")
+    argv = ["build", str(edition)]
+    assert not prepared_last_time(edition) and forks_photo_workers(argv)
+    remember_prepared(edition, [photo])
+    assert prepared_last_time(edition) and not forks_photo_workers(argv)
+    assert not forks_photo_workers(["build", str(edition / "edition.yaml")])  # same edition
+    os.utime(photo, ns=(1, 1))  # the photo changed since: its worker is wanted again
+    assert not prepared_last_time(edition) and forks_photo_workers(argv)
+    remember_prepared(edition, [photo])
+    monkeypatch.setenv("TYPESET_CACHE", "0")  # no store: every build prepares its photos
+    assert not prepared_last_time(edition) and forks_photo_workers(argv)

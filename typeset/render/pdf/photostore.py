@@ -27,25 +27,12 @@ from pathlib import Path
 
 from typeset.render.pdf.images import PhotoPlan, PreparedImage
 from typeset.render.pdf.profiles import OutputProfile
+from typeset.render.pdf.store_folder import INDEX, cache_folder  # noqa: F401 - re-exported
 
 FORMAT = b"typeset-photo 1\n"
 """First line of every entry; a new layout gets a new number (old entries then miss)."""
 MAX_BYTES = 512 * 1024 * 1024
 """Size the folder is pruned back to (least recently used first)."""
-OFF = {"0", "off", "no", "false"}
-
-
-def cache_folder(environ: dict | None = None) -> Path | None:
-    """The folder prepared photos are kept in, or None when the cache is turned off."""
-    env = os.environ if environ is None else environ
-    setting = env.get("TYPESET_CACHE", "").strip()
-    if setting.lower() in OFF:
-        return None
-    if setting and setting != "1":
-        return Path(setting).expanduser()
-    base = env.get("XDG_CACHE_HOME", "").strip()
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
-    return root / "typeset" / "photos"
 
 
 def _versions() -> str:
@@ -193,7 +180,7 @@ class PhotoStore:
             for sub in self.folder.iterdir():
                 if not sub.is_dir():
                     continue
-                if sub.name == "sources":
+                if sub.name in ("sources", INDEX):
                     self._prune_marks(sub)
                     continue
                 for path in sub.iterdir():
