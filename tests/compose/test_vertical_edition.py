@@ -10,20 +10,11 @@ import subprocess
 
 import pytest
 from click.testing import CliRunner
+from editions_kit import PAGE_ONE
 
 from typeset.cli.main import main
 
-MANIFEST = """\
-paper: 测试日报
-date: 2026-03-07
-issue: 100
-lunar: 农历丙午年正月十九
-layout: broadsheet-8col
-pages:
-  - number: 1
-    section: 要闻
-    editor: 李明
-    slots:
+MANIFEST = PAGE_ONE + """\
       - story: farming
         at: {column: 1, span: 3, top: 10, bottom: 24}
         headline: vertical
