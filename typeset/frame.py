@@ -76,6 +76,9 @@ class GlyphRun:
     vertical: bool = False
     """Set top to bottom (竖排): every glyph upright where it is placed; a PDF writer shows it
     with a vertical-writing font, so that text extraction reads down the column."""
+    rotated: bool = False
+    """Turned 90° clockwise (a Latin word in vertical text): each glyph's (x, y) is its
+    horizontal origin and its baseline runs down the page."""
 
 
 @dataclass(frozen=True)

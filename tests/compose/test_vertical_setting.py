@@ -95,18 +95,23 @@ def test_a_dash_pair_and_a_latin_word_are_not_split(main_style, fonts):
     assert not may_break(units, g + 1) and not may_break(units, g + 2)
 
 
-def test_two_digits_share_one_em_and_words_are_upright_with_a_warning(main_style, fonts):
+def test_two_digits_share_one_em_acronyms_stand_and_words_are_turned(main_style, fonts):
     units, diags = vertical_units("5G覆盖12个县 Hello", main_style, fonts)
     twelve = next(u for u in units if u.text == "12")
     assert twelve.advance == 1.0 and len(twelve.glyphs) == 2
     a, b = twelve.glyphs
     assert a.dy == b.dy and a.dx < b.dx                # side by side on one baseline
     assert a.dx >= -0.5 - 1e-6                          # within the column's em
-    assert [u.text for u in units if u.text in "5G"] == ["5", "G"]
-    codes = [d.code for d in diags]
-    assert codes == ["vertical-latin-upright"]
-    assert dict(diags[0].data)["words"] == ("Hello",)
-    assert diags[0].message.startswith("Hello in the vertical headline")
+    assert [u.text for u in units if u.text in "5G"] == ["5", "G"]  # upright, one by one
+    assert not any(g.rotated for u in units if u.text in "5G" for g in u.glyphs)
+    hello = next(u for u in units if u.text == "Hello")  # one unit, never split
+    assert all(g.rotated for g in hello.glyphs) and len(hello.glyphs) == 5
+    assert [g.dy for g in hello.glyphs] == sorted(g.dy for g in hello.glyphs)  # down the axis
+    assert len({g.dx for g in hello.glyphs}) == 1 and hello.glyphs[0].dx < 0  # one baseline
+    width = sum(fonts.face(main_style.latin).shape(c)[0].advance for c in "Hello") / \
+        fonts.face(main_style.latin).upem
+    assert abs(hello.advance - width) < 0.05          # as long as the word is wide
+    assert diags == []
 
 
 def test_uncovered_character_is_an_error(main_style, fonts):

@@ -56,3 +56,26 @@ def test_a_face_used_both_ways_is_embedded_once(tmp_path, make_doc, serif, run):
     listed = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
                             check=True).stdout
     assert "Identity-H" in listed and "Identity-V" in listed
+
+
+def test_a_turned_word_runs_down_the_page(tmp_path, make_doc, serif):
+    """A rotated run (a Latin word in a vertical headline) is drawn turned 90° clockwise: its
+    ink is tall and narrow, it starts where the composer put its first glyph, and its text
+    is still in the PDF."""
+    size, glyphs, pen = 20.0, [], 0.0
+    for g in serif.shape("Headline"):
+        glyphs.append(PlacedGlyph(g.gid, 0.0, "Headline"[g.cluster], round(pen, 3)))
+        pen += g.advance * size / serif.upem
+    run = GlyphRun(150.0, 40.0, serif.ref, size, tuple(glyphs), "Headline", rotated=True)
+    path = tmp_path / "turned.pdf"
+    write_pdf(make_doc([run], width=300, height=240, bleed=0), path)
+    with pikepdf.open(path) as pdf:
+        assert b"0 -1 1 0 " in pdf.pages[0].Contents.read_bytes()
+    ink = _pixels(path) < 128                      # 2 px a point
+    rows, cols = np.nonzero(ink)
+    assert rows.max() - rows.min() > 3 * (cols.max() - cols.min())   # tall and narrow
+    assert abs(rows.min() / 2 - 40.0) < 3           # it begins at the first glyph's origin
+    assert cols.min() / 2 > 150.0 - 0.2 * size and cols.max() / 2 < 150.0 + size  # right of it
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Headline" in text.replace("\n", "")

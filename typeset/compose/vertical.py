@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from typeset.compose.vertical_marks import compress_marks
-from typeset.diagnostics import Diagnostic, error, warning
+from typeset.diagnostics import Diagnostic, error
 from typeset.fonts import Face, FontBook
 from typeset.frame import FaceRef, GlyphRun, PlacedGlyph
 from typeset.model.grid import EM_BOX_ASCENT
@@ -51,6 +51,9 @@ class VGlyph:
     dy: float
     text: str
     scale: float = 1.0
+    rotated: bool = False
+    """Turned 90° clockwise (a Latin word or long number): (dx, dy) is then its horizontal
+    origin, on a baseline that runs down the column."""
 
 
 @dataclass(frozen=True)
@@ -94,18 +97,17 @@ def vertical_units(text: str, style: TextStyle, fonts: FontBook, punctuation: st
                    ) -> tuple[tuple[VUnit, ...], list[Diagnostic]]:
     """The units of `text` set vertically in `style` (CJK in `style.font`, Latin and digits in
     `style.latin`), adjacent marks compressed by the `punctuation` style (quanjiao | kaiming |
-    quanshen), with diagnostics for uncovered characters and upright Latin words."""
+    quanshen), with diagnostics for uncovered characters."""
     cjk, latin = fonts.face(style.font), fonts.face(style.latin)
     units: list[VUnit] = []
     missing: list[str] = []
-    upright: list[str] = []
     for kind, start, end in _segments(text):
         piece = text[start:end]
         if kind == "space":
             units.extend(VUnit(ch, C.classify(ch), 1.0 if ch == "\u3000" else SPACE_EM, (),
                                space=True) for ch in piece)
         elif kind == "latin":
-            units.extend(_latin_word(piece, latin, missing, upright))
+            units.extend(_latin_word(piece, latin, missing))
         else:
             units.extend(_upright(piece, cjk, missing))
     _glue_pairs(units)
@@ -118,14 +120,6 @@ def vertical_units(text: str, style: TextStyle, fonts: FontBook, punctuation: st
                            f"{listed} in the vertical headline “{text}”",
                            hint="choose a font role that covers them, or edit the text",
                            data=(("characters", "".join(chars)),)))
-    if upright:
-        diags.append(warning(
-            "vertical-latin-upright", f"{'、'.join(upright)} in the vertical headline “{text}” "
-            f"{'is' if len(upright) == 1 else 'are'} set upright letter by letter; in vertical "
-            "text a word or a long number is rotated 90°, which typeset cannot draw yet",
-            data=(("words", tuple(upright)),),
-            hint="write it in Chinese, shorten it to an acronym or a two-digit number, or set "
-                 "the headline horizontally"))
     return tuple(units), diags
 
 
@@ -173,17 +167,39 @@ def _upright(text: str, face: Face, missing: list[str], *, glue: bool = False
     return units
 
 
-def _latin_word(word: str, face: Face, missing: list[str], upright: list[str]) -> list[VUnit]:
-    """A Latin word or number: 纵中横 for a number of 2–3 characters, else upright letter by
-    letter (noted in `upright` when clreq would rotate it: all but single letters and
-    capital-letter acronyms)."""
+def _latin_word(word: str, face: Face, missing: list[str]) -> list[VUnit]:
+    """A Latin word or number (clreq §3.2.3, GB/T 15835): 纵中横 for a number of 2–3
+    characters, upright letter by letter for a single character or a capital-letter acronym,
+    else the whole word turned 90° clockwise."""
     if 2 <= len(word) <= ACROSS_MAX and _NUMBER.match(word):
         return [_across(word, face, missing)]
     acronym = len(word) <= ACRONYM_MAX and any(c.isalpha() for c in word) and (
         word.upper() == word)
-    if len(word) > 1 and not acronym:
-        upright.append(word)
-    return _upright(word, face, missing, glue=True)
+    if len(word) == 1 or acronym:
+        return _upright(word, face, missing, glue=True)
+    return [_rotated(word, face, missing)]
+
+
+def _rotated(word: str, face: Face, missing: list[str]) -> VUnit:
+    """The word shaped as horizontal text and turned 90° clockwise: it runs down the column
+    as far as it is wide, its em box (ascent EM_BOX_ASCENT) centred on the column's axis."""
+    shaped = face.shape(word)
+    upem = float(face.upem)
+    starts = sorted({g.cluster for g in shaped})
+    ends = dict(zip(starts, starts[1:] + [len(word)]))
+    seen: set[int] = set()
+    glyphs, pen = [], 0.0
+    for g in shaped:
+        if g.gid == 0:
+            missing.extend(word[g.cluster:ends[g.cluster]])
+        text = "" if g.cluster in seen else word[g.cluster:ends[g.cluster]]
+        seen.add(g.cluster)
+        # Turned clockwise, the glyph's "up" points right: its baseline stands 0.38 em left
+        # of the axis so that its em box (0.12 below, 0.88 above) is centred on it.
+        glyphs.append(VGlyph(face.ref, g.gid, 0.5 - EM_BOX_ASCENT - g.y_offset / upem,
+                             pen + g.x_offset / upem, text, rotated=True))
+        pen += g.advance / upem
+    return VUnit(word, C.classify(word[0]), pen, tuple(glyphs))
 
 
 def _across(digits: str, face: Face, missing: list[str]) -> VUnit:
@@ -301,10 +317,10 @@ def column_runs(line: VerticalLine, axis_x: float, top: float, style: TextStyle,
     pen = 0.0
     for unit in units:
         for g in unit.glyphs:
-            if (g.face, g.scale) != key and current:
+            if (g.face, g.scale, g.rotated) != key and current:
                 runs.append(_run(key, current, axis_x, top, size, style))
                 current = []
-            key = (g.face, g.scale)
+            key = (g.face, g.scale, g.rotated)
             current.append(PlacedGlyph(g.gid, snap(g.dx * size), g.text,
                                        snap((pen + g.dy) * size)))
         pen += unit.advance + line.tracking + extra
@@ -315,6 +331,7 @@ def column_runs(line: VerticalLine, axis_x: float, top: float, style: TextStyle,
 
 def _run(key, glyphs: list[PlacedGlyph], x: float, y: float, size: float, style: TextStyle
          ) -> GlyphRun:
-    face, scale = key
+    face, scale, rotated = key
     return GlyphRun(snap(x), snap(y), face, snap(size * scale), tuple(glyphs),
-                    "".join(g.text for g in glyphs), style.color, style.name, vertical=True)
+                    "".join(g.text for g in glyphs), style.color, style.name,
+                    vertical=not rotated, rotated=rotated)

@@ -157,13 +157,31 @@ def vertical_operators(run: GlyphRun, font: FontSubset, geo: PageGeometry) -> st
     return "\n".join(out)
 
 
+def rotated_operators(run: GlyphRun, font: FontSubset, geo: PageGeometry) -> str:
+    """`BT … ET` for a run turned 90° clockwise (`run.rotated`: a Latin word in vertical
+    text): one `Tm` per glyph whose matrix [0 −1 1 0] sends the text's x axis down the page
+    and its "up" to the right, with the glyph's horizontal origin where the composer put it."""
+    size = run.size
+    codes = font.codes
+    out = [f"BT /{font.resource} {_num(size)} Tf"]
+    for glyph in run.glyphs:
+        x, y = geo.x(run.x + glyph.x), geo.y(run.y + glyph.y)
+        out.append(f"0 -1 1 0 {_num(x)} {_num(y)} Tm <{codes[glyph.gid]:04X}> Tj")
+    out.append("ET")
+    return "\n".join(out)
+
+
 def draw_run(c: PageContent, run: GlyphRun, font: FontSubset, geo: PageGeometry) -> None:
     """Paint one glyph run in its colour."""
     if not run.glyphs:
         return
     set_fill(c, run.color)
-    c.addLiteral(vertical_operators(run, font, geo) if run.vertical
-                 else run_operators(run, font, geo))
+    if run.rotated:
+        c.addLiteral(rotated_operators(run, font, geo))
+    elif run.vertical:
+        c.addLiteral(vertical_operators(run, font, geo))
+    else:
+        c.addLiteral(run_operators(run, font, geo))
 
 
 def draw_rule(c: PageContent, rule: Rule, geo: PageGeometry, knockout: bool = False) -> None:
