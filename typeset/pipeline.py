@@ -260,7 +260,8 @@ def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks,
     if refused is not None:
         result.diagnostics.append(refused)
         return result
-    # The photos are prepared by threads from here on, while the PDF writer loads.
+    # The photos are prepared from here on (by the photo worker, else threads) while the PDF
+    # writer loads, subsets the fonts and paints the pages.
     from typeset.render.pdf.document_photos import start_photos
 
     photos = start_photos(result.document, options)

@@ -4,10 +4,12 @@ In: a `Document` and the `PdfOptions` it will be written with. Out: `DocumentPho
 photos being prepared in the background (`imagecache.prepare_images`), which `write_pdf`
 takes as its `photos=` argument.
 
-A build calls `start_photos` as soon as its pages are composed: the photos are then separated
-by worker threads while the writer's library (pikepdf) loads, the fonts are
-subset and the pages painted, instead of after all that. Nothing is reported here: the writer
-finds the same options and profile again and reports their problems once.
+A build calls `start_workers` once its edition is loaded (the photo worker process then
+separates the files while the pages are composed) and `start_photos` as soon as its pages are
+composed: each placement is then prepared — by the worker, else by threads — while the
+writer's library (pikepdf) loads, the fonts are subset and the pages painted, instead of after
+all that. Nothing is reported here: the writer finds the same options and profile again and
+reports their problems once.
 """
 
 from __future__ import annotations

@@ -64,8 +64,8 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions(),
     extras = [_extras(doc, page, options, used_faces, diags) for page in doc.pages]
 
     # 2. Photos: every distinct placement prepared once (cached in memory and on disk), by
-    #    worker threads while the fonts are subset and the pages painted; pages name them
-    #    (`/TSIm1 Do`) and the XObjects are added when the PDF is finished.
+    #    the photo worker (else threads) while the fonts are subset and the pages painted;
+    #    pages name them (`/TSIm1 Do`) and the XObjects are added when the PDF is finished.
     ready = _prepare_images(doc, extras, options, profile, photos, given)
 
     # 3. Fonts: one subset per face, in order of first use.
