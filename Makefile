@@ -16,7 +16,7 @@ system-deps:
 	@tools/install-system-deps.sh
 
 # editable_mode=compat: the checkout goes on sys.path through a plain .pth entry, not an
-# import hook (which costs ≈ 10 ms at every start of the `typeset` command).
+# import hook (which costs ≈ 10 ms at every start of the `paiban` command).
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
@@ -32,8 +32,8 @@ bytecode: venv
 
 demo: system-deps venv bytecode
 	mkdir -p $(OUT)
-	$(BIN)/typeset build $(EDITION) -o $(OUT)/sample.pdf
-	$(BIN)/typeset preview $(EDITION) --pdf $(OUT)/sample.pdf -o $(OUT)
+	$(BIN)/paiban build $(EDITION) -o $(OUT)/sample.pdf
+	$(BIN)/paiban preview $(EDITION) --pdf $(OUT)/sample.pdf -o $(OUT)
 
 test: system-deps venv
 	$(BIN)/pytest

@@ -9,7 +9,7 @@ Run:  .venv/bin/python bench/bench_build.py [--pages 1,8,24] [--repeat 5] [--dis
    same length, so pages stay full), the jumps go from each odd page to the next page, and the
    photos are the sample's (repeated; `--distinct-photos` makes a mirrored copy per page, so
    no two pages share a photo file).
-2. Builds each edition with the `typeset build` command in a subprocess (interpreter start
+2. Builds each edition with the `paiban build` command in a subprocess (interpreter start
    counts) and prints the median wall time, CPU time (user + system) and peak RSS of the runs
    (per child, from os.wait4's rusage), with the on-disk photo store cold (an empty folder
    per run: every photo prepared) and warm (filled by an earlier build of the same edition).
@@ -179,7 +179,7 @@ def body_characters(folder: Path) -> int:
 
 def run_build(edition: Path, out: Path, extra: list[str], cache: Path | str = "0"
               ) -> tuple[float, float, float, int]:
-    """One `typeset build` in a child process: (wall s, cpu s, peak RSS MB, exit code).
+    """One `paiban build` in a child process: (wall s, cpu s, peak RSS MB, exit code).
     `cache` is the child's TYPESET_CACHE: a photo-store folder, or "0" for none."""
     env = {**os.environ, "TYPESET_CACHE": str(cache)}
     start = time.perf_counter()
@@ -318,7 +318,7 @@ def main() -> None:
         run_build(editions[sizes[0]], root / "warm.pdf", ["--allow-overset"])  # OS file cache
         startup = [run_build(editions[sizes[0]], root / "warm.pdf", ["--help"])[0]
                    for _ in range(3)]
-        print(f"`typeset build --help` (interpreter + CLI import): "
+        print(f"`paiban build --help` (interpreter + CLI import): "
               f"{statistics.median(startup):.3f} s")
         print()
         print("photo store: cold = an empty TYPESET_CACHE folder for every run (every photo "

@@ -1,4 +1,4 @@
-"""The galley for code: what `typeset galley` prints, as plain data.
+"""The galley for code: what `paiban galley` prints, as plain data.
 
 In: plain text (one paragraph per line), the measure in em, style, fonts, rules, indent. Out:
 `({"measure_em": N, "paragraphs": [{"lines": ["…", …]}, …]}, diagnostics)`; each line holds

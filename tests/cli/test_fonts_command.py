@@ -1,4 +1,4 @@
-"""`typeset fonts`: every role resolves to a real face; --check reports what no face covers."""
+"""`paiban fonts`: every role resolves to a real face; --check reports what no face covers."""
 
 from __future__ import annotations
 

@@ -47,7 +47,7 @@ def with_photo(spec: str) -> str:
 
 
 class Cli:
-    """Runs `typeset …` in-process and checks the run ended the way a user may see."""
+    """Runs `paiban …` in-process and checks the run ended the way a user may see."""
 
     def __init__(self):
         self.runner = CliRunner()

@@ -1,6 +1,6 @@
 """Photos as the desk gets them: every colour mode and bit depth Pillow opens is placed (or
 refused with a clear error); broken files, non-images and decompression bombs are refused
-without being decoded; EXIF orientation is honoured. Driven through `typeset build`."""
+without being decoded; EXIF orientation is honoured. Driven through `paiban build`."""
 
 from __future__ import annotations
 

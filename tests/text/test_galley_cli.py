@@ -1,4 +1,4 @@
-"""`typeset galley` through click's CliRunner, on the project's layouts and installed fonts."""
+"""`paiban galley` through click's CliRunner, on the project's layouts and installed fonts."""
 
 from __future__ import annotations
 

@@ -1,1 +1,1 @@
-"""The `typeset` command line (click): one module per command, registered in `main`."""
+"""The `paiban` command line (click): one module per command, registered in `main`."""

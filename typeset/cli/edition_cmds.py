@@ -1,4 +1,4 @@
-"""`typeset build | proof | check | preview | new`: the desk's commands on an edition.
+"""`paiban build | proof | check | preview | new`: the desk's commands on an edition.
 
 build   — the final print-ready PDF (PDF/X, crop marks); refuses errors and overset unless allowed
 proof   — a proof PDF (校样) with grid/slot overlay, overset marks and a build-time slug

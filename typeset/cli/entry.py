@@ -1,4 +1,4 @@
-"""The `typeset` console command's entry point: set the process up, run the click group, leave.
+"""The `paiban` console command's entry point: set the process up, run the click group, leave.
 
 In: sys.argv. Out: the exit code (the process ends here).
 
@@ -67,17 +67,17 @@ def forks_photo_workers(argv: list[str]) -> bool:
 
 
 def run() -> None:
-    """The `typeset` command (see the module doc)."""
+    """The `paiban` command (see the module doc)."""
     for variable in BLAS_THREADS:
         os.environ.setdefault(variable, "1")
     if forks_photo_workers(sys.argv[1:]):
         from typeset.render.pdf import photo_workers
 
         photo_workers.fork_early(photo_workers.worker_count() - 1)
-    from typeset.cli.main import main
+    from typeset.cli.main import PROG, main
 
     try:
-        main()
+        main(prog_name=PROG)
         code = 0
     except SystemExit as exc:
         if exc.code is None or isinstance(exc.code, int):

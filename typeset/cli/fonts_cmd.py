@@ -1,4 +1,4 @@
-"""`typeset fonts [--check FILE]`: which file and face each role resolved to, and coverage."""
+"""`paiban fonts [--check FILE]`: which file and face each role resolved to, and coverage."""
 
 from __future__ import annotations
 

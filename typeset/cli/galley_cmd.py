@@ -1,4 +1,4 @@
-"""`typeset galley [--measure N] [--layout NAME] [--style body] [--level basic|strict]
+"""`paiban galley [--measure N] [--layout NAME] [--style body] [--level basic|strict]
 [--indent EM] [--json] FILE|-`: set plain text at a column width so editors can write to fit.
 
 In: a UTF-8 text file (one paragraph per line; '-' = standard input). Out: the set lines, one

@@ -1,4 +1,4 @@
-"""The `typeset` command: a click group that registers one sub-command per module.
+"""The `paiban` command: a click group that registers one sub-command per module.
 
 Exit codes: 0 ok, 1 diagnostics/errors in the edition or file checked, 2 usage errors,
 70 an internal error (a bug in typeset: reported in one line; `--debug` shows the traceback).
@@ -11,6 +11,8 @@ import sys
 import click
 
 EXIT_INTERNAL = 70
+PROG = "paiban"
+"""The command's name (排版): `typeset` itself is a shell builtin in bash, zsh and ksh."""
 
 
 class _Group(click.Group):
@@ -29,16 +31,16 @@ class _Group(click.Group):
                 raise
             click.echo(f"internal error: {type(exc).__name__}: {exc}\n"
                        "  this is a bug in typeset, not in your edition; run again with "
-                       "`typeset --debug …` and report the traceback", err=True)
+                       "`paiban --debug …` and report the traceback", err=True)
             sys.exit(EXIT_INTERNAL)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="typeset")
+@click.version_option(package_name="typeset", prog_name=PROG)
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors.")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
-    """typeset — print layout for Chinese newspapers: edition manifests to PDF/X pages."""
+    """paiban (排版) — print layout for Chinese newspapers: edition manifests to PDF/X pages."""
     ctx.obj = {"debug": debug}
 
 

@@ -1,4 +1,4 @@
-"""`typeset new EDITION --layout NAME --date D --pages N`: scaffold a new edition folder."""
+"""`paiban new EDITION --layout NAME --date D --pages N`: scaffold a new edition folder."""
 
 from __future__ import annotations
 
@@ -29,5 +29,5 @@ def new(edition: Path, layout: str, date: str, pages: int) -> None:
         sys.exit(EXIT_ERRORS)
     for path in written:
         click.echo(f"wrote {path}")
-    click.echo(f"next: typeset check {edition}   then   typeset proof {edition}")
+    click.echo(f"next: paiban check {edition}   then   paiban proof {edition}")
     sys.exit(EXIT_OK)

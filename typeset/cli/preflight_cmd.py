@@ -1,4 +1,4 @@
-"""`typeset preflight FILE.pdf [--profile newsprint] [--json]`: the print shop's checks.
+"""`paiban preflight FILE.pdf [--profile newsprint] [--json]`: the print shop's checks.
 
 Exit codes: 0 passed (warnings allowed), 1 a check failed, 2 usage (no such file or profile).
 """

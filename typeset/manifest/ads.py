@@ -3,7 +3,7 @@ page: 2}`.
 
 In: the slot's reader and its `SlotContext`. Out: (file, slogan text, page, trim size) for
 `Slot.ad_file`, `.label`, `.ad_page` and `.ad_trim`. A PDF ad is opened here, when the edition
-loads, so `typeset check` tells the desk before the final build: a page beyond the file's
+loads, so `paiban check` tells the desk before the final build: a page beyond the file's
 pages, an encrypted or unreadable file are errors; fonts not embedded, RGB or Lab colour and
 (in a PDF/X-1a edition) transparency are warnings — each at the manifest's file:line.
 """

@@ -1,4 +1,4 @@
-"""`typeset new`: write a new edition folder that loads without errors, to be filled in.
+"""`paiban new`: write a new edition folder that loads without errors, to be filled in.
 
 In: the folder to create, a layout name, the issue date (YYYY-MM-DD), the number of pages and
 the project root. Out: the paths written — edition.yaml (every page with example slots, page 1
@@ -50,7 +50,7 @@ def scaffold_edition(folder: Path, layout: str, date: str, pages: int,
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         problems.append(error("exists", f"{folder} already exists and is not empty",
                               source=SourceRef(str(folder)),
-                              hint="choose a new folder name; typeset new never overwrites"))
+                              hint="choose a new folder name; paiban new never overwrites"))
     try:
         parse_date(date)
     except DateError as exc:

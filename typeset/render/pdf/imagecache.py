@@ -10,11 +10,11 @@ of a build. Three places spare it:
 - in this process (`--watch`, library calls), `CACHE` keeps each result while nothing it
   depends on changed: the file (path, inode, size, modification and change times), the crop,
   the placed size, the output profile's bytes and every option that reaches `prepare_image`;
-- on disk (`photostore`), for the next `typeset build` process: keyed by the file's bytes and
+- on disk (`photostore`), for the next `paiban build` process: keyed by the file's bytes and
   everything the pixels depend on, the diagnostics found afresh from the header (`plan_image`);
 - the rest are prepared while the caller goes on (loads the PDF writer, subsets fonts, paints
   pages): by the build's photo worker processes when it started them (`photo_workers`: a
-  `typeset build` forks one first thing, and it has separated the files while the pages were
+  `paiban build` forks one first thing, and it has separated the files while the pages were
   composed), else by worker threads (decoding, ImageCms, the JPEG coder and numpy release
   Python's lock, so threads use a second core too). The caller asks for a photo only when it
   needs its bytes, and prepares itself a photo no worker has begun.

@@ -23,7 +23,7 @@ prepare it itself when it has nothing else to do. A worker that dies or cannot d
 that job's Future; the building process then prepares the photo itself.
 
 Workers are forked with `os.fork` from a single-threaded process only; elsewhere `begin`
-returns None and the photos are prepared by threads (`imagecache`). The `typeset build`
+returns None and the photos are prepared by threads (`imagecache`). The `paiban build`
 command forks them first thing (`fork_early`), before it imports its own libraries, so that a
 worker's imports (numpy, Pillow's colour management) run on the other core while the
 building process imports and loads; the files follow once the edition is loaded (`begin`).

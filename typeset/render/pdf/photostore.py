@@ -1,4 +1,4 @@
-"""Prepared photos kept on disk, so that a new `typeset build` process reuses the separation,
+"""Prepared photos kept on disk, so that a new `paiban build` process reuses the separation,
 ink limit and JPEG coding an earlier build did.
 
 In: a `PhotoPlan` (file, crop, pixel size), the output profile and the pixel options. Out: the

@@ -3,7 +3,7 @@
 In: the environment (`TYPESET_CACHE`, `XDG_CACHE_HOME`) and an edition folder. Out: the
 photo store's folder (None when turned off); whether every photo file an edition's last build
 placed is unchanged since then (`prepared_last_time`), read before anything heavy is imported,
-so that `typeset build` forks no photo worker when the photos will come from the store.
+so that `paiban build` forks no photo worker when the photos will come from the store.
 
 Light on purpose (no Pillow, no numpy): the command's entry point imports it.
 """
