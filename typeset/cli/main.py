@@ -47,11 +47,13 @@ def main(ctx: click.Context, debug: bool) -> None:
 def _register() -> None:
     """Attach every command module's click command to the group."""
     from typeset.cli import edition_cmds, fonts_cmd, galley_cmd, new_cmd, preflight_cmd
+    from typeset.cli.epaper_cmd import epaper
 
     for command in (edition_cmds.build, edition_cmds.proof, edition_cmds.check,
                     edition_cmds.preview, new_cmd.new, galley_cmd.galley, fonts_cmd.fonts,
                     preflight_cmd.preflight):
         main.add_command(command)
+    main.add_command(epaper)
 
 
 _register()
