@@ -41,9 +41,10 @@ def _browser_missing() -> str:
     return ""
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    """A headless Chromium (Selenium WebDriver), desktop-sized, shared by the browser tests.
+    """A headless Chromium (Selenium WebDriver), desktop-sized, shared by a module's browser
+    tests and quit after them (so that no thread of its outlives them: later tests fork).
     Missing Chromium skips them, except under `make test` (TYPESET_REQUIRE_BROWSER=1)."""
     missing = _browser_missing()
     if missing:

@@ -2,8 +2,9 @@
 
 Nothing is loaded from the network: the fonts are the reader's own (a CJK serif for the text,
 a sans for the furniture), the script is this one file. The page view fits the page image to
-the screen's width; the zoom buttons (and the browser's own pinch zoom) enlarge it inside a
-pannable viewport. Zones show on hover and keyboard focus, always faintly on touch screens,
+the screen (its width on a phone, its height on a wide screen; without the script, its
+width); the zoom buttons (and the browser's own pinch zoom) enlarge it inside a pannable
+viewport. Zones show on hover and keyboard focus, always faintly on touch screens,
 and all at once with 显示热区 (or `#zones` in the address).
 """
 
@@ -32,7 +33,7 @@ a{color:#0b4f9c}
 .tools button[aria-pressed=true]{background:#0b4f9c;color:#fff}
 .viewport{overflow:auto;max-height:calc(100vh - 9em);background:#fff;
  border:1px solid #d8d3c8;-webkit-overflow-scrolling:touch;touch-action:pan-x pan-y pinch-zoom}
-.canvas{position:relative;width:100%}
+.canvas{position:relative;width:100%;margin:0 auto}
 .canvas img{display:block;width:100%;height:auto}
 .canvas svg{position:absolute;left:0;top:0;width:100%;height:100%}
 .zone polygon{fill:rgba(11,79,156,0);stroke:none;cursor:pointer}
@@ -61,7 +62,7 @@ article .meta span{margin-right:1em}
 article figure{margin:1em 0}
 article figure img{display:block;max-width:100%;height:auto}
 article figcaption{font-size:.9em;color:#444;margin-top:.4em;line-height:1.6}
-article .credit{margin-left:.5em;color:#777}
+article .credit{display:inline-block;margin-left:.5em;color:#777}
 article .body{font-family:"Noto Serif CJK SC","Source Han Serif SC","Songti SC",serif;
  font-size:1.1em;line-height:1.9}
 article .body p{margin:0 0 .6em;text-indent:2em}
@@ -72,7 +73,8 @@ article .dateline{font-weight:700;
  font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC",sans-serif}
 article .onpages{margin-top:1.5em;padding-top:.6em;border-top:1px solid #ddd;font-size:.9em}
 @media (max-width:760px){
- .layout{flex-direction:column;padding:.5em}
+ .layout{flex-direction:column;align-items:stretch;padding:.5em}
+ .sheet{width:100%}
  .sidebar{flex:none;width:100%}
  .thumbs{grid-template-columns:repeat(4,1fr)}
  .viewport{max-height:75vh}
@@ -98,13 +100,20 @@ JS = """\
   }
   if (location.hash === "#zones") { showZones(true); }
   if (canvas && viewport) {
+    var img = canvas.querySelector("img");
+    var ratio = img.getAttribute("width") / img.getAttribute("height");
     var zoom = 1;
+    // 适应: the whole page in view (its width on a phone, its height on a wide screen)
+    var fit = function () {
+      var room = window.innerHeight - viewport.getBoundingClientRect().top - 12;
+      return Math.min(viewport.clientWidth, Math.max(room, 240) * ratio);
+    };
     var setZoom = function (next) {
-      next = Math.max(1, Math.min(6, next));
+      next = Math.max(1, Math.min(8, next));
       var cx = (viewport.scrollLeft + viewport.clientWidth / 2) / canvas.offsetWidth;
       var cy = (viewport.scrollTop + viewport.clientHeight / 2) / canvas.offsetHeight;
       zoom = next;
-      canvas.style.width = (zoom * 100) + "%";
+      canvas.style.width = Math.floor(fit() * zoom) + "px";
       viewport.scrollLeft = cx * canvas.offsetWidth - viewport.clientWidth / 2;
       viewport.scrollTop = cy * canvas.offsetHeight - viewport.clientHeight / 2;
     };
@@ -114,6 +123,8 @@ JS = """\
         setZoom(how === "in" ? zoom * 1.5 : how === "out" ? zoom / 1.5 : 1);
       });
     });
+    setZoom(1);
+    window.addEventListener("resize", function () { setZoom(zoom); });
   }
 })();
 """
