@@ -13,8 +13,8 @@ to the foot of the lowest box in it (a skyline seen from below). A band between 
 ones (a gutter between columns, which only the headline crosses) is filled down to the
 shallower of the deepest bands on its left and on its right, as water would fill a valley, so
 that columns join into one shape and a shorter last column leaves a step; an empty band at
-the slot's edge reaches as deep as its neighbour. Everything stays
-inside the slot and its share of the gutters, and slots never overlap (the manifest check refuses that), so zones of
+the slot's edge reaches as deep as its neighbour. Everything stays inside the slot and its
+share of the gutters, and slots never overlap (the manifest check refuses that), so zones of
 different articles never overlap.
 """
 
@@ -132,7 +132,8 @@ def simplify(points: Polygon) -> Polygon:
     for p in points:
         if not out or abs(out[-1][0] - p[0]) > EPS or abs(out[-1][1] - p[1]) > EPS:
             out.append(p)
-    while len(out) > 1 and abs(out[0][0] - out[-1][0]) <= EPS and abs(out[0][1] - out[-1][1]) <= EPS:
+    while len(out) > 1 and abs(out[0][0] - out[-1][0]) <= EPS \
+            and abs(out[0][1] - out[-1][1]) <= EPS:
         out.pop()
     changed = True
     while changed and len(out) > 3:
@@ -185,8 +186,11 @@ def overlap_area(a: Polygon, b: Polygon) -> float:
 
 def contains(polygon: Polygon, box: Rect) -> bool:
     """True when the rectangle `box` lies inside `polygon` (rectilinear)."""
-    inside = sum((min(r[2], box[2]) - max(r[0], box[0])) * (min(r[3], box[3]) - max(r[1], box[1]))
-                 for r in polygon_rects(polygon)
-                 if min(r[2], box[2]) > max(r[0], box[0]) and min(r[3], box[3]) > max(r[1], box[1]))
+    inside = 0.0
+    for r in polygon_rects(polygon):
+        w = min(r[2], box[2]) - max(r[0], box[0])
+        h = min(r[3], box[3]) - max(r[1], box[1])
+        if w > 0 and h > 0:
+            inside += w * h
     area = (box[2] - box[0]) * (box[3] - box[1])
     return inside >= area - 1e-6 * max(area, 1.0)
