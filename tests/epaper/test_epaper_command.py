@@ -64,6 +64,16 @@ def test_an_output_that_would_touch_the_inputs_is_refused(edition, where):
     assert snapshot(project) == before
 
 
+def test_the_current_folder_is_refused(edition, tmp_path, monkeypatch):
+    here = tmp_path / "empty"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    result = run("epaper", edition, "-o", ".")
+    assert result.exit_code == 1 and "current folder" in result.output
+    assert run("epaper", edition, "-o", "..").exit_code == 1  # (it holds the inputs, too)
+    assert here.is_dir() and not any(here.iterdir())
+
+
 def test_a_folder_with_other_files_is_refused(edition, tmp_path):
     out = tmp_path / "documents"
     out.mkdir()

@@ -39,7 +39,7 @@ CATALOG = "epaper.json"
 def write_site(document: Document, edition: Edition, parts: list[ArticlePart], pdf: Path,
                out: Path) -> list[Diagnostic]:
     """Write the site for `document` into `out` (see the module doc)."""
-    out = Path(out)
+    out = Path(os.path.abspath(out))
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = out.parent / f".{out.name}.writing-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
@@ -152,8 +152,9 @@ def _swap(staging: Path, out: Path) -> None:
 
 def output_problem(out: Path, edition_folder: Path, inputs: list[Path]) -> Diagnostic | None:
     """Why the e-paper cannot be written to `out` (None when it can). Refused: an input file
-    or a folder holding one, a folder inside the edition or inside an input, a file, and a
-    folder that holds anything but an earlier e-paper (it is replaced whole)."""
+    or a folder holding one, a folder inside the edition or inside an input, the current
+    folder or one holding it, a file, and a folder that holds anything but an earlier
+    e-paper (it is replaced whole)."""
     hint = "give a new or empty folder outside the edition, e.g. -o out/epaper"
     target = Path(os.path.abspath(out))
     resolved = target.resolve()
@@ -166,6 +167,11 @@ def output_problem(out: Path, edition_folder: Path, inputs: list[Path]) -> Diagn
         if path in resolved.parents:
             return error("output-in-input", f"cannot write the e-paper to {out}: it is inside "
                          f"{path}, an input of the edition", hint=hint)
+    here = Path.cwd().resolve()
+    if resolved == here or resolved in here.parents:
+        return error("output-holds-cwd", f"cannot write the e-paper to {out}: it is the "
+                     "current folder or holds it (the e-paper folder is replaced whole)",
+                     hint=hint)
     if resolved == edition_folder or edition_folder in resolved.parents:
         return error("output-in-edition", f"cannot write the e-paper to {out}: it is inside "
                      f"the edition folder {edition_folder}", hint=hint)
