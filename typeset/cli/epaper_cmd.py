@@ -34,7 +34,8 @@ def epaper(edition: Path, out_dir: Path | None, allow_overset: bool, verbose: bo
     if not result.outputs:
         click.echo(f"not written: {out} ({summary_line(result.diagnostics)})", err=True)
         sys.exit(EXIT_ERRORS)
-    pages = len(result.document.pages)
+    pages, articles = len(result.document.pages), len(result.stories)
     click.echo(f"wrote the e-paper {out}/index.html ({pages} page{'s' * (pages != 1)}, "
-               f"{len(result.stories)} articles; {summary_line(result.diagnostics)})")
+               f"{articles} article{'s' * (articles != 1)}; "
+               f"{summary_line(result.diagnostics)})")
     sys.exit(EXIT_ERRORS if has_errors(result.diagnostics) else EXIT_OK)
