@@ -77,10 +77,9 @@ def test_every_zone_opens_its_article(browser, sample_site):
                 click_image_point(browser, x, y)
                 assert wait_for(lambda: "/articles/" in browser.current_url), (entry["id"], x, y)
                 shown = browser.execute_script(
-                    "return document.querySelector('h1.headline').textContent")
-                assert shown == headlines[entry["id"]]
-                assert browser.execute_script(
-                    "return document.querySelector('article').dataset.article") == entry["id"]
+                    "return [document.querySelector('h1.headline').textContent,"
+                    " document.querySelector('article').dataset.article]")
+                assert shown == [headlines[entry["id"]], entry["id"]]
                 clicked.add((page["number"], entry["id"]))
     assert (2, "a11-digital") in clicked and (1, "a11-digital") in clicked  # both parts
 
