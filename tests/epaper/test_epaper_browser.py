@@ -53,7 +53,7 @@ def click_image_point(driver, x: float, y: float) -> None:
         port.scrollIntoView({block: 'nearest'});
         const box = img.getBoundingClientRect();
         return [box.left + x * scale, box.top + y * scale];""", x, y)
-    builder = ActionBuilder(driver)
+    builder = ActionBuilder(driver, duration=0)  # (the default glides for 250 ms)
     builder.pointer_action.move_to_location(int(vx), int(vy))
     builder.pointer_action.click()
     builder.perform()
