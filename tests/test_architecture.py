@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "typeset"
 
 # Order of the layout stages: each may import itself and earlier ones only.
 STAGES = ["model", "text", "linebreak", "flow", "compose"]
-BASE = {"frame", "units", "diagnostics", "fonts"}
+BASE = {"frame", "units", "diagnostics", "fonts", "session"}
 PDF_LIBS = {"reportlab", "pikepdf", "pypdfium2"}
 
 
