@@ -12,7 +12,7 @@ import pytest
 
 from typeset.render.epaper.zones import polygon_rects
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def wait_for(condition, timeout: float = 10.0):

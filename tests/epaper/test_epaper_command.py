@@ -12,6 +12,8 @@ from click.testing import CliRunner
 
 from typeset.cli.main import main
 
+pytestmark = pytest.mark.slow  # whole editions: see tests/conftest.py
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "editions" / "sample"
 

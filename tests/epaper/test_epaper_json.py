@@ -16,6 +16,8 @@ import pytest
 from typeset.pipeline import build
 from typeset.render.epaper.zones import contains
 
+pytestmark = pytest.mark.slow  # whole editions: see tests/conftest.py
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "editions" / "sample"
 

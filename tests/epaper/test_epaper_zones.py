@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from typeset.frame import Box, FaceRef, GlyphRun, ImageItem, Marker, PlacedGlyph, Rule
 from typeset.render.epaper.boxes import item_box
 from typeset.render.epaper.zones import (contains, overlap_area, part_polygon, polygon_rects,
@@ -98,6 +100,7 @@ def test_overlap_area_of_rectilinear_polygons():
 # The sample edition --------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_zones_of_different_articles_never_overlap(sample_site):
     _, _, data = sample_site
     for page in data["pages"]:
@@ -108,6 +111,7 @@ def test_zones_of_different_articles_never_overlap(sample_site):
                     assert overlap_area(za_, zb_) == 0, (page["number"], a["id"], b["id"])
 
 
+@pytest.mark.slow
 def test_the_first_part_zone_holds_the_headline_and_every_part_its_text(sample_site):
     result, _, data = sample_site
     pages = {p["number"]: p for p in data["pages"]}
@@ -130,6 +134,7 @@ def test_the_first_part_zone_holds_the_headline_and_every_part_its_text(sample_s
                 assert any(contains(z, em) for z in zones), (story.story, out.page, run.text)
 
 
+@pytest.mark.slow
 def test_pixel_zones_are_the_point_zones_at_the_image_scale(sample_site):
     _, _, data = sample_site
     for page in data["pages"]:
