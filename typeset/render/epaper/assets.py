@@ -44,6 +44,7 @@ a{color:#0b4f9c}
 .sidebar{flex:0 0 17em;background:#fff;border:1px solid #d8d3c8;padding:.2em 1em 1em}
 .sidebar h2{font-size:1em;margin:.8em 0 .4em;border-bottom:2px solid #b3141b;padding-bottom:.2em}
 .titles{margin:0;padding-left:1.4em;line-height:1.6}
+.titles .cont{color:#777;font-size:.85em}
 .thumbs{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(2,1fr);
  gap:.6em}
 .thumbs a{display:block;text-align:center;text-decoration:none;font-size:.85em;color:#333}

@@ -107,8 +107,9 @@ def page_view(ed: Edition, pages: list[PageEntry], index: int, page_files: list[
         f'alt="{escape(page_label(page))}">'
         f'<svg viewBox="0 0 {page.width} {page.height}" preserveAspectRatio="none" '
         f'class="zones">{"".join(zones)}</svg></div></div></section>')
-    heads = "".join(f'<li><a href="{escape(root + urls[e.id])}">'
-                    f'{escape(titles.get(e.id, e.id))}</a></li>' for e in page.articles)
+    heads = "".join(
+        f'<li><a href="{escape(root + urls[e.id])}">{escape(titles.get(e.id, e.id))}</a>'
+        f'{_jump_note(e.id, page.number, pages)}</li>' for e in page.articles)
     thumbs = "".join(
         f'<li{" class=current" if k == index else ""}><a href="{escape(root + page_files[k])}">'
         f'<img src="{escape(root + thumb_of(p))}" alt="" width="{THUMB_WIDTH}" '
@@ -120,6 +121,19 @@ def page_view(ed: Edition, pages: list[PageEntry], index: int, page_files: list[
     return PAGE.substitute(title=escape(title), root=root, kind="page-view",
                            masthead=_masthead(ed, root), pager=pager,
                            main=f'<main class="layout">{sheet}{aside}</main>')
+
+
+def _jump_note(article_id: str, number: int, pages: list[PageEntry]) -> str:
+    """（转第2版） after a headline whose story goes on on a later page, （上接第1版）
+    after one continued from an earlier page; "" for a story all on this page."""
+    on = [p.number for p in pages if any(e.id == article_id for e in p.articles)]
+    later = [n for n in on if n > number]
+    earlier = [n for n in on if n < number]
+    if earlier:
+        return f'<span class="cont">（上接第{earlier[-1]}版）</span>'
+    if later:
+        return f'<span class="cont">（转第{later[0]}版）</span>'
+    return ""
 
 
 def thumb_of(page: PageEntry) -> str:
