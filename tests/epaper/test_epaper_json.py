@@ -199,3 +199,27 @@ def test_nothing_is_loaded_from_the_network(sample_site):
             assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", text), path
             assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), path
             assert "@import" not in text and "fetch(" not in text
+
+
+def test_every_link_and_picture_of_the_site_is_there(sample_site):
+    from html.parser import HTMLParser
+    from urllib.parse import unquote, urlsplit
+
+    class Links(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.targets: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            self.targets += [v for k, v in attrs if k in ("href", "src") and v]
+
+    _, out, _ = sample_site
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) == 1 + 2 + 10  # index, two pages, ten articles
+    for page in pages:
+        parser = Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        assert parser.targets, page
+        for target in parser.targets:
+            path = unquote(urlsplit(target).path)
+            assert (page.parent / path).resolve().is_file(), (page.name, target)
