@@ -17,7 +17,7 @@ from string import Template
 
 from typeset.model.story import Run
 from typeset.render.epaper.articles import CLOSING, Article
-from typeset.render.epaper.catalog import PageEntry, PhotoFile
+from typeset.render.epaper.catalog import PageArticle, PageEntry, PhotoFile
 from typeset.render.epaper.images import THUMB_WIDTH
 from typeset.render.epaper.zones import scaled
 
@@ -109,7 +109,7 @@ def page_view(ed: Edition, pages: list[PageEntry], index: int, page_files: list[
         f'class="zones">{"".join(zones)}</svg></div></div></section>')
     heads = "".join(
         f'<li><a href="{escape(root + urls[e.id])}">{escape(titles.get(e.id, e.id))}</a>'
-        f'{_jump_note(e.id, page.number, pages)}</li>' for e in page.articles)
+        f'{_jump_note(e, page.number, pages)}</li>' for e in page.articles)
     thumbs = "".join(
         f'<li{" class=current" if k == index else ""}><a href="{escape(root + page_files[k])}">'
         f'<img src="{escape(root + thumb_of(p))}" alt="" width="{THUMB_WIDTH}" '
@@ -123,17 +123,15 @@ def page_view(ed: Edition, pages: list[PageEntry], index: int, page_files: list[
                            main=f'<main class="layout">{sheet}{aside}</main>')
 
 
-def _jump_note(article_id: str, number: int, pages: list[PageEntry]) -> str:
-    """（转第2版） after a headline whose story goes on on a later page, （上接第1版）
-    after one continued from an earlier page; "" for a story all on this page."""
-    on = [p.number for p in pages if any(e.id == article_id for e in p.articles)]
-    later = [n for n in on if n > number]
-    earlier = [n for n in on if n < number]
-    if earlier:
-        return f'<span class="cont">（上接第{earlier[-1]}版）</span>'
-    if later:
-        return f'<span class="cont">（转第{later[0]}版）</span>'
-    return ""
+def _jump_note(entry: PageArticle, number: int, pages: list[PageEntry]) -> str:
+    """（上接第1版） after the headline of a continuation, （转第2版） after that of a first
+    part whose story goes on on another page; "" for a story all on this page."""
+    first = [p.number for p in pages for e in p.articles if e.id == entry.id and e.first_part]
+    if not entry.first_part:
+        return f'<span class="cont">（上接第{first[0]}版）</span>' if first else ""
+    others = [p.number for p in pages for e in p.articles
+              if e.id == entry.id and not e.first_part and p.number != number]
+    return f'<span class="cont">（转第{others[0]}版）</span>' if others else ""
 
 
 def thumb_of(page: PageEntry) -> str:
