@@ -26,7 +26,7 @@ from typeset.text import CompositionRules
 DEFAULT_LAYOUT = "broadsheet-8col"
 
 
-@click.command()
+@click.command(short_help="Set plain text at a column width, to write to fit.")
 @click.option("--measure", type=click.FloatRange(min=0.5, max=1000),
               help="Column width in characters (em of the style's size); default: the "
                    "layout's body column.")

@@ -33,7 +33,7 @@ from typeset.project import find_project_root
 
 MANIFEST_NAME = "edition.yaml"
 EDITION_KEYS = ("paper", "date", "issue", "layout", "lunar", "masthead", "output", "pages",
-                "description")
+                "description", "timezone")
 PAGE_KEYS = ("number", "section", "editor", "layout", "slots")
 MASTHEAD_KEYS = ("paper_latin", "cn", "postal_code", "publisher", "printer", "address",
                  "phone", "price", "website", "motto", "weather", "chief_editor")
@@ -76,6 +76,7 @@ def load_edition(path: Path, project_root: Path | None = None
                            hint="write the issue's date as date: 2026-03-07")
     issue = top.integer("issue", 0, required=True, low=1, high=10_000_000, example="25812")
     lunar = _lunar(top, problems, day)
+    zone = _timezone(top, problems)
     extra = _masthead(top, problems)
     output = plain(top.raw("output"), top.at("output"), problems, "output")
     layouts = _Layouts(root, output, problems)
@@ -92,8 +93,25 @@ def load_edition(path: Path, project_root: Path | None = None
         paper=paper, date=date_text, issue=issue, pages=tuple(pages), stories=stories,
         folder=str(folder.resolve()), weekday=weekday(day) if day else "",
         lunar=lunar, timestamp=timestamp(day) if day else 0,
-        source=top.source, extra=extra)
+        source=top.source, extra=extra, timezone=zone)
     return edition, _ordered(problems.warnings)
+
+
+def _timezone(top: MapReader, problems: Problems) -> str:
+    """`timezone:` (an IANA name such as Asia/Shanghai: the paper's time zone for the slug's
+    release time), '' when not given; an unknown name is an error at its line."""
+    name = top.text("timezone", max_chars=64, example="Asia/Shanghai")
+    if not name:
+        return ""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.error("bad-timezone", f"unknown time zone '{name}'", top.at("timezone"),
+                       hint="an IANA name such as Asia/Shanghai, Asia/Hong_Kong, Asia/Taipei")
+        return ""
+    return name
 
 
 def _ordered(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
