@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from pathlib import Path
 from typing import Iterable
 
@@ -41,7 +42,8 @@ def _identity(path: Path) -> tuple[str, tuple[int, int] | None]:
         return resolved, None
 
 
-def edition_inputs(edition_path: Path, edition=None, fonts: Iterable[str] = ()) -> list[Path]:
+def edition_inputs(edition_path: Path, edition=None, fonts: Iterable[str] = (),
+                   project: bool = True) -> list[Path]:
     """Every file the edition at `edition_path` and its project read or hold as input: the
     input-like files of the edition folder (INPUT_SUFFIXES), the manifest, every story, photo,
     sidecar and ad the loaded `edition` names, the project's layouts/ and fonts/ (fonts.yaml,
@@ -53,9 +55,11 @@ def edition_inputs(edition_path: Path, edition=None, fonts: Iterable[str] = ()) 
     files: list[Path] = [] if edition_path.is_dir() else [edition_path]
     files.append(folder / "edition.yaml")
     root = find_project_root(folder)
-    for base in (folder, root / "layouts", root / "fonts"):
+    bases = (folder, root / "layouts", root / "fonts") if project else (folder,)
+    for base in bases:
         try:
-            files += [p for p in base.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES]
+            files += [p for p in base.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES
+                      and not _our_output(p, folder)]
         except OSError:
             continue
     if edition is not None:
@@ -72,6 +76,26 @@ def edition_inputs(edition_path: Path, edition=None, fonts: Iterable[str] = ()) 
                     files.append(Path(edition.folder) / slot.ad_file)
     files += [Path(f) for f in fonts]
     return files
+
+
+PREVIEW_NAME = re.compile(r"page-\d+\.png")
+"""What `paiban preview` names its files (not inputs unless the manifest places them)."""
+
+
+def _our_output(path: Path, folder: Path) -> bool:
+    """True for what our commands write inside an edition folder: its out/ folder, preview
+    PNGs (a file the manifest places is added back as an input by name)."""
+    try:
+        inside_out = path.relative_to(folder).parts[0] == "out"
+    except (ValueError, IndexError):
+        inside_out = False
+    return inside_out or bool(PREVIEW_NAME.fullmatch(path.name))
+
+
+def edition_files(edition_path: Path, edition=None) -> list[Path]:
+    """The edition's own input files (its folder's, and what the loaded `edition` names),
+    without the project's layouts and fonts."""
+    return edition_inputs(edition_path, edition, project=False)
 
 
 def refused_outputs(outputs: dict[str, Path], inputs: Iterable[Path]) -> list[Diagnostic]:

@@ -285,6 +285,8 @@ def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks,
     if released:  # the PDF's CreationDate/ModDate and XMP dates: the release time
         result.document = dataclasses.replace(result.document, info=dataclasses.replace(
             result.document.info, timestamp=released))
+    if proof:
+        result.document = proof_notes(result.document, result.edition, result.diagnostics)
     options = pdf_options(result.edition, proof=proof, marks=marks,
                           slug=_slug(result.edition, proof, released))
     out = Path(out)
@@ -351,13 +353,34 @@ def output_problem(out: Path) -> Diagnostic | None:
     return problem(out) or make_folder(out)
 
 
+def proof_notes(document: Document, edition: Edition, diagnostics: list[Diagnostic]
+                ) -> Document:
+    """`document` with its margin notes made from the whole verdict (every diagnostic, from
+    loading, images and composition, beside its slot; those naming no page on the first)."""
+    from typeset.compose.proof_marks import NOTE_KINDS, diagnostic_markers
+    from typeset.frame import Marker
+
+    frames = []
+    for index, frame in enumerate(document.pages):
+        page = edition.page(frame.number)
+        if page is None:
+            frames.append(frame)
+            continue
+        kept = tuple(item for item in frame.items
+                     if not (isinstance(item, Marker) and item.kind in NOTE_KINDS))
+        notes = diagnostic_markers(page, diagnostics, first=index == 0)
+        frames.append(dataclasses.replace(frame, items=kept + tuple(notes)))
+    return dataclasses.replace(document, pages=tuple(frames))
+
+
 def release_time(edition_path: Path, edition: Edition) -> int:
     """When this edition was released: SOURCE_DATE_EPOCH, else the newest modification time
-    of its files (manifest, stories, sidecars, photos, ads, layouts, fonts.yaml)."""
+    of the edition's own files (manifest, stories, sidecars, photos, ads; not the project's
+    shared layouts and fonts, whose edits show in the content's version instead)."""
     from typeset.manifest.dates import release_time as newest
-    from typeset.outputs import edition_inputs
+    from typeset.outputs import edition_files
 
-    return newest(edition_inputs(Path(edition_path), edition))
+    return newest(edition_files(Path(edition_path), edition))
 
 
 def _slug(edition: Edition, proof: bool, released: int) -> str:
