@@ -188,13 +188,15 @@ def _pages(top: MapReader, problems: Problems, layouts: _Layouts, default_layout
                              else top.at("layout")) if layout_name else None
         slots: list[Slot] = []
         slot_items = p.items("slots", example="[{story: …, at: {…}}]")
+        slot_sources = list(getattr(slot_items, "item_sources", ()))
         if len(slot_items) > MAX_SLOTS:
             problems.error("too-many", f"{len(slot_items)} slots on one page; at most "
-                           f"{MAX_SLOTS}", p.at("slots"))
-            slot_items = slot_items[:0]
+                           f"{MAX_SLOTS}", p.at("slots"),
+                           hint="split the page's content over more pages, or merge slots")
+            slot_items, slot_sources = [], []  # (a plain list has no item_sources)
         if layout is not None:
             ctx = SlotContext(folder, label, layout, number or index + 1, problems)
-            for n, (slot_data, slot_at) in enumerate(zip(slot_items, slot_items.item_sources)):
+            for n, (slot_data, slot_at) in enumerate(zip(slot_items, slot_sources)):
                 slot = read_slot(slot_data, slot_at, n, ctx)
                 if slot is not None:
                     slots.append(slot)
