@@ -47,7 +47,7 @@ def _xmp(path: Path) -> str:
 # 12.3 — every diagnostic on the proof, beside its slot, in a box that holds it
 
 def _notes(pdf_path: Path) -> list[str]:
-    from typeset import pipeline  # noqa: F401 (the proof's text, as pdftotext reads it)
+    """The PDF's text as pdftotext reads it, line by line."""
     import subprocess
 
     text = subprocess.run(["pdftotext", "-layout", str(pdf_path), "-"], capture_output=True,

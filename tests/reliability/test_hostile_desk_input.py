@@ -80,3 +80,24 @@ def test_galley_refuses_control_characters_like_a_story(text, bad):
 def test_galley_of_an_endless_device_is_refused_after_the_limit(cli):
     result = cli("galley", "/dev/zero", expect=2)
     assert "larger than" in result.output
+
+
+def test_check_refuses_an_ad_pdf_that_inflates_to_gigabytes(cli, tmp_path):
+    """13.4: an ad whose content stream inflates to 1 GiB: check says so (an error at the
+    ad's manifest line), quickly and without inflating it."""
+    import sys
+    import time
+
+    sys.path.insert(0, str(ROOT / "tests" / "preflight"))
+    from test_preflight_bounds import _bomb_pdf
+
+    slots = ("      - ad: {file: ads/bomb.pdf}\n"
+             "        at: {column: 1, span: 4, top: 10, bottom: 40}\n")
+    folder = write_edition(tmp_path / "ed", PAGE_ONE + slots, stories={})
+    (folder / "ads").mkdir()
+    _bomb_pdf(folder / "ads" / "bomb.pdf", 1024)
+    start = time.monotonic()
+    result = cli("check", folder, expect=1)
+    assert time.monotonic() - start < 20
+    assert "ad-too-large" in result.output or "too large" in result.output
+    assert "edition.yaml:" in result.output

@@ -163,13 +163,16 @@ def finish(
     output_condition: str, pdfx: str | None, title: str, subject: str, timestamp: int,
     page_images: list[dict[str, PagePhoto]] | None = None,
     page_forms: list | None = None, page_labels: list[str] | None = None,
+    image_sources: dict[str, str] | None = None,
 ) -> None:
     """Build the PDF from `sheets` with fonts, photos, forms, OutputIntent, Info and XMP and save
     it at `path`. `page_images` gives per page the image XObjects its content names.
 
     `pdfx` None writes no PDF/X version keys (proofs, or when no profile was found);
     `page_labels` (the folios) become the PDF's /PageLabels, which viewers and
-    `paiban preview --pdf` read."""
+    `paiban preview --pdf` read; `image_sources` (XObject name → photo file name) is kept in
+    each image's `/TS_Source` (a second-class key: readers ignore it, preflight names the
+    image by it)."""
     sources: dict[str, pikepdf.Pdf] = {}
     with pikepdf.new() as pdf:
         for sheet in sheets:
@@ -187,7 +190,11 @@ def finish(
                 if xobjects is None:
                     xobjects = resources.XObject = Dictionary()
                 for name, photo in photos.items():
-                    xobjects[Name("/" + name)] = _image_object(pdf, photo, images)
+                    xobject = _image_object(pdf, photo, images)
+                    source = (image_sources or {}).get(name)
+                    if source and photo[0] is not None and "/TS_Source" not in xobject:
+                        xobject[Name("/TS_Source")] = String(source)
+                    xobjects[Name("/" + name)] = xobject
             if not fonts:
                 continue
             font_dict = Dictionary()

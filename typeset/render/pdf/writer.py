@@ -133,6 +133,7 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions(),
         subject=" ".join(p for p in (doc.info.paper, doc.info.date) if p),
         timestamp=resolve_timestamp(doc.info.timestamp), page_images=page_images,
         page_forms=placed.pages, page_labels=[str(page.number) for page in doc.pages],
+        image_sources=photos.sources(),
     )
     if options.proof:
         diags.append(info("pdf-proof", f"{path} is a proof (overlay, no PDF/X marker): do not "
@@ -277,6 +278,11 @@ class _Photos:
             return True
         found = self._ready.done(placement_key(item))
         return found is not None and found[0] is None
+
+    def sources(self) -> dict[str, str]:
+        """XObject name → the photo file it shows (preflight names images by it)."""
+        return {self._names[key]: Path(item.source).name for key, (item, _page)
+                in self._first.items() if item.source}
 
     def end_page(self) -> None:
         self._pages.append(self._here)
