@@ -85,7 +85,7 @@ def font_files(edition_folder: Path) -> list[str]:
     return sorted({entry.face.path for entry in book.roles()})
 
 
-def image_sizes(edition: Edition
+def image_sizes(edition: Edition, progress: Callable[[str], None] | None = None
                 ) -> tuple[dict[str, tuple[int, int] | None], list[Diagnostic]]:
     """Pixel size (after EXIF rotation) of every photo and ad image the edition names; None for
     a file that cannot be read, reported here once (composition then draws a crossed frame and
@@ -105,6 +105,9 @@ def image_sizes(edition: Edition
                     continue
                 size, problem = read_image_size(Path(path))
                 sizes[path] = size
+                if progress is not None:
+                    progress(f"photo {name}: " + (f"{size[0]}×{size[1]} px" if size
+                                                  else "cannot be read"))
                 if not size:
                     hint = "copy the file again from the original" if "cut off" in problem \
                         else "replace it with a JPEG, PNG or TIFF photo"
@@ -183,7 +186,7 @@ def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset:
         diags = exc.diagnostics if isinstance(exc, InputError) else [
             error("font-missing", str(exc))]
         return BuildResult(edition, None, list(load_diags) + list(diags))
-    sizes, image_diags = image_sizes(edition)
+    sizes, image_diags = image_sizes(edition, say)
     timings["fonts+images"] = time.perf_counter() - start
     start = time.perf_counter()
     document, diags, stories = compose_edition(edition, fonts, sizes, pages)

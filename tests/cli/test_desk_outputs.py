@@ -278,3 +278,37 @@ def test_commands_are_listed_in_workflow_order_with_whole_summaries():
     assert "..." not in text.split("Commands:")[1]
     assert "broadsheet-8col" in run("new", "--help").output
     assert run("--version").exit_code == 0
+
+
+# 12.13 — watch
+
+def test_a_failed_rebuild_says_so_and_names_the_last_good_pdf(edition, tmp_path):
+    from typeset import pipeline
+    from typeset.cli.edition_cmds import rebuild_line
+
+    out = tmp_path / "w.pdf"
+    kept: list = []
+    good = pipeline.build(edition, out)
+    assert "wrote" in rebuild_line(good, 0.2, kept, "12:00:00") and kept == [out]
+    _overset(edition)
+    bad = pipeline.build(edition, out)
+    line = rebuild_line(bad, 0.3, kept, "12:00:05")
+    assert "FAILED" in line and f"last good PDF stays: {out}" in line
+    assert "[12:00:05]" in line and "1 error" in line
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_watch_shows_only_the_current_diagnostics(edition, tmp_path, monkeypatch):
+    from typeset.cli import edition_cmds
+
+    shown = []
+    monkeypatch.setattr(edition_cmds, "echo_diagnostics",
+                        lambda diags, verbose=False: shown.append(list(diags)))
+    monkeypatch.setattr(edition_cmds, "is_tty", lambda: True)
+    monkeypatch.setattr(edition_cmds.click, "clear", lambda: shown.append("clear"))
+    from typeset import pipeline
+
+    with pytest.raises(SystemExit):
+        edition_cmds._watch(edition, lambda: pipeline.build(edition, tmp_path / "x.pdf"),
+                            None, False, max_rebuilds=1)
+    assert shown[0] == "clear" and isinstance(shown[1], list)

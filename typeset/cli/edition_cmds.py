@@ -18,6 +18,7 @@ from pathlib import Path
 import click
 
 from typeset import pipeline
+from typeset.cli.diagnostic_text import printable
 from typeset.cli.progress import progress_printer
 from typeset.cli.report import (DIAGNOSTIC_FORMAT, EXIT_ERRORS, EXIT_OK, echo_diagnostics,
                                 edition_report, is_tty, json_text, parse_pages, summary_line)
@@ -72,7 +73,8 @@ def _guard_outputs(edition: Path, outputs: dict[str, Path | None]) -> None:
         sys.exit(EXIT_ERRORS)
 
 
-def _watch(edition: Path, make, report: Path | None, verbose: bool) -> None:
+def _watch(edition: Path, make, report: Path | None, verbose: bool,
+           max_rebuilds: int | None = None) -> None:
     """Run `make` now and on every change; on a terminal each rebuild clears the screen and
     shows the time, the duration and only the current diagnostics. Never returns."""
     from typeset.cli.watch import watch
@@ -86,21 +88,27 @@ def _watch(edition: Path, make, report: Path | None, verbose: bool) -> None:
         if is_tty():
             click.clear()
         _finish(result, report, verbose)
-        stamp = time.strftime("%H:%M:%S")
-        if result.outputs:
-            last_good[:] = result.outputs
-            click.echo(f"[{stamp}] wrote {result.outputs[0]} in {took:.2f} s "
-                       f"({summary_line(result.diagnostics)})", err=True)
-        else:
-            kept = f"; the last good PDF stays: {last_good[0]}" if last_good else ""
-            click.echo(f"[{stamp}] build FAILED in {took:.2f} s: not written "
-                       f"({summary_line(result.diagnostics)}){kept}", err=True)
+        click.echo(rebuild_line(result, took, last_good, time.strftime("%H:%M:%S")), err=True)
 
     try:
-        watch(edition, once, echo=lambda line: click.echo(line, err=True), quiet=is_tty())
+        watch(edition, once, echo=lambda line: click.echo(line, err=True), quiet=is_tty(),
+              max_rebuilds=max_rebuilds)
     except KeyboardInterrupt:
         pass
     sys.exit(EXIT_OK)
+
+
+def rebuild_line(result, took: float, last_good: list[Path], stamp: str) -> str:
+    """What a --watch rebuild says: '[12:03:05] wrote out/x.pdf in 0.21 s (0 errors, 1
+    warning)', or plainly that it failed and which PDF (the last good one) stays."""
+    if result.outputs:
+        last_good[:] = result.outputs
+        return (f"[{stamp}] wrote {printable(str(result.outputs[0]))} in {took:.2f} s "
+                f"({summary_line(result.diagnostics)})")
+    kept = (f"; the last good PDF stays: {printable(str(last_good[0]))}" if last_good
+            else "; no PDF was written yet")
+    return (f"[{stamp}] build FAILED in {took:.2f} s: not written "
+            f"({summary_line(result.diagnostics)}){kept}")
 
 
 def _finish(result, report: Path | None, verbose: bool, output: Path | None = None) -> None:
@@ -125,7 +133,7 @@ def check(edition: Path, as_json: bool, allow_overset: bool, verbose: bool) -> N
         click.echo(json_text(edition_report(result)))
     else:
         echo_diagnostics(result.diagnostics, verbose=verbose)
-        click.echo(f"{edition}: {summary_line(result.diagnostics)}")
+        click.echo(f"{printable(str(edition))}: {summary_line(result.diagnostics)}")
     sys.exit(EXIT_OK if result.ok else EXIT_ERRORS)
 
 
@@ -151,9 +159,9 @@ def proof(edition: Path, output: Path | None, pages: str | None, report: Path | 
     result = pipeline.build(edition, out, pages=wanted, proof=True, progress=progress_printer())
     _finish(result, report, verbose, out)
     if not result.outputs:
-        click.echo(f"not written: {out} ({summary_line(result.diagnostics)})", err=True)
+        click.echo(f"not written: {printable(str(out))} ({summary_line(result.diagnostics)})", err=True)
         sys.exit(EXIT_ERRORS)
-    click.echo(f"wrote proof {out} ({summary_line(result.diagnostics)})")
+    click.echo(f"wrote proof {printable(str(out))} ({summary_line(result.diagnostics)})")
     sys.exit(EXIT_ERRORS if has_errors(result.diagnostics) else EXIT_OK)
 
 
@@ -183,9 +191,9 @@ def build(edition: Path, output: Path | None, pages: str | None, allow_overset: 
                             marks=not no_marks, progress=progress_printer())
     _finish(result, report, verbose, out)
     if not result.outputs:
-        click.echo(f"not written: {out} ({summary_line(result.diagnostics)})", err=True)
+        click.echo(f"not written: {printable(str(out))} ({summary_line(result.diagnostics)})", err=True)
         sys.exit(EXIT_ERRORS)
     pages_n = len(result.document.pages)
-    click.echo(f"wrote {out} ({pages_n} page{'s' * (pages_n != 1)}; "
+    click.echo(f"wrote {printable(str(out))} ({pages_n} page{'s' * (pages_n != 1)}; "
                f"{summary_line(result.diagnostics)})")
     sys.exit(EXIT_ERRORS if has_errors(result.diagnostics) else EXIT_OK)

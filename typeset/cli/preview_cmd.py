@@ -18,6 +18,7 @@ from pathlib import Path
 import click
 
 from typeset import pipeline
+from typeset.cli.diagnostic_text import printable
 from typeset.cli.edition_cmds import EDITION, EXIT_USAGE, WATCH, _guard_outputs
 from typeset.cli.progress import progress_printer
 from typeset.cli.report import (DIAGNOSTIC_FORMAT, EXIT_ERRORS, EXIT_OK, echo_diagnostics,
@@ -26,7 +27,8 @@ from typeset.diagnostics import has_errors
 
 
 def _usage(message: str, hint: str = "") -> None:
-    click.echo(f"error: {message}" + (f"\n  hint: {hint}" if hint else ""), err=True)
+    click.echo(printable(f"error: {message}" + (f"\n  hint: {hint}" if hint else "")),
+               err=True)
     sys.exit(EXIT_USAGE)
 
 
@@ -123,9 +125,9 @@ def _preview_once(edition: Path, pages: set[int] | None, dpi: int, out_dir: Path
         sys.exit(EXIT_ERRORS)
     report = edition_report(result)
     for png, number in zip(written, numbers):
-        click.echo(f"page {number}: {png}  {_page_summary(result, number)}")
+        click.echo(f"page {number}: {printable(str(png))}  {_page_summary(result, number)}")
         for line in _story_lines(report, number):
-            click.echo(f"    {line}")
+            click.echo(f"    {printable(line)}")
     return result
 
 

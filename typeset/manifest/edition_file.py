@@ -15,7 +15,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from typeset.diagnostics import Diagnostic, InputError, SourceRef, error
+from typeset.diagnostics import Diagnostic, InputError, SourceRef
 from typeset.manifest.checks import check_jumps, check_pages, check_stories
 from typeset.manifest.dates import DateError, parse_date, timestamp, weekday
 from typeset.manifest.fields import MapReader, Problems, suggestion
@@ -262,14 +262,3 @@ def _unused_stories(folder: Path, label: str, placed: set[str], problems: Proble
                           "on any page", SourceRef(f"{label}/stories/{story_id}.md"),
                           hint=f"place it with a slot (story: {story_id}) or move the file "
                                "out of stories/")
-
-
-def load_edition_or_error(path: Path) -> tuple[Edition | None, list[Diagnostic]]:
-    """For tools: (Edition, warnings) or (None, every diagnostic) — never raises on input."""
-    try:
-        return load_edition(path)
-    except InputError as exc:
-        return None, exc.diagnostics
-    except OSError as exc:
-        return None, [error("unreadable-file", f"cannot read {path}: {exc}",
-                            source=SourceRef(str(path)))]

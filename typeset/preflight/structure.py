@@ -24,7 +24,7 @@ MM = 72.0 / 25.4
 def _str(value) -> str:
     try:
         return str(value)
-    except Exception:  # noqa: BLE001 - undecodable strings count as present but unreadable
+    except (UnicodeDecodeError, ValueError, pikepdf.PdfError):  # present but unreadable
         return "?"
 
 

@@ -189,7 +189,7 @@ def _faces_used(doc: Document) -> list[Face]:
                 try:
                     seen[(item.face.path, item.face.index)] = load_face(item.face.path,
                                                                         item.face.index)
-                except Exception:  # noqa: BLE001 - reported when embedding
+                except (OSError, RuntimeError, ValueError):  # reported when embedding
                     continue
     return list(seen.values())
 
