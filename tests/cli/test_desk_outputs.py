@@ -312,3 +312,28 @@ def test_watch_shows_only_the_current_diagnostics(edition, tmp_path, monkeypatch
         edition_cmds._watch(edition, lambda: pipeline.build(edition, tmp_path / "x.pdf"),
                             None, False, max_rebuilds=1)
     assert shown[0] == "clear" and isinstance(shown[1], list)
+
+
+# 13.5 — preview and a full or missing TMPDIR
+
+def test_preview_needs_no_tmpdir_and_says_why_when_it_cannot_write(edition, tmp_path,
+                                                                   monkeypatch):
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "no-such-tmp"))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    ok = run("preview", edition, "--pages", "1", "--dpi", "20", "-o", tmp_path / "png")
+    assert ok.exit_code == 0, ok.output
+    assert (tmp_path / "png" / "page-01.png").exists()
+
+    import errno
+
+    from typeset.render import preview as preview_module
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(preview_module, "render_png", full)
+    failed = run("preview", edition, "--pages", "1", "--dpi", "20", "-o", tmp_path / "png2")
+    assert failed.exit_code == 1
+    assert "No space left on device" in failed.output and "png2" in failed.output
