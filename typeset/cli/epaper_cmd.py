@@ -17,7 +17,7 @@ from typeset.cli.report import EXIT_ERRORS, EXIT_OK, echo_diagnostics, is_tty, s
 from typeset.diagnostics import has_errors
 
 
-@click.command()
+@click.command(short_help="Write the e-paper site (数字报) of EDITION with hot zones.")
 @click.argument("edition", type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path),
               help="The folder to write (default out/<edition>-epaper); an earlier e-paper "
