@@ -13,6 +13,7 @@ import math
 from typing import Iterable
 
 from typeset.diagnostics import Diagnostic, InputError, Severity, SourceRef, error, warning
+from typeset.manifest.placeholders import find_placeholder
 from typeset.manifest.yamlpos import YList, YMap
 from typeset.units import LengthError, parse_length
 
@@ -155,6 +156,7 @@ class MapReader:
             return default
         if required and not value:
             self._missing(key, required, example)
+        find_placeholder(value, self.at(key), self.problems, f"'{key}'")
         return value
 
     def integer(self, key: str, default: int = 0, *, required: bool = False, low: int | None

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from typeset.diagnostics import Diagnostic, SourceRef
 from typeset.manifest.fields import MapReader, Problems, kind_of, suggestion
+from typeset.manifest.placeholders import BLOCKS_BUILD, find_placeholder
 from typeset.manifest.source import MAX_STORY_BYTES, read_text
 from typeset.manifest.yamlpos import parse_yaml
 from typeset.model.story import Headline, Paragraph, Run, Story
@@ -91,8 +92,10 @@ def _read_story(path: Path, label: str | None) -> tuple[Story, list[Diagnostic]]
     paragraphs = parse_body(body, file, body_line, problems, indent)
     story = _build(path.stem, meta, paragraphs, SourceRef(file, 1, 1), problems)
     if not paragraphs:
-        problems.warn("empty-story", "the story has no body text", SourceRef(file, body_line),
-                      hint="write the paragraphs after the closing ---")
+        problems.warn("empty-story", "the story has no body text: it would print as an "
+                      "empty slot", SourceRef(file, body_line),
+                      hint="write the paragraphs after the closing ---; a proof shows the "
+                           "empty slot, the final build refuses it", data=(BLOCKS_BUILD,))
     elif indent == "as-written" and not any(p.indent for p in paragraphs):
         problems.warn("no-typed-indent", "indent: as-written, but no paragraph begins with "
                       "spaces: every paragraph is set flush", meta.at("indent"),
@@ -212,6 +215,7 @@ def _paragraph(lines: list[str], source: SourceRef, problems: Problems,
         problems.warn("markdown-heading", "a Markdown heading in the story body is set as an "
                       "ordinary paragraph", source,
                       hint="put the headline in the front matter (headline: …)")
+    find_placeholder(text, source, problems, "the body")
     return Paragraph(runs=tuple(parse_runs(text, source, problems)), source=source,
                      indent=indent)
 
