@@ -17,6 +17,7 @@ from typeset.diagnostics import Diagnostic, error
 from typeset.fonts import FontBook
 from typeset.frame import Document, DocumentInfo
 from typeset.model.edition import Edition, Page, Slot
+from typeset.model.folio import Folio, folio_key
 from typeset.text import CompositionRules
 
 
@@ -42,7 +43,7 @@ def story_chain(edition: Edition, page: Page, slot: Slot,
 
 def compose_edition(edition: Edition, fonts: FontBook,
                     image_sizes: dict[str, tuple[int, int] | None] | None = None,
-                    pages: set[int] | None = None
+                    pages: set[Folio] | None = None
                     ) -> tuple[Document, list[Diagnostic], list[StoryResult]]:
     """Set every story and page; `pages` limits which pages are returned (all are composed,
     since jumps connect them)."""
@@ -70,7 +71,7 @@ def compose_edition(edition: Edition, fonts: FontBook,
                 outputs[(out.page, out.slot)] = out
     frames = []
     by_number = {}
-    first_number = min((p.number for p in edition.pages), default=1)
+    first_number = min((p.number for p in edition.pages), key=folio_key, default=1)
     for page in edition.pages:
         ctx = contexts[page.layout.name]
         page_outputs = {slot_id: out for (number, slot_id), out in outputs.items()
@@ -85,7 +86,7 @@ def compose_edition(edition: Edition, fonts: FontBook,
                       + tuple(diagnostic_markers(by_number[f.number], diags)))
               for f in frames]
     if pages:
-        missing = sorted(pages - {p.number for p in edition.pages})
+        missing = sorted(pages - {p.number for p in edition.pages}, key=folio_key)
         for number in missing:
             diags.append(error("no-such-page", f"the edition has no page {number}",
                                  page=number, hint="see the page numbers in edition.yaml"))
@@ -125,4 +126,4 @@ def _compose_story_cached(story, chain: list[ChainLink], edition: Edition) -> St
 
 def _ordered(diags: list[Diagnostic]) -> list[Diagnostic]:
     """Diagnostics by page, then in the order they were found (stable)."""
-    return sorted(diags, key=lambda d: (d.page if d.page is not None else -1))
+    return sorted(diags, key=lambda d: (0, folio_key(d.page)) if d.page is not None else (-1,))

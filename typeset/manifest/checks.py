@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typeset.manifest.fields import Problems, suggestion
 from typeset.model.edition import Page, Slot
+from typeset.model.folio import folio_key
 from typeset.model.story import Story
 
 
@@ -116,7 +117,7 @@ def check_jumps(pages: list[Page], problems: Problems) -> None:
             if jump.page not in page_numbers:
                 problems.error("jump-target", f"slot '{slot.id}' continues on page {jump.page}, "
                                f"which the edition does not have", where,
-                               hint=f"pages are {', '.join(map(str, sorted(page_numbers)))}")
+                               hint=f"pages are {', '.join(map(str, sorted(page_numbers, key=folio_key)))}")
                 continue
             target = by_key.get(key)
             if target is None:

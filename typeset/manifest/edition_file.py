@@ -164,7 +164,7 @@ def _pages(top: MapReader, problems: Problems, layouts: _Layouts, default_layout
     pages = []
     for index, (item, where) in enumerate(zip(items, items.item_sources)):
         p = MapReader(item, problems, f"page {index + 1}", PAGE_KEYS, where=where)
-        number = p.integer("number", 0, required=True, low=1, high=10_000, example=str(index + 1))
+        number = p.folio("number", required=True, example=str(index + 1))
         layout_name = p.text("layout", default_layout, example="broadsheet-8col")
         layout = layouts.get(layout_name, p.at("layout") if p.has("layout")
                              else top.at("layout")) if layout_name else None

@@ -15,6 +15,7 @@ from typing import Iterable
 from typeset.diagnostics import Diagnostic, InputError, Severity, SourceRef, error, warning
 from typeset.manifest.placeholders import find_placeholder
 from typeset.manifest.yamlpos import YList, YMap
+from typeset.model.folio import MAX_FOLIO, parse_folio
 from typeset.units import LengthError, parse_length
 
 MAX_LENGTH_PT = 5000.0
@@ -176,6 +177,22 @@ class MapReader:
                                 f"{_range(low, high)}", self.at(key), hint=f"e.g. {key}: {example}")
             return default
         return value
+
+    def folio(self, key: str, *, required: bool = False, example: str = "2"):
+        """A page number: 2, or with a section letter, A2 (see model.folio); None when absent
+        or bad (after recording the error)."""
+        if not self.has(key):
+            self._missing(key, required, example)
+            return None
+        value = self.data[key]
+        if isinstance(value, int) and not isinstance(value, bool):
+            return self.integer(key, 0, low=1, high=MAX_FOLIO, example=example) or None
+        folio = parse_folio(value)
+        if folio is None:
+            self.problems.error("bad-folio", f"'{key}' is {kind_of(value)}, not a page number",
+                                self.at(key), hint=f"write a number from 1 to {MAX_FOLIO}, "
+                                "or a section letter and a number: A2 (A叠第2版)")
+        return folio
 
     def number(self, key: str, default: float = 0.0, *, required: bool = False,
                low: float | None = None, high: float | None = None, positive: bool = False,

@@ -252,7 +252,7 @@ def read_continue(r: MapReader, ctx: SlotContext) -> Continue | None:
     c = r.mapping("continue", "continue", ("page", "slot"))
     if c is None:
         return None
-    page = c.integer("page", 0, required=True, low=1, high=10_000, example="2")
+    page = c.folio("page", required=True, example="2")
     slot = c.text("slot", required=True, example="ai-meeting-cont", max_chars=100)
     if not page or not slot:
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from typeset.diagnostics import SourceRef
+from typeset.model.folio import Folio
 from typeset.model.layout import Layout
 from typeset.model.story import Story
 
@@ -54,9 +55,9 @@ class Photo:
 
 @dataclass(frozen=True)
 class Continue:
-    """A jump: the story continues in slot `slot` on page `page`."""
+    """A jump: the story continues in slot `slot` on page `page` (a folio: 2 or A2)."""
 
-    page: int
+    page: Folio
     slot: str
     source: SourceRef | None = None
 
@@ -102,9 +103,9 @@ class Slot:
 
 @dataclass(frozen=True)
 class Page:
-    """One page of the edition."""
+    """One page of the edition; `number` is its folio (2, or A2 with a section letter)."""
 
-    number: int
+    number: Folio
     layout: Layout
     slots: tuple[Slot, ...]
     section: str = ""
@@ -134,7 +135,7 @@ class Edition:
     extra: tuple[tuple[str, str], ...] = ()
     """Masthead extras (CN number, publisher, price …) as (key, value)."""
 
-    def page(self, number: int) -> Page | None:
+    def page(self, number: Folio) -> Page | None:
         """The page with folio `number`, or None."""
         for page in self.pages:
             if page.number == number:
