@@ -7,6 +7,7 @@ In: an `Edition`, a `FontBook`, and the pixel sizes of the images it names. Out:
 from __future__ import annotations
 
 from typeset.compose.context import ComposeContext
+from typeset.compose.coverage import check_edition
 from dataclasses import replace
 from pathlib import Path
 
@@ -47,13 +48,15 @@ def compose_edition(edition: Edition, fonts: FontBook,
                     ) -> tuple[Document, list[Diagnostic], list[StoryResult]]:
     """Set every story and page; `pages` limits which pages are returned (all are composed,
     since jumps connect them)."""
+    diags: list[Diagnostic] = list(getattr(fonts, "warnings", ()))
+    coverage, uncovered = check_edition(edition, fonts)
+    diags += coverage
     contexts: dict[str, ComposeContext] = {}
     for page in edition.pages:
         if page.layout.name not in contexts:
             rules = CompositionRules.from_mapping(page.layout.composition or {})
             contexts[page.layout.name] = ComposeContext(page.layout, fonts, rules, edition,
                                                         image_sizes or {})
-    diags: list[Diagnostic] = []
     results: list[StoryResult] = []
     outputs: dict[tuple[int, str], object] = {}
     for page in edition.pages:
@@ -90,6 +93,7 @@ def compose_edition(edition: Edition, fonts: FontBook,
         for number in missing:
             diags.append(error("no-such-page", f"the edition has no page {number}",
                                  page=number, hint="see the page numbers in edition.yaml"))
+    diags = [d for d in diags if not _reported(d, uncovered)]
     info = DocumentInfo(title=f"{edition.paper} {edition.date} 第{edition.issue}期",
                         paper=edition.paper, date=edition.date, timestamp=edition.timestamp)
     return Document(tuple(frames), info), _ordered(diags), results
@@ -122,6 +126,15 @@ def _compose_story_cached(story, chain: list[ChainLink], edition: Edition) -> St
         _SET_STORIES.clear()
     _SET_STORIES[key] = result
     return result
+
+
+def _reported(diag: Diagnostic, uncovered: set[str]) -> bool:
+    """A composer's missing-glyph whose characters the coverage check already reported at
+    their own file:line:column (one problem, one error)."""
+    if diag.code != "missing-glyph" or diag.source is not None:
+        return False
+    chars = str(dict(diag.data).get("characters", ""))
+    return bool(chars) and set(chars) <= uncovered
 
 
 def _ordered(diags: list[Diagnostic]) -> list[Diagnostic]:

@@ -65,7 +65,7 @@ def load_edition(path: Path, project_root: Path | None = None
         problems.raise_errors()
     root = project_root or find_project_root(folder)
     top = MapReader(data, problems, "the edition", EDITION_KEYS)
-    paper = top.text("paper", required=True, example="滨江日报", max_chars=40)
+    paper = top.text("paper", required=True, example="滨江日报", max_chars=40, printed=True)
     date_text = top.text("date", required=True, example="2026-03-07")
     day = None
     if date_text:
@@ -92,7 +92,7 @@ def load_edition(path: Path, project_root: Path | None = None
         paper=paper, date=date_text, issue=issue, pages=tuple(pages), stories=stories,
         folder=str(folder.resolve()), weekday=weekday(day) if day else "",
         lunar=lunar, timestamp=timestamp(day) if day else 0,
-        source=top.source, extra=extra)
+        source=top.source, extra=extra, texts=tuple(problems.printed))
     return edition, _ordered(problems.warnings)
 
 
@@ -108,7 +108,7 @@ def _lunar(top: MapReader, problems: Problems, day: dt.date | None) -> str:
     if top.raw("lunar") is False:
         return ""
     if top.has("lunar") or day is None:
-        return top.text("lunar", max_chars=40, example="农历丙午年正月十九")
+        return top.text("lunar", max_chars=40, example="农历丙午年正月十九", printed=True)
     try:
         return lunar_date(day)
     except LunarUnavailable as exc:
@@ -122,7 +122,7 @@ def _masthead(top: MapReader, problems: Problems) -> tuple[tuple[str, str], ...]
     m = top.mapping("masthead", "masthead", MASTHEAD_KEYS)
     if m is None:
         return ()
-    return tuple((key, m.text(key, max_chars=200)) for key in MASTHEAD_KEYS if m.has(key))
+    return tuple((key, m.text(key, max_chars=200, printed=True)) for key in MASTHEAD_KEYS if m.has(key))
 
 
 class _Layouts:
@@ -183,8 +183,8 @@ def _pages(top: MapReader, problems: Problems, layouts: _Layouts, default_layout
         if not number or layout is None:
             continue
         pages.append(Page(number=number, layout=layout, slots=tuple(slots),
-                          section=p.text("section", max_chars=40),
-                          editor=p.text("editor", max_chars=40), source=p.source))
+                          section=p.text("section", max_chars=40, printed=True),
+                          editor=p.text("editor", max_chars=40, printed=True), source=p.source))
     return pages
 
 

@@ -16,6 +16,7 @@ from typeset.diagnostics import Diagnostic, InputError, Severity, SourceRef, err
 from typeset.manifest.placeholders import find_placeholder
 from typeset.manifest.yamlpos import YList, YMap
 from typeset.model.folio import MAX_FOLIO, parse_folio
+from typeset.model.story import PrintedText
 from typeset.units import LengthError, parse_length
 
 MAX_LENGTH_PT = 5000.0
@@ -27,6 +28,8 @@ class Problems:
 
     def __init__(self) -> None:
         self.items: list[Diagnostic] = []
+        self.printed: list[PrintedText] = []
+        """The printed texts read (`MapReader.text(..., printed=True)`), with their places."""
 
     def error(self, code: str, message: str, source: SourceRef | None, hint: str = "",
               **kw) -> None:
@@ -141,8 +144,9 @@ class MapReader:
                             hint=f"write e.g. {key}: {example}")
 
     def text(self, key: str, default: str = "", *, required: bool = False,
-             example: str = "…", max_chars: int = 2000) -> str:
-        """A text value; numbers are accepted and turned into text (e.g. a CN number)."""
+             example: str = "…", max_chars: int = 2000, printed: bool = False) -> str:
+        """A text value; numbers are accepted and turned into text (e.g. a CN number).
+        `printed`: the page prints it, so it is kept with its place for the coverage check."""
         if not self.has(key):
             self._missing(key, required, example)
             return default
@@ -158,6 +162,8 @@ class MapReader:
         if required and not value:
             self._missing(key, required, example)
         find_placeholder(value, self.at(key), self.problems, f"'{key}'")
+        if printed and value:
+            self.problems.printed.append(PrintedText(value, self.at(key), key))
         return value
 
     def integer(self, key: str, default: int = 0, *, required: bool = False, low: int | None

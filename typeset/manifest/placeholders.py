@@ -24,13 +24,15 @@ def mark(text: str) -> str:
     return MARK + text
 
 
-def find_placeholder(text: str, source: SourceRef | None, problems, what: str = "") -> bool:
+def find_placeholder(text: str, source: SourceRef | None, problems, what: str = "",
+                     *, at_marker: bool = False) -> bool:
     """Record a `placeholder` warning when `text` carries the marker; True when it did.
-    `source` is where the value starts (the column is moved to the marker when on one line)."""
+    `source` is where the value starts (the column is moved to the marker when on one line),
+    or with `at_marker` where the marker itself is."""
     at = text.find(MARK)
     if at < 0:
         return False
-    if source is not None and source.column and "\n" not in text[:at]:
+    if not at_marker and source is not None and source.column and "\n" not in text[:at]:
         source = SourceRef(source.file, source.line, source.column + at)
     shown = text if len(text) <= 30 else text[:30] + "…"
     problems.warn("placeholder", f"placeholder text still here{' in ' + what if what else ''}: "

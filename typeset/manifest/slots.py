@@ -126,7 +126,7 @@ def read_slot(data: object, where: SourceRef, index: int, ctx: SlotContext) -> S
     ad_page, ad_trim = 1, None
     style = r.text("style")
     if kind == "label":
-        label = r.text("label", required=True, example="聚焦安全生产", max_chars=100)
+        label = r.text("label", required=True, example="聚焦安全生产", max_chars=100, printed=True)
         style = style or "label"
     elif kind == "ad":
         ad_file, label, ad_page, ad_trim = read_ad(r, ctx)
@@ -265,10 +265,10 @@ def read_photo(data: object, where: SourceRef, ctx: SlotContext) -> Photo | None
     problems = ctx.problems
     p = MapReader(data, problems, "photo", PHOTO_KEYS, where=where)
     file = ctx.file(p, "file", "photo")
-    caption = p.text("caption", max_chars=1000)
-    credit = p.text("credit", max_chars=100)
+    caption = p.text("caption", max_chars=1000, printed=True)
+    credit = p.text("credit", max_chars=100, printed=True)
     if file:
-        side = read_sidecar(ctx.folder, file, ctx.label, problems)
+        side = read_sidecar(ctx.folder, file, ctx.label, problems, p.at("file"))
         if side is not None:
             if (side[0] and caption) or (side[1] and credit):
                 problems.warn("sidecar-ignored", f"the manifest gives the caption/credit, so "

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typeset.diagnostics import SourceRef
 from typeset.model.folio import Folio
 from typeset.model.layout import Layout
-from typeset.model.story import Story
+from typeset.model.story import PrintedText, Story
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,10 @@ class Edition:
     source: SourceRef | None = None
     extra: tuple[tuple[str, str], ...] = ()
     """Masthead extras (CN number, publisher, price …) as (key, value)."""
+    texts: tuple[PrintedText, ...] = ()
+    """Every text of the manifest and its caption files that the page prints (paper,
+    masthead, sections, editors, labels, ad slogans, captions, credits) with its place, for
+    the coverage check; the stories carry their own."""
 
     def page(self, number: Folio) -> Page | None:
         """The page with folio `number`, or None."""
