@@ -57,6 +57,9 @@ def check_text(text: str, where, fonts: FontBook, missing: set[str], what: str =
     """Coverage of one text; `where(offset)` gives the SourceRef of a character. One error
     for the characters no font has (at the first of them, each listed with its line:column)
     and one warning per fallback font used (at the first character it sets)."""
+    coverage = fonts.coverage
+    if all(coverage(char) is True for char in set(text)):
+        return []                       # the common case: one set, no positions needed
     lacking: list[tuple[str, SourceRef | None]] = []
     from_fallback: dict[str, list[tuple[str, SourceRef | None]]] = {}
     fallbacks = {}

@@ -12,16 +12,18 @@ jump targets missing, looping or already used.
 from __future__ import annotations
 
 import dataclasses
+import re
 import datetime as dt
 from pathlib import Path
 
 from typeset.diagnostics import Diagnostic, InputError, SourceRef, error
 from typeset.manifest.checks import check_jumps, check_pages, check_stories
 from typeset.manifest.dates import DateError, parse_date, timestamp, weekday
-from typeset.manifest.fields import MapReader, Problems, suggestion
+from typeset.manifest.fields import MapReader, Problems, kind_of, suggestion
 from typeset.manifest.layout_file import load_layout_with_warnings, plain
 from typeset.manifest.lunar import LunarUnavailable, lunar_date
 from typeset.manifest.paths import UnsafePath, inside
+from typeset.manifest.placeholders import MARK
 from typeset.manifest.slots import SlotContext, read_slot
 from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
 from typeset.manifest.story_file import read_story
@@ -39,6 +41,7 @@ MASTHEAD_KEYS = ("paper_latin", "cn", "postal_code", "publisher", "printer", "ad
                  "phone", "price", "website", "motto", "weather", "chief_editor")
 """Masthead and ear extras (报头/报眼): passed on as Edition.extra in this order."""
 MAX_PAGES = 200
+MAX_ISSUE = 10_000_000
 MAX_SLOTS = 200
 
 
@@ -74,7 +77,7 @@ def load_edition(path: Path, project_root: Path | None = None
         except DateError as exc:
             problems.error("bad-date", str(exc), top.at("date"),
                            hint="write the issue's date as date: 2026-03-07")
-    issue = top.integer("issue", 0, required=True, low=1, high=10_000_000, example="25812")
+    issue = _issue(top, problems)
     lunar = _lunar(top, problems, day)
     extra = _masthead(top, problems)
     output = plain(top.raw("output"), top.at("output"), problems, "output")
@@ -94,6 +97,22 @@ def load_edition(path: Path, project_root: Path | None = None
         lunar=lunar, timestamp=timestamp(day) if day else 0,
         source=top.source, extra=extra, texts=tuple(problems.printed))
     return edition, _ordered(problems.warnings)
+
+
+def _issue(top: MapReader, problems: Problems) -> str:
+    """The issue number (期号) exactly as typed — 012345 stays 012345 — checked to be digits."""
+    issue = top.text("issue", required=True, example="25812", max_chars=20, printed=True)
+    digits = issue.replace(MARK, "")        # the scaffold's 【待填】1 is a placeholder, not bad
+    if not issue or re.fullmatch(r"[0-9]+", digits) and 1 <= int(digits) <= MAX_ISSUE:
+        return issue
+    if re.fullmatch(r"[-+]?[0-9]+", issue):
+        problems.error("out-of-range", f"'issue' is {issue}, outside 1..{MAX_ISSUE}",
+                       top.at("issue"), hint="e.g. issue: 25812")
+    else:
+        problems.error("wrong-type", f"'issue' must be a whole number written in digits, got "
+                       f"{kind_of(top.raw('issue'))}", top.at("issue"),
+                       hint="e.g. issue: 25812 (printed as typed: 第25812期)")
+    return ""
 
 
 def _ordered(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -14,13 +14,17 @@ from typing import Iterable
 
 from typeset.diagnostics import Diagnostic, InputError, Severity, SourceRef, error, warning
 from typeset.manifest.placeholders import find_placeholder
-from typeset.manifest.yamlpos import YList, YMap
+from typeset.manifest.yamlpos import YList, YMap, written
 from typeset.model.folio import MAX_FOLIO, parse_folio
 from typeset.model.story import PrintedText
 from typeset.units import LengthError, parse_length
 
 MAX_LENGTH_PT = 5000.0
 """No length in a page template or manifest is longer than this (about 1.76 m)."""
+
+
+YES_NO = {"yes": True, "no": False, "on": True, "off": False, "true": True, "false": False}
+"""Words a true/false setting accepts besides true and false (YAML 1.2 reads them as text)."""
 
 
 class Problems:
@@ -154,7 +158,7 @@ class MapReader:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self._wrong(key, "text", example)
             return default
-        value = str(value).strip()
+        value = written(value).strip()     # a number as typed: 1.50 stays 1.50
         if len(value) > max_chars:
             self.problems.error("too-long", f"'{key}' is {len(value)} characters long, more "
                                 f"than {max_chars}", self.at(key), hint="shorten it")
@@ -182,7 +186,7 @@ class MapReader:
             self.problems.error("out-of-range", f"'{key}' is {value}, outside "
                                 f"{_range(low, high)}", self.at(key), hint=f"e.g. {key}: {example}")
             return default
-        return value
+        return int(value)
 
     def folio(self, key: str, *, required: bool = False, example: str = "2"):
         """A page number: 2, or with a section letter, A2 (see model.folio); None when absent
@@ -250,6 +254,8 @@ class MapReader:
         if not self.has(key):
             return default
         value = self.data[key]
+        if isinstance(value, str) and value.strip().lower() in YES_NO:
+            return YES_NO[value.strip().lower()]      # YAML 1.1 words, still understood here
         if not isinstance(value, bool):
             self._wrong(key, "true or false", "true")
             return default

@@ -262,4 +262,10 @@ def _plain(value: object) -> object:
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, YList):
         return [_plain(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
     return value

@@ -39,7 +39,8 @@ from typeset.model.story import Headline, Paragraph, Run, Story
 STORY_KEYS = ("kicker", "headline", "deck", "banner", "level", "dateline", "byline",
               "byline_place", "signature", "kind", "continued", "indent")
 KINDS = ("news", "commentary", "brief", "feature")
-INDENTS = {"true": "all", "false": "none", "as-written": "as-written"}
+INDENTS = {"true": "all", "false": "none", "as-written": "as-written", "yes": "all",
+           "no": "none", "on": "all", "off": "none"}
 """The front matter's `indent:` as written → how paragraphs are indented."""
 MAX_PARAGRAPH_CHARS = 100_000
 """A paragraph longer than this is refused (a real one is a few hundred characters)."""
@@ -163,9 +164,9 @@ def indent_mode(meta: MapReader | None, problems: Problems) -> str:
         hint = ("how far a paragraph is indented is the layout's body style (indent: 2); "
                 "here write indent: false for flush paragraphs or true for indented ones")
     else:
-        hint = suggestion(str(value), INDENTS, "values")
+        hint = suggestion(str(value), ("true", "false", "as-written"), "values")
     problems.error("bad-value", f"'indent' is {kind_of(value)}, not one of true, false, "
-                   "as-written", meta.at("indent"), hint=hint)
+                   "as-written", meta.at("indent"), hint=hint)  # (yes/no/on/off also work)
     return "all"
 
 

@@ -120,7 +120,8 @@ class Edition:
     paper: str
     date: str
     """ISO date, e.g. 2026-03-07."""
-    issue: int
+    issue: str
+    """The issue number as the manifest writes it (printed 第{issue}期: 012345 stays 012345)."""
     pages: tuple[Page, ...]
     stories: dict[str, Story]
     folder: str
