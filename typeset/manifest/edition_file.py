@@ -19,7 +19,7 @@ from pathlib import Path
 from typeset.diagnostics import Diagnostic, InputError, SourceRef, error
 from typeset.manifest.checks import check_jumps, check_pages, check_stories
 from typeset.manifest.dates import DateError, parse_date, timestamp, weekday
-from typeset.manifest.fields import MapReader, Problems, kind_of, suggestion
+from typeset.manifest.fields import MapReader, Problems, closest, kind_of, suggestion
 from typeset.manifest.layout_file import load_layout_with_warnings, plain
 from typeset.manifest.lunar import LunarUnavailable, lunar_date
 from typeset.manifest.paths import UnsafePath, inside
@@ -87,7 +87,7 @@ def load_edition(path: Path, project_root: Path | None = None
     stories, failed = _stories(pages, folder, label, problems)
     check_pages(pages, problems)
     check_stories(pages, stories, problems)
-    check_jumps(pages, problems)
+    check_jumps(pages, problems, skipped=layouts.pages_without_layout)
     _unused_stories(folder, label, set(stories) | failed, problems)
     if problems.errors:
         raise InputError(_ordered(problems.errors))
@@ -151,6 +151,8 @@ class _Layouts:
     def __init__(self, root: Path, output: dict, problems: Problems):
         self.root, self.output, self.problems = root, output, problems
         self.cache: dict[str, Layout | None] = {}
+        self.pages_without_layout: set = set()
+        """Pages left out because their layout could not be read (already an error)."""
 
     def get(self, name: str, where: SourceRef) -> Layout | None:
         name = name[:-5] if name.endswith(".yaml") else name
@@ -200,6 +202,8 @@ def _pages(top: MapReader, problems: Problems, layouts: _Layouts, default_layout
                 if slot is not None:
                     slots.append(slot)
         if not number or layout is None:
+            if number and layout is None:
+                layouts.pages_without_layout.add(number)
             continue
         pages.append(Page(number=number, layout=layout, slots=tuple(slots),
                           section=p.text("section", max_chars=40, printed=True),
@@ -229,6 +233,9 @@ def _stories(pages: list[Page], folder: Path, label: str, problems: Problems
                 failed.add(story_id)
                 continue
             if not path.is_file():
+                near = closest(story_id, known)
+                if near is not None:
+                    failed.add(near)   # the file it misspells: not also an "unused story"
                 problems.error("unknown-story", f"unknown story '{story_id}': "
                                f"{label}/{written} not found", slot.source,
                                page=page.number, slot=slot.id,

@@ -114,11 +114,17 @@ class MapReader:
                 problems.error("wrong-type", f"{what} must be a mapping of 'key: value' "
                                f"entries, got {kind_of(data)}", self.data.source,
                                hint=f"write e.g. {sorted(self.keys)[0]}: …" if self.keys else "")
+        self.misspelt: dict[str, str] = {}
+        """Valid key → the unknown key that is probably it misspelt (reported once, as the
+        unknown key: the valid one is then not also reported missing)."""
         for key in self.data:
             if key not in self.keys:
                 problems.error("unknown-key", f"unknown key '{key}' in {what}",
                                self.data.key_source(key),
                                hint=suggestion(key, self.keys))
+                near = closest(str(key), self.keys)
+                if near is not None and near not in self.data:
+                    self.misspelt.setdefault(near, str(key))
 
     @property
     def source(self) -> SourceRef:
@@ -138,7 +144,7 @@ class MapReader:
         return self.data.key_source(key)
 
     def _missing(self, key: str, required: bool, example: str) -> None:
-        if required:
+        if required and key not in self.misspelt:
             self.problems.error("missing-key", f"{self.what} needs '{key}'", self.source,
                                 hint=f"add e.g. {key}: {example}")
 

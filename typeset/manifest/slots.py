@@ -102,6 +102,8 @@ def read_slot(data: object, where: SourceRef, index: int, ctx: SlotContext) -> S
                        hint="split it into separate slots")
         return None
     kind = forms[0] if forms else "continuation"
+    if not forms and any(k in r.misspelt for k in FORMS + ("id",)):
+        return None        # e.g. 'stroy:': reported once, as the unknown key
     if kind == "continuation" and not r.has("id"):
         problems.error("slot-form", "a slot needs story:, photo:, label:, ad:, or at least an "
                        "id: (an empty continuation slot)", r.source,
