@@ -20,7 +20,8 @@ from typeset.diagnostics import Diagnostic, InputError, SourceRef, error
 from typeset.manifest.checks import check_jumps, check_pages, check_stories
 from typeset.manifest.dates import DateError, parse_date, timestamp, weekday
 from typeset.manifest.fields import MapReader, Problems, closest, kind_of, suggestion
-from typeset.manifest.layout_file import load_layout_with_warnings, plain
+from typeset.manifest.layout_file import load_layout_with_warnings
+from typeset.manifest.output_settings import read_output
 from typeset.manifest.lunar import LunarUnavailable, lunar_date
 from typeset.manifest.paths import UnsafePath, inside
 from typeset.manifest.placeholders import MARK
@@ -30,6 +31,7 @@ from typeset.manifest.story_file import read_story
 from typeset.manifest.yamlpos import YMap, parse_yaml
 from typeset.model.edition import Edition, Page, Slot
 from typeset.model.layout import Layout
+from typeset.model.output import OutputSettings
 from typeset.model.story import Story
 from typeset.project import find_project_root
 
@@ -80,7 +82,8 @@ def load_edition(path: Path, project_root: Path | None = None
     issue = _issue(top, problems)
     lunar = _lunar(top, problems, day)
     extra = _masthead(top, problems)
-    output = plain(top.raw("output"), top.at("output"), problems, "output")
+    output = read_output(top.raw("output"), top.at("output"), problems,
+                         "the edition's output", root)
     layouts = _Layouts(root, output, problems)
     default_layout = top.text("layout", required=True, example="broadsheet-8col")
     pages = _pages(top, problems, layouts, default_layout, folder, label)
@@ -148,7 +151,7 @@ class _Layouts:
     """Layouts by name, each loaded once; its errors (at the first line naming it) and its
     warnings (at their place in the layout file) recorded once per edition load."""
 
-    def __init__(self, root: Path, output: dict, problems: Problems):
+    def __init__(self, root: Path, output: OutputSettings, problems: Problems):
         self.root, self.output, self.problems = root, output, problems
         self.cache: dict[str, Layout | None] = {}
         self.pages_without_layout: set = set()
@@ -168,7 +171,7 @@ class _Layouts:
                     d = dataclasses.replace(d, source=where)
                 self.problems.items.append(d)
         if layout is not None and self.output:
-            layout = dataclasses.replace(layout, output={**layout.output, **self.output})
+            layout = dataclasses.replace(layout, output=self.output.over(layout.output))
         self.cache[name] = layout
         return layout
 
