@@ -13,7 +13,7 @@ from typeset.compose.context import ComposeContext
 from typeset.frame import GlyphRun
 from typeset.model.layout import TextStyle
 from typeset.model.story import Run
-from typeset.linebreak import SetLine, SetParagraph, compose_paragraph
+from typeset.linebreak import SetLine, SetParagraph, set_paragraph
 from typeset.units import snap
 
 
@@ -33,7 +33,7 @@ def set_text(text: str | tuple[Run, ...], style: TextStyle, width: float, ctx: C
              *, align: str | None = None, indent: float = 0.0) -> SetParagraph:
     """Compose a short text (heading, label, caption) at `width` in `style`."""
     runs = (Run(text),) if isinstance(text, str) else text
-    return compose_paragraph(runs, style, ctx.fonts, width, ctx.rules, indent=indent, align=align)
+    return set_paragraph(runs, style, ctx.fonts, width, ctx.rules, indent=indent, align=align)
 
 
 def natural_width(text: str, style: TextStyle, ctx: ComposeContext) -> float:

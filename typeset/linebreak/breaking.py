@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from typeset.text import classes as C
 from typeset.linebreak.measure import EPS, LineMeasure
-from typeset.text.prepare import KINSOKU, UNIT
+from typeset.text.pieces import KINSOKU, UNIT
 
 FIT = "fit"            # nominal fill ended at a legal break
 FINAL = "final"        # the rest of the paragraph fits
@@ -32,6 +33,19 @@ P_ORPHAN = 1e13        # a last line of one character
 MAX_BADNESS = 10000.0
 
 
+class Node(NamedTuple):
+    """The optimiser's best way found so far to start a line at some piece."""
+
+    demerits: float
+    """Total demerits of the lines before it."""
+    start: int
+    """First piece of the line that ends just before it (-1 at the paragraph start)."""
+    end: int
+    """Last piece of that line."""
+    kind: str
+    """How that line's break was found (FIT, PUSH_IN, … ALTERNATIVE)."""
+
+
 @dataclass(frozen=True)
 class Break:
     """One line: first piece, last piece, and how the grid fill arrived at it."""
@@ -44,21 +58,24 @@ class Break:
 class Breaker:
     """Line breaking for one prepared paragraph at one measure."""
 
-    def __init__(self, meas: LineMeasure, measure: float, first_measure: float,
+    def __init__(self, line_widths: LineMeasure, measure: float, first_measure: float,
                  *, ragged_last: bool = True, avoid_orphan: bool = True, url_breaks: bool = True):
-        self.m = meas
-        self.prep = meas.prep
+        self.line_widths = line_widths
+        """Widths, shrink and stretch of any candidate line."""
+        self.prep = line_widths.prep
         self.measure = measure
-        self.first = first_measure
+        """The column measure, pt."""
+        self.first_measure = first_measure
+        """The measure of the first line (the column measure less the indent), pt."""
         self.ragged_last = ragged_last
         self.avoid_orphan = avoid_orphan
         self.url_breaks = url_breaks
-        self.em = meas.prep.em
+        self.em = line_widths.prep.em
         self._grid: dict[int, tuple[int, str]] = {}
 
     def width_for(self, s: int) -> float:
         """The measure of the line starting at piece s (the first line may be indented)."""
-        return self.first if s == 0 else self.measure
+        return self.first_measure if s == 0 else self.measure
 
     # -- the grid fill (clreq §c.2) ---------------------------------------------------------
     def grid_end(self, s: int) -> tuple[int, str]:
@@ -69,46 +86,46 @@ class Breaker:
         return got
 
     def _grid_end(self, s: int) -> tuple[int, str]:
-        m = self.m
-        M = self.width_for(s)
+        m = self.line_widths
+        target = self.width_for(s)
         last = m.last
-        j = m.nominal_fill(s, M)
+        j = m.nominal_fill(s, target)
         if j >= last:
             return last, FINAL
-        brk = self.prep.brk
+        brk = self.prep.break_after
         if j >= s and brk[j] == 0:
             return j, FIT
         j2 = m.next_legal(max(j + 1, s))
-        if m.fits(s, j2, M):
+        if m.fits(s, j2, target):
             return j2, (FINAL if j2 == last else PUSH_IN)
         j3 = m.prev_legal(j, s)
         unit_start = s if j3 is None else j3 + 1
         if j3 is None or m.nominal(unit_start, j2) > self.measure + EPS:
-            return self._forced(s, max(j, s), M), FORCED
+            return self._forced(s, max(j, s), target), FORCED
         return j3, PUSH_OUT
 
-    def _forced(self, s: int, j: int, M: float) -> int:
+    def _forced(self, s: int, j: int, target: float) -> int:
         """Where to break inside a unit longer than the line: after a URL '/', else at the
         edge, avoiding a 避头尾 violation when a word-internal break is near."""
-        prep, m = self.prep, self.m
+        prep, m = self.prep, self.line_widths
         if j >= m.last:
             return m.last
         if self.url_breaks:
             for k in range(j, s - 1, -1):
-                if prep.slash[k] and m.nominal(s, k) >= M / 2:
+                if prep.url_slash[k] and m.nominal(s, k) >= target / 2:
                     return k
-                if m.nominal(s, k) < M / 2:
+                if m.nominal(s, k) < target / 2:
                     break
-        if prep.brk[j] == KINSOKU:
+        if prep.break_after[j] == KINSOKU:
             for k in range(j - 1, max(s, j - 4) - 1, -1):
-                if prep.brk[k] != KINSOKU:
+                if prep.break_after[k] != KINSOKU:
                     return k
         return j
 
     def first_fit(self) -> list[Break]:
         """The grid fill, line after line."""
         out: list[Break] = []
-        s, n = 0, self.m.n
+        s, n = 0, self.line_widths.n
         while s < n:
             e, kind = self.grid_end(s)
             out.append(Break(s, e, kind))
@@ -118,50 +135,52 @@ class Breaker:
     # -- the optimiser ----------------------------------------------------------------------
     def optimal(self, extended: bool = False) -> list[Break]:
         """Knuth–Plass over the grid fill's alternatives (see the module docstring)."""
-        m = self.m
+        m = self.line_widths
         n = m.n
         if n == 0:
             return []
-        best: dict[int, tuple[float, int, int, str]] = {0: (0.0, -1, -1, "")}
+        best: dict[int, Node] = {0: Node(0.0, -1, -1, "")}   # cheapest way to start at t
         heap = [0]
         queued = {0}
         candidates, demerits = self._candidates, self._demerits
         pop, push = heapq.heappop, heapq.heappush
+        new = tuple.__new__                 # Node(...) without the keyword-argument wrapper
         while heap:
             s = pop(heap)
-            base = best[s][0]
+            base = best[s].demerits
             for e, penalty, kind in candidates(s, extended):
                 total = base + demerits(s, e) + penalty
                 t = e + 1
                 old = best.get(t)
-                if old is None or total < old[0] - 1e-6 or (abs(total - old[0]) <= 1e-6 and s > old[1]):
-                    best[t] = (total, s, e, kind)
+                if old is None or total < old.demerits - 1e-6 or (
+                        abs(total - old.demerits) <= 1e-6 and s > old.start):
+                    best[t] = new(Node, (total, s, e, kind))
                     if t < n and t not in queued:
                         queued.add(t)
                         push(heap, t)
         out: list[Break] = []
         t = n
         while t > 0:
-            _, s, e, kind = best[t]
-            out.append(Break(s, e, kind))
-            t = s
+            node = best[t]
+            out.append(Break(node.start, node.end, node.kind))
+            t = node.start
         out.reverse()
         return out
 
     def _candidates(self, s: int, extended: bool) -> list[tuple[int, float, str]]:
-        m = self.m
+        m = self.line_widths
         got = self._grid.get(s)
         if got is None:
             got = self.grid_end(s)
         e, kind = got
         if kind == FORCED:
             return [(e, 0.0, kind)]
-        M = self.first if s == 0 else self.measure
+        target = self.first_measure if s == 0 else self.measure
         if kind == FINAL and self.ragged_last:
             need = 0.0
         else:
-            P = m.P
-            need = M - (P[e] + m.endw[e] - P[s] + m.pl[s])         # M - m.width(s, e)
+            P = m.width_sums
+            need = target - (P[e] + m.end_width[e] - P[s] + m.adjacent_cut[s])  # - m.width(s, e)
         loose = need >= self.em - EPS
         if not (loose or extended):
             return [(e, 0.0, kind)]
@@ -170,36 +189,36 @@ class Breaker:
         penalty_back = 0.0 if loose else P_LOOSEN * weight
         penalty_fwd = 0.0 if loose else P_SQUEEZE * weight
         for k in m.legal_before(e, s, 6 if loose else 3):
-            short = M - m.width(s, k)
+            short = target - m.width(s, k)
             if loose and short > need + 4 * self.em:
                 break
             if short > EPS and m.stretch(s, k) <= EPS:
                 continue        # a line that cannot be justified is never an alternative
             out.append((k, penalty_back, ALTERNATIVE))
         for k in m.legal_after(e, 3):
-            if not m.fits(s, k, M):
+            if not m.fits(s, k, target):
                 break
             out.append((k, penalty_fwd, ALTERNATIVE))
         return out
 
     def _demerits(self, s: int, e: int) -> float:
-        m = self.m
-        M = self.first if s == 0 else self.measure
-        P = m.P
-        w = P[e] + m.endw[e] - P[s] + m.pl[s]                       # m.width(s, e)
+        m = self.line_widths
+        target = self.first_measure if s == 0 else self.measure
+        P = m.width_sums
+        w = P[e] + m.end_width[e] - P[s] + m.adjacent_cut[s]                       # m.width(s, e)
         final = e == m.last
-        if w > M + EPS:
+        if w > target + EPS:
             shrink = m.shrink(s, e)
-            r = (w - M) / shrink if shrink > EPS else 10.0
+            r = (w - target) / shrink if shrink > EPS else 10.0
             badness = min(100.0 * r * r * r, MAX_BADNESS)
         elif final and self.ragged_last:
             badness = 0.0
         else:
-            d = M - w
+            d = target - w
             if d <= EPS:
                 badness = 0.0
             else:
-                T = m.T
+                T = m.stretch_sums
                 stretch = T[e] - T[s]                               # m.stretch(s, e)
                 if stretch <= EPS:
                     badness = MAX_BADNESS
@@ -216,7 +235,7 @@ class Breaker:
         prep = self.prep
         count = 0
         for k in range(s, e + 1):
-            c = prep.cls[k]
+            c = prep.char_class[k]
             if c in C.PUNCT or c in (C.SP, C.ZW, C.EX, C.PO):
                 continue
             count += prep.starts[k + 1] - prep.starts[k]
@@ -224,7 +243,7 @@ class Breaker:
                 return False
         return count == 1
 
-    def solve(self, optimal: bool) -> list[Break]:
+    def breaks(self, optimal: bool) -> list[Break]:
         """The breaks: grid fill or optimised, then the 孤字 fix when the last line needs it."""
         breaks = self.optimal() if optimal else self.first_fit()
         if (self.avoid_orphan and len(breaks) > 1
@@ -235,10 +254,5 @@ class Breaker:
         return breaks
 
 
-def forced_kind(prep, e: int) -> int:
-    """What a break after piece e violates: 0 nothing, KINSOKU, or UNIT (inside a word)."""
-    return prep.brk[e] if e < len(prep.brk) - 1 else 0
-
-
-__all__ = ["Break", "Breaker", "FIT", "FINAL", "PUSH_IN", "PUSH_OUT", "FORCED", "ALTERNATIVE",
-           "KINSOKU", "UNIT", "forced_kind"]
+__all__ = ["Break", "Breaker", "Node", "FIT", "FINAL", "PUSH_IN", "PUSH_OUT", "FORCED", "ALTERNATIVE",
+           "KINSOKU", "UNIT"]
