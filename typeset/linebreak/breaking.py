@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from typeset.text import classes as C
 from typeset.linebreak.measure import EPS, LineMeasure
-from typeset.text.pieces import KINSOKU, UNIT
+from typeset.text.pieces import KINSOKU, UNIT, WORD
 
 FIT = "fit"            # nominal fill ended at a legal break
 FINAL = "final"        # the rest of the paragraph fits
@@ -26,11 +26,18 @@ PUSH_OUT = "push-out"  # 后推出: the last unit(s) pushed to the next line
 FORCED = "forced"      # a unit longer than the line broken at the edge (or no legal break)
 ALTERNATIVE = "alt"    # chosen by the optimiser instead of the grid fill's break
 
-# Demerit penalties (weighted so that changes near the paragraph end are preferred).
-P_SQUEEZE = 1e10       # pull in more than the grid fill on a tight line (orphan fix only)
-P_LOOSEN = 1e11        # break earlier than the grid fill on a tight line (orphan fix only)
-P_ORPHAN = 1e13        # a last line of one character
+# Demerit costs. Lines within the loose limit cost (1 + badness)² ≤ ≈ 500; the house rules
+# cost more than any such line but less than one line beyond the limit, so an orphan is fixed
+# whenever a fix keeps every line within the limit, and never by 稀排.
+P_ALTERNATIVE = 1e3    # a break other than the grid fill's on a line the grid fill sets tight
+P_ORPHAN = 1e6         # a last line of one character (孤字), or of …… alone
+P_HOUSE = 1e6          # a break inside a house-rule unit (3月|5日, 1220.3|亿元)
+P_LOOSE = 1e8          # a line whose characters are spaced wider than the loose limit
 MAX_BADNESS = 10000.0
+CONTEXT_LINES = 6
+"""Lines before a loose line or 孤字 whose breaks the second pass may change."""
+RECOVERY_LINES = 6
+"""Lines after it within which the second pass must be back on the first pass's breaks."""
 
 
 class Node(NamedTuple):
@@ -59,7 +66,8 @@ class Breaker:
     """Line breaking for one prepared paragraph at one measure."""
 
     def __init__(self, line_widths: LineMeasure, measure: float, first_measure: float,
-                 *, ragged_last: bool = True, avoid_orphan: bool = True, url_breaks: bool = True):
+                 *, ragged_last: bool = True, avoid_orphan: bool = True, url_breaks: bool = True,
+                 loose_limit: float = 0.15):
         self.line_widths = line_widths
         """Widths, shrink and stretch of any candidate line."""
         self.prep = line_widths.prep
@@ -71,6 +79,15 @@ class Breaker:
         self.avoid_orphan = avoid_orphan
         self.url_breaks = url_breaks
         self.em = line_widths.prep.em
+        self.loose_limit = loose_limit * self.em
+        """Spacing between characters (pt per gap) beyond which a line is loose."""
+        self._windows: list[tuple[int, int]] = []
+        """(first, last) pieces: line starts there take every alternative (second pass)."""
+        self._rejoin: frozenset[int] = frozenset()
+        """The first pass's line starts: outside the windows the second pass keeps to them."""
+        limit = min(1.0, loose_limit / 0.25)
+        self._loose_badness = 100.0 * limit * limit * limit * 0.99
+        """Below this badness no line can be loose (spacing ≤ the limit ⇒ r ≤ limit / ¼ em)."""
         self._grid: dict[int, tuple[int, str]] = {}
 
     def width_for(self, s: int) -> float:
@@ -100,7 +117,8 @@ class Breaker:
             return j2, (FINAL if j2 == last else PUSH_IN)
         j3 = m.prev_legal(j, s)
         unit_start = s if j3 is None else j3 + 1
-        if j3 is None or m.nominal(unit_start, j2) > self.measure + EPS:
+        if j3 is None or (m.nominal(unit_start, j2) > self.measure + EPS
+                          and brk[max(j, s)] != WORD):
             return self._forced(s, max(j, s), target), FORCED
         return j3, PUSH_OUT
 
@@ -116,9 +134,10 @@ class Breaker:
                     return k
                 if m.nominal(s, k) < target / 2:
                     break
-        if prep.break_after[j] == KINSOKU:
+        brk = prep.break_after
+        if brk[j] == KINSOKU:
             for k in range(j - 1, max(s, j - 4) - 1, -1):
-                if prep.break_after[k] != KINSOKU:
+                if brk[k] != KINSOKU:
                     return k
         return j
 
@@ -145,6 +164,8 @@ class Breaker:
         candidates, demerits = self._candidates, self._demerits
         pop, push = heapq.heappop, heapq.heappush
         new = tuple.__new__                 # Node(...) without the keyword-argument wrapper
+        rejoin = self._rejoin if extended else None
+        windows = self._windows
         while heap:
             s = pop(heap)
             base = best[s].demerits
@@ -154,6 +175,8 @@ class Breaker:
                 old = best.get(t)
                 if old is None or total < old.demerits - 1e-6 or (
                         abs(total - old.demerits) <= 1e-6 and s > old.start):
+                    if rejoin and t not in rejoin and not any(a <= t <= b for a, b in windows):
+                        continue            # second pass: back on the first pass's breaks
                     best[t] = new(Node, (total, s, e, kind))
                     if t < n and t not in queued:
                         queued.add(t)
@@ -168,6 +191,8 @@ class Breaker:
         return out
 
     def _candidates(self, s: int, extended: bool) -> list[tuple[int, float, str]]:
+        """(end, penalty, kind) of the lines that may start at piece s: the grid fill's end,
+        and when that line is loose (or in the second pass) the legal breaks near it."""
         m = self.line_widths
         got = self._grid.get(s)
         if got is None:
@@ -182,12 +207,13 @@ class Breaker:
             P = m.width_sums
             need = target - (P[e] + m.end_width[e] - P[s] + m.adjacent_cut[s])  # - m.width(s, e)
         loose = need >= self.em - EPS
+        if extended:
+            extended = any(a <= s <= b for a, b in self._windows)
         if not (loose or extended):
             return [(e, 0.0, kind)]
         out = [(e, 0.0, kind)]
         weight = 1.0 + (m.n - s) / m.n
-        penalty_back = 0.0 if loose else P_LOOSEN * weight
-        penalty_fwd = 0.0 if loose else P_SQUEEZE * weight
+        penalty_back = penalty_fwd = 0.0 if loose else P_ALTERNATIVE * weight
         for k in m.legal_before(e, s, 6 if loose else 3):
             short = target - m.width(s, k)
             if loose and short > need + 4 * self.em:
@@ -195,10 +221,17 @@ class Breaker:
             if short > EPS and m.stretch(s, k) <= EPS:
                 continue        # a line that cannot be justified is never an alternative
             out.append((k, penalty_back, ALTERNATIVE))
-        for k in m.legal_after(e, 3):
+        after = m.legal_after(e, 3)
+        for k in after:
             if not m.fits(s, k, target):
                 break
             out.append((k, penalty_fwd, ALTERNATIVE))
+        if extended and m.house:
+            low = out[-1][0] if len(out) > 1 and out[-1][0] < e else s
+            for k in m.house_between(min(low, e), after[-1] if after else m.last):
+                if k >= s and m.fits(s, k, target) and not (
+                        target - m.width(s, k) > EPS and m.stretch(s, k) <= EPS):
+                    out.append((k, P_HOUSE + penalty_back, ALTERNATIVE))
         return out
 
     def _demerits(self, s: int, e: int) -> float:
@@ -225,33 +258,64 @@ class Breaker:
                 else:
                     r = d / stretch
                     badness = min(100.0 * r * r * r, MAX_BADNESS)
+                if badness > self._loose_badness:
+                    spacing = m.spacing(s, e, target)
+                    if spacing > self.loose_limit + EPS:
+                        badness = MAX_BADNESS
+                        demerits = (1.0 + badness) ** 2 + P_LOOSE * (1.0 + spacing / self.em)
+                        if final and s > 0 and self.avoid_orphan and self.is_orphan(s, e):
+                            demerits += P_ORPHAN
+                        return demerits
         demerits = (1.0 + badness) ** 2
         if final and s > 0 and self.avoid_orphan and self.is_orphan(s, e):
             demerits += P_ORPHAN
         return demerits
 
     def is_orphan(self, s: int, e: int) -> bool:
-        """孤字: a last line holding one character, alone or with punctuation."""
+        """孤字: a last line holding one character, alone or with punctuation; or a line of
+        …… (and punctuation) alone."""
         prep = self.prep
         count = 0
+        ellipsis = False
         for k in range(s, e + 1):
             c = prep.char_class[k]
             if c in C.PUNCT or c in (C.SP, C.ZW, C.EX, C.PO):
+                ellipsis = ellipsis or c == C.EL
                 continue
             count += prep.starts[k + 1] - prep.starts[k]
             if count > 1:
                 return False
-        return count == 1
+        return count == 1 or (count == 0 and ellipsis)
+
+    def is_loose(self, b: Break) -> bool:
+        """Is the line `b` (not a ragged last line) spaced wider than the loose limit?"""
+        if b.end == self.line_widths.last and self.ragged_last:
+            return False
+        target = self.width_for(b.start)
+        return self.line_widths.spacing(b.start, b.end, target) > self.loose_limit + EPS
 
     def breaks(self, optimal: bool) -> list[Break]:
-        """The breaks: grid fill or optimised, then the 孤字 fix when the last line needs it."""
+        """The breaks: grid fill or optimised; then, when a line is loose or the last line
+        is a 孤字, a second pass that may change the breaks of that line and the
+        `CONTEXT_LINES` before it, weighing spacing against the house rules."""
         breaks = self.optimal() if optimal else self.first_fit()
-        if (self.avoid_orphan and len(breaks) > 1
-                and self.is_orphan(breaks[-1].start, breaks[-1].end)):
-            fixed = self.optimal(extended=True)
-            if not self.is_orphan(fixed[-1].start, fixed[-1].end) or len(fixed) == 1:
-                return fixed
-        return breaks
+        orphan = (self.avoid_orphan and len(breaks) > 1
+                  and self.is_orphan(breaks[-1].start, breaks[-1].end))
+        bad = [len(breaks) - 1] if orphan else []
+        if optimal:
+            bad[:0] = [number for number, b in enumerate(breaks)
+                       if b.kind != FORCED and self.is_loose(b)]
+        if not bad:
+            return breaks
+        last = len(breaks) - 1
+        self._windows = [(breaks[max(0, number - CONTEXT_LINES)].start,
+                          breaks[min(last, number + RECOVERY_LINES)].end + 1) for number in bad]
+        self._rejoin = frozenset(b.start for b in breaks) | {self.line_widths.n}
+        fixed = self.optimal(extended=True)
+        if not optimal and orphan and self.is_orphan(fixed[-1].start, fixed[-1].end) and (
+                len(fixed) > 1):
+            return breaks
+        return fixed
 
 
 __all__ = ["Break", "Breaker", "Node", "FIT", "FINAL", "PUSH_IN", "PUSH_OUT", "FORCED", "ALTERNATIVE",

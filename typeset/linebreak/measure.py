@@ -12,7 +12,7 @@ from itertools import accumulate, compress
 from operator import add, not_, sub
 
 from typeset.text import classes as C
-from typeset.text.prepare import LEGAL, Preparation
+from typeset.text.pieces import HOUSE, LEGAL, Preparation
 
 assert LEGAL == 0, "LineMeasure finds the legal breaks by truth value"
 
@@ -41,6 +41,11 @@ class LineMeasure:
         self.stretch_sums = list(accumulate(map(add, map(add, units, gst), spst), initial=0.0))
         """stretch_sums[k]: nominal stretch (¼ em per stretchable gap, CJK–Latin space, word
         spaces) of pieces 0..k-1, for the badness ratio."""
+        self.gap_count_sums = list(accumulate(map(int, elig), initial=0))
+        """gap_count_sums[k]: gaps after pieces 0..k-1 that take inter-character spacing."""
+        self.extra_stretch_sums = list(accumulate(map(add, gst, spst), initial=0.0))
+        """extra_stretch_sums[k]: what word spaces and CJK–Latin spaces of pieces 0..k-1 may
+        stretch before the gaps between characters do (clreq §3.5.4 steps 1–2)."""
         self.end_width = prep.end_width
         self.nominal_end_width = prep.nominal_end_width
         self.adjacent_cut = prep.adjacent_cut
@@ -50,6 +55,8 @@ class LineMeasure:
         # legal breaks; the last piece's break class is always LEGAL (= 0)
         self.legal = list(compress(range(n), map(not_, prep.break_after)))
         """Piece numbers after which a line may break, ascending."""
+        self.house = list(compress(range(n), map(HOUSE.__eq__, prep.break_after)))
+        """Piece numbers inside house-rule units (a break there costs, `BreakClass.HOUSE`)."""
 
     # -- widths -----------------------------------------------------------------------------
     def width(self, s: int, e: int) -> float:
@@ -67,6 +74,15 @@ class LineMeasure:
     def stretch(self, s: int, e: int) -> float:
         """Nominal stretch of the line's gaps (for the badness ratio)."""
         return self.stretch_sums[e] - self.stretch_sums[s]
+
+    def spacing(self, s: int, e: int, measure: float) -> float:
+        """Extra space between two characters when pieces s..e are justified to `measure`
+        (0 when the line needs none; inf when it has no gap to take it)."""
+        short = measure - self.width(s, e) - (self.extra_stretch_sums[e] - self.extra_stretch_sums[s])
+        if short <= EPS:
+            return 0.0
+        gaps = self.gap_count_sums[e] - self.gap_count_sums[s]
+        return short / gaps if gaps else float("inf")
 
     def fits(self, s: int, e: int, measure: float) -> bool:
         """Can pieces s..e be compressed to `measure`?"""
@@ -102,6 +118,11 @@ class LineMeasure:
             out.append(self.legal[i])
             i -= 1
         return out
+
+    def house_between(self, a: int, b: int) -> list[int]:
+        """The house-rule breaks after pieces a..b (`BreakClass.HOUSE`), ascending."""
+        house = self.house
+        return house[bisect_left(house, a):bisect_right(house, b)]
 
     def legal_after(self, k: int, count: int) -> list[int]:
         """Up to `count` legal breaks after piece k (nearest first)."""

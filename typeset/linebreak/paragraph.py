@@ -36,26 +36,29 @@ SHORT_TEXT = 24
 
 def set_paragraph(runs: Sequence[Run], style: TextStyle, fonts: FontBook, measure: float,
                   rules: CompositionRules = CompositionRules(), *, indent: float | None = None,
-                  align: str | None = None) -> SetParagraph:
+                  align: str | None = None, phrases: bool = False) -> SetParagraph:
     """Set one paragraph at `measure` pt (see the module docstring and the package README).
 
     Emphasis runs use style.emphasis_font / emphasis_latin. `indent` (em) overrides
     style.indent; a paragraph that already begins with white space (U+3000 …) gets no
-    automatic indent. `align` overrides style.align.
+    automatic indent. `align` overrides style.align. `phrases`: display text, broken only
+    between words when any such break fits (typeset/text/phrases.py).
     """
     key_runs = tuple(r if isinstance(r, Run) else Run(str(r)) for r in runs)
     return _set_memoised(key_runs, style, fonts, float(measure), rules,
-                         None if indent is None else float(indent), align)
+                         None if indent is None else float(indent), align, bool(phrases))
 
 
 @memoised("linebreak.paragraphs", 8192)
-def _set_memoised(runs, style, fonts, measure, rules, indent, align) -> SetParagraph:
-    return _set_uncached(runs, style, fonts, measure, rules, indent=indent, align=align)
+def _set_memoised(runs, style, fonts, measure, rules, indent, align, phrases) -> SetParagraph:
+    return _set_uncached(runs, style, fonts, measure, rules, indent=indent, align=align,
+                         phrases=phrases)
 
 
 def _set_uncached(runs: Sequence[Run], style: TextStyle, fonts: FontBook, measure: float,
                   rules: CompositionRules = CompositionRules(), *,
-                  indent: float | None = None, align: str | None = None) -> SetParagraph:
+                  indent: float | None = None, align: str | None = None,
+                  phrases: bool = False) -> SetParagraph:
     """`set_paragraph` without the session's memo."""
     diags: list[Diagnostic] = []
     align = align or style.align or "justify"
@@ -64,7 +67,7 @@ def _set_uncached(runs: Sequence[Run], style: TextStyle, fonts: FontBook, measur
                            f"'{style.name}'; set justified",
                            hint=f"use one of {', '.join(ALIGNMENTS)}"))
         align = "justify"
-    prep = prepare(runs, style, fonts, rules)
+    prep = prepare(runs, style, fonts, rules, phrases=phrases)
     text = prep.text
     if not prep.char_class:
         return SetParagraph(text, (), tuple(diags))
@@ -75,7 +78,8 @@ def _set_uncached(runs: Sequence[Run], style: TextStyle, fonts: FontBook, measur
     indent_pt = max(0.0, indent_em * em)
     first = max(0.0, measure - indent_pt)
     breaker = Breaker(LineMeasure(prep), measure, first, ragged_last=align != "distribute",
-                      avoid_orphan=rules.avoid_orphan, url_breaks=rules.url_breaks)
+                      avoid_orphan=rules.avoid_orphan, url_breaks=rules.url_breaks,
+                      loose_limit=rules.loose_limit)
     optimal = rules.optimal and align in ("justify", "distribute") and len(text) > SHORT_TEXT
     breaks = breaker.breaks(optimal)
     lines: list[SetLine] = []

@@ -29,8 +29,11 @@ BIND_UNITS = frozenset("万亿")
 LATIN_WORD = frozenset({C.LA, C.LP, C.NB})
 """Classes that make up one unbreakable Latin word."""
 
-GapRule = tuple[bool, BreakClass, bool, bool]
-"""(CJK–Latin space?, break class, may stretch?, URL slash?)"""
+NO_SPACE, LATIN_SPACE, DIGIT_SPACE = 0, 1, 2
+"""What space a gap takes: none, the CJK–Latin space, the space between Han and digits."""
+
+GapRule = tuple[int, BreakClass, bool, bool]
+"""(space kind, break class, may stretch?, URL slash?)"""
 
 
 def set_gaps(prep: Preparation, rules: CompositionRules, other: list[int]) -> None:
@@ -43,10 +46,12 @@ def set_gaps(prep: Preparation, rules: CompositionRules, other: list[int]) -> No
     gaps.discard(-1)
     gaps.discard(n - 1)
     ga, gsh, gst = [0.0] * n, [0.0] * n, [0.0] * n
-    space = rules.cjk_latin_space * em
-    spacing = space > 0
-    shrink = space - rules.cjk_latin_min * em
-    stretch = rules.cjk_latin_max * em - space
+    latin = rules.cjk_latin_space
+    digit = latin if rules.cjk_digit_space is None else rules.cjk_digit_space
+    low, high = rules.cjk_latin_min, rules.cjk_latin_max
+    # (space, shrink, stretch) in pt for each space kind; a zero space is no space at all
+    spaces = [None] + [(x * em, (x - min(low, x)) * em, max(high - x, 0.0) * em) if x > 0
+                       else None for x in (latin, digit)]
     brk = [LEGAL] * n
     elig = [True] * (n - 1) + [False] if n else []
     slash = [False] * n
@@ -57,31 +62,44 @@ def set_gaps(prep: Preparation, rules: CompositionRules, other: list[int]) -> No
         got = table.get(key)
         if got is None:
             got = table[key] = gap_rule(rules, *key)
-        spaced, brk[k], elig[k], slash[k] = got
-        if spaced and spacing:
-            ga[k] = space
-            gsh[k] = shrink
-            gst[k] = stretch
+        kind, brk[k], elig[k], slash[k] = got
+        if kind == DIGIT_SPACE and _word_has_letter(cls, text, starts, k):
+            kind = LATIN_SPACE              # 5G, PM2.5: one space for the whole word
+        if kind:
+            space = spaces[kind]
+            if space is not None:
+                ga[k], gsh[k], gst[k] = space
     prep.latin_gap, prep.latin_gap_shrink, prep.latin_gap_stretch = ga, gsh, gst
     prep.break_after, prep.gap_stretches, prep.url_slash = brk, elig, slash
 
 
+def _word_has_letter(cls: list[int], text: str, starts: list[int], k: int) -> bool:
+    """Does the Latin word beside gap k (before it when piece k is Latin, else after it)
+    hold a letter? Then the word takes the CJK–Latin space, not the digit space."""
+    step, j = (-1, k) if cls[k] == C.LA else (1, k + 1)
+    while 0 <= j < len(cls) and cls[j] in LATIN_WORD:
+        if any(c.isalpha() for c in text[starts[j]:starts[j + 1]]):
+            return True
+        j += step
+    return False
+
+
 def gap_rule(rules: CompositionRules, a: int, b: int, ca: str, cb: str) -> GapRule:
     """The gap between a piece of class `a` ending in `ca` and one of class `b` starting with
-    `cb`: (CJK–Latin space?, break class, may stretch?, URL slash?)."""
-    spaced = False
+    `cb`: (space kind, break class, may stretch?, URL slash?)."""
+    spaced = NO_SPACE
     if (a in CJK_FOR_SPACING and b == C.LA) or (a == C.LA and b in CJK_FOR_SPACING):
-        spaced = not ((rules.compact_numerals and a == C.LA and ca.isdigit()
-                       and cb in COMPACT_UNITS)
-                      or (b == C.LA and not cb.isalnum())
-                      or (a == C.LA and not ca.isalnum()))
+        if not ((rules.compact_numerals and a == C.LA and ca.isdigit() and cb in COMPACT_UNITS)
+                or (b == C.LA and not cb.isalnum())
+                or (a == C.LA and not ca.isalnum())):
+            spaced = DIGIT_SPACE if (ca.isdigit() if a == C.LA else cb.isdigit()) else LATIN_SPACE
     brk = LEGAL
     slash = False
     if b == C.SP or a == C.NB or b == C.NB or b == C.EX:
         brk = UNIT
     elif a in LATIN_WORD and b in LATIN_WORD:
         brk = UNIT
-        slash = ca == "/"
+        slash = ca == "/" or (ca == "." and cb.isalpha())   # URLs break at / and . only
     elif (a == b and a in (C.DA, C.EL, C.FA)) or (
             rules.bind_number_units and a == C.LA and ca.isdigit() and cb in BIND_UNITS):
         brk = UNIT

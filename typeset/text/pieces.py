@@ -24,9 +24,17 @@ class BreakClass(IntEnum):
     """避头尾 forbids it: a prohibited mark would start or end a line."""
     UNIT = 2
     """Inside an unbreakable unit (Latin word, number with its unit, ——, ……)."""
+    WORD = 3
+    """Inside a word of display text (headline, label, byline): a line breaks here only
+    when no break between words fits."""
+    HOUSE = 4
+    """Inside what a house rule keeps whole (a number and its unit, a date, a dateline, a
+    credit: typeset/text/units.py): the grid fill never breaks here; the optimiser may, at
+    a cost, when every other choice leaves a line spaced wider than the loose limit."""
 
 
 LEGAL, KINSOKU, UNIT = BreakClass.LEGAL, BreakClass.KINSOKU, BreakClass.UNIT
+WORD, HOUSE = BreakClass.WORD, BreakClass.HOUSE
 
 
 @dataclass

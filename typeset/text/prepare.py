@@ -18,17 +18,24 @@ from typeset.model.layout import TextStyle
 from typeset.model.story import Run
 from typeset.text.adjust import adjust, not_ideographs
 from typeset.text.gaps import set_gaps
-from typeset.text.pieces import KINSOKU, LEGAL, UNIT, BreakClass, Preparation
+from typeset.text.phrases import keep_words
+from typeset.text.pieces import KINSOKU, LEGAL, UNIT, WORD, BreakClass, Preparation
 from typeset.text.segment import segment
+from typeset.text.units import keep_units
 
-__all__ = ["BreakClass", "KINSOKU", "LEGAL", "Preparation", "UNIT", "prepare"]
+__all__ = ["BreakClass", "KINSOKU", "LEGAL", "Preparation", "UNIT", "WORD", "prepare"]
 
 
 def prepare(runs: Sequence[Run], style: TextStyle, fonts: FontBook,
-            rules: CompositionRules) -> Preparation:
-    """Cut `runs` into measured pieces with their adjustability and break classes."""
+            rules: CompositionRules, *, phrases: bool = False) -> Preparation:
+    """Cut `runs` into measured pieces with their adjustability and break classes;
+    `phrases`: display text, breaking between words only (`phrases.keep_words`)."""
     prep = segment(runs, style, fonts)
     other = not_ideographs(prep)
     adjust(prep, rules, other)
     set_gaps(prep, rules, other)
+    if rules.keep_units:
+        keep_units(prep, other)
+    if phrases:
+        keep_words(prep)
     return prep
