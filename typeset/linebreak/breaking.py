@@ -34,7 +34,7 @@ P_ORPHAN = 1e6         # a last line of one character (孤字), or of …… alo
 P_HOUSE = 1e6          # a break inside a house-rule unit (3月|5日, 1220.3|亿元)
 P_LOOSE = 1e8          # a line whose characters are spaced wider than the loose limit
 MAX_BADNESS = 10000.0
-CONTEXT_LINES = 6
+CONTEXT_LINES = 2
 """Lines before a loose line or 孤字 whose breaks the second pass may change."""
 RECOVERY_LINES = 6
 """Lines after it within which the second pass must be back on the first pass's breaks."""
@@ -81,10 +81,13 @@ class Breaker:
         self.em = line_widths.prep.em
         self.loose_limit = loose_limit * self.em
         """Spacing between characters (pt per gap) beyond which a line is loose."""
+        self._known: dict[int, float] = {}
+        """Demerits of the lines met so far, by s × stride + e."""
+        self._stride = line_widths.n + 1
+        self._plain: dict[int, list[tuple[int, float, str]]] = {}
+        """Candidates of the line starts met so far outside any second-pass window."""
         self._windows: list[tuple[int, int]] = []
         """(first, last) pieces: line starts there take every alternative (second pass)."""
-        self._rejoin: frozenset[int] = frozenset()
-        """The first pass's line starts: outside the windows the second pass keeps to them."""
         limit = min(1.0, loose_limit / 0.25)
         self._loose_badness = 100.0 * limit * limit * limit * 0.99
         """Below this badness no line can be loose (spacing ≤ the limit ⇒ r ≤ limit / ¼ em)."""
@@ -152,8 +155,9 @@ class Breaker:
         return out
 
     # -- the optimiser ----------------------------------------------------------------------
-    def optimal(self, extended: bool = False) -> list[Break]:
-        """Knuth–Plass over the grid fill's alternatives (see the module docstring)."""
+    def optimal(self) -> list[Break]:
+        """Knuth–Plass over the grid fill's alternatives (see the module docstring): the
+        first pass, where only lines the grid fill leaves loose (≥ 1 em short) get them."""
         m = self.line_widths
         n = m.n
         if n == 0:
@@ -164,35 +168,97 @@ class Breaker:
         candidates, demerits = self._candidates, self._demerits
         pop, push = heapq.heappop, heapq.heappush
         new = tuple.__new__                 # Node(...) without the keyword-argument wrapper
-        rejoin = self._rejoin if extended else None
-        windows = self._windows
         while heap:
             s = pop(heap)
             base = best[s].demerits
-            for e, penalty, kind in candidates(s, extended):
+            for e, penalty, kind in candidates(s, False):
                 total = base + demerits(s, e) + penalty
                 t = e + 1
                 old = best.get(t)
                 if old is None or total < old.demerits - 1e-6 or (
                         abs(total - old.demerits) <= 1e-6 and s > old.start):
-                    if rejoin and t not in rejoin and not any(a <= t <= b for a, b in windows):
-                        continue            # second pass: back on the first pass's breaks
                     best[t] = new(Node, (total, s, e, kind))
                     if t < n and t not in queued:
                         queued.add(t)
                         push(heap, t)
+        return self._path(best, n, 0)
+
+    @staticmethod
+    def _path(best: dict[int, Node], t: int, origin: int) -> list[Break]:
+        """The lines from piece `origin` to the line start `t`, read back through `best`."""
         out: list[Break] = []
-        t = n
-        while t > 0:
+        while t > origin:
             node = best[t]
             out.append(Break(node.start, node.end, node.kind))
             t = node.start
         out.reverse()
         return out
 
+    def _repair(self, breaks: list[Break], bad: list[int]) -> list[Break]:
+        """The second pass: the same search, from the first window's first line on, where
+        the line starts in a window (`CONTEXT_LINES` before each bad line to
+        `RECOVERY_LINES` after it) take every alternative; outside the windows a path
+        keeps to the first pass's line starts, and once past the last window it ends there,
+        continued by the first pass's lines (whose cost is known)."""
+        m = self.line_widths
+        n = m.n
+        last = len(breaks) - 1
+        windows = self._windows = [
+            (breaks[max(0, i - CONTEXT_LINES)].start, breaks[min(last, i + RECOVERY_LINES)].end + 1)
+            for i in bad]
+        index = {b.start: i for i, b in enumerate(breaks)}
+        prefix = [0.0]
+        for b in breaks:
+            prefix.append(prefix[-1] + self._demerits(b.start, b.end))
+        origin = windows[0][0]
+        beyond = max(w[1] for w in windows)
+        best: dict[int, Node] = {origin: Node(prefix[index[origin]], -1, -1, "")}
+        heap = [origin]
+        queued = {origin}
+        ends: list[tuple[float, int]] = []
+        candidates, demerits = self._candidates, self._demerits
+        pop, push = heapq.heappop, heapq.heappush
+        new = tuple.__new__
+        while heap:
+            s = pop(heap)
+            base = best[s].demerits
+            for e, penalty, kind in candidates(s, True):
+                total = base + demerits(s, e) + penalty
+                t = e + 1
+                old = best.get(t)
+                if old is None or total < old.demerits - 1e-6 or (
+                        abs(total - old.demerits) <= 1e-6 and s > old.start):
+                    inside = any(a <= t <= b for a, b in windows)
+                    if not inside and t not in index and t < n:
+                        continue            # back on the first pass's breaks, or not at all
+                    best[t] = new(Node, (total, s, e, kind))
+                    if t < n and (inside or t <= beyond) and t not in queued:
+                        queued.add(t)
+                        push(heap, t)
+        for t, node in best.items():
+            if t == n:
+                ends.append((node.demerits, t))
+            elif t > beyond and t in index:
+                ends.append((node.demerits + prefix[-1] - prefix[index[t]], t))
+        if not ends:
+            return breaks
+        _, t = min(ends)
+        tail = breaks[index[t]:] if t < n else []
+        return breaks[:index[origin]] + self._path(best, t, origin) + tail
+
     def _candidates(self, s: int, extended: bool) -> list[tuple[int, float, str]]:
         """(end, penalty, kind) of the lines that may start at piece s: the grid fill's end,
         and when that line is loose (or in the second pass) the legal breaks near it."""
+        if extended:
+            extended = any(a <= s <= b for a, b in self._windows)
+        if not extended:
+            got = self._plain.get(s)
+            if got is None:
+                got = self._plain[s] = self._line_candidates(s, False)
+            return got
+        return self._line_candidates(s, True)
+
+    def _line_candidates(self, s: int, extended: bool) -> list[tuple[int, float, str]]:
         m = self.line_widths
         got = self._grid.get(s)
         if got is None:
@@ -207,19 +273,20 @@ class Breaker:
             P = m.width_sums
             need = target - (P[e] + m.end_width[e] - P[s] + m.adjacent_cut[s])  # - m.width(s, e)
         loose = need >= self.em - EPS
-        if extended:
-            extended = any(a <= s <= b for a, b in self._windows)
         if not (loose or extended):
             return [(e, 0.0, kind)]
         out = [(e, 0.0, kind)]
         weight = 1.0 + (m.n - s) / m.n
         penalty_back = penalty_fwd = 0.0 if loose else P_ALTERNATIVE * weight
+        limit = self.loose_limit + EPS
         for k in m.legal_before(e, s, 6 if loose else 3):
             short = target - m.width(s, k)
             if loose and short > need + 4 * self.em:
                 break
             if short > EPS and m.stretch(s, k) <= EPS:
                 continue        # a line that cannot be justified is never an alternative
+            if not loose and m.spacing(s, k, target) > limit:
+                break           # second pass: a tight line is never made loose
             out.append((k, penalty_back, ALTERNATIVE))
         after = m.legal_after(e, 3)
         for k in after:
@@ -229,12 +296,20 @@ class Breaker:
         if extended and m.house:
             low = out[-1][0] if len(out) > 1 and out[-1][0] < e else s
             for k in m.house_between(min(low, e), after[-1] if after else m.last):
-                if k >= s and m.fits(s, k, target) and not (
-                        target - m.width(s, k) > EPS and m.stretch(s, k) <= EPS):
+                if k >= s and m.fits(s, k, target) and m.spacing(s, k, target) <= limit:
                     out.append((k, P_HOUSE + penalty_back, ALTERNATIVE))
         return out
 
     def _demerits(self, s: int, e: int) -> float:
+        """(1 + badness)² of the line s..e, plus the costs of a loose line and a 孤字;
+        computed once per line (the second pass meets most of the first pass's lines)."""
+        key = s * self._stride + e
+        got = self._known.get(key)
+        if got is None:
+            got = self._known[key] = self._line_demerits(s, e)
+        return got
+
+    def _line_demerits(self, s: int, e: int) -> float:
         m = self.line_widths
         target = self.first_measure if s == 0 else self.measure
         P = m.width_sums
@@ -307,11 +382,7 @@ class Breaker:
                        if b.kind != FORCED and self.is_loose(b)]
         if not bad:
             return breaks
-        last = len(breaks) - 1
-        self._windows = [(breaks[max(0, number - CONTEXT_LINES)].start,
-                          breaks[min(last, number + RECOVERY_LINES)].end + 1) for number in bad]
-        self._rejoin = frozenset(b.start for b in breaks) | {self.line_widths.n}
-        fixed = self.optimal(extended=True)
+        fixed = self._repair(breaks, bad)
         if not optimal and orphan and self.is_orphan(fixed[-1].start, fixed[-1].end) and (
                 len(fixed) > 1):
             return breaks
