@@ -197,9 +197,10 @@ class Breaker:
     def _repair(self, breaks: list[Break], bad: list[int]) -> list[Break]:
         """The second pass: the same search, from the first window's first line on, where
         the line starts in a window (`CONTEXT_LINES` before each bad line to
-        `RECOVERY_LINES` after it) take every alternative; outside the windows a path
-        keeps to the first pass's line starts, and once past the last window it ends there,
-        continued by the first pass's lines (whose cost is known)."""
+        `RECOVERY_LINES` after it) take every alternative; between windows a path keeps to
+        the first pass's line starts; past the last window it goes on by the grid fill until
+        it meets one of them, and is continued by the first pass's lines from there (whose
+        cost is known)."""
         m = self.line_widths
         n = m.n
         last = len(breaks) - 1
@@ -229,11 +230,12 @@ class Breaker:
                 if old is None or total < old.demerits - 1e-6 or (
                         abs(total - old.demerits) <= 1e-6 and s > old.start):
                     inside = any(a <= t <= b for a, b in windows)
-                    if not inside and t not in index and t < n:
-                        continue            # back on the first pass's breaks, or not at all
+                    if not inside and t not in index and t <= beyond:
+                        continue            # between windows: on the first pass's breaks
                     best[t] = new(Node, (total, s, e, kind))
-                    if t < n and (inside or t <= beyond) and t not in queued:
-                        queued.add(t)
+                    if t < n and (inside or t <= beyond or t not in index) and (
+                            t not in queued):
+                        queued.add(t)       # past the last window: on until it rejoins
                         push(heap, t)
         for t, node in best.items():
             if t == n:
@@ -379,7 +381,7 @@ class Breaker:
         bad = [len(breaks) - 1] if orphan else []
         if optimal:
             bad[:0] = [number for number, b in enumerate(breaks)
-                       if b.kind != FORCED and self.is_loose(b)]
+                       if self.is_loose(b)]
         if not bad:
             return breaks
         fixed = self._repair(breaks, bad)
