@@ -70,13 +70,11 @@ def compose_edition(edition: Edition, fonts: FontBook,
                 outputs[(out.page, out.slot)] = out
     frames = []
     by_number = {}
-    first_number = min((p.number for p in edition.pages), default=1)
     for page in edition.pages:
         ctx = contexts[page.layout.name]
         page_outputs = {slot_id: out for (number, slot_id), out in outputs.items()
                         if number == page.number}
-        frame, page_diags = compose_page(page, edition, ctx, page_outputs,
-                                         page.number == first_number)
+        frame, page_diags = compose_page(page, edition, ctx, page_outputs, page.is_front)
         diags.extend(page_diags)
         if pages is None or page.number in pages:
             frames.append(frame)
@@ -89,7 +87,8 @@ def compose_edition(edition: Edition, fonts: FontBook,
         for number in missing:
             diags.append(error("no-such-page", f"the edition has no page {number}",
                                  page=number, hint="see the page numbers in edition.yaml"))
-    info = DocumentInfo(title=f"{edition.paper} {edition.date} 第{edition.issue}期",
+    issue = f" 第{edition.issue}期" if edition.issue else ""
+    info = DocumentInfo(title=f"{edition.paper} {edition.date}{issue}",
                         paper=edition.paper, date=edition.date, timestamp=edition.timestamp)
     return Document(tuple(frames), info), _ordered(diags), results
 

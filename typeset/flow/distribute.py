@@ -22,6 +22,9 @@ class LineKey:
     """First line of its paragraph."""
     last: bool
     """Last line of its paragraph."""
+    keep: bool = False
+    """Keep with the next line: no column break after this line (a crosshead, its space
+    above, and the first body line under it)."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class Distribution:
     """The grid line the balanced columns end at (exclusive)."""
     orphans: tuple[int, ...] = ()
     """Lines that are a paragraph's lone first line at a column foot and could not move on."""
+    stranded: tuple[int, ...] = ()
+    """Lines kept with the next (a crosshead) that still end a column: it could not move on."""
 
     def starts(self) -> tuple[int, ...]:
         """Index of the first line in each column."""
@@ -86,9 +91,15 @@ def _is_orphan(keys: tuple[LineKey, ...], index: int) -> bool:
     return before.first and not before.last and keys[index].paragraph == before.paragraph
 
 
+def _is_kept(keys: tuple[LineKey, ...], index: int) -> bool:
+    """A column break before line `index` parts a line from the one it is kept with."""
+    return 0 < index <= len(keys) and keys[index - 1].keep and index < len(keys)
+
+
 def _bad_break(keys: tuple[LineKey, ...], index: int) -> bool:
-    """A column break before line `index` that leaves a widow or an orphan."""
-    return _is_widow(keys, index) or _is_orphan(keys, index)
+    """A column break before line `index` that leaves a widow or an orphan, or parts a
+    crosshead from the lines under it."""
+    return _is_widow(keys, index) or _is_orphan(keys, index) or _is_kept(keys, index)
 
 
 def distribute(keys: tuple[LineKey, ...], columns: tuple[Column, ...], *, balance: bool = True
@@ -107,7 +118,7 @@ def distribute(keys: tuple[LineKey, ...], columns: tuple[Column, ...], *, balanc
     level = balance_level(columns, lines) if (fits and balance) else max(
         (c.bottom for c in columns), default=0)
     limits: dict[int, int] = {}
-    for _ in range(len(columns) * 2):
+    for _ in range(len(columns) * 8):
         counts = _fill(columns, lines, level, limits)
         starts = _starts(counts)
         widow_col = next((i for i, s in enumerate(starts)
@@ -115,7 +126,7 @@ def distribute(keys: tuple[LineKey, ...], columns: tuple[Column, ...], *, balanc
         if widow_col is None and not fits:
             end = sum(counts)  # the break into the continuation, after the last column
             last = max((i for i, n in enumerate(counts) if n), default=None)
-            if last is not None and _is_orphan(keys, end):
+            if last is not None and (_is_orphan(keys, end) or _is_kept(keys, end)):
                 widow_col = last + 1
         if widow_col is None:
             break
@@ -136,8 +147,13 @@ def distribute(keys: tuple[LineKey, ...], columns: tuple[Column, ...], *, balanc
     widows = tuple(s for i, s in enumerate(starts) if i > 0 and counts[i] and _is_widow(keys, s))
     orphans = tuple(s - 1 for i, s in enumerate(starts)
                     if i > 0 and counts[i] and _is_orphan(keys, s))
+    stranded = tuple(s - 1 for i, s in enumerate(starts)
+                     if i > 0 and counts[i] and _is_kept(keys, s))
+    end = sum(counts)
+    if end < lines and _is_kept(keys, end):
+        stranded += (end - 1,)
     used_level = max((c.top + n for c, n in zip(columns, counts) if n), default=level)
-    return Distribution(tuple(counts), sum(counts), widows, used_level, orphans)
+    return Distribution(tuple(counts), sum(counts), widows, used_level, orphans, stranded)
 
 
 def _starts(counts: list[int]) -> list[int]:

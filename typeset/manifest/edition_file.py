@@ -24,6 +24,7 @@ from typeset.manifest.lunar import LunarUnavailable, lunar_date
 from typeset.manifest.paths import UnsafePath, inside
 from typeset.manifest.slots import SlotContext, read_slot
 from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
+from typeset.manifest.story_elements import check_paragraph_styles
 from typeset.manifest.story_file import read_story
 from typeset.manifest.yamlpos import YMap, parse_yaml
 from typeset.model.edition import Edition, Page, Slot
@@ -34,7 +35,7 @@ from typeset.project import find_project_root
 MANIFEST_NAME = "edition.yaml"
 EDITION_KEYS = ("paper", "date", "issue", "layout", "lunar", "masthead", "output", "pages",
                 "description")
-PAGE_KEYS = ("number", "section", "editor", "layout", "slots")
+PAGE_KEYS = ("number", "section", "editor", "layout", "slots", "front")
 MASTHEAD_KEYS = ("paper_latin", "cn", "postal_code", "publisher", "printer", "address",
                  "phone", "price", "website", "motto", "weather", "chief_editor")
 """Masthead and ear extras (报头/报眼): passed on as Edition.extra in this order."""
@@ -74,7 +75,7 @@ def load_edition(path: Path, project_root: Path | None = None
         except DateError as exc:
             problems.error("bad-date", str(exc), top.at("date"),
                            hint="write the issue's date as date: 2026-03-07")
-    issue = top.integer("issue", 0, required=True, low=1, high=10_000_000, example="25812")
+    issue = top.integer("issue", 0, low=1, high=10_000_000, example="25812")
     lunar = _lunar(top, problems, day)
     extra = _masthead(top, problems)
     output = plain(top.raw("output"), top.at("output"), problems, "output")
@@ -85,6 +86,13 @@ def load_edition(path: Path, project_root: Path | None = None
     check_pages(pages, problems)
     check_stories(pages, stories, problems)
     check_jumps(pages, problems)
+    check_paragraph_styles(pages, stories, problems)
+    if not top.has("issue") and any(page.is_front for page in pages):
+        front = next(page for page in pages if page.is_front)
+        problems.error("missing-key", f"page {front.number} is a front page and its ear "
+                       "prints the issue number, but the edition has no 'issue'",
+                       top.source, hint="add issue: 25812 (the 期号), or front: false on "
+                                        f"page {front.number}")
     _unused_stories(folder, label, set(stories) | failed, problems)
     if problems.errors:
         raise InputError(_ordered(problems.errors))
@@ -184,7 +192,8 @@ def _pages(top: MapReader, problems: Problems, layouts: _Layouts, default_layout
             continue
         pages.append(Page(number=number, layout=layout, slots=tuple(slots),
                           section=p.text("section", max_chars=40),
-                          editor=p.text("editor", max_chars=40), source=p.source))
+                          editor=p.text("editor", max_chars=40), source=p.source,
+                          front=p.flag("front") if p.has("front") else None))
     return pages
 
 

@@ -238,10 +238,14 @@ def _margins(top: MapReader, problems: Problems, trim_w: float, trim_h: float, c
 
 
 def _jump_text(jump: MapReader, key: str, default: str, problems: Problems) -> str:
+    from typeset.compose.jump_wording import pattern_problem
+
     text = jump.text(key, default, example=default)
-    if "{page}" not in text or text.count("{") != 1 or text.count("}") != 1:
-        problems.error("bad-jump", f"jump.{key} must contain {{page}} exactly once and no other "
-                       f"braces, got '{text}'", jump.at(key), hint=f"write {key}: \"{default}\"")
+    problem = pattern_problem(text)
+    if problem:
+        problems.error("bad-jump", f"jump.{key} '{text}': {problem}", jump.at(key),
+                       hint=f"write {key}: \"{default}\", or with Chinese numerals "
+                            f"\"{default.replace('{page}', '{page_cn}')}\"")
         return default
     return text
 

@@ -31,11 +31,13 @@ from pathlib import Path
 from typeset.diagnostics import Diagnostic, SourceRef
 from typeset.manifest.fields import MapReader, Problems, kind_of, suggestion
 from typeset.manifest.source import MAX_STORY_BYTES, read_text
+from typeset.manifest.story_elements import (ELEMENT_KEYS, crosshead, front_fields,
+                                             headline_text, style_suffix)
 from typeset.manifest.yamlpos import parse_yaml
 from typeset.model.story import Headline, Paragraph, Run, Story
 
 STORY_KEYS = ("kicker", "headline", "deck", "banner", "level", "dateline", "byline",
-              "byline_place", "signature", "kind", "continued", "indent")
+              "byline_place", "signature", "kind", "continued", "indent") + ELEMENT_KEYS
 KINDS = ("news", "commentary", "brief", "feature")
 INDENTS = {"true": "all", "false": "none", "as-written": "as-written"}
 """The front matter's `indent:` as written → how paragraphs are indented."""
@@ -121,9 +123,9 @@ def _build(story_id: str, meta: MapReader | None, paragraphs: tuple[Paragraph, .
            source: SourceRef, problems: Problems) -> Story:
     if meta is None:
         return Story(story_id, None, paragraphs, source=source)
-    headline = meta.text("headline", max_chars=200)
-    kicker = meta.text("kicker", max_chars=200)
-    deck = meta.text("deck", max_chars=300)
+    headline = headline_text(meta, "headline", max_chars=200)
+    kicker = headline_text(meta, "kicker", max_chars=200)
+    deck = headline_text(meta, "deck", max_chars=300)
     banner = meta.text("banner", max_chars=100)
     continued = meta.text("continued", max_chars=100)
     level = meta.integer("level", 1, low=1, high=9, example="2")
@@ -142,6 +144,7 @@ def _build(story_id: str, meta: MapReader | None, paragraphs: tuple[Paragraph, .
         signature=meta.text("signature", max_chars=100),
         kind=meta.choice("kind", KINDS, "news"),
         source=source,
+        **front_fields(meta, problems),
     )
 
 
@@ -172,6 +175,16 @@ def parse_body(body: str, file: str, first_line: int, problems: Problems,
     block: list[str] = []
     start = first_line
     for number, line in enumerate(body.split("\n") + [""], start=first_line):
+        head = crosshead(line)
+        if head is not None:  # a crosshead (小标题) is a paragraph of its own
+            if block:
+                typed = block[0][:1] in _INDENT
+                indented = indent == "all" or (indent == "as-written" and typed)
+                paragraphs.append(_paragraph(block, SourceRef(file, start, 1), problems,
+                                             indented))
+                block = []
+            paragraphs.append(_crosshead(head, SourceRef(file, number, 1), problems))
+            continue
         if line.strip(_INDENT + "\n"):
             if not block:
                 start = number
@@ -211,9 +224,20 @@ def _paragraph(lines: list[str], source: SourceRef, problems: Problems,
     if text.startswith("#") and text.lstrip("#").startswith(" "):
         problems.warn("markdown-heading", "a Markdown heading in the story body is set as an "
                       "ordinary paragraph", source,
-                      hint="put the headline in the front matter (headline: …)")
+                      hint="put the headline in the front matter (headline: …); a crosshead (小标题) "
+                           "is written ## 小标题")
+    text, style = style_suffix(text, source, problems)
     return Paragraph(runs=tuple(parse_runs(text, source, problems)), source=source,
-                     indent=indent)
+                     indent=indent, style=style)
+
+
+def _crosshead(text: str, source: SourceRef, problems: Problems) -> Paragraph:
+    """A `## 小标题` line → a paragraph in the crosshead style (never empty)."""
+    if not text.strip():
+        problems.error("empty-crosshead", "a crosshead line '##' has no text", source,
+                       hint="write the crosshead after the ##, e.g. ## 老厂房里的新生意")
+    return Paragraph(runs=tuple(parse_runs(text, source, problems)), source=source,
+                     indent=False, style="crosshead")
 
 
 def parse_runs(text: str, source: SourceRef, problems: Problems) -> list[Run]:

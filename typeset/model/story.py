@@ -28,6 +28,9 @@ class Paragraph:
     source: SourceRef | None = None
     indent: bool = True
     """False for a paragraph that continues a sentence (no first-line indent)."""
+    style: str = ""
+    """The layout style the paragraph is set in: "" = the body style; "crosshead" for a
+    小标题 (`## …` in the story file); any other style named by a `{.style}` suffix."""
 
     @property
     def text(self) -> str:
@@ -68,6 +71,16 @@ class Story:
     kind: str = "news"
     """news | commentary | brief | feature (chooses headline styles)."""
     source: SourceRef | None = None
+    summary: tuple[str, ...] = ()
+    """提要: lines set under the headline group in the `summary` style."""
+    editor_note: tuple[str, ...] = ()
+    """编者按: its paragraphs, set before the body in the `editor-note` style."""
+    editor_note_signature: str = ""
+    """The editor's note signature (编 者), flush right after the note."""
+    author: str = ""
+    """署名 under the headline (本报记者 孙广勇), beside the end `byline`."""
+    tagline: str = ""
+    """A sponsor's or campaign line after the body, in the `tagline` style (not an ad)."""
 
     def all_text(self) -> str:
         """Every character the story asks to print, in reading order (for no-loss checks)."""
@@ -75,6 +88,11 @@ class Story:
         if self.headline:
             parts += [self.headline.banner, self.headline.kicker, self.headline.headline,
                       self.headline.deck]
+        parts += list(self.summary)
+        parts.append(self.author)
+        parts += list(self.editor_note)
+        if self.editor_note:
+            parts.append(self.editor_note_signature)
         if self.byline_place == "top":
             parts.append(self.byline)
         parts.append(self.dateline)
@@ -82,4 +100,5 @@ class Story:
         if self.byline_place != "top":
             parts.append(self.byline)
         parts.append(self.signature)
+        parts.append(self.tagline)
         return "".join(parts)
