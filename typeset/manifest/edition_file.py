@@ -34,7 +34,7 @@ from typeset.project import find_project_root
 
 MANIFEST_NAME = "edition.yaml"
 EDITION_KEYS = ("paper", "date", "issue", "layout", "lunar", "masthead", "output", "pages",
-                "description")
+                "description", "jump")
 PAGE_KEYS = ("number", "section", "editor", "layout", "slots", "front")
 MASTHEAD_KEYS = ("paper_latin", "cn", "postal_code", "publisher", "printer", "address",
                  "phone", "price", "website", "motto", "weather", "chief_editor")
@@ -79,7 +79,7 @@ def load_edition(path: Path, project_root: Path | None = None
     lunar = _lunar(top, problems, day)
     extra = _masthead(top, problems)
     output = plain(top.raw("output"), top.at("output"), problems, "output")
-    layouts = _Layouts(root, output, problems)
+    layouts = _Layouts(root, output, problems, _jump(top, problems))
     default_layout = top.text("layout", required=True, example="broadsheet-8col")
     pages = _pages(top, problems, layouts, default_layout, folder, label)
     stories, failed = _stories(pages, folder, label, problems)
@@ -126,6 +126,22 @@ def _lunar(top: MapReader, problems: Problems, day: dt.date | None) -> str:
         return ""
 
 
+def _jump(top: MapReader, problems: Problems) -> dict:
+    """The edition's own jump wording, `jump: {out: …, in: …}`, over its layouts' (each
+    pattern checked as a layout's is: {page}, {page_cn}, {number}, {letter})."""
+    from typeset.manifest.layout_file import jump_pattern
+
+    j = top.mapping("jump", "jump", ("out", "in"))
+    if j is None:
+        return {}
+    found = {}
+    for key, field, default in (("out", "jump_out", "（转第{page}版）"),
+                                ("in", "jump_in", "（上接第{page}版）")):
+        if j.has(key):
+            found[field] = jump_pattern(j, key, default, problems)
+    return found
+
+
 def _masthead(top: MapReader, problems: Problems) -> tuple[tuple[str, str], ...]:
     m = top.mapping("masthead", "masthead", MASTHEAD_KEYS)
     if m is None:
@@ -137,8 +153,9 @@ class _Layouts:
     """Layouts by name, each loaded once; its errors (at the first line naming it) and its
     warnings (at their place in the layout file) recorded once per edition load."""
 
-    def __init__(self, root: Path, output: dict, problems: Problems):
+    def __init__(self, root: Path, output: dict, problems: Problems, jump: dict | None = None):
         self.root, self.output, self.problems = root, output, problems
+        self.jump = jump or {}
         self.cache: dict[str, Layout | None] = {}
 
     def get(self, name: str, where: SourceRef) -> Layout | None:
@@ -156,6 +173,8 @@ class _Layouts:
                 self.problems.items.append(d)
         if layout is not None and self.output:
             layout = dataclasses.replace(layout, output={**layout.output, **self.output})
+        if layout is not None and self.jump:
+            layout = dataclasses.replace(layout, **self.jump)
         self.cache[name] = layout
         return layout
 
