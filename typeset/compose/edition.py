@@ -17,6 +17,7 @@ from typeset.diagnostics import Diagnostic, error
 from typeset.fonts import FontBook
 from typeset.frame import Document, DocumentInfo
 from typeset.model.edition import Edition, Page, Slot
+from typeset.session import current
 from typeset.text import CompositionRules
 
 
@@ -93,14 +94,11 @@ def compose_edition(edition: Edition, fonts: FontBook,
     return Document(tuple(frames), info), _ordered(diags), results
 
 
-_SET_STORIES: dict[tuple, StoryResult] = {}
-"""Stories already set in this process, by the story itself (frozen data) and everything about
-its chain that can change the result; a re-proof after a one-story change sets only that story."""
-_SET_LIMIT = 2048
-
-
 def _compose_story_cached(story, chain: list[ChainLink], edition: Edition) -> StoryResult:
-    """`compose_story`, reusing the result when nothing it depends on has changed.
+    """`compose_story`, reusing the result when nothing it depends on has changed (the
+    session's table "set-stories", keyed by the story itself — frozen data — and everything
+    about its chain that can change the result): a re-proof after a one-story change sets
+    only that story.
 
     The key holds the layout and font book objects themselves (alive as long as the entry is),
     so comparing their ids is sound; unchanged layouts are the same object across builds
@@ -112,14 +110,8 @@ def _compose_story_cached(story, chain: list[ChainLink], edition: Edition) -> St
          if link.slot.photo else None)
         for link in chain)
     key = (story, edition.folder, links)
-    hit = _SET_STORIES.get(key)
-    if hit is not None:
-        return hit
-    result = compose_story(story, chain)
-    if len(_SET_STORIES) >= _SET_LIMIT:
-        _SET_STORIES.clear()
-    _SET_STORIES[key] = result
-    return result
+    return current().memo("set-stories", limit=2048).get_or_make(
+        key, lambda: compose_story(story, chain))
 
 
 def _ordered(diags: list[Diagnostic]) -> list[Diagnostic]:

@@ -35,6 +35,7 @@ from typeset.manifest.story_elements import (ELEMENT_KEYS, crosshead, front_fiel
                                              headline_text, style_suffix)
 from typeset.manifest.yamlpos import parse_yaml
 from typeset.model.story import Headline, Paragraph, Run, Story
+from typeset.session import current, file_key
 
 STORY_KEYS = ("kicker", "headline", "deck", "banner", "level", "dateline", "byline",
               "byline_place", "signature", "kind", "continued", "indent") + ELEMENT_KEYS
@@ -53,29 +54,22 @@ def load_story(path: Path) -> Story:
     return story
 
 
-_READ: dict[tuple, tuple[Story, tuple[Diagnostic, ...]]] = {}
-"""Stories already read in this process, by (path, label, mtime, size, inode): a re-proof
-under --watch re-reads only the files that changed."""
-_READ_LIMIT = 4096
-
-
 def read_story(path: Path, label: str | None = None) -> tuple[Story, list[Diagnostic]]:
     """Read one story file → (Story, warnings); raises InputError on errors. `label` is the
-    file name shown in messages (defaults to the path). Unchanged files are not parsed twice."""
-    try:
-        stat = path.stat()
-        key = (str(path), label, stat.st_mtime_ns, stat.st_size, stat.st_ino)
-    except OSError:
-        key = None
-    if key is not None and key in _READ:
-        story, warnings = _READ[key]
-        return story, list(warnings)
-    story, warnings = _read_story(path, label)
-    if key is not None:
-        if len(_READ) >= _READ_LIMIT:
-            _READ.clear()
-        _READ[key] = (story, tuple(warnings))
-    return story, warnings
+    file name shown in messages (defaults to the path). Unchanged files are not parsed twice
+    in a session (its table "stories", keyed by the path, the label and `file_key`): a
+    re-proof under --watch re-reads only the files that changed."""
+    state = file_key(path)
+    key = (str(path), label, state) if state is not None else None
+    if key is None:
+        return _read_story(path, label)
+
+    def read() -> tuple[Story, tuple[Diagnostic, ...]]:
+        story, warnings = _read_story(path, label)
+        return story, tuple(warnings)
+
+    story, warnings = current().memo("stories").get_or_make(key, read)
+    return story, list(warnings)
 
 
 def _read_story(path: Path, label: str | None) -> tuple[Story, list[Diagnostic]]:
