@@ -60,3 +60,15 @@ def test_a_newline_in_the_headline_breaks_the_line_there(maker):
         for run in runs(result, 1, role):
             lines[run.y] = lines.get(run.y, "") + run.text
         assert [t.strip() for _, t in sorted(lines.items())] == want
+
+
+def test_space_lines_take_no_room_at_the_top_of_a_column():
+    """A crosshead's space line that opens a column is dropped there: that column still holds
+    its full number of printed lines."""
+    keys = [LineKey(0, i == 0, i == 7) for i in range(8)]
+    keys += [LineKey(1, False, False, keep=True, space=True), LineKey(1, True, True, keep=True)]
+    keys += [LineKey(2, i == 0, i == 19, keep=i == 0) for i in range(20)]
+    columns = (Column(0, 100, 0, 9), Column(110, 100, 0, 9))
+    dist = distribute(tuple(keys), columns, balance=False)
+    assert dist.counts == (8, 10)        # column 2: the space line (dropped) + 9 printed lines
+    assert dist.placed == 18

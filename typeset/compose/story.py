@@ -144,7 +144,7 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
     columns = work.columns()
     lines, composer_diags = set_body(paras, width, ctx)
     diags.extend(_located(tuple(composer_diags), work.where))
-    keys = tuple(LineKey(b.para, b.first, b.last, b.keep) for b in lines)
+    keys = tuple(LineKey(b.para, b.first, b.last, b.keep, b.blank) for b in lines)
     if has_head and k == 0 and columns[0].capacity < 2:
         work.warn("headline-without-body", "the headline has fewer than two body lines under "
                   "it in its column (背题)", "give the slot more lines")

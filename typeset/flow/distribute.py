@@ -25,6 +25,9 @@ class LineKey:
     keep: bool = False
     """Keep with the next line: no column break after this line (a crosshead, its space
     above, and the first body line under it)."""
+    space: bool = False
+    """An empty line of space (above a crosshead): it takes no room at the top of a column,
+    where it is dropped."""
 
 
 @dataclass(frozen=True)
@@ -65,14 +68,26 @@ def balance_level(columns: tuple[Column, ...], lines: int) -> int:
     return high
 
 
-def _fill(columns: tuple[Column, ...], lines: int, level: int, limits: dict[int, int]) -> list[int]:
+def _fill(columns: tuple[Column, ...], lines: int, level: int, limits: dict[int, int],
+          keys: tuple[LineKey, ...] = ()) -> list[int]:
     counts = []
     left = lines
     for i, col in enumerate(columns):
-        take = min(col.capacity_to(level), limits.get(i, 10**9), left)
+        room = col.capacity_to(level)
+        free = _lead_spaces(keys, lines - left, left) if room > 0 else 0
+        take = min(room + free, limits.get(i, 10**9), left)
         counts.append(take)
         left -= take
     return counts
+
+
+def _lead_spaces(keys: tuple[LineKey, ...], start: int, count: int) -> int:
+    """How many of the `count` lines from `start` are space lines at their head (dropped at
+    the top of a column)."""
+    n = 0
+    while n < count and start + n < len(keys) and keys[start + n].space:
+        n += 1
+    return n
 
 
 def _is_widow(keys: tuple[LineKey, ...], index: int) -> bool:
@@ -119,7 +134,7 @@ def distribute(keys: tuple[LineKey, ...], columns: tuple[Column, ...], *, balanc
         (c.bottom for c in columns), default=0)
     limits: dict[int, int] = {}
     for _ in range(len(columns) * 8):
-        counts = _fill(columns, lines, level, limits)
+        counts = _fill(columns, lines, level, limits, keys)
         starts = _starts(counts)
         widow_col = next((i for i, s in enumerate(starts)
                           if i > 0 and counts[i] and _bad_break(keys, s)), None)
@@ -135,14 +150,14 @@ def distribute(keys: tuple[LineKey, ...], columns: tuple[Column, ...], *, balanc
             break
         trial = dict(limits)
         trial[prev] = counts[prev] - 1
-        trial_counts = _fill(columns, lines, level, trial)
+        trial_counts = _fill(columns, lines, level, trial, keys)
         if fits and sum(trial_counts) < sum(counts):
             if balance and level < max(c.bottom for c in columns):
                 level += 1  # one more line of depth lets the columns absorb the moved line
                 continue
             break
         limits = trial
-    counts = _fill(columns, lines, level, limits)
+    counts = _fill(columns, lines, level, limits, keys)
     starts = _starts(counts)
     widows = tuple(s for i, s in enumerate(starts) if i > 0 and counts[i] and _is_widow(keys, s))
     orphans = tuple(s - 1 for i, s in enumerate(starts)
@@ -152,7 +167,8 @@ def distribute(keys: tuple[LineKey, ...], columns: tuple[Column, ...], *, balanc
     end = sum(counts)
     if end < lines and _is_kept(keys, end):
         stranded += (end - 1,)
-    used_level = max((c.top + n for c, n in zip(columns, counts) if n), default=level)
+    used_level = max((c.top + n - _lead_spaces(keys, s, n)
+                      for c, n, s in zip(columns, counts, starts) if n), default=level)
     return Distribution(tuple(counts), sum(counts), widows, used_level, orphans, stranded)
 
 
