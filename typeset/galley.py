@@ -2,7 +2,7 @@
 
 In: plain text (one paragraph per line), the measure in em, style, fonts, rules, indent. Out:
 `({"measure_em": N, "paragraphs": [{"lines": ["…", …]}, …]}, diagnostics)`; each line holds
-its exact source characters. `typeset.text.set_galley` gives the full `SetParagraph`s.
+its exact source characters. `typeset.linebreak.set_galley` gives the full `SetParagraph`s.
 """
 
 from __future__ import annotations
