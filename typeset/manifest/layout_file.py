@@ -238,8 +238,8 @@ def _margins(top: MapReader, problems: Problems, trim_w: float, trim_h: float, c
 
 
 def jump_pattern(jump: MapReader, key: str, default: str, problems: Problems) -> str:
-    """A jump pattern (`jump.out` / `jump.in`) checked for its placeholders; the default
-    after recording an error."""
+    """A jump pattern (`out:` or `in:` of a `jump:` mapping) checked for its placeholders;
+    the default after recording an error."""
     from typeset.compose.jump_wording import pattern_problem
 
     text = jump.text(key, default, example=default)
