@@ -119,12 +119,15 @@ class Page:
     source: SourceRef | None = None
     front: bool | None = None
     """A front page (报头 masthead and 报眼 ear) when true; None = as the manifest leaves it:
-    page number 1 is a front page, every other page is not (see `is_front`)."""
+    page 1 (or A1 of a lettered edition) is a front page, every other page is not (see
+    `is_front`)."""
 
     @property
     def is_front(self) -> bool:
-        """Whether the page prints the masthead: `front:` as written, else page number 1."""
-        return self.number == 1 if self.front is None else self.front
+        """Whether the page prints the masthead: `front:` as written, else page 1 (or A1)."""
+        if self.front is not None:
+            return self.front
+        return self.number == 1 or str(self.number).upper() == "A1"
 
 
 @dataclass(frozen=True)
