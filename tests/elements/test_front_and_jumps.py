@@ -181,3 +181,15 @@ def test_front_must_be_true_or_false(maker):
                          {"s1": story("headline: 标题", SHORT)})
     d = maker.one(folder, "wrong-type")
     assert d.source.line == line_of(folder, "front:")
+
+
+def test_continued_from_a_lettered_page(maker):
+    manifest = HEAD.replace("pages:\n", 'jump: {in: "（上接{letter}{number}版）"}\npages:\n') + page(
+        2, """
+        - story: rest
+          at: {column: 1, span: 3, top: 0, bottom: 40}
+          continued_from: {page: a1}
+        """)
+    folder = maker.write(manifest, {"rest": story("headline: 标题")})
+    result = maker.compose(folder)
+    assert text(result, 2, "body").startswith("（上接A1版）")

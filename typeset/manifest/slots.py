@@ -9,6 +9,7 @@ continuation slot, the target of a jump). Problems go to `Problems` with file:li
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from typeset.diagnostics import SourceRef
@@ -31,6 +32,8 @@ PHOTO_KEYS = ("file", "caption", "credit", "span", "lines", "height", "place", "
 FORMS = ("story", "photo", "label", "ad")
 PLACES = ("top", "bottom", "left", "right")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
+LETTERED = re.compile(r"^\s*[A-Za-z]{1,2}0*[1-9]\d{0,3}\s*$")
+"""A lettered folio (A1, B12) as `continued_from:` may name the page of another section."""
 
 
 class SlotContext:
@@ -272,6 +275,9 @@ def read_continued_from(r: MapReader) -> Continue | None:
     c = r.mapping("continued_from", "continued_from", ("page",))
     if c is None:
         return None
+    written = c.raw("page")
+    if isinstance(written, str) and LETTERED.match(written):
+        return Continue(written.strip().upper(), "", source=c.at("page"))  # a folio: A1
     page = c.integer("page", 0, required=True, low=1, high=10_000, example="1")
     return Continue(page, "", source=c.at("page")) if page else None
 
