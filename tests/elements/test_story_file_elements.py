@@ -140,3 +140,8 @@ def test_forced_headline_breaks_are_kept(tmp_path, written):
     s, _ = _read(tmp_path, story(written + '\nkicker: "引题一\\n引题二"\ndeck: "副题一\\n副题二"'))
     assert s.headline.headline == "老街区焕新颜\n城市更新惠民生"
     assert (s.headline.kicker, s.headline.deck) == ("引题一\n引题二", "副题一\n副题二")
+
+
+def test_a_crosshead_without_the_space_after_the_marks_is_a_crosshead_too(tmp_path):
+    s, _ = _read(tmp_path, story("headline: 标题", f"{COPY}\n\n##老厂房里的新生意\n\n{COPY}\n"))
+    assert (s.paragraphs[1].style, s.paragraphs[1].text) == ("crosshead", "老厂房里的新生意")

@@ -18,8 +18,9 @@ ELEMENT_KEYS = ("summary", "editor_note", "editor_note_signature", "author", "ta
 """Front-matter keys read here (added to the story file's keys)."""
 DEFAULT_SIGNATURE = "编 者"
 """The editor's note signature when the story gives none."""
-CROSSHEAD = re.compile(r"^(#{2,3})(?:[ \t\u3000]+(.*?))?[ \t\u3000#]*$")
-"""A crosshead line: `## 老厂房里的新生意` (`###` is taken as a crosshead too)."""
+CROSSHEAD = re.compile(r"^(#{2,3})(?:[ \t\u3000]*([^#\s].*?))?[ \t\u3000#]*$")
+"""A crosshead line: `## 老厂房里的新生意` (`###`, and `##老厂房…` without the space, are
+taken as crossheads too)."""
 STYLE_SUFFIX = re.compile(r"[ \t\u3000]*\{\.([A-Za-z][A-Za-z0-9_-]*)\}[ \t\u3000]*$")
 """A paragraph set in another style of the layout ends with `{.style}`: `——编 者 {.signature}`."""
 BRACES = re.compile(r"\{\.[^}]*\}[ \t\u3000]*$")
