@@ -135,3 +135,11 @@ def test_an_unknown_paragraph_style_is_an_error_at_the_story_line(maker):
     assert d.source.file.endswith("stories/one.md")
     assert d.source.line == line_of(folder, "sginature", "stories/one.md")
     assert "signature" in d.hint
+
+
+def test_a_crosshead_that_cannot_move_on_is_reported(maker):
+    """Columns too short to take a crosshead and two lines: the crosshead stays, and says so."""
+    _, result = _one(maker, "kind: brief", "短段。\n\n## 小标题\n\n" + PARA * 3,
+                     "- story: one\n  at: {column: 1, span: 2, top: 10, bottom: 13}")
+    [d] = [d for d in result.diagnostics if d.code == "crosshead-at-foot"]
+    assert "小标题" in d.message and d.slot == "one"

@@ -69,6 +69,22 @@ def head_paragraphs(story: Story) -> list:
     return paras
 
 
+def opened_with(paras: tuple, label: str) -> tuple:
+    """The body opened by a run-in label (（上接第1版） of a story continued from another
+    edition's files): run into the first paragraph, or on a line of its own before a
+    crosshead."""
+    from typeset.compose.body import BodyPara
+
+    if not paras or not label:
+        return paras
+    run = Run(label, emphasis=True)
+    first = paras[0]
+    if first.kind == "crosshead":
+        return (BodyPara((run,), "body", False),) + tuple(paras)
+    return (replace(first, runs=(run,) + first.runs, indent=False, dateline=False),) + tuple(
+        paras[1:])
+
+
 def styled_paragraph(para: Paragraph):
     """A body paragraph written in another style (`## 小标题`, `… {.signature}`)."""
     from typeset.compose.body import BodyPara

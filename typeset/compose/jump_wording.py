@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import string
+from typing import NamedTuple
 
 PLACEHOLDERS = ("page", "page_cn", "number", "letter")
 PAGE_PLACEHOLDERS = ("page", "page_cn", "number")
@@ -49,6 +50,13 @@ def _below_10000(value: int, inner: bool) -> str:
         else:
             out += DIGITS[digit] + name
     return out
+
+
+class PageRef(NamedTuple):
+    """A page known only by its folio (2, or "A1"): the page of another edition's files a
+    `continued_from:` slot names."""
+
+    number: int | str
 
 
 def folio_parts(page) -> tuple[str, str, int]:

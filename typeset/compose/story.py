@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 
 from typeset.compose.body import BodyLine, BodyPara, body_paragraphs, remainder, set_body
 from typeset.compose.context import ComposeContext
-from typeset.compose.elements import head_extras, head_paragraphs
-from typeset.compose.jump_wording import jump_text
+from typeset.compose.elements import head_extras, head_paragraphs, opened_with
+from typeset.compose.jump_wording import PageRef, jump_text
 from typeset.compose.headline import set_continued_head, set_headline_group
 from typeset.compose.photo import moved, photo_block
 from typeset.compose.setting import line_runs, set_text
@@ -66,8 +66,8 @@ def compose_story(story: Story, chain: list[ChainLink]) -> StoryResult:
         paras = tuple(head_paragraphs(story)) + paras  # beside a 竖题: at the top of the text
     if first is not None and first.continued_from is not None:
         # The first part is in another edition's files: open with （上接第N版）.
-        paras = remainder(paras, _opening_lines(paras), 0, jump_text(
-            chain[0].ctx.layout.jump_in, _Page(first.continued_from.page)))
+        paras = opened_with(paras, jump_text(chain[0].ctx.layout.jump_in,
+                                             PageRef(first.continued_from.page)))
     overset = ""
     for k, link in enumerate(chain):
         out = SlotOutput(link.page.number, link.slot.id)
@@ -350,31 +350,18 @@ def _report_widows(dist, lines, diags, where) -> None:
         diags.append(warning("widow", "a column starts with the last line of a paragraph (孤行) "
                              f"“{lines[index].text[:10]}…” and it could not be avoided",
                              hint="edit the copy by a line, or change the slot's depth", **where))
-    for index in getattr(dist, "stranded", ()):
+    for index in dist.stranded:
+        near = lines[index:index + 4] + lines[max(0, index - 3):index][::-1]
+        head = next((b.text for b in near if b.style and b.style.name == "crosshead"
+                     and b.text), lines[index].text)
         diags.append(warning("crosshead-at-foot", "a crosshead ends a column without the two "
-                             f"body lines under it: “{lines[index].text[:10]}…” could not move "
-                             "on", hint="edit the copy by a line, or change the slot's depth",
+                             f"body lines under it: “{head[:10]}” could not move on",
+                             hint="edit the copy by a line, or change the slot's depth",
                              **where))
     for index in dist.orphans:
         diags.append(warning("orphan", "a column ends with the first line of a paragraph "
                              f"“{lines[index].text[:10]}…” and it could not be avoided",
                              hint="edit the copy by a line, or change the slot's depth", **where))
-
-
-class _Page:
-    """A page number standing in for a page of another edition's files (continued_from)."""
-
-    def __init__(self, number: int):
-        self.number = number
-
-
-def _opening_lines(paras: tuple[BodyPara, ...]) -> list[BodyLine]:
-    """A stand-in for "no line set yet": `remainder` from line 0 then opens the first
-    paragraph with the jump-in label."""
-    from typeset.linebreak import SetLine
-
-    blank = SetLine(0, 0, "", 0.0, 0.0, (), False)
-    return [BodyLine(0, blank, None, True, False)] if paras else []
 
 
 def _located(diags, where) -> list[Diagnostic]:
