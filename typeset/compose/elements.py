@@ -13,10 +13,7 @@ from dataclasses import replace
 
 from typeset.compose.context import ComposeContext
 from typeset.model.layout import TextStyle
-from typeset.model.story import Paragraph, Run, Story
-
-EDITOR_NOTE_LEAD = "编者按："
-"""The run-in lead-in of an editor's note (set in the style's emphasis face)."""
+from typeset.model.story import EDITOR_NOTE_LEAD, Paragraph, Run, Story
 FALLBACK = {"crosshead": "dateline", "summary": "body", "author": "byline",
             "editor-note": "body", "tagline": "byline", "photo-title": "caption"}
 """For a layout written before these styles existed: the style each element borrows."""

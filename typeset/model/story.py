@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 from typeset.diagnostics import SourceRef
 
+EDITOR_NOTE_LEAD = "编者按："
+"""The run-in lead-in of an editor's note (编者按), printed before its first paragraph."""
+
 
 @dataclass(frozen=True)
 class Run:
@@ -90,11 +93,11 @@ class Story:
                       self.headline.deck]
         parts += list(self.summary)
         parts.append(self.author)
+        if self.byline_place == "top":
+            parts.append(self.byline)
         parts += list(self.editor_note)
         if self.editor_note:
             parts.append(self.editor_note_signature)
-        if self.byline_place == "top":
-            parts.append(self.byline)
         parts.append(self.dateline)
         parts += [p.text for p in self.paragraphs]
         if self.byline_place != "top":
