@@ -23,6 +23,7 @@ from typeset.compose.story import StoryResult
 from typeset.diagnostics import Diagnostic, InputError, error, has_errors
 from typeset.fonts import FontBook, FontError
 from typeset.frame import Document
+from typeset.fit import fit_edition
 from typeset.manifest import load_edition
 from typeset.manifest.fonts_config import load_font_roles
 from typeset.model.edition import Edition
@@ -178,6 +179,11 @@ def compose(edition_path: Path, *, pages: set[int] | None = None,
         return BuildResult(edition, None, list(load_diags) + list(diags))
     sizes, image_diags = image_sizes(edition)
     timings["fonts+images"] = time.perf_counter() - start
+    start = time.perf_counter()
+    fitted = fit_edition(edition, fonts, sizes)  # stacks and rows → plain slots (issue 18)
+    edition = fitted.edition
+    image_diags = image_diags + fitted.diagnostics
+    timings["fit"] = time.perf_counter() - start
     start = time.perf_counter()
     document, diags, stories = compose_edition(edition, fonts, sizes, pages)
     timings["compose"] = time.perf_counter() - start

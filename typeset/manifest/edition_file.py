@@ -24,6 +24,7 @@ from typeset.manifest.lunar import LunarUnavailable, lunar_date
 from typeset.manifest.paths import UnsafePath, inside
 from typeset.manifest.slots import SlotContext, read_slot
 from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
+from typeset.manifest.stacks import is_container, read_container
 from typeset.manifest.story_file import read_story
 from typeset.manifest.yamlpos import YMap, parse_yaml
 from typeset.model.edition import Edition, Page, Slot
@@ -169,6 +170,7 @@ def _pages(top: MapReader, problems: Problems, layouts: _Layouts, default_layout
         layout = layouts.get(layout_name, p.at("layout") if p.has("layout")
                              else top.at("layout")) if layout_name else None
         slots: list[Slot] = []
+        containers = []
         slot_items = p.items("slots", example="[{story: …, at: {…}}]")
         if len(slot_items) > MAX_SLOTS:
             problems.error("too-many", f"{len(slot_items)} slots on one page; at most "
@@ -177,6 +179,11 @@ def _pages(top: MapReader, problems: Problems, layouts: _Layouts, default_layout
         if layout is not None:
             ctx = SlotContext(folder, label, layout, number or index + 1, problems)
             for n, (slot_data, slot_at) in enumerate(zip(slot_items, slot_items.item_sources)):
+                if is_container(slot_data):  # a stack, or bottom: auto (issue 18)
+                    container, held = read_container(slot_data, slot_at, n, ctx)
+                    slots.extend(held)
+                    containers.extend([container] if container else [])
+                    continue
                 slot = read_slot(slot_data, slot_at, n, ctx)
                 if slot is not None:
                     slots.append(slot)
@@ -184,7 +191,8 @@ def _pages(top: MapReader, problems: Problems, layouts: _Layouts, default_layout
             continue
         pages.append(Page(number=number, layout=layout, slots=tuple(slots),
                           section=p.text("section", max_chars=40),
-                          editor=p.text("editor", max_chars=40), source=p.source))
+                          editor=p.text("editor", max_chars=40), source=p.source,
+                          containers=tuple(containers)))
     return pages
 
 

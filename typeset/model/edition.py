@@ -110,6 +110,9 @@ class Page:
     section: str = ""
     editor: str = ""
     source: SourceRef | None = None
+    containers: tuple = ()
+    """Stacks (typeset.model.stack.Container) whose items are among `slots` with provisional
+    areas until `typeset.fit` gives them their heights (issue 18)."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,116 @@
+"""Share a container's box among its items: every item ends on its text.
+
+In: a stack/row tree (`typeset.model.stack`), the heights each leaf can take with their cost
+(from the levers), and the box's height. Out: a plan — a height for every node — found by
+dynamic programming over whole grid lines: a leaf offers heights; a row takes a height every
+child can take (the sum of their costs); a stack adds its children's heights and the empty
+lines between modules (the gap lever). The cheapest plan of exactly the box's height wins;
+when none exists, the nearest (shorter first) is taken and the difference reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from typeset.model.edition import GridArea
+from typeset.model.stack import Leaf, Node, Row, Stack
+
+
+@dataclass(frozen=True)
+class Choice:
+    """How one leaf is set: its height and the lever settings that give it."""
+
+    height: int
+    natural: int = 0
+    """Lines the item's content takes set this way (the rest of `height` is foot)."""
+    photo_lines: int | None = None
+    headline_lines: int | None = None
+    cost: float = 0.0
+    note: str = ""
+    """The levers used, for the report (照片 −2行, 主题一行 …)."""
+
+
+Options = dict[int, tuple[float, object]]
+"""height → (cost, plan): a leaf's plan is its Choice, a row's the tuple of its children's
+plans, a stack's a tuple of (gap before, height, plan) per child."""
+
+LeafOptions = Callable[[Leaf, int], dict[int, Choice]]
+
+
+def options(node: Node, cap: int, leaf_options: LeafOptions, gap_lines: int,
+            gap_weight: float) -> Options:
+    """Every height ≤ `cap` the tree can take, with the cheapest plan for each."""
+    if isinstance(node, Leaf):
+        return {h: (c.cost, c) for h, c in sorted(leaf_options(node, cap).items()) if h <= cap}
+    kids = [options(child, cap, leaf_options, gap_lines, gap_weight) for child in node.children]
+    if isinstance(node, Row):
+        common = set(kids[0])
+        for k in kids[1:]:
+            common &= set(k)
+        return {h: (sum(k[h][0] for k in kids), tuple(k[h][1] for k in kids))
+                for h in sorted(common)}
+    table: Options = {0: (0.0, ())}
+    for index, kid in enumerate(kids):
+        gaps = range(gap_lines + 1) if index else range(1)
+        new: Options = {}
+        for h0 in sorted(table):
+            c0, p0 = table[h0]
+            for gap in gaps:
+                for h1 in kid:
+                    h = h0 + gap + h1
+                    if h > cap:
+                        break
+                    cost = c0 + gap * gap_weight + kid[h1][0]
+                    if h not in new or cost < new[h][0] - 1e-9:
+                        new[h] = (cost, p0 + ((gap, h1, kid[h1][1]),))
+        table = new
+        if not table:
+            return {}
+    return table
+
+
+def choose(table: Options, height: int | None) -> tuple[int | None, str]:
+    """The height to give a tree in a box of `height` lines (None: as tall as it needs):
+    (height, "exact" | "short" | "over" | "auto"); (None, "none") when nothing fits."""
+    if not table:
+        return None, "none"
+    if height is None:
+        best = min(table, key=lambda h: (table[h][0], h))
+        return best, "auto"
+    if height in table:
+        return height, "exact"
+    shorter = [h for h in table if h < height]
+    if shorter:
+        return max(shorter), "short"
+    return min(table), "over"
+
+
+def place(node: Node, plan: object, top: int, height: int,
+          out: dict[str, tuple[GridArea, Choice]]) -> None:
+    """Give every leaf its area: a stack's children one below the other (after their gaps),
+    a row's children side by side, all `height` tall."""
+    if isinstance(node, Leaf):
+        out[node.slot_id] = (GridArea(node.column, node.span, top, top + height), plan)
+        return
+    if isinstance(node, Row):
+        for child, child_plan in zip(node.children, plan):
+            place(child, child_plan, top, height, out)
+        return
+    y = top
+    for child, (gap, h, child_plan) in zip(node.children, plan):
+        y += gap
+        place(child, child_plan, y, h, out)
+        y += h
+
+
+def gaps_used(node: Node, plan: object) -> int:
+    """Empty lines between modules in a plan."""
+    if isinstance(node, Leaf):
+        return 0
+    if isinstance(node, Row):
+        return sum(gaps_used(c, p) for c, p in zip(node.children, plan))
+    return sum(g + gaps_used(c, p) for c, (g, _h, p) in zip(node.children, plan))
+
+
+__all__ = ["Choice", "Options", "choose", "gaps_used", "options", "place", "Stack"]
