@@ -46,6 +46,8 @@ class BuildResult:
     stories: list[StoryResult] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    fit: object = None
+    """The fitting pass's `typeset.fit.FitResult` (stacks resolved; per-item report)."""
 
     @property
     def ok(self) -> bool:
@@ -189,7 +191,7 @@ def compose(edition_path: Path, *, pages: set[int] | None = None,
     timings["compose"] = time.perf_counter() - start
     say(f"composed {len(document.pages)} pages in {timings['compose']:.2f} s")
     return BuildResult(edition, document, list(load_diags) + image_diags + diags, stories,
-                       timings=timings)
+                       timings=timings, fit=fitted)
 
 
 def pdf_options(edition: Edition, **overrides):

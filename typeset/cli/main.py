@@ -46,11 +46,11 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 def _register() -> None:
     """Attach every command module's click command to the group."""
-    from typeset.cli import edition_cmds, fonts_cmd, galley_cmd, new_cmd, preflight_cmd
+    from typeset.cli import edition_cmds, fit_cmd, fonts_cmd, galley_cmd, new_cmd, preflight_cmd
 
     for command in (edition_cmds.build, edition_cmds.proof, edition_cmds.check,
                     edition_cmds.preview, new_cmd.new, galley_cmd.galley, fonts_cmd.fonts,
-                    preflight_cmd.preflight):
+                    preflight_cmd.preflight, fit_cmd.fit):
         main.add_command(command)
 
 

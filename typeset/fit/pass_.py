@@ -47,6 +47,10 @@ class FitItem:
     area: GridArea | None = None
     note: str = ""
     elastic: bool = False
+    photo_lines: int | None = None
+    """The photo's picture height the photo lever chose (None: as the manifest says)."""
+    headline_lines: int | None = None
+    """The 主题's most lines the headline lever chose (None: as the manifest says)."""
 
     @property
     def over(self) -> int:
@@ -105,7 +109,7 @@ class _PageFitter:
         self.result = result
         self.pages = pages
         self.edition = result.edition
-        self.levers = Levers.from_mapping(getattr(page.layout, "fit", None),
+        self.levers = Levers.from_mapping(page.layout.fit,
                                           page.layout.underset_lines)
         self.by_id = {s.id: s for s in page.slots}
         self.measured: dict[str, measure.Measure] = {}
@@ -167,7 +171,9 @@ class _PageFitter:
                                  slot.story or "", m.chars if m else 0,
                                  m.line_chars if m else 0.0,
                                  choice.natural, area.lines, area, choice.note,
-                                 leaf.elastic and not choice.natural))
+                                 leaf.elastic and not choice.natural,
+                                 choice.photo_lines if slot.kind == "story" else None,
+                                 choice.headline_lines))
         self.result.items.extend(items)
         where = dict(page=self.page.number, slot=container.id)
         if how in ("exact", "auto"):

@@ -19,12 +19,14 @@ from typeset.manifest.fonts_config import load_font_roles
 from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
 from typeset.manifest.styles import read_rule, read_styles
 from typeset.manifest.yamlpos import YList, YMap, parse_yaml
+from typeset.manifest.fit_levers import read_fit
 from typeset.model.composition import CompositionRules
 from typeset.model.layout import Layout, Margins, RuleStyle
 from typeset.units import MM, snap
 
 LAYOUT_KEYS = ("name", "description", "trim", "bleed", "margins", "grid", "head_band", "rules",
-               "box_inset_lines", "underset_lines", "jump", "composition", "output", "styles")
+               "box_inset_lines", "underset_lines", "jump", "composition", "output", "styles",
+               "fit")
 GRID_KEYS = ("columns", "column_chars", "gutter_chars", "body_size", "line_pitch", "lines")
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 MIN_MARGIN = 3 * MM
@@ -193,6 +195,7 @@ def read_layout(path: Path, name: str, project_root: Path) -> tuple[Layout, Prob
         head_band=head_band, jump_out=jump_out, jump_in=jump_in,
         composition=_composition(top, problems),
         output=plain(top.raw("output"), top.at("output"), problems, "output"),
+        fit=read_fit(top, problems),
     )
     return layout, problems
 

@@ -95,6 +95,8 @@ class Layout:
     """Composition rules for the composer (kinsoku level, punctuation style …) as plain values."""
     output: dict = field(hash=False, compare=False, default_factory=dict)
     """Backend settings (icc_profile, output_condition, jpeg_quality, min_ppi …) as plain values."""
+    fit: dict = field(hash=False, compare=False, default_factory=dict)
+    """Copyfit levers for stacks (order and limits, `typeset.fit.levers`) as plain values."""
 
     @property
     def column_width(self) -> float:
