@@ -130,3 +130,16 @@ def test_a_stack_overlapping_a_plain_slot_is_refused(tmp_path):
 """
     folder = maker.write(PAGE_ONE + slots, _stories(*"abcdef"))
     assert maker.one(folder, "overlap")
+
+
+def test_a_stack_without_at_takes_the_type_area_below_the_masthead_on_page_one(tmp_path):
+    maker = EditionMaker(tmp_path)
+    slots = """\
+      - stack:
+          - story: a
+          - story: b
+"""
+    edition, _ = maker.load(maker.write(PAGE_ONE + slots, _stories("a", "b")))
+    (container,) = edition.pages[0].containers
+    assert (container.column, container.span, container.top, container.bottom) == (1, 8, 10,
+                                                                                    100)

@@ -98,6 +98,18 @@ def fit_edition(edition: Edition, fonts: FontBook, image_sizes: dict | None = No
     return result
 
 
+def _rows(node):
+    """Every row of a tree."""
+    from typeset.model.stack import Row
+
+    if isinstance(node, Leaf):
+        return []
+    found = [node] if isinstance(node, Row) else []
+    for child in node.children:
+        found.extend(_rows(child))
+    return found
+
+
 class _PageFitter:
     """Fits the containers of one page."""
 
@@ -137,7 +149,7 @@ class _PageFitter:
     def fit(self, container: Container) -> dict[str, tuple[GridArea, Choice]]:
         lay = self.page.layout
         box = None if container.auto else container.bottom - container.top
-        cap = lay.lines - container.top if box is None else box + lay.lines
+        cap = box + lay.lines if box is not None else 2 * lay.lines
         lev = self.levers
         gap_lines = lev.gap_lines if lev.allows("gap") else 0
         table = options(container.root, cap, self.leaf_options, gap_lines, lev.weight("gap"))
@@ -151,12 +163,41 @@ class _PageFitter:
             return {}
         out: dict[str, tuple[GridArea, Choice]] = {}
         place(container.root, table[height][1], container.top, height, out)
-        if box is not None and height > box:
-            bottom = container.bottom
+        room = box if box is not None else lay.lines - container.top
+        if height > room:
+            bottom = container.top + room
             out = {k: (replace(a, top=min(a.top, bottom - 1), bottom=min(a.bottom, bottom)), c)
                    for k, (a, c) in out.items()}
+        if box is None and height > room:
+            how, box = "over", room
         self.report(container, out, height, how, box)
+        self.report_short_rows(container, out)
         return out
+
+    def report_short_rows(self, container: Container, out) -> None:
+        """Items of a row left shorter than the row (their neighbours need more lines)."""
+        for node in _rows(container.root):
+            bottoms = {leaf.slot_id: out[leaf.slot_id][0].bottom for leaf in leaves(node)
+                       if leaf.slot_id in out}
+            if not bottoms:
+                continue
+            foot = max(bottoms.values())
+            for child in node.children:
+                ids = [leaf.slot_id for leaf in leaves(child) if leaf.slot_id in out]
+                if not ids:
+                    continue
+                low = max(bottoms[i] for i in ids)
+                if foot - low > self.page.layout.underset_lines:
+                    last = max(ids, key=lambda i: bottoms[i])
+                    slot = self.by_id[last]
+                    m = self.measured.get(last)
+                    per = f" (≈{(foot - low) * m.line_chars:.0f}字 of copy)" if m else ""
+                    self.result.diagnostics.append(warning(
+                        "fit-short", f"in a row of stack {container.id}, '{last}' ends "
+                        f"{foot - low} grid lines above its neighbours", source=slot.source,
+                        page=self.page.number, slot=last, story=slot.story,
+                        hint=f"add {foot - low} lines{per} to it or a photo beside it, or "
+                             "shorten the longer items of the row"))
 
     def report(self, container: Container, out, height: int, how: str, box: int | None
                ) -> None:
@@ -239,7 +280,8 @@ class _PageFitter:
                                                f"照片{'+' if sign > 0 else '−'}{d}行"))
         head_variants: list[tuple[int | None, float, str]] = [(None, 0.0, "")]
         if (lev.allows("headline") and lev.headline_steps and story.headline
-                and story.headline.headline and not slot.headline_vertical):
+                and story.headline.headline and not slot.headline_vertical
+                and not slot.headline_lines):  # lines written by the desk are kept
             style = ctx.layout.styles.get(f"headline-{story.headline.level}")
             most = slot.headline_lines or (style.max_lines if style else 0) or 2
             for step in range(1, lev.headline_steps + 1):

@@ -3,7 +3,8 @@
 In: a stack/row tree (`typeset.model.stack`), the heights each leaf can take with their cost
 (from the levers), and the box's height. Out: a plan — a height for every node — found by
 dynamic programming over whole grid lines: a leaf offers heights; a row takes a height every
-child can take (the sum of their costs); a stack adds its children's heights and the empty
+child can take (the sum of their costs; failing that, one some child falls short of, at a high
+cost per empty line); a stack adds its children's heights and the empty
 lines between modules (the gap lever). The cheapest plan of exactly the box's height wins;
 when none exists, the nearest (shorter first) is taken and the difference reported.
 """
@@ -37,6 +38,9 @@ plans, a stack's a tuple of (gap before, height, plan) per child."""
 
 LeafOptions = Callable[[Leaf, int], dict[int, Choice]]
 
+SHORT_WEIGHT = 10_000.0
+"""Cost of one empty grid line left under an item of a row whose neighbours need more."""
+
 
 def options(node: Node, cap: int, leaf_options: LeafOptions, gap_lines: int,
             gap_weight: float) -> Options:
@@ -45,11 +49,7 @@ def options(node: Node, cap: int, leaf_options: LeafOptions, gap_lines: int,
         return {h: (c.cost, c) for h, c in sorted(leaf_options(node, cap).items()) if h <= cap}
     kids = [options(child, cap, leaf_options, gap_lines, gap_weight) for child in node.children]
     if isinstance(node, Row):
-        common = set(kids[0])
-        for k in kids[1:]:
-            common &= set(k)
-        return {h: (sum(k[h][0] for k in kids), tuple(k[h][1] for k in kids))
-                for h in sorted(common)}
+        return _row(kids)
     table: Options = {0: (0.0, ())}
     for index, kid in enumerate(kids):
         gaps = range(gap_lines + 1) if index else range(1)
@@ -57,7 +57,7 @@ def options(node: Node, cap: int, leaf_options: LeafOptions, gap_lines: int,
         for h0 in sorted(table):
             c0, p0 = table[h0]
             for gap in gaps:
-                for h1 in kid:
+                for h1 in sorted(kid):
                     h = h0 + gap + h1
                     if h > cap:
                         break
@@ -67,6 +67,28 @@ def options(node: Node, cap: int, leaf_options: LeafOptions, gap_lines: int,
         table = new
         if not table:
             return {}
+    return table
+
+
+def _row(kids: list[Options]) -> Options:
+    """A row's heights: each a height every child takes exactly, or — when the children have
+    no height in common — one a child falls short of by some empty lines at its foot, at
+    SHORT_WEIGHT a line (the sharing report names them)."""
+    if any(not k for k in kids):
+        return {}
+    low = max(min(k) for k in kids)
+    heights = sorted({h for k in kids for h in k if h >= low})
+    table: Options = {}
+    for h in heights:
+        cost, plans = 0.0, []
+        for k in kids:
+            fit = max((x for x in k if x <= h), default=None)
+            if fit is None:
+                break
+            cost += k[fit][0] + (h - fit) * SHORT_WEIGHT
+            plans.append((fit, k[fit][1]))
+        else:
+            table[h] = (cost, tuple(plans))
     return table
 
 
@@ -94,8 +116,8 @@ def place(node: Node, plan: object, top: int, height: int,
         out[node.slot_id] = (GridArea(node.column, node.span, top, top + height), plan)
         return
     if isinstance(node, Row):
-        for child, child_plan in zip(node.children, plan):
-            place(child, child_plan, top, height, out)
+        for child, (child_height, child_plan) in zip(node.children, plan):
+            place(child, child_plan, top, child_height, out)
         return
     y = top
     for child, (gap, h, child_plan) in zip(node.children, plan):
@@ -109,7 +131,7 @@ def gaps_used(node: Node, plan: object) -> int:
     if isinstance(node, Leaf):
         return 0
     if isinstance(node, Row):
-        return sum(gaps_used(c, p) for c, p in zip(node.children, plan))
+        return sum(gaps_used(c, p) for c, (_h, p) in zip(node.children, plan))
     return sum(g + gaps_used(c, p) for c, (g, _h, p) in zip(node.children, plan))
 
 

@@ -199,20 +199,47 @@ def read_container(data: YMap, where: SourceRef, index: int, ctx: SlotContext
     return container, slots
 
 
+FRONT_PAGE_TOP = 10
+"""A stack on page 1 with no top: starts below the masthead's lines (as the sample's slots)."""
+
+
 def _box(r: MapReader, ctx: SlotContext) -> tuple[GridArea | None, bool]:
-    """The container's `at:`; `bottom: auto` is read as a one-line box (the fit sets it)."""
+    """The container's `at:`, what it leaves out taken from the type area (the whole width,
+    from the top — below the masthead on page 1 — to the foot); `bottom: auto` is read as a
+    one-line box (the fit sets it)."""
     at = r.raw("at")
-    if isinstance(at, YMap) and _is_auto(at.get("bottom")):
-        copy = _copy(at, drop=("bottom",))
-        if "lines" not in copy:
-            copy["lines"] = 1
-            copy.key_sources["lines"] = copy.value_sources["lines"] = at.value_source("bottom")
-        probe = _copy(r.data, drop=())
-        probe["at"] = copy
-        area = read_area(MapReader(probe, ctx.problems, "slot", tuple(probe)), ctx)
-        return (GridArea(area.column, area.span, area.top, area.top + 1) if area else None,
-                True)
-    return read_area(r, ctx), False
+    lay = ctx.layout
+    source = r.at("at") if at is not None else r.source
+    if at is None:
+        at = YMap()
+        at.source, at.key_sources, at.value_sources = source, {}, {}
+    if not isinstance(at, YMap):
+        return read_area(r, ctx), False
+    copy = _copy(at, drop=())
+    defaults = {"column": 1, "top": FRONT_PAGE_TOP if ctx.page == 1 else 0}
+    for key, value in defaults.items():
+        if key not in copy:
+            copy[key] = value
+            copy.key_sources[key] = copy.value_sources[key] = source
+    if "span" not in copy and isinstance(copy["column"], int):
+        copy["span"] = max(1, lay.columns - copy["column"] + 1)
+        copy.key_sources["span"] = copy.value_sources["span"] = source
+    auto = _is_auto(at.get("bottom"))
+    if auto:
+        del copy["bottom"]
+        copy["lines"] = 1
+        copy.key_sources["lines"] = copy.value_sources["lines"] = at.value_source("bottom")
+    elif "bottom" not in copy and "lines" not in copy:
+        copy["bottom"] = lay.lines
+        copy.key_sources["bottom"] = copy.value_sources["bottom"] = source
+    probe = _copy(r.data, drop=())
+    probe["at"] = copy
+    probe.key_sources.setdefault("at", source)
+    probe.value_sources.setdefault("at", source)
+    area = read_area(MapReader(probe, ctx.problems, "slot", tuple(probe)), ctx)
+    if area is None:
+        return None, auto
+    return (GridArea(area.column, area.span, area.top, area.top + 1) if auto else area), auto
 
 
 def _provisional(container: Container, slots: list[Slot], ctx: SlotContext) -> list[Slot]:
