@@ -24,6 +24,7 @@ from typeset.diagnostics import Diagnostic, InputError, error, has_errors
 from typeset.fonts import FontBook, FontError
 from typeset.frame import Document
 from typeset.fit import fit_edition
+from typeset.makeup import make_up_edition
 from typeset.manifest import load_edition
 from typeset.manifest.fonts_config import load_font_roles
 from typeset.model.edition import Edition
@@ -48,6 +49,8 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     fit: object = None
     """The fitting pass's `typeset.fit.FitResult` (stacks resolved; per-item report)."""
+    makeup: object = None
+    """The make-up pass's `typeset.makeup.MakeupResult` (trees chosen for make_up: auto)."""
 
     @property
     def ok(self) -> bool:
@@ -182,6 +185,11 @@ def compose(edition_path: Path, *, pages: set[int] | None = None,
     sizes, image_diags = image_sizes(edition)
     timings["fonts+images"] = time.perf_counter() - start
     start = time.perf_counter()
+    made = make_up_edition(edition, fonts, sizes)  # make_up: auto → stack trees (issue 19)
+    edition = made.edition
+    image_diags = image_diags + made.diagnostics
+    timings["make-up"] = time.perf_counter() - start
+    start = time.perf_counter()
     fitted = fit_edition(edition, fonts, sizes)  # stacks and rows → plain slots (issue 18)
     edition = fitted.edition
     image_diags = image_diags + fitted.diagnostics
@@ -191,7 +199,7 @@ def compose(edition_path: Path, *, pages: set[int] | None = None,
     timings["compose"] = time.perf_counter() - start
     say(f"composed {len(document.pages)} pages in {timings['compose']:.2f} s")
     return BuildResult(edition, document, list(load_diags) + image_diags + diags, stories,
-                       timings=timings, fit=fitted)
+                       timings=timings, fit=fitted, makeup=made)
 
 
 def pdf_options(edition: Edition, **overrides):

@@ -41,7 +41,7 @@ class Measure:
 def trial_slot(slot: Slot, ctx: ComposeContext, *, photo_lines: int | None = None,
                headline_lines: int | None = None) -> Slot:
     """The slot at its width, top at line 0, TALL pages deep, with no jump."""
-    area = GridArea(slot.area.column, slot.area.span, 0, ctx.layout.lines * TALL)
+    area = GridArea(1, slot.area.span, 0, ctx.layout.lines * TALL)  # heights: any column
     photo = slot.photo
     if photo is not None and photo_lines is not None:
         photo = replace(photo, lines=photo_lines)

@@ -239,8 +239,16 @@ class _PageFitter:
                      f"{diff} lines taller (bottom: {container.top + height})"))
 
     # -- leaves --------------------------------------------------------------------------
-    def leaf_options(self, leaf: Leaf, cap: int) -> dict[int, Choice]:
+    def slot_for(self, leaf: Leaf) -> Slot | None:
+        """The leaf's slot at the leaf's columns (make-up tries one slot at many widths)."""
         slot = self.by_id.get(leaf.slot_id)
+        if slot is None or (slot.area.column, slot.area.span) == (leaf.column, leaf.span):
+            return slot
+        return replace(slot, area=GridArea(leaf.column, leaf.span, slot.area.top,
+                                           slot.area.bottom))
+
+    def leaf_options(self, leaf: Leaf, cap: int) -> dict[int, Choice]:
+        slot = self.slot_for(leaf)
         if slot is None:
             return {}
         if slot.kind == "story":

@@ -43,11 +43,26 @@ SHORT_WEIGHT = 10_000.0
 
 
 def options(node: Node, cap: int, leaf_options: LeafOptions, gap_lines: int,
-            gap_weight: float) -> Options:
-    """Every height ≤ `cap` the tree can take, with the cheapest plan for each."""
+            gap_weight: float, memo: dict | None = None,
+            key: Callable[[Node], object] | None = None) -> Options:
+    """Every height ≤ `cap` the tree can take, with the cheapest plan for each. With `memo`
+    and `key`, subtrees of equal key (same items, same widths) are computed once."""
+    if memo is not None and key is not None:
+        k = key(node)
+        hit = memo.get(k)
+        if hit is None:
+            hit = _options(node, cap, leaf_options, gap_lines, gap_weight, memo, key)
+            memo[k] = hit
+        return hit
+    return _options(node, cap, leaf_options, gap_lines, gap_weight, memo, key)
+
+
+def _options(node: Node, cap: int, leaf_options: LeafOptions, gap_lines: int,
+             gap_weight: float, memo, key) -> Options:
     if isinstance(node, Leaf):
         return {h: (c.cost, c) for h, c in sorted(leaf_options(node, cap).items()) if h <= cap}
-    kids = [options(child, cap, leaf_options, gap_lines, gap_weight) for child in node.children]
+    kids = [options(child, cap, leaf_options, gap_lines, gap_weight, memo, key)
+            for child in node.children]
     if isinstance(node, Row):
         return _row(kids)
     table: Options = {0: (0.0, ())}
@@ -77,18 +92,23 @@ def _row(kids: list[Options]) -> Options:
     if any(not k for k in kids):
         return {}
     low = max(min(k) for k in kids)
-    heights = sorted({h for k in kids for h in k if h >= low})
+    top = max(max(k) for k in kids)
+    below = []  # per child: the tallest height it takes ≤ h, for every h up to `top`
+    for k in kids:
+        best, fits = None, []
+        for h in range(top + 1):
+            if h in k:
+                best = h
+            fits.append(best)
+        below.append(fits)
     table: Options = {}
-    for h in heights:
+    for h in sorted({h for k in kids for h in k if h >= low}):
         cost, plans = 0.0, []
-        for k in kids:
-            fit = max((x for x in k if x <= h), default=None)
-            if fit is None:
-                break
+        for k, fits in zip(kids, below):
+            fit = fits[h]
             cost += k[fit][0] + (h - fit) * SHORT_WEIGHT
             plans.append((fit, k[fit][1]))
-        else:
-            table[h] = (cost, tuple(plans))
+        table[h] = (cost, tuple(plans))
     return table
 
 

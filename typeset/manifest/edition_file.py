@@ -24,6 +24,7 @@ from typeset.manifest.lunar import LunarUnavailable, lunar_date
 from typeset.manifest.paths import UnsafePath, inside
 from typeset.manifest.slots import SlotContext, read_slot
 from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
+from typeset.manifest.makeup_items import add_continuations, read_items
 from typeset.manifest.stacks import is_container, read_container
 from typeset.manifest.story_file import read_story
 from typeset.manifest.yamlpos import YMap, parse_yaml
@@ -35,7 +36,7 @@ from typeset.project import find_project_root
 MANIFEST_NAME = "edition.yaml"
 EDITION_KEYS = ("paper", "date", "issue", "layout", "lunar", "masthead", "output", "pages",
                 "description")
-PAGE_KEYS = ("number", "section", "editor", "layout", "slots")
+PAGE_KEYS = ("number", "section", "editor", "layout", "slots", "make_up", "items")
 MASTHEAD_KEYS = ("paper_latin", "cn", "postal_code", "publisher", "printer", "address",
                  "phone", "price", "website", "motto", "weather", "chief_editor")
 """Masthead and ear extras (报头/报眼): passed on as Edition.extra in this order."""
@@ -171,6 +172,9 @@ def _pages(top: MapReader, problems: Problems, layouts: _Layouts, default_layout
                              else top.at("layout")) if layout_name else None
         slots: list[Slot] = []
         containers = []
+        makeup = []
+        make_up = p.choice("make_up", ("auto", "manual"), "manual") if p.has("make_up") else ""
+        make_up = "auto" if make_up == "auto" else ""
         slot_items = p.items("slots", example="[{story: …, at: {…}}]")
         if len(slot_items) > MAX_SLOTS:
             problems.error("too-many", f"{len(slot_items)} slots on one page; at most "
@@ -187,13 +191,18 @@ def _pages(top: MapReader, problems: Problems, layouts: _Layouts, default_layout
                 slot = read_slot(slot_data, slot_at, n, ctx)
                 if slot is not None:
                     slots.append(slot)
+            if make_up or p.has("items"):  # make_up: auto (issue 19)
+                makeup, held = read_items(p, ctx)
+                slots.extend(held)
+                make_up = "auto"
         if not number or layout is None:
             continue
         pages.append(Page(number=number, layout=layout, slots=tuple(slots),
                           section=p.text("section", max_chars=40),
                           editor=p.text("editor", max_chars=40), source=p.source,
-                          containers=tuple(containers)))
-    return pages
+                          containers=tuple(containers), make_up=make_up,
+                          makeup=tuple(makeup)))
+    return add_continuations(pages, problems)
 
 
 def _stories(pages: list[Page], folder: Path, label: str, problems: Problems

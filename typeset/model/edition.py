@@ -113,6 +113,10 @@ class Page:
     containers: tuple = ()
     """Stacks (typeset.model.stack.Container) whose items are among `slots` with provisional
     areas until `typeset.fit` gives them their heights (issue 18)."""
+    make_up: str = ""
+    """"auto": the engine arranges `makeup` (issue 19); "" = the slots as written."""
+    makeup: tuple = ()
+    """Items (typeset.model.makeup.MakeupItem) in priority order, for `make_up: auto`."""
 
 
 @dataclass(frozen=True)
