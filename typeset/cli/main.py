@@ -46,11 +46,12 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 def _register() -> None:
     """Attach every command module's click command to the group."""
-    from typeset.cli import edition_cmds, fit_cmd, fonts_cmd, galley_cmd, new_cmd, preflight_cmd
+    from typeset.cli import (edition_cmds, fit_cmd, fonts_cmd, galley_cmd, makeup_cmd, new_cmd,
+                             preflight_cmd)
 
     for command in (edition_cmds.build, edition_cmds.proof, edition_cmds.check,
                     edition_cmds.preview, new_cmd.new, galley_cmd.galley, fonts_cmd.fonts,
-                    preflight_cmd.preflight, fit_cmd.fit):
+                    preflight_cmd.preflight, fit_cmd.fit, makeup_cmd.make_up):
         main.add_command(command)
 
 

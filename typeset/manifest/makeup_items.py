@@ -114,5 +114,6 @@ def add_continuations(pages: list, problems) -> list:
             order = len(target.makeup)
             out[k] = dataclasses.replace(
                 target, slots=target.slots + (cont,),
-                makeup=target.makeup + (MakeupItem(cont.id, order, False, (), jump.source),))
+                makeup=target.makeup + (MakeupItem(cont.id, order, False, (), jump.source,
+                                                         made=True),))
     return out

@@ -22,3 +22,5 @@ class MakeupItem:
     pinned: bool = False
     over: tuple[str, ...] = ()
     source: SourceRef | None = None
+    made: bool = False
+    """A continuation slot the engine made for a `continue: {page: N}` (not in items:)."""
