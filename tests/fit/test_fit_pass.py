@@ -93,8 +93,12 @@ def test_what_the_levers_cannot_absorb_is_reported_in_characters_and_lines(tmp_p
           - story: a
           - story: b
 """
-    stories = {"a": story_text(900), "b": story_text(900, "消防演练进社区")}
-    result, _diags, _ = fitted(tmp_path, slots, stories, fonts)
+    stories = {"a": story_text(400), "b": story_text(900, "消防演练进社区")}
+    result, diags, _ = fitted(tmp_path, slots, stories, fonts)
     (diag,) = [d for d in result.diagnostics if d.code == "fit-over"]
-    assert "lines do not fit" in diag.message and "字" in diag.hint
-    assert "a:" in diag.hint and "b:" in diag.hint and "bottom:" in diag.hint
+    # the lowest story gives way: a is set whole, b to the box's foot, its overset reported
+    assert diag.slot == "b" and "'b' is given" in diag.message
+    assert "字" in diag.hint and "lines at" in diag.hint and "continue" in diag.hint
+    areas = _areas(result)
+    assert areas["a"].top == 10 and areas["b"].bottom == 40
+    assert [d.slot for d in diags if d.code == "overset"] == ["b"]

@@ -98,6 +98,13 @@ def fit_edition(edition: Edition, fonts: FontBook, image_sizes: dict | None = No
     return result
 
 
+def _with_leaf(node, old: Leaf, new: Leaf):
+    """The tree with leaf `old` replaced by `new`."""
+    if isinstance(node, Leaf):
+        return new if node == old else node
+    return replace(node, children=tuple(_with_leaf(c, old, new) for c in node.children))
+
+
 def _rows(node):
     """Every row of a tree."""
     from typeset.model.stack import Row
@@ -125,6 +132,9 @@ class _PageFitter:
                                           page.layout.underset_lines)
         self.by_id = {s.id: s for s in page.slots}
         self.measured: dict[str, measure.Measure] = {}
+        self.cut: list[str] = []
+        self.cut_weight: dict[str, float] = {}
+        """Stories that give way when a box is over: cost per line cut (the lowest first)."""
         self.done: dict[str, Slot] = {}
         """Slots of this page's containers already fitted."""
 
@@ -161,8 +171,25 @@ class _PageFitter:
                 "height side by side in its rows", source=container.source, **where,
                 hint="give the items of each row a similar amount of text, or lines: N"))
             return {}
+        root = container.root
+        if how == "over" and box is not None:
+            # More text than box: the lowest story that can be cut gives way (it is set to
+            # the box's foot and its overset reported in 字), the rest still fit exactly.
+            trial, cut = root, []
+            for leaf in reversed(leaves(root)):
+                slot = self.by_id.get(leaf.slot_id)
+                if slot is None or slot.kind != "story" or leaf.lines or leaf.elastic:
+                    continue
+                trial = _with_leaf(trial, leaf, replace(leaf, elastic=True))
+                cut.append(leaf.slot_id)
+                self.cut_weight[leaf.slot_id] = 1000.0 ** (len(cut) - 1)
+                again = options(trial, cap, self.leaf_options, gap_lines, lev.weight("gap"))
+                if box in again:
+                    root, table, height, how = trial, again, box, "cut"
+                    self.cut = cut
+                    break
         out: dict[str, tuple[GridArea, Choice]] = {}
-        place(container.root, table[height][1], container.top, height, out)
+        place(root, table[height][1], container.top, height, out)
         room = box if box is not None else lay.lines - container.top
         if height > room:
             bottom = container.top + room
@@ -216,9 +243,24 @@ class _PageFitter:
                                  choice.photo_lines if slot.kind == "story" else None,
                                  choice.headline_lines))
         self.result.items.extend(items)
-        where = dict(page=self.page.number, slot=container.id)
+        where = dict(page=self.page.number)
+        if how == "cut":
+            for slot_id in self.cut:
+                item = next(i for i in items if i.slot == slot_id)
+                m = self.measured.get(slot_id)
+                need = m.lines if m else item.given
+                lines = max(0, need - item.given)
+                self.result.diagnostics.append(error(
+                    "fit-over", f"the items of stack {container.id} need more lines than its "
+                    f"box: '{slot_id}' is given {item.given} of the {need} lines it needs",
+                    source=container.source, **where, slot=slot_id,
+                    hint=f"cut about {lines * item.line_chars:.0f}字 ({lines} lines at "
+                         f"{item.line_chars:.0f}字 a line) from {item.story or slot_id}, let "
+                         "it continue: on another page, or move an item out"))
+            return
         if how in ("exact", "auto"):
             return
+        where["slot"] = container.id
         diff = abs(height - box)
         stories = [i for i in items if i.kind == "story" and i.line_chars]
         per = "; ".join(f"{i.story}: {diff * i.line_chars:.0f}字 ({diff} lines at "
@@ -310,12 +352,15 @@ class _PageFitter:
                     continue  # a smaller headline that saves nothing
                 seen.add(m.lines)
                 note = " ".join(n for n in (pn, hn) if n)
+                cut = self.cut_weight.get(slot.id)
                 if leaf.elastic:
                     for h in range(min(ELASTIC_MIN, m.lines), m.lines):
-                        self._offer(table, Choice(h, 0, pl, hl, pc + hc, note + " 转版"))
+                        cost = pc + hc + (m.lines - h) * cut if cut else pc + hc
+                        self._offer(table, Choice(h, 0 if not cut else m.lines, pl, hl, cost,
+                                                  note + (" 压缩" if cut else " 转版")))
                 for foot in range(0, lev.foot_lines + 1 if lev.allows("foot") else 1):
                     cost = pc + hc + foot * lev.weight("foot")
-                    cost += UNDER_NATURAL if leaf.elastic else 0.0
+                    cost += UNDER_NATURAL if leaf.elastic and not cut else 0.0
                     text = " ".join(t for t in (note, f"脚空{foot}行" if foot else "") if t)
                     self._offer(table, Choice(m.lines + foot, m.lines, pl, hl, cost, text))
         return table

@@ -38,7 +38,7 @@ plans, a stack's a tuple of (gap before, height, plan) per child."""
 
 LeafOptions = Callable[[Leaf, int], dict[int, Choice]]
 
-SHORT_WEIGHT = 10_000.0
+SHORT_WEIGHT = 1e6
 """Cost of one empty grid line left under an item of a row whose neighbours need more."""
 
 

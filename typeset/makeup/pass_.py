@@ -23,6 +23,8 @@ from typeset.model.stack import Container, Leaf, Node, Row, Stack, leaves
 
 SLACK = 30
 """Lines beyond the page's height the search still measures (to say how much is over)."""
+PHOTO_SHARE = 0.6
+"""A story's unsized photo spans this share of the story's columns (from 4 columns)."""
 MASTHEAD_LINES = 10
 """Lines the front page keeps free at its top for the masthead (as the sample does)."""
 
@@ -83,6 +85,7 @@ class _PageMakeup:
         self.leaf_memo: dict = {}
         self.table_memo: dict = {}
         self.vertical: frozenset[str] = frozenset()
+        self.photo_sized = {s.id: bool(s.photo and s.photo.span) for s in page.slots}
 
     # -- measurements ----------------------------------------------------------------------
     def leaf(self, slot_id: str, column: int, span: int) -> Leaf:
@@ -91,14 +94,27 @@ class _PageMakeup:
                                                   and slot.continue_to is not None)
         return Leaf(slot_id, column, span, 0, elastic, slot.source)
 
+    def shaped(self, slot, span: int, vertical: bool):
+        """The slot as make-up sets it at `span` columns: a 竖题 if chosen, and a photo the
+        desk left unsized spanning about 3/5 of a story 4 or more columns wide (the text
+        beside it), else the whole width."""
+        if vertical:
+            slot = replace(slot, headline_vertical="right")
+        photo = slot.photo
+        if slot.kind == "story" and photo is not None and not self.photo_sized.get(slot.id):
+            wide = max(2, round(span * PHOTO_SHARE)) if span >= 4 else 0
+            slot = replace(slot, photo=replace(photo, span=wide))
+        return slot
+
     def leaf_options(self, leaf: Leaf, cap: int):
         vertical = leaf.slot_id in self.vertical
         key = (leaf.slot_id, leaf.span, vertical, cap)
         hit = self.leaf_memo.get(key)
         if hit is None:
             original = self.fitter.by_id[leaf.slot_id]
-            if vertical:
-                self.fitter.by_id[leaf.slot_id] = replace(original, headline_vertical="right")
+            shaped = self.shaped(original, leaf.span, vertical)
+            if shaped is not original:
+                self.fitter.by_id[leaf.slot_id] = shaped
             try:
                 hit = self.fitter.leaf_options(leaf, cap)
             finally:
@@ -173,17 +189,14 @@ class _PageMakeup:
             vertical.extend(cand.vertical)
             cands.append(cand)
             self.report(cand, bottom - btop, column, span)
-        slots = []
-        for slot in page.slots:
-            if slot.id in vertical:
-                slot = replace(slot, headline_vertical="right")
-            slots.append(slot)
+        slots = list(page.slots)
         for container in containers:
             for leaf in leaves(container.root):
                 k = next(i for i, s in enumerate(slots) if s.id == leaf.slot_id)
-                slots[k] = replace(slots[k], area=GridArea(leaf.column, leaf.span,
-                                                           slots[k].area.top,
-                                                           slots[k].area.top + 1))
+                shaped = self.shaped(slots[k], leaf.span, leaf.slot_id in vertical)
+                slots[k] = replace(shaped, area=GridArea(leaf.column, leaf.span,
+                                                         slots[k].area.top,
+                                                         slots[k].area.top + 1))
         new = replace(page, slots=tuple(slots), containers=page.containers + tuple(containers))
         choice = PageChoice(page.number, tuple(containers), cands,
                             sum(c[1].score >= 0 for c in choices), time.perf_counter() - start,

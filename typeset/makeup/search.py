@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Callable
 
+from typeset.fit.share import place
 from typeset.makeup.units import Unit
 from typeset.model.stack import Leaf, Row, Stack
 
@@ -35,6 +36,10 @@ TOUCH = 1e5
 NARROW_LEAD = 2e3
 """Per base column a lead narrower than 6 (the desk's lead spans most of the page)."""
 VERTICAL = 50.0
+SWAP = 1e3
+"""Two units after the lead taken out of their priority order."""
+HEAD_LINES = 3
+"""Two headlines side by side whose tops are nearer than this many lines collide (撞题)."""
 """Cost of turning a headline vertical (竖题) to avoid a collision."""
 
 
@@ -92,17 +97,35 @@ class Search:
         self.largest_level = largest_level
         self.leaf = leaf
         self.tried = 0
+        self.label_rows = 0
+        """Headlines side by side in the rows of a label's stories (撞题), this candidate."""
 
     def best(self) -> Candidate | None:
-        best: Candidate | None = None
-        for cand in self.candidates():
+        """The best candidate; when it still breaks a rule (撞题, photos or boxes touching),
+        the units after the lead are also tried with one neighbouring pair swapped (priority
+        then falls by one place at most)."""
+        best = self._best(self.candidates(self.units), None)
+        if best is None or dict(best.parts).get("撞题", 0) + dict(best.parts).get(
+                "photos/boxes touching", 0) == 0:
+            return best
+        for k in range(1, len(self.units) - 1):
+            order = list(self.units)
+            order[k], order[k + 1] = order[k + 1], order[k]
+            best = self._best(self.candidates(order), best, swapped=True)
+        return best
+
+    def _best(self, cands, best: Candidate | None, swapped: bool = False):
+        for cand in cands:
             self.tried += 1
+            if swapped:
+                cand = Candidate(cand.tree, cand.height, cand.score + SWAP,
+                                 cand.parts + (("order", SWAP),), cand.vertical)
             if best is None or cand.score < best.score - 1e-9:
                 best = cand
         return best
 
-    def candidates(self):
-        units, width = self.units, self.width
+    def candidates(self, units: list[Unit]):
+        width = self.width
         if not units:
             return
         leads = [w for w in (width, 6, 5, 4, 3) if 2 <= w <= width and (
@@ -116,7 +139,7 @@ class Search:
                 top_units = units[1:1 + k]
                 rest = units[1 + k:]
                 for band2 in self.bands(rest, self.column):
-                    yield from self.scored(a, top_units, band2)
+                    yield from self.scored(a, top_units, band2, units[0])
 
     def bands(self, rest: list[Unit], column: int):
         """The lower band's column groups: [(span, units), …] (or [] when nothing is left)."""
@@ -133,9 +156,9 @@ class Search:
                     i += size
                 yield groups
 
-    def scored(self, a: int, beside: list[Unit], band2: list):
-        lead = self.units[0]
+    def scored(self, a: int, beside: list[Unit], band2: list, lead: Unit):
         col = self.column
+        self.label_rows = 0
         vertical: list[str] = []
         collisions = 0
         if beside:
@@ -164,8 +187,13 @@ class Search:
             children.append(groups[0] if len(groups) == 1 else Row(col, self.width,
                                                                    tuple(groups)))
         tree = Stack(col, self.width, tuple(children))
+        collisions += self.label_rows
         table = self.heights(tree, tuple(vertical))
-        if not table:
+        if not table:  # far more than the box holds: say roughly how much
+            need = sum(min(self.least(leaf), 10_000) * leaf.span for leaf in _leaves(tree))
+            h = self.height + max(1, -(-(need - self.height * self.width) // self.width))
+            yield Candidate(tree, h, (h - self.height) * OVER,
+                            (("over/short lines", (h - self.height) * OVER),), ())
             return
         exact = self.height in table
         if exact:
@@ -174,7 +202,10 @@ class Search:
             h = min(table, key=lambda x: (abs(x - self.height), x > self.height))
         spans = [s for s, _ in band2] + ([self.width - a] if beside else [])
         lead_penalty = (a < max(spans, default=0)) + (lead.level > self.largest_level)
-        touching = self.touching(beside, band2)
+        areas: dict = {}
+        place(tree, table[h][1], 0, h, areas)
+        touching, heads = self.geometry(areas, set(vertical))
+        collisions = heads  # as placed: the vertical heads chosen above are not counted
         parts = (("over/short lines", abs(h - self.height) * OVER),
                  ("撞题", collisions * COLLISION),
                  ("lead", lead_penalty * LEAD),
@@ -184,9 +215,64 @@ class Search:
                  ("levers", table[h][0]))
         yield Candidate(tree, h, sum(v for _, v in parts), parts, tuple(vertical))
 
+    def least(self, leaf: Leaf) -> int:
+        """The fewest lines a leaf takes at its span (from its height table)."""
+        table = self.heights(Stack(leaf.column, leaf.span, (leaf,)), ())
+        return min(table) if table else 10_000
+
+    def headed(self, slot_id: str) -> bool:
+        """A story with a horizontal headline (from its unit)."""
+        for unit in self.units:
+            if slot_id in unit.ids:
+                return unit.headed if slot_id == unit.ids[0] else unit.story
+        return False
+
     def stack(self, units: list[Unit], column: int, span: int) -> Stack:
-        leaves = tuple(self.leaf(i, column, span) for u in units for i in u.ids)
-        return Stack(column, span, leaves)
+        """Units one below the other; a label's stories side by side under it when the
+        stack is wide enough (≥ 6 columns, ≥ 2 a story): short items grouped."""
+        children = []
+        for unit in units:
+            stories = unit.ids[1:]
+            if len(stories) >= 2 and span >= max(6, 2 * len(stories)):
+                children.append(self.leaf(unit.ids[0], column, span))
+                widths = [span // len(stories)] * len(stories)
+                for k in range(span - sum(widths)):
+                    widths[k] += 1
+                self.label_rows += max(0, sum(self.headed(i) for i in stories) - 1)
+                cells, c = [], column
+                for sid, w in zip(stories, widths):
+                    cells.append(Stack(c, w, (self.leaf(sid, c, w),)))
+                    c += w
+                children.append(Row(column, span, tuple(cells)))
+            else:
+                children.extend(self.leaf(i, column, span) for i in unit.ids)
+        return Stack(column, span, tuple(children))
+
+    def geometry(self, areas: dict, vertical: set[str]) -> tuple[int, int]:
+        """(photos or boxed items touching, horizontal headlines side by side) as placed."""
+        facts = {}
+        for unit in self.units:
+            for k, sid in enumerate(unit.ids):
+                head = (unit.headed if k == 0 else unit.story) and sid not in vertical
+                facts[sid] = (unit.box if k == 0 or len(unit.ids) == 1 else False,
+                              unit.photo if len(unit.ids) == 1 else False, head)
+        ids = sorted(areas)
+        touching = heads = 0
+        for i, x in enumerate(ids):
+            ax = areas[x][0]
+            for y in ids[i + 1:]:
+                ay = areas[y][0]
+                side = (ax.column + ax.span == ay.column or ay.column + ay.span == ax.column) \
+                    and max(ax.top, ay.top) < min(ax.bottom, ay.bottom)
+                over = (ax.bottom in (ay.top, ay.top - 1) or ay.bottom in (ax.top, ax.top - 1)) \
+                    and max(ax.column, ay.column) < min(ax.column + ax.span,
+                                                        ay.column + ay.span)
+                fx, fy = facts.get(x, (False,) * 3), facts.get(y, (False,) * 3)
+                if side or over:
+                    touching += (fx[0] and fy[0]) + (fx[1] and fy[1])
+                if side and fx[2] and fy[2] and abs(ax.top - ay.top) < HEAD_LINES:
+                    heads += 1
+        return touching, heads
 
     @staticmethod
     def touching(beside: list[Unit], band2: list) -> int:
@@ -200,3 +286,13 @@ class Search:
         for x, y in zip(tops, tops[1:]):
             count += (x.photo and y.photo) + (x.box and y.box)
         return count
+
+
+
+def _leaves(node):
+    if isinstance(node, Leaf):
+        return [node]
+    out = []
+    for child in node.children:
+        out.extend(_leaves(child))
+    return out
