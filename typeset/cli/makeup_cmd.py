@@ -49,7 +49,9 @@ def make_up(edition: Path, number: int, write: bool) -> None:
     item_ids = [i.slot_id for i in page.makeup if not i.made]
     try:
         whole, alone = rewrite_page(path.read_text(encoding="utf-8"), number,
-                                    choice.containers, choice.vertical, item_ids)
+                                    choice.containers, choice.vertical, item_ids,
+                                    {s.id: s.photo.span for s in page.slots
+                                     if s.kind == "story" and s.photo and s.photo.span})
     except WriteRefused as exc:
         click.echo(f"cannot show the tree: {exc}", err=True)
         sys.exit(EXIT_ERRORS)

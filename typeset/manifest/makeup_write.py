@@ -18,7 +18,8 @@ from typeset.model.stack import Container, Leaf, Node, Row, Stack
 
 
 def rewrite_page(text: str, number: int, containers: tuple[Container, ...],
-                 vertical: tuple[str, ...], item_ids: list[str]) -> tuple[str, str]:
+                 vertical: tuple[str, ...], item_ids: list[str],
+                 photo_spans: dict[str, int] | None = None) -> tuple[str, str]:
     """(the whole manifest, the page's YAML alone) with the page's items as the tree."""
     # ruamel's round-trip loader builds only mappings, lists and scalars (it is based on the
     # safe constructor); the text was read and checked by the safe loader before.
@@ -41,6 +42,10 @@ def rewrite_page(text: str, number: int, containers: tuple[Container, ...],
             jump["slot"] = f"{slot_id}-cont"
         if "at" in item:
             pinned.append(item)
+        photo = item.get("photo")
+        span = (photo_spans or {}).get(slot_id)
+        if span and "story" in item and isinstance(photo, dict) and "span" not in photo:
+            photo["span"] = span  # as the engine sized it
         by_id[slot_id] = item
     slots = page.get("slots")
     if not isinstance(slots, list):
