@@ -30,7 +30,7 @@ FIT_CODES = {"overset", "underset", "fit-over", "fit-short", "fit-impossible", "
               help="Write the computed heights into edition.yaml as plain slots.")
 @click.option("--json", "as_json", is_flag=True, help="The report as JSON.")
 def fit(edition: Path, page_list: str | None, write: bool, as_json: bool) -> None:
-    """The fitting report of EDITION: what each story needs and gets, and the fix."""
+    """Fitting report: what each story needs and gets."""
     from typeset.fit.report import report_rows
     from typeset.project import find_project_root
 
@@ -71,7 +71,7 @@ def _write(edition: Path, result) -> None:
     from typeset.manifest.edition_file import manifest_path
     from typeset.manifest.fit_write import Placed, WriteRefused, rewrite, write_manifest
 
-    if has_errors(result.diagnostics):
+    if _blocking(result.diagnostics):
         click.echo("not written: the edition has errors (fix them first)", err=True)
         sys.exit(EXIT_ERRORS)
     path = manifest_path(Path(edition))
@@ -91,7 +91,7 @@ def _write(edition: Path, result) -> None:
         sys.exit(EXIT_ERRORS)
     backup = write_manifest(path, text)
     again = pipeline.compose(edition)
-    if has_errors(again.diagnostics) or _areas(again.edition) != _areas(result.edition):
+    if _blocking(again.diagnostics) or _areas(again.edition) != _areas(result.edition):
         path.write_bytes(backup.read_bytes())
         click.echo("not written: the rewritten manifest did not give the same pages; "
                    f"edition.yaml is as it was (this is a bug: please report it)", err=True)
@@ -107,3 +107,11 @@ def _areas(edition) -> set:
     return {(p.number, s.kind, s.story, s.label, s.area, s.headline_lines,
              replace(s.photo, source=None) if s.photo else None)
             for p in edition.pages for s in p.slots}
+
+
+def _blocking(diagnostics) -> bool:
+    """Errors that stop a write: every error but overset (a story too long for its slot is
+    the desk's to cut; the geometry written is right either way)."""
+    return any(d.severity.value == "error" and d.code not in ("overset", "fit-over",
+                                                              "make-up-over")
+               for d in diagnostics)

@@ -14,7 +14,9 @@ from pathlib import Path
 import click
 
 from typeset import pipeline
-from typeset.cli.report import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, echo_diagnostics
+from typeset.cli.report import EXIT_ERRORS, EXIT_OK, echo_diagnostics
+
+EXIT_USAGE = 2
 from typeset.diagnostics import has_errors
 
 SHOWN = {"make-up-over", "make-up-short", "make-up-pinned", "make-up-impossible", "overset",
@@ -27,7 +29,7 @@ SHOWN = {"make-up-over", "make-up-short", "make-up-pinned", "make-up-impossible"
 @click.option("--write", is_flag=True, help="Replace the page's items: by the tree in "
               "edition.yaml.")
 def make_up(edition: Path, number: int, write: bool) -> None:
-    """Make up page N of EDITION from its items: print the tree as manifest YAML."""
+    """Make up a page from its items (make_up: auto)."""
     from typeset.manifest.edition_file import manifest_path
     from typeset.manifest.fit_write import WriteRefused, write_manifest
     from typeset.manifest.makeup_write import rewrite_page
@@ -63,12 +65,12 @@ def make_up(edition: Path, number: int, write: bool) -> None:
     click.echo(alone, nl=False)
     echo_diagnostics([d for d in result.diagnostics if d.code in SHOWN])
     if write:
-        if has_errors(result.diagnostics):
+        if _blocking(result.diagnostics):
             click.echo("not written: the edition has errors", err=True)
             sys.exit(EXIT_ERRORS)
         backup = write_manifest(path, whole)
         again = pipeline.compose(edition)
-        if has_errors(again.diagnostics):
+        if _blocking(again.diagnostics):
             path.write_bytes(backup.read_bytes())
             click.echo("not written: the page as written did not load cleanly; edition.yaml "
                        "is as it was (this is a bug: please report it)", err=True)
@@ -77,3 +79,11 @@ def make_up(edition: Path, number: int, write: bool) -> None:
         click.echo(f"wrote {path} (page {number} as stacks; the previous file is "
                    f"{backup.name})", err=True)
     sys.exit(EXIT_ERRORS if has_errors(result.diagnostics) else EXIT_OK)
+
+
+def _blocking(diagnostics) -> bool:
+    """Errors that stop a write: every error but overset (a story too long for its slot is
+    the desk's to cut; the geometry written is right either way)."""
+    return any(d.severity.value == "error" and d.code not in ("overset", "fit-over",
+                                                              "make-up-over")
+               for d in diagnostics)

@@ -134,7 +134,8 @@ class _PageFitter:
         self.measured: dict[str, measure.Measure] = {}
         self.cut: list[str] = []
         self.cut_weight: dict[str, float] = {}
-        """Stories that give way when a box is over: cost per line cut (the lowest first)."""
+        """Stories that give way when a box is over: cost per line cut (the fewest lines in
+        all, then the lowest story first)."""
         self.done: dict[str, Slot] = {}
         """Slots of this page's containers already fitted."""
 
@@ -182,7 +183,7 @@ class _PageFitter:
                     continue
                 trial = _with_leaf(trial, leaf, replace(leaf, elastic=True))
                 cut.append(leaf.slot_id)
-                self.cut_weight[leaf.slot_id] = 1000.0 ** (len(cut) - 1)
+                self.cut_weight[leaf.slot_id] = 1000.0 + len(cut)  # fewest lines cut, lowest first
                 again = options(trial, cap, self.leaf_options, gap_lines, lev.weight("gap"))
                 if box in again:
                     root, table, height, how = trial, again, box, "cut"
@@ -250,7 +251,9 @@ class _PageFitter:
                 m = self.measured.get(slot_id)
                 need = m.lines if m else item.given
                 lines = max(0, need - item.given)
-                self.result.diagnostics.append(error(
+                if not lines:
+                    continue
+                self.result.diagnostics.append(warning(
                     "fit-over", f"the items of stack {container.id} need more lines than its "
                     f"box: '{slot_id}' is given {item.given} of the {need} lines it needs",
                     source=container.source, **where, slot=slot_id,
@@ -355,7 +358,9 @@ class _PageFitter:
                 cut = self.cut_weight.get(slot.id)
                 if leaf.elastic:
                     for h in range(min(ELASTIC_MIN, m.lines), m.lines):
-                        cost = pc + hc + (m.lines - h) * cut if cut else pc + hc
+                        # a line cut costs the same everywhere, a little less in a long story
+                        cost = pc + hc + (m.lines - h) * (cut + 10.0 / m.lines) if cut \
+                            else pc + hc
                         self._offer(table, Choice(h, 0 if not cut else m.lines, pl, hl, cost,
                                                   note + (" 压缩" if cut else " 转版")))
                 for foot in range(0, lev.foot_lines + 1 if lev.allows("foot") else 1):

@@ -270,7 +270,7 @@ class _PageMakeup:
                        "columns")
         where = dict(page=self.page.number, source=self.page.source)
         if cand.height > height:
-            self.result.diagnostics.append(error(
+            self.result.diagnostics.append(warning(
                 "make-up-over", f"page {self.page.number}: the items need {diff} grid lines "
                 f"more than the page has even in the best layout found", **where,
                 hint="cut one story (" + "; ".join(per) + "), move an item to another page, "

@@ -140,6 +140,9 @@ class Edition:
     source: SourceRef | None = None
     extra: tuple[tuple[str, str], ...] = ()
     """Masthead extras (CN number, publisher, price …) as (key, value)."""
+    timezone: str = ""
+    """The paper's time zone (IANA name) for the release time in the slug; '' = the default,
+    Asia/Shanghai."""
 
     def page(self, number: int) -> Page | None:
         """The page with folio `number`, or None."""
