@@ -166,13 +166,17 @@ class _PageFitter:
         table = options(container.root, cap, self.leaf_options, gap_lines, lev.weight("gap"))
         height, how = choose(table, box)
         where = dict(page=self.page.number, slot=container.id)
-        if height is None:
+        if height is None and box is not None:
+            height, how = box, "over"
+        elif height is None:
             self.result.diagnostics.append(error(
                 "fit-impossible", f"the items of stack {container.id} cannot be given one "
                 "height side by side in its rows", source=container.source, **where,
                 hint="give the items of each row a similar amount of text, or lines: N"))
             return {}
         root = container.root
+        if height is None and box is not None:
+            how = "over"  # far more than the box holds: cut below, as for any box over
         if how == "over" and box is not None:
             # More text than box: the lowest story that can be cut gives way (it is set to
             # the box's foot and its overset reported in 字), the rest still fit exactly.
@@ -189,6 +193,12 @@ class _PageFitter:
                     root, table, height, how = trial, again, box, "cut"
                     self.cut = cut
                     break
+            if how == "over" and height not in table:
+                self.result.diagnostics.append(error(
+                    "fit-impossible", f"the items of stack {container.id} cannot be set in its "
+                    "box even with every story cut", source=container.source, **where,
+                    hint="move items out of the stack or give it more lines"))
+                return {}
         out: dict[str, tuple[GridArea, Choice]] = {}
         place(root, table[height][1], container.top, height, out)
         room = box if box is not None else lay.lines - container.top

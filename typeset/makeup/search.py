@@ -36,6 +36,11 @@ TOUCH = 1e5
 NARROW_LEAD = 2e3
 """Per base column a lead narrower than 6 (the desk's lead spans most of the page)."""
 VERTICAL = 50.0
+BUDGET = 1500
+"""Candidates after which no more neighbouring swaps are tried (bounds a page's time)."""
+DEALS = 6
+"""Ways of dealing the lower band's units to its column groups tried per split: those whose
+groups come out most even by the units' measured areas."""
 SWAP = 1e3
 """Two units after the lead taken out of their priority order."""
 HEAD_LINES = 3
@@ -97,6 +102,7 @@ class Search:
         self.largest_level = largest_level
         self.leaf = leaf
         self.tried = 0
+        self.areas: dict = {}
         self.label_rows = 0
         """Headlines side by side in the rows of a label's stories (撞题), this candidate."""
 
@@ -109,6 +115,8 @@ class Search:
                 "photos/boxes touching", 0) == 0:
             return best
         for k in range(1, len(self.units) - 1):
+            if self.tried >= BUDGET:
+                break  # a count, not a clock: the same input still gives the same page
             order = list(self.units)
             order[k], order[k + 1] = order[k + 1], order[k]
             best = self._best(self.candidates(order), best, swapped=True)
@@ -146,14 +154,24 @@ class Search:
         if not rest:
             yield []
             return
+        areas = [self.area(u) for u in rest]
         for split in splits(self.width):
             if len(split) > len(rest):
                 continue
+            options = []
             for sizes in deals(len(rest), len(split)):
                 groups, i = [], 0
                 for span, size in zip(split, sizes):
                     groups.append((span, rest[i:i + size]))
                     i += size
+                # how unevenly the groups would come out (estimated heights)
+                heights, i = [], 0
+                for span, size in zip(split, sizes):
+                    heights.append(sum(areas[i:i + size]) / span)
+                    i += size
+                options.append((max(heights) - min(heights), len(options), groups))
+            options.sort(key=lambda o: (o[0], o[1]))
+            for _spread, _n, groups in options[:DEALS]:
                 yield groups
 
     def scored(self, a: int, beside: list[Unit], band2: list, lead: Unit):
@@ -214,6 +232,15 @@ class Search:
                  ("竖题", len(vertical) * VERTICAL),
                  ("levers", table[h][0]))
         yield Candidate(tree, h, sum(v for _, v in parts), parts, tuple(vertical))
+
+    def area(self, unit: Unit) -> float:
+        """Grid lines × columns a unit takes (measured at 3 columns, or the box's width)."""
+        key = unit.ids
+        if key not in self.areas:
+            span = min(3, self.width)
+            self.areas[key] = sum(min(self.least(self.leaf(i, self.column, span)), 500) * span
+                                  for i in unit.ids)
+        return self.areas[key]
 
     def least(self, leaf: Leaf) -> int:
         """The fewest lines a leaf takes at its span (from its height table)."""
