@@ -152,3 +152,27 @@ def test_a_pinned_item_stays_where_it_is(tmp_path, test_fonts):
     ad = next(s for s in edition.pages[0].slots if s.kind == "ad")
     assert (ad.area.column, ad.area.span, ad.area.top, ad.area.bottom) == (1, 2, 86, 100)
     assert "overlap" not in {d.code for d in diags}
+
+
+def test_a_story_may_continue_on_a_page_that_only_receives_continuations(tmp_path, test_fonts):
+    items = ITEMS.replace("      - story: second\n",
+                          "      - story: second\n        continue: {page: 2}\n")
+    pages = """\
+  - number: 2
+    section: 综合
+    make_up: auto
+"""
+    stories = dict(STORIES, second=story_text(4000, "港口航线再添新班"))
+    maker = EditionMaker(tmp_path)
+    manifest = PAGE_ONE.replace("    slots:\n", items) + pages
+    folder = maker.write(manifest, _levels(stories))
+    edition, _ = maker.load(folder)
+    target = edition.page(2)
+    assert [s.id for s in target.slots] == ["second-cont"] and target.makeup[0].made
+    sizes, _ = image_sizes(edition)
+    mu = make_up_edition(edition, test_fonts, sizes)
+    fit = fit_edition(mu.edition, test_fonts, sizes)
+    _doc, diags, results = compose_edition(fit.edition, test_fonts, sizes)
+    second = next(r for r in results if r.story == "second")
+    assert len(second.slots) == 2 and not second.overset_text
+    assert any(d.code == "jump" and d.story == "second" for d in diags)
