@@ -19,6 +19,7 @@ from typeset.fonts import FontBook
 from typeset.frame import Document, DocumentInfo
 from typeset.model.edition import Edition, Page, Slot
 from typeset.model.folio import Folio, folio_key
+from typeset.session import current
 from typeset.text import CompositionRules
 
 
@@ -99,9 +100,10 @@ def compose_edition(edition: Edition, fonts: FontBook,
     return Document(tuple(frames), info), _ordered(diags), results
 
 
-_SET_STORIES: dict[tuple, StoryResult] = {}
-"""Stories already set in this process, by the story itself (frozen data) and everything about
-its chain that can change the result; a re-proof after a one-story change sets only that story."""
+SET_STORIES = "compose.stories"
+"""The session's table of stories already set, by the story itself (frozen data) and
+everything about its chain that can change the result; a re-proof after a one-story change
+sets only that story."""
 _SET_LIMIT = 2048
 
 
@@ -110,7 +112,7 @@ def _compose_story_cached(story, chain: list[ChainLink], edition: Edition) -> St
 
     The key holds the layout and font book objects themselves (alive as long as the entry is),
     so comparing their ids is sound; unchanged layouts are the same object across builds
-    (manifest.layout_file caches them by file state)."""
+    (manifest.layout_file keeps them in the session by file state)."""
     links = tuple(
         (link.page.number, link.slot, link.ctx.rules, link.page.layout, id(link.page.layout),
          link.ctx.fonts, id(link.ctx.fonts),
@@ -118,14 +120,8 @@ def _compose_story_cached(story, chain: list[ChainLink], edition: Edition) -> St
          if link.slot.photo else None)
         for link in chain)
     key = (story, edition.folder, links)
-    hit = _SET_STORIES.get(key)
-    if hit is not None:
-        return hit
-    result = compose_story(story, chain)
-    if len(_SET_STORIES) >= _SET_LIMIT:
-        _SET_STORIES.clear()
-    _SET_STORIES[key] = result
-    return result
+    return current().memo(SET_STORIES, _SET_LIMIT).get_or_make(
+        key, lambda: compose_story(story, chain))
 
 
 def _reported(diag: Diagnostic, uncovered: set[str]) -> bool:

@@ -35,6 +35,7 @@ from typeset.manifest.placeholders import BLOCKS_BUILD, MARK, find_placeholder
 from typeset.manifest.source import MAX_STORY_BYTES, read_text
 from typeset.manifest.yamlpos import parse_yaml
 from typeset.model.story import Headline, Paragraph, Run, Story
+from typeset.session import current, file_key
 
 STORY_KEYS = ("kicker", "headline", "deck", "banner", "level", "dateline", "byline",
               "byline_place", "signature", "kind", "continued", "indent")
@@ -54,28 +55,26 @@ def load_story(path: Path) -> Story:
     return story
 
 
-_READ: dict[tuple, tuple[Story, tuple[Diagnostic, ...]]] = {}
-"""Stories already read in this process, by (path, label, mtime, size, inode): a re-proof
-under --watch re-reads only the files that changed."""
-_READ_LIMIT = 4096
+STORY_MEMO = "manifest.stories"
+"""The session's table of stories read, by (path, label, `file_key`): a re-proof under --watch
+re-reads only the files that changed."""
 
 
 def read_story(path: Path, label: str | None = None) -> tuple[Story, list[Diagnostic]]:
     """Read one story file → (Story, warnings); raises InputError on errors. `label` is the
-    file name shown in messages (defaults to the path). Unchanged files are not parsed twice."""
-    try:
-        stat = path.stat()
-        key = (str(path), label, stat.st_mtime_ns, stat.st_size, stat.st_ino)
-    except OSError:
-        key = None
-    if key is not None and key in _READ:
-        story, warnings = _READ[key]
-        return story, list(warnings)
+    file name shown in messages (defaults to the path). Unchanged files are not parsed twice
+    in a session."""
+    state = file_key(path)
+    key = (str(path), label, state) if state is not None else None
+    memo = current().memo(STORY_MEMO)
+    if key is not None:
+        known = memo.get(key)
+        if known is not None:
+            story, warnings = known
+            return story, list(warnings)
     story, warnings = _read_story(path, label)
     if key is not None:
-        if len(_READ) >= _READ_LIMIT:
-            _READ.clear()
-        _READ[key] = (story, tuple(warnings))
+        memo.put(key, (story, tuple(warnings)))
     return story, warnings
 
 
