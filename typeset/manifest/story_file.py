@@ -34,7 +34,7 @@ from typeset.manifest.fields import MapReader, Problems, kind_of, suggestion
 from typeset.manifest.placeholders import BLOCKS_BUILD, MARK, find_placeholder
 from typeset.manifest.source import MAX_STORY_BYTES, read_text
 from typeset.manifest.yamlpos import parse_yaml
-from typeset.model.story import Headline, Paragraph, Run, Story
+from typeset.model.story import Headline, Paragraph, Run, Story, locate
 from typeset.session import current, file_key
 
 STORY_KEYS = ("kicker", "headline", "deck", "banner", "level", "dateline", "byline",
@@ -198,27 +198,35 @@ def join_lines(lines: list[str]) -> str:
 
 
 def join_lines_with_origins(lines: list[str], first_line: int
-                            ) -> tuple[str, list[tuple[int, int]]]:
-    """`join_lines`, plus the (line, column) each character of the result was written at (a
-    space put between Latin words takes the place just after the line it follows)."""
+                            ) -> tuple[str, tuple[tuple[int, int, int], ...]]:
+    """`join_lines`, plus where the result's characters were written: (offset, line, column)
+    at the start of each line's piece (a space put between Latin words takes the place just
+    after the line it follows)."""
     text = ""
-    where: list[tuple[int, int]] = []
+    segments: list[tuple[int, int, int]] = []
     for number, line in enumerate(lines, start=first_line):
         lead = len(line) - len(line.lstrip(_INDENT))
         piece = line.strip(_INDENT)
         if text and piece and not (_wide(text[-1]) or _wide(piece[0])):
+            _, last_line, last_col = segments[-1]
+            segments.append((len(text), last_line, last_col + len(text) - segments[-1][0]))
             text += " "
-            last_line, last_col = where[-1]
-            where.append((last_line, last_col + 1))
-        text += piece
-        where.extend((number, lead + 1 + k) for k in range(len(piece)))
-    return text, where
+        if piece:
+            segments.append((len(text), number, lead + 1))
+            text += piece
+    return text, tuple(segments)
 
 
-def origins_of(printed: str, joined: str, where: list[tuple[int, int]]
+def origins_of(printed: str, joined: str, segments: tuple[tuple[int, int, int], ...]
                ) -> tuple[tuple[int, int, int], ...]:
     """Where each character of `printed` (the joined text with escapes and ** removed, a
     subsequence of it) was written, as (offset, line, column) stretches."""
+    if printed == joined:
+        return segments                 # the common case: nothing was removed
+    where: list[tuple[int, int]] = []
+    bounds = list(segments) + [(len(joined), 0, 0)]
+    for (start, line, column), (end, _, _) in zip(bounds, bounds[1:]):
+        where.extend((line, column + k) for k in range(end - start))
     out: list[tuple[int, int, int]] = []
     j = 0
     previous = None
@@ -250,9 +258,9 @@ def _paragraph(lines: list[str], source: SourceRef, problems: Problems,
         problems.warn("markdown-heading", "a Markdown heading in the story body is set as an "
                       "ordinary paragraph", source,
                       hint="put the headline in the front matter (headline: …)")
-    at = text.find(MARK)
-    find_placeholder(text, SourceRef(source.file, *where[at]) if at >= 0 else source,
-                     problems, "the body", at_marker=True)
+    if MARK in text:
+        find_placeholder(text, locate(source, where, text.find(MARK)), problems, "the body",
+                         at_marker=True)
     runs = tuple(parse_runs(text, source, problems))
     printed = "".join(r.text for r in runs)
     return Paragraph(runs=runs, source=source, indent=indent,
