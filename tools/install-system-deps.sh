@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Install the Debian packages typeset needs (fonts, PDF tools, Ghostscript, ICC profiles) when
-# they are missing. Runs apt-get only when something is missing; as root it installs, otherwise
-# it prints the command to run. Idempotent and quick when everything is there.
+# Install the Debian packages typeset needs (fonts, PDF tools, Ghostscript, ICC profiles, and
+# Chromium for the e-paper's browser tests) when they are missing. Runs apt-get only when
+# something is missing; as root it installs, otherwise it prints the command to run.
+# Idempotent and quick when everything is there.
 set -euo pipefail
 
 PACKAGES=(
@@ -11,6 +12,8 @@ PACKAGES=(
   poppler-utils         # pdffonts, pdftotext, pdfimages, pdfinfo (preflight and tests)
   qpdf                  # qpdf --check (preflight and tests)
   ghostscript           # rendering check, ink coverage (tiffsep), default CMYK output profile
+  chromium              # headless browser for the e-paper's browser tests (tests/epaper)
+  chromium-driver       # chromedriver: Selenium drives that Chromium (no browser download)
 )
 
 missing=()

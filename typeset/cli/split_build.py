@@ -14,8 +14,7 @@ from pathlib import Path
 import click
 
 from typeset import pipeline
-from typeset.cli.report import (EXIT_ERRORS, EXIT_OK, echo_diagnostics, summary_line,
-                                write_json_report)
+from typeset.cli.report import EXIT_ERRORS, EXIT_OK, echo_diagnostics, json_text, summary_line
 from typeset.diagnostics import has_errors
 from typeset.model.split_names import DEFAULT_SPLIT_NAME, split_name
 
@@ -31,7 +30,7 @@ def build_split(edition: Path, folder: Path | None, pages: set | None, *, allow_
         sys.exit(EXIT_ERRORS)
     ed = checked.edition
     chosen = [p for p in ed.pages if pages is None or p.number in pages]
-    diagnostics, failed = [], []
+    diagnostics, failed, written = [], [], []
     for page in chosen:
         pattern = page.layout.output.get("split_name") or DEFAULT_SPLIT_NAME
         out = folder / split_name(str(pattern), ed, page)
@@ -39,12 +38,17 @@ def build_split(edition: Path, folder: Path | None, pages: set | None, *, allow_
                                 allow_overset=allow_overset, marks=marks)
         diagnostics += [d for d in result.diagnostics if d not in diagnostics]
         if result.outputs:
+            written.append(str(out))
             click.echo(f"wrote {out} (page {page.number})")
         else:
             failed.append(page.number)
     echo_diagnostics(diagnostics, verbose=verbose)
     if report is not None:
-        write_json_report(diagnostics, report)
+        from typeset.outputs import write_text
+
+        write_text(report, json_text({
+            "ok": not failed and not has_errors(diagnostics), "written": written,
+            "diagnostics": [d.to_json() for d in diagnostics]}) + "\n")
     if failed:
         click.echo(f"not written: page {', '.join(map(str, failed))} "
                    f"({summary_line(diagnostics)})", err=True)

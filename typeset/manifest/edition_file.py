@@ -16,7 +16,7 @@ import re
 import datetime as dt
 from pathlib import Path
 
-from typeset.diagnostics import Diagnostic, InputError, SourceRef, error
+from typeset.diagnostics import Diagnostic, InputError, SourceRef
 from typeset.manifest.checks import check_jumps, check_pages, check_stories
 from typeset.manifest.dates import DateError, parse_date, timestamp, weekday
 from typeset.manifest.fields import MapReader, Problems, closest, kind_of, suggestion
@@ -37,7 +37,7 @@ from typeset.project import find_project_root
 
 MANIFEST_NAME = "edition.yaml"
 EDITION_KEYS = ("paper", "date", "issue", "layout", "lunar", "masthead", "output", "pages",
-                "description")
+                "description", "timezone")
 PAGE_KEYS = ("number", "section", "editor", "layout", "slots")
 MASTHEAD_KEYS = ("paper_latin", "cn", "postal_code", "publisher", "printer", "address",
                  "phone", "price", "website", "motto", "weather", "chief_editor")
@@ -81,6 +81,7 @@ def load_edition(path: Path, project_root: Path | None = None
                            hint="write the issue's date as date: 2026-03-07")
     issue = _issue(top, problems)
     lunar = _lunar(top, problems, day)
+    zone = _timezone(top, problems)
     extra = _masthead(top, problems)
     output = read_output(top.raw("output"), top.at("output"), problems,
                          "the edition's output", root)
@@ -98,7 +99,7 @@ def load_edition(path: Path, project_root: Path | None = None
         paper=paper, date=date_text, issue=issue, pages=tuple(pages), stories=stories,
         folder=str(folder.resolve()), weekday=weekday(day) if day else "",
         lunar=lunar, timestamp=timestamp(day) if day else 0,
-        source=top.source, extra=extra, texts=tuple(problems.printed))
+        source=top.source, extra=extra, timezone=zone, texts=tuple(problems.printed))
     return edition, _ordered(problems.warnings)
 
 
@@ -116,6 +117,23 @@ def _issue(top: MapReader, problems: Problems) -> str:
                        f"{kind_of(top.raw('issue'))}", top.at("issue"),
                        hint="e.g. issue: 25812 (printed as typed: 第25812期)")
     return ""
+
+
+def _timezone(top: MapReader, problems: Problems) -> str:
+    """`timezone:` (an IANA name such as Asia/Shanghai: the paper's time zone for the slug's
+    release time), '' when not given; an unknown name is an error at its line."""
+    name = top.text("timezone", max_chars=64, example="Asia/Shanghai")
+    if not name:
+        return ""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.error("bad-timezone", f"unknown time zone '{name}'", top.at("timezone"),
+                       hint="an IANA name such as Asia/Shanghai, Asia/Hong_Kong, Asia/Taipei")
+        return ""
+    return name
 
 
 def _ordered(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -194,13 +212,15 @@ def _pages(top: MapReader, problems: Problems, layouts: _Layouts, default_layout
                              else top.at("layout")) if layout_name else None
         slots: list[Slot] = []
         slot_items = p.items("slots", example="[{story: …, at: {…}}]")
+        slot_sources = list(getattr(slot_items, "item_sources", ()))
         if len(slot_items) > MAX_SLOTS:
             problems.error("too-many", f"{len(slot_items)} slots on one page; at most "
-                           f"{MAX_SLOTS}", p.at("slots"))
-            slot_items = slot_items[:0]
+                           f"{MAX_SLOTS}", p.at("slots"),
+                           hint="split the page's content over more pages, or merge slots")
+            slot_items, slot_sources = [], []  # (a plain list has no item_sources)
         if layout is not None:
             ctx = SlotContext(folder, label, layout, number or index + 1, problems)
-            for n, (slot_data, slot_at) in enumerate(zip(slot_items, slot_items.item_sources)):
+            for n, (slot_data, slot_at) in enumerate(zip(slot_items, slot_sources)):
                 slot = read_slot(slot_data, slot_at, n, ctx)
                 if slot is not None:
                     slots.append(slot)
@@ -271,14 +291,3 @@ def _unused_stories(folder: Path, label: str, placed: set[str], problems: Proble
                           "on any page", SourceRef(f"{label}/stories/{story_id}.md"),
                           hint=f"place it with a slot (story: {story_id}) or move the file "
                                "out of stories/")
-
-
-def load_edition_or_error(path: Path) -> tuple[Edition | None, list[Diagnostic]]:
-    """For tools: (Edition, warnings) or (None, every diagnostic) — never raises on input."""
-    try:
-        return load_edition(path)
-    except InputError as exc:
-        return None, exc.diagnostics
-    except OSError as exc:
-        return None, [error("unreadable-file", f"cannot read {path}: {exc}",
-                            source=SourceRef(str(path)))]

@@ -12,6 +12,7 @@ renamed).
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -73,6 +74,9 @@ def scaffold_edition(folder: Path, layout: str, date: str, pages: int,
     parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=parent))
     try:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        os.chmod(staging, 0o777 & ~mask)  # mkdtemp makes 0700: a new folder honours the umask
         (staging / "stories").mkdir()
         (staging / "photos").mkdir()
         (staging / "edition.yaml").write_text(text, encoding="utf-8")

@@ -139,6 +139,9 @@ class Edition:
     """Every text of the manifest and its caption files that the page prints (paper,
     masthead, sections, editors, labels, ad slogans, captions, credits) with its place, for
     the coverage check; the stories carry their own."""
+    timezone: str = ""
+    """The paper's time zone (IANA name) for the release time in the slug; '' = the default,
+    Asia/Shanghai."""
 
     def page(self, number: Folio) -> Page | None:
         """The page with folio `number`, or None."""

@@ -28,6 +28,11 @@ SLUG_SIZE = 6.0
 PROOF_COLOR = CMYK(0, 1, 0, 0)
 OVERSET_COLOR = CMYK(0, 1, 1, 0)
 WATERMARK_COLOR = CMYK(0, 0, 0, 0.12)
+LABEL_SIZE = 5.0
+LABEL_LEADING = 6.0
+LABEL_PAD = 1.0
+"""Proof labels and margin notes: size, baseline distance and padding inside their box (the
+sizes `compose.proof_marks` wraps notes for)."""
 
 UTILITY_FAMILIES = ("Noto Sans CJK SC", "Noto Serif CJK SC", "LXGW WenKai", "Droid Sans Fallback")
 
@@ -147,11 +152,23 @@ def proof_items(page: PageFrame, face: Face | None) -> tuple[list, list]:
     for item in page.items:
         if not isinstance(item, Marker):
             continue
-        color = OVERSET_COLOR if item.kind == "overset" else PROOF_COLOR
+        color = OVERSET_COLOR if item.kind in ("overset", "overset-note") else PROOF_COLOR
         over.append(Box(item.x, item.y, item.width, item.height, None, color, 0.3))
         label = item.label or item.kind
         if face is not None:
             label = "".join(ch if ch.isspace() or face.covers(ch) else "?" for ch in label)
-        if face is not None and label:
-            over.append(shape_run(face, label, 5.0, item.x + 1.0, item.y + 6.0, color, "proof"))
+        if face is None or not label:
+            continue
+        for index, line in enumerate(label.split("\n")):
+            if not line:
+                continue
+            run = shape_run(face, line, LABEL_SIZE, 0.0, 0.0, color, "proof")
+            size = LABEL_SIZE
+            room = item.width - 2 * LABEL_PAD
+            width = run_width(run, face)
+            if width > room > 0:  # never cut: a line the estimate got wrong is set smaller
+                size = LABEL_SIZE * room / width
+            baseline = item.y + LABEL_PAD + LABEL_SIZE * 0.88 + index * LABEL_LEADING
+            over.append(shape_run(face, line, size, item.x + LABEL_PAD, baseline, color,
+                                  "proof"))
     return under, over
