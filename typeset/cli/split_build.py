@@ -14,8 +14,10 @@ from pathlib import Path
 import click
 
 from typeset import pipeline
-from typeset.cli.report import EXIT_ERRORS, EXIT_OK, echo_diagnostics, json_text, summary_line
+from typeset.cli.report import (EXIT_ERRORS, EXIT_OK, echo_diagnostics, json_text,
+                                summary_line)
 from typeset.diagnostics import has_errors
+from typeset.outputs import write_text
 from typeset.model.split_names import DEFAULT_SPLIT_NAME, split_name
 
 
@@ -44,11 +46,10 @@ def build_split(edition: Path, folder: Path | None, pages: set | None, *, allow_
             failed.append(page.number)
     echo_diagnostics(diagnostics, verbose=verbose)
     if report is not None:
-        from typeset.outputs import write_text
-
         write_text(report, json_text({
-            "ok": not failed and not has_errors(diagnostics), "written": written,
-            "diagnostics": [d.to_json() for d in diagnostics]}) + "\n")
+            "ok": not failed and not has_errors(diagnostics), "written": bool(written),
+            "output": written, "pages": [str(p.number) for p in chosen],
+            "diagnostics": [d.to_json() for d in diagnostics], "stories": []}) + "\n")
     if failed:
         click.echo(f"not written: page {', '.join(map(str, failed))} "
                    f"({summary_line(diagnostics)})", err=True)

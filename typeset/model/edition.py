@@ -135,13 +135,13 @@ class Edition:
     source: SourceRef | None = None
     extra: tuple[tuple[str, str], ...] = ()
     """Masthead extras (CN number, publisher, price …) as (key, value)."""
+    timezone: str = ""
+    """The paper's time zone (IANA name) for the release time in the slug; '' = the default,
+    Asia/Shanghai."""
     texts: tuple[PrintedText, ...] = ()
     """Every text of the manifest and its caption files that the page prints (paper,
     masthead, sections, editors, labels, ad slogans, captions, credits) with its place, for
     the coverage check; the stories carry their own."""
-    timezone: str = ""
-    """The paper's time zone (IANA name) for the release time in the slug; '' = the default,
-    Asia/Shanghai."""
 
     def page(self, number: Folio) -> Page | None:
         """The page with folio `number`, or None."""

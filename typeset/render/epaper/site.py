@@ -90,8 +90,7 @@ def _write(document: Document, edition: Edition, parts: list[ArticlePart], pdf: 
             ed, article, photos.get(article.id, []), pages, by_number, prev_url, next_url))
     _text(root / "assets" / "epaper.css", assets.CSS)
     _text(root / "assets" / "epaper.js", assets.JS)
-    issue = int(edition.issue) if edition.issue.isdigit() else edition.issue  # a number
-    data = catalog(edition.paper, edition.date, issue, pages, arts, urls, photos)
+    data = catalog(edition.paper, edition.date, edition.issue, pages, arts, urls, photos)
     _text(root / CATALOG, to_json(data))
     return diags
 
