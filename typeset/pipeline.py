@@ -30,6 +30,7 @@ from typeset.manifest import load_edition
 from typeset.manifest.fonts_config import load_font_roles
 from typeset.model.edition import Edition
 from typeset.project import find_project_root
+from typeset.session import current, file_key
 
 MAX_IMAGE_PIXELS = 120_000_000
 """Images larger than this (about 11,000 × 11,000) are refused as decompression bombs."""
@@ -59,31 +60,20 @@ class BuildResult:
         return not has_errors(self.diagnostics)
 
 
-_FONT_BOOKS: dict[Path, tuple[tuple, FontBook]] = {}
-
-
 def _fonts_state(root: Path) -> tuple:
-    """What tells a changed font set-up: fonts/fonts.yaml and the fonts/ folder (a font file
-    added, removed or replaced there changes the folder's or the file's times and size)."""
-    state = []
-    for path in (root / "fonts" / "fonts.yaml", root / "fonts"):
-        try:
-            stat = path.stat()
-            state.append((stat.st_mtime_ns, stat.st_size, stat.st_ino))
-        except OSError:
-            state.append(None)
-    return tuple(state)
+    """What tells a changed font set-up: the `file_key` of fonts/fonts.yaml and of the
+    fonts/ folder (a font file added, removed or replaced there changes the folder's key)."""
+    return (file_key(root / "fonts" / "fonts.yaml"), file_key(root / "fonts"))
 
 
 def font_book(project_root: Path) -> FontBook:
-    """The project's FontBook, resolved again only when fonts/fonts.yaml or the project's
-    fonts/ folder changed (so a `--watch` session follows an edited fonts.yaml)."""
+    """The project's FontBook, kept in the session's table 'pipeline.font_books' and resolved
+    again only when fonts/fonts.yaml or the project's fonts/ folder changed (so a `--watch`
+    session follows an edited fonts.yaml)."""
     root = project_root.resolve()
-    state = _fonts_state(root)
-    known = _FONT_BOOKS.get(root)
-    if known is None or known[0] != state:
-        _FONT_BOOKS[root] = (state, FontBook.resolve(load_font_roles(root), root / "fonts"))
-    return _FONT_BOOKS[root][1]
+    return current().memo("pipeline.font_books", 16).get_or_make(
+        (root, _fonts_state(root)),
+        lambda: FontBook.resolve(load_font_roles(root), root / "fonts"))
 
 
 def font_files(edition_folder: Path) -> list[str]:
