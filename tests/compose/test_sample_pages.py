@@ -81,7 +81,7 @@ def test_every_headline_is_set(sample):
                    if isinstance(i, GlyphRun))
     for story in sample.edition.stories.values():
         if story.headline:
-            assert story.headline.headline.replace(" ", "") in text.replace(" ", "")
+            assert story.headline.headline.replace(" ", "").replace("\n", "") in text.replace(" ", "")
 
 
 def test_photo_credits_sit_under_their_photos(sample):

@@ -72,6 +72,8 @@ def folio_parts(page) -> tuple[str, str, int]:
 def jump_text(pattern: str, page) -> str:
     """The pattern filled in for `page`."""
     folio, letter, number = folio_parts(page)
+    if letter:  # 转A2版, not 转第A2版 (model.folio.folio_text does the same)
+        pattern = pattern.replace("第{page}", "{page}")
     return pattern.format(page=folio, page_cn=chinese_number(number), number=number,
                           letter=letter)
 

@@ -33,7 +33,7 @@ def headline_text(meta: MapReader, key: str, max_chars: int) -> str:
     """A kicker, headline or deck with its forced line breaks: each written line stripped of
     the spaces around it, blank lines dropped, the lines joined by a newline (the composer
     breaks there)."""
-    value = meta.text(key, max_chars=max_chars)
+    value = meta.text(key, max_chars=max_chars, printed=True)
     if "\n" not in value and "\r" not in value:
         return value
     lines = [line.strip(" \t\u3000") for line in value.replace("\r\n", "\n").split("\n")]
@@ -46,7 +46,8 @@ def front_fields(meta: MapReader, problems: Problems) -> dict:
     summary = _lines(meta, "summary", problems)
     if summary:
         fields["summary"] = summary
-    note = _paragraphs(meta.text("editor_note", max_chars=4000, example="为……，本报推出……"))
+    note = _paragraphs(meta.text("editor_note", max_chars=4000, example="为……，本报推出……",
+                                 printed=True))
     if note:
         fields["editor_note"] = note
     signature = _signature(meta, problems, bool(note))
@@ -54,7 +55,7 @@ def front_fields(meta: MapReader, problems: Problems) -> dict:
         fields["editor_note_signature"] = signature
     for key in ("author", "tagline"):
         value = meta.text(key, max_chars=200, example="本报记者 孙广勇" if key == "author"
-                          else "本栏目由澄川银行协办")
+                          else "本栏目由澄川银行协办", printed=True)
         if "\n" in value:
             value = " ".join(part.strip() for part in value.split("\n") if part.strip())
         if value:
@@ -82,7 +83,7 @@ def _lines(meta: MapReader, key: str, problems: Problems) -> tuple[str, ...]:
             elif text:
                 lines.append(text)
     else:
-        text = meta.text(key, max_chars=1200, example="北山产业园二期开工")
+        text = meta.text(key, max_chars=1200, example="北山产业园二期开工", printed=True)
         lines = [line.strip(" \t\u3000") for line in text.split("\n") if line.strip(" \t\u3000")]
     if len(lines) > MAX_SUMMARY_LINES:
         problems.warn("long-summary", f"'{key}' has {len(lines)} lines; a 提要 is usually "
@@ -116,7 +117,8 @@ def _signature(meta: MapReader, problems: Problems, has_note: bool) -> str:
         return ""
     if meta.raw(key) is False or meta.raw(key) is None:
         return ""
-    return meta.text(key, DEFAULT_SIGNATURE, max_chars=40, example=DEFAULT_SIGNATURE)
+    return meta.text(key, DEFAULT_SIGNATURE, max_chars=40, example=DEFAULT_SIGNATURE,
+                     printed=True)
 
 
 def crosshead(line: str) -> str | None:
