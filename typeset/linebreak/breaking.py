@@ -85,10 +85,9 @@ class Breaker:
         """Candidates of the line starts met so far outside any second-pass window."""
         self._first_total = 0.0
         """Demerits of the first pass (≥ P_LOOSE exactly when one of its lines is loose)."""
-        self._windows: list[tuple[int, int]] = []
-        """(first, last) pieces: line starts there take every alternative (second pass)."""
         self._in_window = bytearray(line_widths.n + 2)
-        """1 for the pieces inside a window."""
+        """1 for the pieces inside a second-pass window (line starts there take every
+        alternative)."""
         limit = min(1.0, loose_limit / 0.25)
         self._loose_badness = 100.0 * limit * limit * limit * 0.99
         """Below this badness no line can be loose (spacing ≤ the limit ⇒ r ≤ limit / ¼ em)."""
@@ -206,7 +205,7 @@ class Breaker:
         m = self.line_widths
         n = m.n
         last = len(breaks) - 1
-        windows = self._windows = [
+        windows = [
             (breaks[max(0, i - CONTEXT_LINES)].start, breaks[min(last, i + RECOVERY_LINES)].end + 1)
             for i in bad]
         in_window = self._in_window
