@@ -8,6 +8,7 @@ set -euo pipefail
 PACKAGES=(
   fonts-noto-cjk        # Noto Serif/Sans CJK SC: 书宋, 黑体 roles
   fonts-lxgw-wenkai     # LXGW WenKai: 楷体 role
+  fonts-hanazono        # HanaMinA/B: fallback fonts for 生僻字 (CJK Ext-A, Ext-B)
   poppler-utils         # pdffonts, pdftotext, pdfimages, pdfinfo (preflight and tests)
   qpdf                  # qpdf --check (preflight and tests)
   ghostscript           # rendering check, ink coverage (tiffsep), default CMYK output profile

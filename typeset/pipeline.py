@@ -241,11 +241,13 @@ def verdict(diagnostics: list[Diagnostic], edition: Edition, *,
 
 
 def pdf_options(edition: Edition, **overrides):
-    """PdfOptions from the first page's layout `output:` settings, then `overrides`."""
+    """PdfOptions from the first page's layout `output:` settings (model.output.OutputSettings,
+    validated when the layout and edition were read), then `overrides`."""
     from typeset.render.pdf import PdfOptions
 
     known = {f.name for f in dataclasses.fields(PdfOptions)}
-    settings = dict(edition.pages[0].layout.output) if edition.pages else {}
+    output = edition.pages[0].layout.output if edition.pages else {}
+    settings = output.pdf_values() if hasattr(output, "pdf_values") else dict(output)
     values = {k: v for k, v in settings.items() if k in known}
     profile = values.get("icc_profile")
     if profile and not Path(profile).is_absolute():

@@ -30,7 +30,7 @@ ARTICLE_KEYS = ["id", "kicker", "headline", "deck", "author", "dateline", "bylin
 def test_the_json_has_the_schema_of_the_issue(sample_site):
     _, out, data = sample_site
     assert list(data) == ["paper", "date", "issue", "pages", "articles"]
-    assert (data["paper"], data["date"], data["issue"]) == ("澄川日报", "2026-03-07", 21876)
+    assert (data["paper"], data["date"], data["issue"]) == ("澄川日报", "2026-03-07", "21876")  # as typed
     assert [p["number"] for p in data["pages"]] == [1, 2]
     for page in data["pages"]:
         assert list(page) == PAGE_KEYS

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from typeset.model.output import OutputSettings
 from typeset.diagnostics import InputError
 from typeset.manifest.layout_file import load_layout
 from typeset.manifest.styles import REQUIRED_STYLES
@@ -33,7 +34,7 @@ def test_shipped_layouts_load(name, columns, chars, lines):
         (chars + 1) * layout.body_size)
     assert layout.styles["headline-1"].size_ladder
     assert layout.styles["body"].indent == 2
-    assert isinstance(layout.composition, dict) and isinstance(layout.output, dict)
+    assert isinstance(layout.composition, dict) and isinstance(layout.output, OutputSettings)
 
 
 def _project(tmp_path: Path, text: str) -> Path:
@@ -97,9 +98,9 @@ def test_unknown_layout_suggests_closest(tmp_path):
 
 
 def test_composition_settings_are_checked_with_file_and_line(tmp_path):
-    diags = _broken(tmp_path, "  kinsoku: basic", "  kinsokuu: basic")
+    diags = _broken(tmp_path, "  kinsoku: strict", "  kinsokuu: strict")
     assert [d.code for d in diags] == ["unknown-key"]
     assert "did you mean 'kinsoku'" in diags[0].hint and diags[0].source.line > 0
-    diags = _broken(tmp_path / "again", "  kinsoku: basic", "  kinsoku: medium")
+    diags = _broken(tmp_path / "again", "  kinsoku: strict", "  kinsoku: medium")
     assert [d.code for d in diags] == ["bad-composition"]
     assert "basic, strict" in diags[0].message

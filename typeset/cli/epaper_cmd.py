@@ -17,7 +17,7 @@ from typeset.cli.report import EXIT_ERRORS, EXIT_OK, echo_diagnostics, is_tty, s
 from typeset.diagnostics import has_errors
 
 
-@click.command()
+@click.command(short_help="Write the e-paper site (数字报) of EDITION with hot zones.")
 @click.argument("edition", type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path),
               help="The folder to write (default out/<edition>-epaper); an earlier e-paper "
@@ -25,9 +25,7 @@ from typeset.diagnostics import has_errors
 @click.option("--allow-overset", is_flag=True, help="Publish even when text is overset.")
 @click.option("-v", "--verbose", is_flag=True, help="Also show information (jumps made).")
 def epaper(edition: Path, out_dir: Path | None, allow_overset: bool, verbose: bool) -> None:
-    """Write the e-paper: page images with hot zones.
-
-    Page images with hot zones, article pages and epaper.json, from EDITION."""
+    """Write the e-paper of EDITION: page images with hot zones, article pages, epaper.json."""
     folder = edition if edition.is_dir() else edition.parent
     out = out_dir or Path("out") / f"{folder.resolve().name}-epaper"
     progress = (lambda line: click.echo(f"  {line}", err=True)) if is_tty() else None
