@@ -204,15 +204,18 @@ def verdict(diagnostics: list[Diagnostic], edition: Edition, *,
 
     In: every diagnostic of loading, images and composition (the photo checks add theirs to
     the same list) and the edition. Out: the same findings, each addressed to the line the desk
-    edits — a slot's finding to the slot's manifest line, a story's to its story file — with
+    edits — a slot's finding to the slot's manifest line, a story's to its story file, a
+    page's to the page's entry — with
     overset an error unless `allow_overset` (then it stays a warning)."""
     slots = {(page.number, slot.id): slot.source for page in edition.pages
              for slot in page.slots}
     stories = {sid: story.source for sid, story in edition.stories.items()}
+    pages = {page.number: page.source for page in edition.pages}
     out = []
     for diag in diagnostics:
         if diag.source is None:
-            source = slots.get((diag.page, diag.slot)) or stories.get(diag.story or "")
+            source = (slots.get((diag.page, diag.slot)) or stories.get(diag.story or "")
+                      or pages.get(diag.page))
             diag = scoped(diag, source=source)
         if diag.code == "overset" and not allow_overset and diag.severity is not Severity.ERROR:
             diag = dataclasses.replace(diag, severity=Severity.ERROR, hint=(
@@ -309,8 +312,16 @@ def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks,
             from typeset.outputs import replacing
 
             with replacing(out) as tmp:
-                result.diagnostics += write_pdf(result.document, tmp, options, photos,
-                                                    progress)
+                written = verdict(write_pdf(result.document, tmp, options, photos, progress),
+                                  result.edition)
+                if any(d.severity is not Severity.INFO for d in written):
+                    # The writer found more (a photo's resolution …): the proof carries those
+                    # notes too, painted again with the photos it has just prepared.
+                    result.document = proof_notes(result.document, result.edition,
+                                                  result.diagnostics + written)
+                    written = verdict(write_pdf(result.document, tmp, options, None,
+                                                progress), result.edition)
+                result.diagnostics += written
             result.outputs.append(out)
         else:
             _write_final(result, out, options, write_pdf, photos, progress)

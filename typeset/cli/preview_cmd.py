@@ -23,7 +23,8 @@ from typeset.cli.edition_cmds import EDITION, EXIT_USAGE, WATCH, _guard_outputs
 from typeset.cli.progress import progress_printer
 from typeset.cli.report import (DIAGNOSTIC_FORMAT, EXIT_ERRORS, EXIT_OK, echo_diagnostics,
                                 edition_report, parse_pages)
-from typeset.diagnostics import has_errors
+from typeset.diagnostics import InputError, has_errors
+from typeset.manifest import load_edition
 
 
 def _usage(message: str, hint: str = "") -> None:
@@ -76,7 +77,11 @@ def _check_png_targets(edition: Path, out_dir: Path) -> None:
     folder = Path(out_dir)
     if not folder.is_dir():
         return
-    inputs = {Path(p).resolve() for p in edition_inputs(edition)}
+    try:
+        loaded, _ = load_edition(Path(edition))
+    except InputError:
+        loaded = None  # reported by the preview itself
+    inputs = {Path(p).resolve() for p in edition_inputs(edition, loaded)}
     clash = sorted(p for p in folder.glob("page-*.png") if p.resolve() in inputs)
     if clash:
         _usage(f"-o {out_dir} holds {clash[0].name}, an input of the edition: preview would "
