@@ -355,6 +355,6 @@ def test_a_diagnostic_the_writer_finds_is_on_the_proof_too(edition, tmp_path):
         encoding="utf-8")
     result = pipeline.build(edition, tmp_path / "lr.pdf", proof=True)
     codes = {d.code for d in result.diagnostics if d.severity.value != "info"}
-    notes = " ".join(m.label for f in result.document.pages for m in f.items
+    notes = " ".join(m.label.replace("\n", "") for f in result.document.pages for m in f.items
                      if getattr(m, "kind", "") in NOTE_KINDS)
     assert codes and all(code in notes for code in codes), (codes, notes)
