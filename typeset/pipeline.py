@@ -44,6 +44,9 @@ class BuildResult:
     diagnostics: list[Diagnostic]
     stories: list[StoryResult] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
+    refused: bool = False
+    """True when an output named for this run was refused (an input, or twice): nothing, not
+    even a report, may then be written."""
     timings: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -162,18 +165,22 @@ def _jpeg_ends(path: Path, tail: int = 65536) -> bool:
 
 def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset: bool = False,
             progress: Callable[[str], None] | None = None,
-            on_loaded: Callable[[Edition], None] | None = None) -> BuildResult:
+            on_loaded: Callable[[Edition], None] | None = None,
+            outputs: dict[str, Path | None] | None = None) -> BuildResult:
     """Load and compose an edition without writing anything; its diagnostics are the
     `verdict` (the one `check`, `proof` and `build` share). `progress` receives one line per
     stage (the CLI shows them on a terminal only); `on_loaded` is called with the edition as
-    soon as it is loaded (a build starts its photo workers there)."""
+    soon as it is loaded (a build starts its photo workers there). `outputs` (what → path:
+    the files the caller will write) are checked as soon as the edition and its fonts are
+    known (`refused_outputs`), before any composition: a refused one ends the run there."""
     say = progress or (lambda _line: None)
     timings: dict[str, float] = {}
     start = time.perf_counter()
     try:
         edition, load_diags = load_edition(Path(edition_path))
     except InputError as exc:
-        return BuildResult(None, None, list(exc.diagnostics))
+        refused = refused_outputs(edition_path, None, outputs or {})
+        return BuildResult(None, None, list(exc.diagnostics) + refused, refused=bool(refused))
     timings["load"] = time.perf_counter() - start
     say(f"loaded {edition_path}: {len(edition.pages)} pages, {len(edition.stories)} stories")
     if on_loaded is not None:
@@ -185,7 +192,14 @@ def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset:
     except (InputError, FontError) as exc:
         diags = exc.diagnostics if isinstance(exc, InputError) else [
             error("font-missing", str(exc))]
-        return BuildResult(edition, None, list(load_diags) + list(diags))
+        refused = refused_outputs(edition_path, edition, outputs or {})
+        return BuildResult(edition, None, list(load_diags) + list(diags) + refused,
+                           refused=bool(refused))
+    if outputs:
+        refused = refused_outputs(edition_path, edition, outputs,
+                                  sorted({entry.face.path for entry in fonts.roles()}))
+        if refused:
+            return BuildResult(edition, None, list(load_diags) + refused, refused=True)
     sizes, image_diags = image_sizes(edition, say)
     timings["fonts+images"] = time.perf_counter() - start
     start = time.perf_counter()
@@ -195,6 +209,24 @@ def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset:
     found = verdict(list(load_diags) + image_diags + diags, edition,
                     allow_overset=allow_overset)
     return BuildResult(edition, document, found, stories, timings=timings)
+
+
+def refused_outputs(edition_path: Path, edition: Edition | None,
+                    outputs: dict[str, Path | None], fonts: list[str] = ()
+                    ) -> list[Diagnostic]:
+    """Why any of `outputs` must not be written (`typeset.outputs.refused_outputs`: an input
+    of the edition or its project, the same file as another output, not a file); when none
+    is refused, their folders are made (a folder that cannot be is refused too)."""
+    from typeset.outputs import edition_inputs, make_folder
+    from typeset.outputs import refused_outputs as refused
+
+    wanted = {what: Path(path) for what, path in outputs.items() if path is not None}
+    if not wanted:
+        return []
+    problems = refused(wanted, edition_inputs(Path(edition_path), edition, fonts))
+    if not problems:
+        problems = [p for p in (make_folder(path, what) for what, path in wanted.items()) if p]
+    return problems
 
 
 def verdict(diagnostics: list[Diagnostic], edition: Edition, *,
@@ -241,14 +273,17 @@ def pdf_options(edition: Edition, **overrides):
 
 def build(edition_path: Path, out: Path, *, pages: set[int] | None = None,
           allow_overset: bool = False, proof: bool = False, marks: bool = True,
-          progress: Callable[[str], None] | None = None) -> BuildResult:
+          progress: Callable[[str], None] | None = None, report: Path | None = None
+          ) -> BuildResult:
     """Compose and write the PDF (final, or a proof). A final build refuses to write when
-    there are errors, or overset that is not allowed; the previous file is then untouched."""
+    there are errors, or overset that is not allowed; the previous file is then untouched.
+    `report`: the JSON report the caller writes afterwards (checked with the PDF's path
+    before any work, its folder made before the PDF is written)."""
     from typeset.render.pdf import photo_workers
 
     try:
         return _build(edition_path, out, pages=pages, allow_overset=allow_overset, proof=proof,
-                      marks=marks, progress=progress)
+                      marks=marks, progress=progress, report=report)
     finally:
         photo_workers.end()
 
@@ -268,8 +303,8 @@ def image_files(edition: Edition, pages: set[int] | None = None) -> list[str]:
     return list(files)
 
 
-def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks, progress
-           ) -> BuildResult:
+def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks, progress,
+           report=None) -> BuildResult:
     def start_workers(edition: Edition) -> None:
         # Photo worker processes separate the photos while the pages are composed. Only a
         # head start: whatever goes wrong here is found and reported by the write itself.
@@ -281,7 +316,7 @@ def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks,
             pass
 
     result = compose(edition_path, pages=pages, allow_overset=allow_overset, progress=progress,
-                     on_loaded=start_workers)
+                     on_loaded=start_workers, outputs={"-o": Path(out), "--report": report})
     if result.document is None:
         return result
     if not result.ok and not proof:
