@@ -61,7 +61,8 @@ def edition_inputs(edition_path: Path, edition=None, fonts: Iterable[str] = (),
             if top == str(folder):
                 dirs[:] = [d for d in dirs if d != "out"]  # our outputs, not inputs
             for name in names:
-                if os.path.splitext(name)[1].lower() in INPUT_SUFFIXES \
+                if (os.path.splitext(name)[1].lower() in INPUT_SUFFIXES
+                        or (edition is None and base == folder)) \
                         and not PREVIEW_NAME.fullmatch(name):
                     files.append(Path(top, name))
     if edition is not None:

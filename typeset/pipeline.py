@@ -352,6 +352,8 @@ def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks,
                 if any(d.severity is not Severity.INFO for d in written):
                     # The writer found more (a photo's resolution …): the proof carries those
                     # notes too, painted again with the photos it has just prepared.
+                    if progress is not None:
+                        progress("painting again: the writer's findings go on the proof")
                     result.document = proof_notes(result.document, result.edition,
                                                   result.diagnostics + written)
                     written = verdict(write_pdf(result.document, tmp, options, None,

@@ -220,3 +220,12 @@ def test_preview_never_replaces_a_photo_named_like_its_pngs(cli, tmp_path):
                      expect=(1, 2))
         assert "input of the edition" in result.output
         assert photo.read_bytes() == before
+
+
+def test_a_broken_manifest_still_protects_its_ad_pdfs_from_the_report(cli, tmp_path):
+    folder = write_edition(tmp_path / "ed", "paper: [unclosed\n")
+    (folder / "ads").mkdir()
+    ad = folder / "ads" / "lottery.pdf"
+    ad.write_bytes(b"%PDF-1.4 an ad")
+    result = cli("build", folder, "-o", tmp_path / "x.pdf", "--report", ad, expect=1)
+    assert ad.read_bytes() == b"%PDF-1.4 an ad", result.output
