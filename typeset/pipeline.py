@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import tempfile
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -258,11 +259,13 @@ def verdict(diagnostics: list[Diagnostic], edition: Edition, *,
 
 
 def pdf_options(edition: Edition, **overrides):
-    """PdfOptions from the first page's layout `output:` settings, then `overrides`."""
+    """PdfOptions from the first page's layout `output:` settings (model.output.OutputSettings,
+    validated when the layout and edition were read), then `overrides`."""
     from typeset.render.pdf import PdfOptions
 
     known = {f.name for f in dataclasses.fields(PdfOptions)}
-    settings = dict(edition.pages[0].layout.output) if edition.pages else {}
+    output = edition.pages[0].layout.output if edition.pages else {}
+    settings = output.pdf_values() if hasattr(output, "pdf_values") else dict(output)
     values = {k: v for k, v in settings.items() if k in known}
     profile = values.get("icc_profile")
     if profile and not Path(profile).is_absolute():
@@ -286,6 +289,45 @@ def build(edition_path: Path, out: Path, *, pages: set[int] | None = None,
                       marks=marks, progress=progress, report=report)
     finally:
         photo_workers.end()
+
+
+def epaper(edition_path: Path, out_dir: Path, *, allow_overset: bool = False,
+           progress: Callable[[str], None] | None = None) -> BuildResult:
+    """Compose, write the final PDF (to a temporary file) and the e-paper site from that same
+    composition into `out_dir`: page images rendered from the PDF, zones from the display
+    list, article text from the model. Refuses as a final build does (errors, overset unless
+    allowed) and an `out_dir` that would touch the edition's input files."""
+    from typeset.render import epaper as site
+
+    path = Path(edition_path)
+    folder = path if path.is_dir() else path.parent
+    root = find_project_root(folder)
+    refused = site.output_problem(Path(out_dir), folder, [
+        folder, root / "layouts", root / "fonts"])
+    if refused is not None:
+        return BuildResult(None, None, [refused])
+    with tempfile.TemporaryDirectory(prefix="typeset-epaper-") as tmp:
+        pdf = Path(tmp) / "edition.pdf"
+        result = build(path, pdf, allow_overset=allow_overset, marks=False, progress=progress)
+        if not result.outputs or has_errors(result.diagnostics):
+            return result
+        result.outputs.clear()
+        start = time.perf_counter()
+        parts = [site.ArticlePart(story.story, out.page, out.slot, k, tuple(out.items))
+                 for story in result.stories for k, out in enumerate(story.slots)]
+        try:
+            result.diagnostics += site.write_site(result.document, result.edition, parts, pdf,
+                                                  Path(out_dir))
+        except OSError as exc:
+            result.diagnostics.append(error(
+                "output-write", f"cannot write {out_dir}: {exc.strerror or exc}",
+                hint="check the free space and permissions of the output folder"))
+        result.timings["epaper"] = time.perf_counter() - start
+    if not has_errors(result.diagnostics):
+        result.outputs.append(Path(out_dir))
+    if progress is not None and result.outputs:
+        progress(f"wrote the e-paper in {result.timings['epaper']:.2f} s")
+    return result
 
 
 def image_files(edition: Edition, pages: set[int] | None = None) -> list[str]:

@@ -151,10 +151,20 @@ def proof(edition: Path, output: Path | None, pages: str | None, report: Path | 
 @WATCH
 @DIAGNOSTIC_FORMAT
 @VERBOSE
+@click.option("--split", "split_dir", is_flag=False, flag_value="out", default=None,
+              metavar="[DIR]", type=click.Path(file_okay=False, path_type=Path),
+              help="One PDF per page into DIR (default out/), named by output: split_name "
+                   "(default {date:%Y%m%d}_{page}.pdf).")
 def build(edition: Path, output: Path | None, pages: str | None, allow_overset: bool,
-          no_marks: bool, report: Path | None, watch: bool, verbose: bool) -> None:
+          no_marks: bool, report: Path | None, watch: bool, verbose: bool,
+          split_dir: Path | None = None) -> None:
     """Build the final, print-ready PDF of EDITION (a folder or its edition.yaml); refused
     while `check` finds errors (the previous PDF then stays as it was)."""
+    if split_dir is not None:
+        from typeset.cli.split_build import build_split
+
+        build_split(edition, split_dir, parse_pages(pages), allow_overset=allow_overset,
+                    marks=not no_marks, report=report, verbose=verbose)
     out = output or _default_out(edition, "")
     wanted = parse_pages(pages)
     if watch:

@@ -57,12 +57,12 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 def _register() -> None:
     """Attach every command module's click command to the group."""
-    from typeset.cli import (edition_cmds, fonts_cmd, galley_cmd, new_cmd, preflight_cmd,
-                             preview_cmd)
+    from typeset.cli import (edition_cmds, epaper_cmd, fonts_cmd, galley_cmd, new_cmd,
+                             preflight_cmd, preview_cmd)
 
     for command in (new_cmd.new, edition_cmds.check, edition_cmds.proof, edition_cmds.build,
-                    preview_cmd.preview, preflight_cmd.preflight, galley_cmd.galley,
-                    fonts_cmd.fonts):
+                    preview_cmd.preview, epaper_cmd.epaper, preflight_cmd.preflight,
+                    galley_cmd.galley, fonts_cmd.fonts):
         main.add_command(command)
 
 

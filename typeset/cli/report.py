@@ -15,23 +15,37 @@ from typeset.diagnostics import Diagnostic, Severity
 EXIT_OK, EXIT_ERRORS = 0, 1
 
 
-def parse_pages(value: str | None) -> set[int] | None:
-    """'2,3' or '1-4' → {2, 3} / {1, 2, 3, 4}; None stays None. Raises click.BadParameter."""
+def parse_pages(value: str | None) -> set | None:
+    """'2,3', '1-4', 'A1,A2' or 'A1-A4' → the set of folios (ints, or section folios as in
+    model.folio); None stays None. Raises click.BadParameter."""
+    from typeset.model.folio import SectionFolio, parse_folio
+
     if not value:
         return None
-    pages: set[int] = set()
+    pages: set = set()
     try:
         for part in value.split(","):
             part = part.strip()
             if "-" in part:
-                low, high = (int(p) for p in part.split("-", 1))
-                if high < low or high - low > 1000:
+                low, high = (parse_folio(p) for p in part.split("-", 1))
+                if low is None or high is None or type(low) is not type(high):
                     raise ValueError
-                pages.update(range(low, high + 1))
+                section = getattr(low, "section", None)
+                if section != getattr(high, "section", None):
+                    raise ValueError
+                a, b = (getattr(f, "number", f) for f in (low, high))
+                if b < a or b - a > 1000:
+                    raise ValueError
+                pages.update(SectionFolio(section, n) if section else n
+                             for n in range(a, b + 1))
             elif part:
-                pages.add(int(part))
+                folio = parse_folio(part)
+                if folio is None:
+                    raise ValueError
+                pages.add(folio)
     except ValueError:
-        raise click.BadParameter(f"{value!r}: write page numbers like 2,3 or 1-4") from None
+        raise click.BadParameter(f"{value!r}: write page numbers like 2,3 or 1-4, with a "
+                                 "section letter A1,A2 or A1-A4") from None
     return pages
 
 

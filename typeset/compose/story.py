@@ -20,6 +20,7 @@ from typeset.diagnostics import Diagnostic, info, warning
 from typeset.flow import Column, LineKey, distribute, reserve_last_line, total_capacity
 from typeset.frame import Box, FrameItem, Marker, Rule
 from typeset.model.edition import Page, Slot
+from typeset.model.folio import folio_text
 from typeset.model.story import Story
 from typeset.units import snap
 
@@ -209,7 +210,7 @@ def _fill_and_jump(work: _SlotWork, paras: tuple[BodyPara, ...], lines: list[Bod
     body_cols, jump_col = reserve_last_line(columns)
     dist = distribute(keys, body_cols, balance=False)
     _place(lines, dist, body_cols, ctx, work.out)
-    jump_text = ctx.layout.jump_out.format(page=nxt.page.number)
+    jump_text = folio_text(ctx.layout.jump_out, nxt.page.number)
     if jump_col is not None:
         _place_jump(jump_text, jump_col, ctx, work.out)
     work.diags.append(info("jump", f"story {work.story.id} continues on page "
@@ -217,7 +218,7 @@ def _fill_and_jump(work: _SlotWork, paras: tuple[BodyPara, ...], lines: list[Bod
     _report_widows(dist, lines, work.diags, work.where)
     _frame(work.link.slot, columns, ctx, work.out, level=work.bottom)
     work.out.lines_used = work.bottom - work.link.slot.area.top
-    jump_in = nxt.ctx.layout.jump_in.format(page=page.number)
+    jump_in = folio_text(nxt.ctx.layout.jump_in, page.number)
     return remainder(paras, lines, dist.placed, jump_in)
 
 

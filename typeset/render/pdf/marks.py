@@ -105,7 +105,8 @@ def slug_text(template: str, page: PageFrame, title: str, date: str, time: str =
     page label), {title}, {date} and {time} filled in; default 'title · 第N版 section · date
     time'. The page is what the plate room reads first, so ' · 第N版 section' is appended when
     the template does not name {page}."""
-    folio = f"第{page.number}版 {page.label}".strip()
+    number = page.number    # a section folio (A2) is printed A2版, a plain one 第2版
+    folio = f"{number if isinstance(number, str) else f'第{number}'}版 {page.label}".strip()
     if not template:
         return " · ".join(p for p in (title, folio, f"{date} {time}".strip()) if p)
     text = (template.replace("{page}", str(page.number)).replace("{section}", page.label)
