@@ -229,3 +229,18 @@ def test_a_broken_manifest_still_protects_its_ad_pdfs_from_the_report(cli, tmp_p
     ad.write_bytes(b"%PDF-1.4 an ad")
     result = cli("build", folder, "-o", tmp_path / "x.pdf", "--report", ad, expect=1)
     assert ad.read_bytes() == b"%PDF-1.4 an ad", result.output
+
+
+def test_split_pages_never_replace_an_input(cli, tmp_path):
+    from relkit import SAMPLE
+
+    story = next((SAMPLE / "stories").glob("*.md"))
+    folder = tmp_path / "ed"
+    shutil.copytree(SAMPLE, folder)
+    story = folder / "stories" / story.name
+    before = story.read_bytes()
+    result = cli("build", folder, "--split", folder / "stories", "--report", story, expect=1)
+    assert "input of the edition" in result.output and story.read_bytes() == before
+    result = cli("build", folder, "--split", tmp_path / "split", "--report",
+                 tmp_path / "split" / "r.json", expect=(0, 1))
+    assert (tmp_path / "split" / "r.json").exists(), result.output
