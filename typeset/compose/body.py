@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typeset.compose.context import ComposeContext
 from typeset.model.layout import TextStyle
 from typeset.model.story import Run, Story
-from typeset.linebreak import SetLine, compose_paragraph
+from typeset.linebreak import SetLine, set_paragraph
 
 RUN_IN_SPACE = "\u3000"
 """After a run-in dateline (本报讯　3月6日): one em, so the character grid holds."""
@@ -94,7 +94,7 @@ def set_body(paras: tuple[BodyPara, ...], width: float, ctx: ComposeContext
     for index, para in enumerate(paras):
         style = body_style(para, ctx)
         indent = None if para.indent else 0.0
-        set_para = compose_paragraph(para.runs, style, ctx.fonts, width, ctx.rules,
+        set_para = set_paragraph(para.runs, style, ctx.fonts, width, ctx.rules,
                                      indent=indent, align=para.align)
         diags.extend(set_para.diagnostics)
         if para.kind == "byline" and index > 0 and lines and len(set_para.lines) == 1:
