@@ -24,6 +24,8 @@ from typeset.diagnostics import (Diagnostic, InputError, Severity, error, has_er
                                  scoped)
 from typeset.fonts import FontBook, FontError
 from typeset.frame import Document
+from typeset.fit import fit_edition
+from typeset.makeup import make_up_edition
 from typeset.manifest import load_edition
 from typeset.manifest.fonts_config import load_font_roles
 from typeset.model.edition import Edition
@@ -49,6 +51,10 @@ class BuildResult:
     """True when an output named for this run was refused (an input, or twice): nothing, not
     even a report, may then be written."""
     timings: dict[str, float] = field(default_factory=dict)
+    fit: object = None
+    """The fitting pass's `typeset.fit.FitResult` (stacks resolved; per-item report)."""
+    makeup: object = None
+    """The make-up pass's `typeset.makeup.MakeupResult` (trees chosen for make_up: auto)."""
 
     @property
     def ok(self) -> bool:
@@ -204,12 +210,23 @@ def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset:
     sizes, image_diags = image_sizes(edition, say)
     timings["fonts+images"] = time.perf_counter() - start
     start = time.perf_counter()
+    made = make_up_edition(edition, fonts, sizes)  # make_up: auto → stack trees (issue 19)
+    edition = made.edition
+    image_diags = image_diags + made.diagnostics
+    timings["make-up"] = time.perf_counter() - start
+    start = time.perf_counter()
+    fitted = fit_edition(edition, fonts, sizes)  # stacks and rows → plain slots (issue 18)
+    edition = fitted.edition
+    image_diags = image_diags + fitted.diagnostics
+    timings["fit"] = time.perf_counter() - start
+    start = time.perf_counter()
     document, diags, stories = compose_edition(edition, fonts, sizes, pages)
     timings["compose"] = time.perf_counter() - start
     say(f"composed {len(document.pages)} pages in {timings['compose']:.2f} s")
     found = verdict(list(load_diags) + image_diags + diags, edition,
                     allow_overset=allow_overset)
-    return BuildResult(edition, document, found, stories, timings=timings)
+    return BuildResult(edition, document, found, stories, timings=timings, fit=fitted,
+                       makeup=made)
 
 
 def refused_outputs(edition_path: Path, edition: Edition | None,

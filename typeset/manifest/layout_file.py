@@ -21,12 +21,14 @@ from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
 from typeset.manifest.output_settings import read_output
 from typeset.manifest.styles import read_rule, read_styles
 from typeset.manifest.yamlpos import YList, YMap, parse_yaml
+from typeset.manifest.fit_levers import read_fit
 from typeset.model.composition import CompositionRules
 from typeset.model.layout import Layout, Margins, RuleStyle
 from typeset.units import MM, snap
 
 LAYOUT_KEYS = ("name", "description", "trim", "bleed", "margins", "grid", "head_band", "rules",
-               "box_inset_lines", "underset_lines", "jump", "composition", "output", "styles")
+               "box_inset_lines", "underset_lines", "jump", "composition", "output", "styles",
+               "fit")
 GRID_KEYS = ("columns", "column_chars", "gutter_chars", "body_size", "line_pitch", "lines")
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 MIN_MARGIN = 3 * MM
@@ -183,8 +185,8 @@ def read_layout(path: Path, name: str, project_root: Path) -> tuple[Layout, Prob
     jump = top.mapping("jump", "jump", ("out", "in"))
     jump_out, jump_in = "（转第{page}版）", "（上接第{page}版）"
     if jump:
-        jump_out = _jump_text(jump, "out", jump_out, problems)
-        jump_in = _jump_text(jump, "in", jump_in, problems)
+        jump_out = jump_pattern(jump, "out", jump_out, problems)
+        jump_in = jump_pattern(jump, "in", jump_in, problems)
     styles = read_styles(top.raw("styles"), top.at("styles"), problems, roles, body_size)
     if "body" in styles and abs(styles["body"].size - body_size) > 1e-6:
         problems.error("bad-grid", f"the body style's size {styles['body'].size:g}pt differs from "
@@ -203,6 +205,7 @@ def read_layout(path: Path, name: str, project_root: Path) -> tuple[Layout, Prob
         composition=_composition(top, problems),
         output=read_output(top.raw("output"), top.at("output"), problems,
                            f"output of layout {name}", project_root),
+        fit=read_fit(top, problems),
     )
     return layout, problems
 
@@ -247,11 +250,17 @@ def _margins(top: MapReader, problems: Problems, trim_w: float, trim_h: float, c
     return Margins(snap(margin_top), snap(right), snap(bottom), snap(left))
 
 
-def _jump_text(jump: MapReader, key: str, default: str, problems: Problems) -> str:
+def jump_pattern(jump: MapReader, key: str, default: str, problems: Problems) -> str:
+    """A jump pattern (`out:` or `in:` of a `jump:` mapping) checked for its placeholders;
+    the default after recording an error."""
+    from typeset.compose.jump_wording import pattern_problem
+
     text = jump.text(key, default, example=default)
-    if "{page}" not in text or text.count("{") != 1 or text.count("}") != 1:
-        problems.error("bad-jump", f"jump.{key} must contain {{page}} exactly once and no other "
-                       f"braces, got '{text}'", jump.at(key), hint=f"write {key}: \"{default}\"")
+    problem = pattern_problem(text)
+    if problem:
+        problems.error("bad-jump", f"jump.{key} '{text}': {problem}", jump.at(key),
+                       hint=f"write {key}: \"{default}\", or with Chinese numerals "
+                            f"\"{default.replace('{page}', '{page_cn}')}\"")
         return default
     return text
 

@@ -51,6 +51,10 @@ class Photo:
     crop: tuple[float, float, float, float] | None = None
     """Explicit crop box (left, top, right, bottom) as fractions of the image."""
     source: SourceRef | None = None
+    title: str = ""
+    """图片标题: set with the photo in the `photo-title` style."""
+    label: str = ""
+    """A 栏目 over the photo (画里有话), in the `label` style."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,9 @@ class Slot:
     style: str = ""
     """Block style name (label and banner slots)."""
     source: SourceRef | None = None
+    continued_from: Continue | None = None
+    """The story's first part is on another page (of another edition's files): the slot
+    opens with the jump-in line (（上接第1版）) and the 续题; only `page` is used."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +118,24 @@ class Page:
     section: str = ""
     editor: str = ""
     source: SourceRef | None = None
+    containers: tuple = ()
+    """Stacks (typeset.model.stack.Container) whose items are among `slots` with provisional
+    areas until `typeset.fit` gives them their heights (issue 18)."""
+    make_up: str = ""
+    """"auto": the engine arranges `makeup` (issue 19); "" = the slots as written."""
+    makeup: tuple = ()
+    """Items (typeset.model.makeup.MakeupItem) in priority order, for `make_up: auto`."""
+    front: bool | None = None
+    """A front page (报头 masthead and 报眼 ear) when true; None = as the manifest leaves it:
+    page 1 (or A1 of a lettered edition) is a front page, every other page is not (see
+    `is_front`)."""
+
+    @property
+    def is_front(self) -> bool:
+        """Whether the page prints the masthead: `front:` as written, else page 1 (or A1)."""
+        if self.front is not None:
+            return self.front
+        return self.number == 1 or str(self.number).upper() == "A1"
 
 
 @dataclass(frozen=True)
