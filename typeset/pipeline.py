@@ -48,6 +48,9 @@ class BuildResult:
     diagnostics: list[Diagnostic]
     stories: list[StoryResult] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
+    refused: bool = False
+    """True when an output named for this run was refused (an input, or twice): nothing, not
+    even a report, may then be written."""
     timings: dict[str, float] = field(default_factory=dict)
     fit: object = None
     """The fitting pass's `typeset.fit.FitResult` (stacks resolved; per-item report)."""
@@ -159,18 +162,22 @@ def _jpeg_ends(path: Path, tail: int = 65536) -> bool:
 
 def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset: bool = False,
             progress: Callable[[str], None] | None = None,
-            on_loaded: Callable[[Edition], None] | None = None) -> BuildResult:
+            on_loaded: Callable[[Edition], None] | None = None,
+            outputs: dict[str, Path | None] | None = None) -> BuildResult:
     """Load and compose an edition without writing anything; its diagnostics are the
     `verdict` (the one `check`, `proof` and `build` share). `progress` receives one line per
     stage (the CLI shows them on a terminal only); `on_loaded` is called with the edition as
-    soon as it is loaded (a build starts its photo workers there)."""
+    soon as it is loaded (a build starts its photo workers there). `outputs` (what → path:
+    the files the caller will write) are checked as soon as the edition and its fonts are
+    known (`refused_outputs`), before any composition: a refused one ends the run there."""
     say = progress or (lambda _line: None)
     timings: dict[str, float] = {}
     start = time.perf_counter()
     try:
         edition, load_diags = load_edition(Path(edition_path))
     except InputError as exc:
-        return BuildResult(None, None, list(exc.diagnostics))
+        refused = refused_outputs(edition_path, None, outputs or {})
+        return BuildResult(None, None, list(exc.diagnostics) + refused, refused=bool(refused))
     timings["load"] = time.perf_counter() - start
     say(f"loaded {edition_path}: {len(edition.pages)} pages, {len(edition.stories)} stories")
     if on_loaded is not None:
@@ -182,7 +189,14 @@ def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset:
     except (InputError, FontError) as exc:
         diags = exc.diagnostics if isinstance(exc, InputError) else [
             error("font-missing", str(exc))]
-        return BuildResult(edition, None, list(load_diags) + list(diags))
+        refused = refused_outputs(edition_path, edition, outputs or {})
+        return BuildResult(edition, None, list(load_diags) + list(diags) + refused,
+                           refused=bool(refused))
+    if outputs:
+        refused = refused_outputs(edition_path, edition, outputs,
+                                  sorted({entry.face.path for entry in fonts.roles()}))
+        if refused:
+            return BuildResult(edition, None, list(load_diags) + refused, refused=True)
     sizes, image_diags = image_sizes(edition, say)
     timings["fonts+images"] = time.perf_counter() - start
     start = time.perf_counter()
@@ -205,6 +219,24 @@ def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset:
                        makeup=made)
 
 
+def refused_outputs(edition_path: Path, edition: Edition | None,
+                    outputs: dict[str, Path | None], fonts: list[str] = ()
+                    ) -> list[Diagnostic]:
+    """Why any of `outputs` must not be written (`typeset.outputs.refused_outputs`: an input
+    of the edition or its project, the same file as another output, not a file); when none
+    is refused, their folders are made (a folder that cannot be is refused too)."""
+    from typeset.outputs import edition_inputs, make_folder
+    from typeset.outputs import refused_outputs as refused
+
+    wanted = {what: Path(path) for what, path in outputs.items() if path is not None}
+    if not wanted:
+        return []
+    problems = refused(wanted, edition_inputs(Path(edition_path), edition, fonts))
+    if not problems:
+        problems = [p for p in (make_folder(path, what) for what, path in wanted.items()) if p]
+    return problems
+
+
 def verdict(diagnostics: list[Diagnostic], edition: Edition, *,
             allow_overset: bool = False) -> list[Diagnostic]:
     """The one verdict on an edition, computed once and shared by `check`, `proof` and
@@ -212,15 +244,18 @@ def verdict(diagnostics: list[Diagnostic], edition: Edition, *,
 
     In: every diagnostic of loading, images and composition (the photo checks add theirs to
     the same list) and the edition. Out: the same findings, each addressed to the line the desk
-    edits — a slot's finding to the slot's manifest line, a story's to its story file — with
+    edits — a slot's finding to the slot's manifest line, a story's to its story file, a
+    page's to the page's entry — with
     overset an error unless `allow_overset` (then it stays a warning)."""
     slots = {(page.number, slot.id): slot.source for page in edition.pages
              for slot in page.slots}
     stories = {sid: story.source for sid, story in edition.stories.items()}
+    pages = {page.number: page.source for page in edition.pages}
     out = []
     for diag in diagnostics:
         if diag.source is None:
-            source = slots.get((diag.page, diag.slot)) or stories.get(diag.story or "")
+            source = (slots.get((diag.page, diag.slot)) or stories.get(diag.story or "")
+                      or pages.get(diag.page))
             diag = scoped(diag, source=source)
         if diag.code == "overset" and not allow_overset and diag.severity is not Severity.ERROR:
             diag = dataclasses.replace(diag, severity=Severity.ERROR, hint=(
@@ -248,14 +283,17 @@ def pdf_options(edition: Edition, **overrides):
 
 def build(edition_path: Path, out: Path, *, pages: set[int] | None = None,
           allow_overset: bool = False, proof: bool = False, marks: bool = True,
-          progress: Callable[[str], None] | None = None) -> BuildResult:
+          progress: Callable[[str], None] | None = None, report: Path | None = None
+          ) -> BuildResult:
     """Compose and write the PDF (final, or a proof). A final build refuses to write when
-    there are errors, or overset that is not allowed; the previous file is then untouched."""
+    there are errors, or overset that is not allowed; the previous file is then untouched.
+    `report`: the JSON report the caller writes afterwards (checked with the PDF's path
+    before any work, its folder made before the PDF is written)."""
     from typeset.render.pdf import photo_workers
 
     try:
         return _build(edition_path, out, pages=pages, allow_overset=allow_overset, proof=proof,
-                      marks=marks, progress=progress)
+                      marks=marks, progress=progress, report=report)
     finally:
         photo_workers.end()
 
@@ -314,8 +352,8 @@ def image_files(edition: Edition, pages: set[int] | None = None) -> list[str]:
     return list(files)
 
 
-def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks, progress
-           ) -> BuildResult:
+def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks, progress,
+           report=None) -> BuildResult:
     def start_workers(edition: Edition) -> None:
         # Photo worker processes separate the photos while the pages are composed. Only a
         # head start: whatever goes wrong here is found and reported by the write itself.
@@ -327,7 +365,7 @@ def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks,
             pass
 
     result = compose(edition_path, pages=pages, allow_overset=allow_overset, progress=progress,
-                     on_loaded=start_workers)
+                     on_loaded=start_workers, outputs={"-o": Path(out), "--report": report})
     if result.document is None:
         return result
     if not result.ok and not proof:
@@ -358,8 +396,18 @@ def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks,
             from typeset.outputs import replacing
 
             with replacing(out) as tmp:
-                result.diagnostics += write_pdf(result.document, tmp, options, photos,
-                                                    progress)
+                written = verdict(write_pdf(result.document, tmp, options, photos, progress),
+                                  result.edition)
+                if any(d.severity is not Severity.INFO for d in written):
+                    # The writer found more (a photo's resolution …): the proof carries those
+                    # notes too, painted again with the photos it has just prepared.
+                    if progress is not None:
+                        progress("painting again: the writer's findings go on the proof")
+                    result.document = proof_notes(result.document, result.edition,
+                                                  result.diagnostics + written)
+                    written = verdict(write_pdf(result.document, tmp, options, None,
+                                                progress), result.edition)
+                result.diagnostics += written
             result.outputs.append(out)
         else:
             _write_final(result, out, options, write_pdf, photos, progress)
