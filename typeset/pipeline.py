@@ -161,7 +161,7 @@ def _jpeg_ends(path: Path, tail: int = 65536) -> bool:
 
 
 def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset: bool = False,
-            progress: Callable[[str], None] | None = None,
+            final: bool = True, progress: Callable[[str], None] | None = None,
             on_loaded: Callable[[Edition], None] | None = None,
             outputs: dict[str, Path | None] | None = None) -> BuildResult:
     """Load and compose an edition without writing anything; its diagnostics are the
@@ -214,7 +214,7 @@ def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset:
     timings["compose"] = time.perf_counter() - start
     say(f"composed {len(document.pages)} pages in {timings['compose']:.2f} s")
     found = verdict(list(load_diags) + image_diags + diags, edition,
-                    allow_overset=allow_overset)
+                    allow_overset=allow_overset, final=final)
     return BuildResult(edition, document, found, stories, timings=timings, fit=fitted,
                        makeup=made)
 
@@ -238,7 +238,7 @@ def refused_outputs(edition_path: Path, edition: Edition | None,
 
 
 def verdict(diagnostics: list[Diagnostic], edition: Edition, *,
-            allow_overset: bool = False) -> list[Diagnostic]:
+            allow_overset: bool = False, final: bool = True) -> list[Diagnostic]:
     """The one verdict on an edition, computed once and shared by `check`, `proof` and
     `build`: a final build refuses exactly when it holds an error, and `check` then exits 1.
 
@@ -246,7 +246,9 @@ def verdict(diagnostics: list[Diagnostic], edition: Edition, *,
     the same list) and the edition. Out: the same findings, each addressed to the line the desk
     edits — a slot's finding to the slot's manifest line, a story's to its story file, a
     page's to the page's entry — with
-    overset an error unless `allow_overset` (then it stays a warning)."""
+    overset an error unless `allow_overset` (then it stays a warning), and, for a `final`
+    verdict (check and build; not a proof or preview), every finding that blocks only the
+    final build (data `blocks_build`: scaffold placeholders 【待填】, empty stories) an error."""
     slots = {(page.number, slot.id): slot.source for page in edition.pages
              for slot in page.slots}
     stories = {sid: story.source for sid, story in edition.stories.items()}
@@ -261,6 +263,10 @@ def verdict(diagnostics: list[Diagnostic], edition: Edition, *,
             diag = dataclasses.replace(diag, severity=Severity.ERROR, hint=(
                 diag.hint + "; a final build refuses overset text (build --allow-overset "
                 "writes it anyway)"))
+        if final and diag.severity is Severity.WARNING and dict(diag.data).get("blocks_build"):
+            diag = dataclasses.replace(diag, severity=Severity.ERROR, hint=(
+                diag.hint + "; a final build refuses it (a proof shows it as a warning)"
+                if diag.hint else "a final build refuses it (a proof shows it as a warning)"))
         out.append(diag)
     return out
 
@@ -364,8 +370,8 @@ def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks,
         except Exception:  # noqa: BLE001
             pass
 
-    result = compose(edition_path, pages=pages, allow_overset=allow_overset, progress=progress,
-                     on_loaded=start_workers, outputs={"-o": Path(out), "--report": report})
+    result = compose(edition_path, pages=pages, allow_overset=allow_overset, final=not proof,
+                     progress=progress, on_loaded=start_workers, outputs={"-o": Path(out), "--report": report})
     if result.document is None:
         return result
     if not result.ok and not proof:

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from typeset.cli.main import main
 from typeset.compose.proof_marks import NOTE_KINDS, note_text, wrap
 from typeset.diagnostics import SourceRef, error, warning
+from editions_kit import fill_in
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "editions" / "sample"
@@ -30,7 +31,7 @@ def run(*args, env=None):
 def edition(tmp_path) -> Path:
     folder = tmp_path / "ed"
     assert run("new", folder, "--date", "2026-12-01", "--pages", "2").exit_code == 0
-    return folder
+    return fill_in(folder)
 
 
 def _overset(folder: Path) -> None:

@@ -92,7 +92,7 @@ def _preview_once(edition: Path, pages: set[int] | None, dpi: int, out_dir: Path
     planned = {}
     if pages:
         planned = {f"-o {out_dir}": out_dir / f"page-{n:02d}.png" for n in sorted(pages)}
-    result = pipeline.compose(edition, pages=pages, outputs=planned)
+    result = pipeline.compose(edition, pages=pages, outputs=planned, final=False)
     echo_diagnostics(result.diagnostics)
     if result.document is None:
         return None
