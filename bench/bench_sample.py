@@ -76,7 +76,8 @@ def main() -> None:
     fonts_total = 0.0
     for number, usage in enumerate(usages.values(), start=1):
         subset = subset_face(usage, f"TF{number}")
-        ms = _median_ms(lambda: subset_face(usage, f"TF{number}"), args.repeat)
+        ms = _median_ms(lambda usage=usage, number=number: subset_face(usage, f"TF{number}"),
+                        args.repeat)
         fonts_total += ms
         print(f"  {usage.ref.name:34} {len(usage.gids):5} glyphs {ms:8.1f} ms  "
               f"{len(subset.program) / 1024:7.1f} KiB {subset.kind}")
@@ -89,7 +90,7 @@ def main() -> None:
     print(f"photo separation to CMYK ≤ {options.max_ink:g} % total ink, JPEG q"
           f"{options.jpeg_quality}:")
     for number, item in photos.values():
-        ms = _median_ms(lambda: prepare_image(
+        ms = _median_ms(lambda item=item, number=number: prepare_image(
             item, profile, grey=False, jpeg_quality=options.jpeg_quality,
             max_ppi=options.image_max_ppi, ppi_warn=options.image_ppi_warn,
             ppi_error=options.image_ppi_error, page=number, max_ink=options.max_ink),
