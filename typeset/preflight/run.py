@@ -51,6 +51,7 @@ def run_preflight(path: Path, profile: PreflightProfile, *, ink: bool = True) ->
             findings += structure.geometry(pdf, profile)
             findings += structure.fonts(pdf)
             findings += structure.image_filters(pdf)
+            findings += structure.image_data(pdf)
             pages = [page_marks(page) for page in pdf.pages]
             areas = [structure.print_area(page) for page in pdf.pages]
             page_count = len(pdf.pages)
