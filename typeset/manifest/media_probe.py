@@ -60,6 +60,12 @@ def _bad(path: str, key, problem: str, hint: str = REPLACE_HINT, fmt: str = "",
 
 
 def _probe(path: str, key) -> MediaInfo:
+    with warnings.catch_warnings():  # even where warnings are made errors (python -W error)
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        return _read_header(path, key)
+
+
+def _read_header(path: str, key) -> MediaInfo:
     if key is None:
         return _bad(path, None, "not found", "check the file name in the manifest",
                     code="image-missing")
@@ -111,8 +117,8 @@ def _probe(path: str, key) -> MediaInfo:
         hint = "copy the file again from the original"
         code = "image-unreadable"
     return MediaInfo(path, fmt, upright[0], upright[1], stored, orientation, mode, icc,
-                     matches, transparent, convention, key, _digest(path), problem, hint,
-                     code=code)
+                     matches, transparent, convention, key, _digest(path), problem=problem,
+                     hint=hint, code=code)
 
 
 def _icc(data: bytes, mode: str) -> tuple[str, bool, str, str]:
