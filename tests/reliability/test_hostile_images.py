@@ -224,6 +224,8 @@ BUILD_REFUSES = {
     "low.jpg": (lambda: _image("RGB", "JPEG", size=(180, 135)), "image-ppi", "53 ppi"),
     "scan.jpg": (lambda: _damaged_scan(_image("RGB", "JPEG", size=(800, 600))),
                  "image-unreadable", "damaged image data"),
+    "short.png": (lambda: _png_header(400, 300, colour_type=2, body=b"\0" * 1000),
+                  "image-unreadable", "damaged image data"),
     "cmyk-icc.jpg": (_rgb_with_cmyk_profile, "image-icc", "CMYK ICC"),
     "bad-icc.jpg": (_corrupt_profile, "image-icc", "damaged embedded ICC"),
 }

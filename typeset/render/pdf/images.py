@@ -212,11 +212,13 @@ def decode_at_size(plan: PhotoPlan, media: MediaInfo) -> tuple[Image.Image, byte
 
 def _resample(im: Image.Image, size: tuple[int, int], box: tuple, whole_decode: bool
               ) -> Image.Image:
-    """`box` of `im` resampled to `size` (Lanczos); modes Pillow cannot resample (16-bit,
-    palette, bilevel) are brought to 8 bits first."""
-    if im.mode in ("P", "PA", "1") or im.mode.startswith("I;16"):
+    """`box` of `im` resampled to `size` (Lanczos; a much larger image is `reduce()`d first);
+    palette and bilevel images are brought to RGB or grey first, 16-bit grey is resampled
+    as it is (and brought to 8 bits at the placed size, by `separate`)."""
+    if im.mode in ("P", "PA", "1"):
         im = _to_rgb_or_grey(im)
-    gap = 3.0 if whole_decode and im.width * im.height > 4 * size[0] * size[1] else None
+    large = im.width * im.height > 4 * size[0] * size[1]
+    gap = 3.0 if whole_decode and large and not im.mode.startswith("I") else None
     return im.resize(size, Image.Resampling.LANCZOS, box=box, reducing_gap=gap)
 
 
