@@ -3,10 +3,10 @@
 In: a loaded `Edition` (then its composed `Document` and the `PdfOptions`). Out:
 - `edition_media(edition)`: {file path → MediaInfo} for every photo and image ad it places,
   and the file's problems at the manifest line of its slot — cut off, a wrong or damaged ICC
-  profile, damaged image data (a cheap decode, remembered by the file's digest in the photo
-  store), transparency flattened onto paper white;
-- `placement_verdicts(edition, document, options)`: each placed photo's resolution and crop,
-  at its slot's manifest line;
+  profile, transparency flattened onto paper white — and the decode check started (a cheap
+  decode, remembered by the file's digest in the photo store) while the pages are composed;
+- `photo_verdicts(edition, document, options)`: damaged image data found by that check, and
+  each placed photo's resolution and crop, at its slot's manifest line;
 - `start_preparing(document, options)`: every placement submitted to the session's preparer,
   so the photos are prepared while the PDF writer loads, subsets fonts and paints.
 
@@ -22,9 +22,10 @@ from pathlib import Path
 
 from typeset.diagnostics import Diagnostic, SourceRef, error, warning
 from typeset.frame import Document, ImageItem
-from typeset.manifest.media_probe import probe, scan_problem
+from typeset.manifest.media_probe import known_problem, probe, scan_problem
 from typeset.model.edition import Edition
 from typeset.model.media import MediaInfo
+from typeset.session import current
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
 """Ad files placed as images (others, e.g. PDF ads, are not photos)."""
@@ -49,23 +50,24 @@ def placed_files(edition: Edition) -> dict[str, list[Address]]:
 
 
 def edition_media(edition: Edition) -> tuple[dict[str, MediaInfo], list[Diagnostic]]:
-    """The probed media of every placed file and their file-level diagnostics (one per file,
-    at its first slot). A file with a `problem` is composed as a crossed frame."""
+    """The probed media of every placed file and their header-level diagnostics (one per
+    file, at its first slot). A file with a `problem` is composed as a crossed frame.
+
+    The decode check of each file not known good (`media_probe.scan_problem`) is started on
+    two threads here and runs while the pages are composed (decoders release Python's lock);
+    `photo_verdicts` reports what it finds."""
     files = placed_files(edition)
     media = {path: probe(path) for path in files}
     store = _store()
     unknown = [m for m in media.values() if m.printable and not (
         store is not None and store.verified(m.digest))]
-    if unknown:  # decoders release Python's lock: both cores decode
-        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="typeset-scan") as pool:
-            futures = [pool.submit(contextvars.copy_context().run, scan_problem, m)
-                       for m in unknown]  # each in the build's session
-            problems = {m.path: f.result() for m, f in zip(unknown, futures)}
-        for m in unknown:
-            if problems[m.path]:
-                media[m.path] = _with_problem(m, problems[m.path])
-            elif store is not None:
-                store.mark_verified(m.digest)
+    pending = {}
+    if unknown:
+        pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="typeset-scan")
+        pending = {m.path: pool.submit(contextvars.copy_context().run, scan_problem, m)
+                   for m in unknown}  # each in the build's session
+        pool.shutdown(wait=False)
+    current().memo("photo-scans").put(edition.folder, pending)
     diags: list[Diagnostic] = []
     for path, places in files.items():
         m = media[path]
@@ -86,11 +88,27 @@ def edition_media(edition: Edition) -> tuple[dict[str, MediaInfo], list[Diagnost
     return media, diags
 
 
-def _with_problem(media: MediaInfo, problem: str) -> MediaInfo:
-    from dataclasses import replace
-
-    return replace(media, problem=problem, code="image-unreadable", hint="copy the file again "
-                   "from the original, or save it again from the photo program")
+def scan_verdicts(edition: Edition) -> list[Diagnostic]:
+    """The decode checks `edition_media` started, waited for: an error per damaged file at
+    its first slot; files found whole are noted in the photo store (a later check or build
+    does not decode them again)."""
+    pending = current().memo("photo-scans").get(edition.folder) or {}
+    current().memo("photo-scans").put(edition.folder, {})
+    files = placed_files(edition)
+    store = _store()
+    diags: list[Diagnostic] = []
+    for path, future in pending.items():
+        problem = future.result()
+        media = probe(path)
+        if not problem:
+            if store is not None:
+                store.mark_verified(media.digest)
+            continue
+        number, slot, source, written = files[path][0]
+        diags.append(error("image-unreadable", f"{written} {problem}", page=number, slot=slot,
+                           source=source, hint="copy the file again from the original, or "
+                           "save it again from the photo program"))
+    return diags
 
 
 def _store():
@@ -104,10 +122,10 @@ def image_sizes(media: dict[str, MediaInfo]) -> dict[str, tuple[int, int] | None
     return {path: (m.size if m.printable else None) for path, m in media.items()}
 
 
-def placement_verdicts(edition: Edition, document: Document, options
-                       ) -> list[Diagnostic]:
-    """The resolution and crop verdict of every distinct placement, at its slot (once per
-    placement, in page order); `options` are the merged `PdfOptions`."""
+def photo_verdicts(edition: Edition, document: Document, options) -> list[Diagnostic]:
+    """After composition: the decode checks (`scan_verdicts`), then the resolution and crop
+    verdict of every distinct placement, at its slot (once per placement, in page order);
+    `options` are the edition's `PdfOptions` (merged here with the document's `output:`)."""
     from typeset.render.pdf.options import merge_output
     from typeset.render.pdf.photo_preparer import placement_key
     from typeset.render.pdf.photo_verdict import placement_verdict
@@ -115,7 +133,7 @@ def placement_verdicts(edition: Edition, document: Document, options
     options, _ = merge_output(options, document.output or {})  # the writer reports its problems
     files = placed_files(edition)
     seen: set[tuple] = set()
-    diags: list[Diagnostic] = []
+    diags = scan_verdicts(edition)
     for page in document.pages:
         for item in page.items:
             if not isinstance(item, ImageItem):
@@ -128,7 +146,10 @@ def placement_verdicts(edition: Edition, document: Document, options
             here = [p for p in places if p[0] == page.number] or places
             number, slot, source, written = here[0] if here else (page.number, None, None,
                                                                   None)
-            diags += placement_verdict(item, probe(item.source),
+            media = probe(item.source)
+            if known_problem(media):
+                continue  # cannot be decoded: reported once, above
+            diags += placement_verdict(item, media,
                                        ppi_warn=options.image_ppi_warn,
                                        ppi_error=options.image_ppi_error, page=number,
                                        slot=slot, source=source, name=written)
@@ -153,5 +174,5 @@ def start_preparing(document: Document, options) -> None:
         for item in page.items:
             if isinstance(item, ImageItem):
                 media = probe(item.source)
-                if media.printable:
+                if not known_problem(media):
                     photos.submit(item, media, profile, settings, page.number)

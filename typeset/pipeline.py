@@ -101,7 +101,7 @@ def compose(edition_path: Path, *, pages: set[int] | None = None,
     timings["fonts+images"] = time.perf_counter() - start
     start = time.perf_counter()
     document, diags, stories = compose_edition(edition, fonts, media, pages)
-    diags = diags + photos.placement_verdicts(edition, document, pdf_options(edition))
+    diags = diags + photos.photo_verdicts(edition, document, pdf_options(edition))
     timings["compose"] = time.perf_counter() - start
     say(f"composed {len(document.pages)} pages in {timings['compose']:.2f} s")
     return BuildResult(edition, document, list(load_diags) + image_diags + diags, stories,

@@ -28,3 +28,25 @@ def test_sample_edition_is_byte_identical_with_the_store_cold_warm_or_off(tmp_pa
                 assert preparer().store().written == 0 and preparer().prepared == 0
             session.close()
     assert outputs["cold"] == outputs["warm"] == outputs["off"]
+
+
+def test_rebuilds_in_one_session_prepare_each_photo_once(tmp_path, monkeypatch):
+    """As `--watch` does: the session's one preparer serves every rebuild; a changed photo
+    file (a new file_key) is prepared again, the others are not."""
+    import shutil
+
+    from typeset import pipeline
+
+    edition = tmp_path / "sample"
+    shutil.copytree(SAMPLE, edition)
+    monkeypatch.setenv("TYPESET_CACHE", "0")  # no disk store: only the session remembers
+    with use_session() as session:
+        for _ in range(2):
+            assert pipeline.build(edition, tmp_path / "a.pdf").ok
+        assert preparer().prepared == 4  # the sample's four photos, once
+        photo = edition / "photos" / "port.jpg"
+        photo.write_bytes(photo.read_bytes())  # rewritten: same bytes, new file state
+        assert pipeline.build(edition, tmp_path / "b.pdf").ok
+        assert preparer().prepared == 5
+        session.close()
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()

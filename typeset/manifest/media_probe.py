@@ -171,6 +171,14 @@ def scan_problem(media: MediaInfo) -> str:
         (media.digest, media.key), lambda: _scan(media))
 
 
+def known_problem(media: MediaInfo) -> str:
+    """The file's problem as far as it is known without decoding: its header's, or what a
+    decode check (`scan_problem`) found earlier in this session."""
+    if media.problem:
+        return media.problem
+    return current().memo("media-scan").get((media.digest, media.key)) or ""
+
+
 def _scan(media: MediaInfo) -> str:
     if media.format == "PNG":
         return _png_data_problem(media.path)

@@ -156,6 +156,13 @@ def dct_scale(plan: PhotoPlan) -> int:
     return next((s for s in DCT_SCALES if s <= factor), 1)
 
 
+def decode_bytes(plan: PhotoPlan, media: MediaInfo) -> int:
+    """Bytes of pixels `decode_at_size` holds for `plan`, from the header: the whole file's
+    pixels at the decode scale (4 bytes a pixel at most)."""
+    scale = dct_scale(plan) if media.format == "JPEG" else 1
+    return (media.width // scale + 1) * (media.height // scale + 1) * 4
+
+
 def _stored_box(box: tuple, orientation: int, stored: tuple[int, int]) -> tuple:
     """An upright box in stored (un-rotated) pixel coordinates (EXIF orientation 1–8)."""
     w, h = stored

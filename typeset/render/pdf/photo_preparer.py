@@ -29,7 +29,7 @@ from pathlib import Path
 from typeset.diagnostics import Diagnostic
 from typeset.frame import ImageItem
 from typeset.model.media import MediaInfo
-from typeset.render.pdf.images import PreparedImage, plan_photo, render_photo
+from typeset.render.pdf.images import PreparedImage, decode_bytes, plan_photo, render_photo
 from typeset.render.pdf.photostore import PhotoStore, cache_folder
 from typeset.render.pdf.profiles import OutputProfile
 from typeset.session import current
@@ -42,6 +42,9 @@ WORKERS_ENV = "TYPESET_PHOTO_WORKERS"
 """Environment variable fixing that number (1: one thread)."""
 MAX_BYTES = 192 * 1024 * 1024
 """Encoded bytes of prepared photos the preparer keeps in memory (oldest dropped first)."""
+DECODE_BUDGET = 128 * 1024 * 1024
+"""Bytes of decoded pixels the threads hold at once: a job waits until its decode fits (one
+larger than the budget runs alone), so two 30-megapixel PNGs are not decoded side by side."""
 
 
 def worker_count() -> int:
@@ -82,6 +85,8 @@ class PhotoPreparer:
         self._done: OrderedDict[tuple, Future] = OrderedDict()
         self._bytes = 0
         self._stores: dict[Path, PhotoStore] = {}
+        self._budget = threading.Condition()
+        self._decoding = 0
         self.prepared = 0
         """Photos rendered (not found in memory or in the store) — for tests and benchmarks."""
 
@@ -133,7 +138,17 @@ class PhotoPreparer:
                                  profile, pixel, page, store, store_key)
 
     def _render(self, plan, media, profile, pixel, page, store, store_key) -> Prepared:
-        image, diags = render_photo(plan, media, profile, page=page, **pixel)
+        need = decode_bytes(plan, media)
+        with self._budget:
+            while self._decoding and self._decoding + need > DECODE_BUDGET:
+                self._budget.wait()
+            self._decoding += need
+        try:
+            image, diags = render_photo(plan, media, profile, page=page, **pixel)
+        finally:
+            with self._budget:
+                self._decoding -= need
+                self._budget.notify_all()
         self.prepared += 1
         if image is not None and store is not None:
             store.put(store_key, image)

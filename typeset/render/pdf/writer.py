@@ -21,7 +21,7 @@ from pathlib import Path
 from typeset.diagnostics import Diagnostic, error, info, warning
 from typeset.fonts import Face, load_face
 from typeset.frame import Box, Document, GlyphRun, ImageItem, Marker, PageFrame, PlacedPage, Rule
-from typeset.manifest.media_probe import probe
+from typeset.manifest.media_probe import known_problem, probe
 from typeset.render.pdf import content, draw, marks, placed_pages
 from typeset.render.pdf.fonts import (
     FaceUsage,
@@ -233,7 +233,8 @@ def _prepare_images(doc: Document, extras: list[tuple[list, list]], options: Pdf
     ready: dict[tuple, Future] = {}
     for page, (under, over) in zip(doc.pages, extras):
         for item in (*under, *page.items, *over):
-            if isinstance(item, ImageItem) and placement_key(item) not in ready:
+            if isinstance(item, ImageItem) and placement_key(item) not in ready and \
+                    not known_problem(probe(item.source)):
                 ready[placement_key(item)] = photos.submit(item, probe(item.source), profile,
                                                            settings, page.number)
     return ready
@@ -276,7 +277,7 @@ class _Photos:
     def failed_already(self, item: ImageItem) -> bool:
         """True when the photo is known not to be printable (no profile, missing file …):
         it is then painted as a crossed frame straight away."""
-        if not self._separable or not probe(item.source).printable:
+        if not self._separable or known_problem(probe(item.source)):
             return True
         found = self._ready.get(placement_key(item))
         return found is not None and found.done() and found.result()[0] is None
@@ -289,16 +290,17 @@ class _Photos:
         resolved = {}
         for key, (item, page) in self._first.items():
             media = probe(item.source)
+            problem = known_problem(media)
             if self._report:
-                if not media.printable:
+                if problem:
                     diags.append(error(media.code or "image-unreadable",
-                                       f"image {item.source} {media.problem}",
+                                       f"image {item.source} {problem}",
                                        hint=media.hint, page=page))
                 else:
                     diags.extend(placement_verdict(
                         item, media, ppi_warn=self._options.image_ppi_warn,
                         ppi_error=self._options.image_ppi_error, page=page))
-            if self._separable and key in self._ready:
+            if self._separable and key in self._ready and not problem:
                 image, found = self._ready[key].result()
             elif self._separable:
                 image, found = None, []
