@@ -117,11 +117,6 @@ def _store():
     return preparer().store()
 
 
-def image_sizes(media: dict[str, MediaInfo]) -> dict[str, tuple[int, int] | None]:
-    """{path → upright size, or None for a file that cannot be printed}."""
-    return {path: (m.size if m.printable else None) for path, m in media.items()}
-
-
 def photo_verdicts(edition: Edition, document: Document, options) -> list[Diagnostic]:
     """After composition: the decode checks (`scan_verdicts`), then the resolution and crop
     verdict of every distinct placement, at its slot (once per placement, in page order);

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from typeset.diagnostics import InputError, SourceRef
 from typeset.manifest.fields import MapReader, Problems
-from typeset.manifest.media_probe import IMAGE_FORMATS, probe  # noqa: F401 - re-exported
+from typeset.manifest.media_probe import probe
 from typeset.manifest.paths import UnsafePath, inside
 from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
 from typeset.manifest.story_file import join_lines, split_front_matter

@@ -25,7 +25,6 @@ from PIL import Image, ImageChops, ImageCms, ImageOps
 
 from typeset.diagnostics import Diagnostic, error
 from typeset.frame import ImageItem
-from typeset.manifest.media_probe import MAX_PIXELS  # noqa: F401 - the one limit, re-exported
 from typeset.model.media import PLAIN, MediaInfo
 from typeset.render.pdf.inklimit import jpeg_within_limit
 from typeset.render.pdf.profiles import OutputProfile

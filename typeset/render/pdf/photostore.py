@@ -9,7 +9,7 @@ Where: `$TYPESET_CACHE` when it names a folder, else `$XDG_CACHE_HOME/typeset/ph
 by a SHA-256 of everything its pixels depend on: the file's bytes (not its name or date, so a
 copied or touched file still hits, and a changed one never does), the crop and pixel size, the
 output profile's bytes, grey/quality/ink limit, and the Pillow and numpy versions (their JPEG
-coder and arithmetic make the bytes). Diagnostics are never stored: `plan_image` finds them
+coder and arithmetic make the bytes). Diagnostics are never stored: the photo verdict finds them
 afresh on every build. Entries are written atomically (temporary file, then rename), carry a
 checksum of their JPEG bytes, and one that does not read back whole, or whose JPEG does not
 decode to its recorded size (a cheap 1/8-scale decode), is ignored and rebuilt; nothing read
