@@ -21,6 +21,20 @@ def pytest_addoption(parser):
                      help="rewrite tests/golden/*.txt from the current output")
 
 
+SLOW_GROUPS = ("integration", "fuzz", "golden")
+"""End-to-end groups (whole editions on the real fonts, generated editions): marked `slow`, so
+`pytest -m "not slow"` gives a quick loop while `make test` runs everything."""
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests of SLOW_GROUPS `slow`."""
+    root = Path(__file__).resolve().parent
+    for item in items:
+        parts = Path(str(item.fspath)).resolve().relative_to(root).parts
+        if parts and parts[0] in SLOW_GROUPS:
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_configure(config):
     """Prepared photos go to a fresh folder for this run, never to the user's cache
     (typeset.render.pdf.photostore; child processes inherit it)."""

@@ -1,5 +1,13 @@
-"""Test data shared by the manifest, reliability and fuzz tests: the smallest valid one-page
-edition manifest and story head (each folder's kit — manifest_kit, relkit — builds on them)."""
+"""The one edition builder of the tests, and the data it starts from: the smallest valid
+one-page manifest and story head (each folder's kit — manifest_kit, relkit — builds on them).
+
+`write_edition(folder, manifest, stories, files)` writes edition.yaml, stories/<id>.md and any
+other files (photos, sidecars, ads) into `folder`; text is written as UTF-8 (lone surrogates
+kept, for hostile-input tests), bytes as they are.
+"""
+
+import textwrap
+from pathlib import Path
 
 PAGE_ONE = """\
 paper: 测试日报
@@ -25,3 +33,23 @@ headline: 测试标题
 dateline: 本报讯
 ---
 """
+
+
+def write_edition(folder: Path, manifest: str | bytes, stories: dict[str, str | bytes],
+                  files: dict[str, str | bytes] | None = None) -> Path:
+    """An edition folder with its manifest (dedented when text), stories and other files."""
+    (folder / "stories").mkdir(parents=True, exist_ok=True)
+    (folder / "photos").mkdir(exist_ok=True)
+    data = manifest if isinstance(manifest, bytes) else textwrap.dedent(manifest).encode()
+    (folder / "edition.yaml").write_bytes(data)
+    for name, text in stories.items():
+        _write(folder / "stories" / f"{name}.md", text)
+    for name, content in (files or {}).items():
+        _write(folder / name, content)
+    return folder
+
+
+def _write(path: Path, content: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content if isinstance(content, bytes)
+                     else content.encode("utf-8", "surrogatepass"))

@@ -2,7 +2,9 @@
 
 manifest → model → text → linebreak → flow → compose → frame → render: a stage never imports a
 later one; only manifest/ imports yaml; only render/ (and preflight/, which reads PDFs) import
-the PDF libraries; layout stages never touch manifest, render or the CLI.
+the PDF libraries; layout stages never touch manifest, render or the CLI. The e-paper backend
+(render/epaper/) reads the edition model besides the display list — the stories' text as
+written, the pages' sections — but, like every backend, never the composer or the loader.
 """
 
 from __future__ import annotations
@@ -80,7 +82,8 @@ def test_layout_stages_import_only_earlier_stages_and_base_modules():
 
 def test_render_depends_only_on_the_display_list_and_base_modules():
     # The session (caches), the model's frozen media facts and the one media probe (a photo's
-    # header is read in one place, issue 14.4) are the render stage's other inputs.
+    # header is read in one place, issue 14.4) are the render stage's other inputs; the
+    # e-paper reads the model too.
     allowed = {"render", "frame", "units", "diagnostics", "fonts", "session", "model"}
     modules = {"typeset.manifest.media_probe"}
     offenders = [
@@ -89,6 +92,18 @@ def test_render_depends_only_on_the_display_list_and_base_modules():
         if _typeset_area(n) is not None and _typeset_area(n) not in allowed
         and n not in modules
     ]
+    assert offenders == []
+
+
+def test_the_epaper_reads_only_the_model_besides_the_display_list():
+    """The e-paper is one more backend of the composition: it may read the frozen model, never
+    the composer's internals, the loader, the pipeline or the CLI."""
+    epaper = PACKAGE / "render" / "epaper"
+    files = sorted(epaper.glob("*.py"))
+    assert files, "render/epaper/ has modules"
+    offenders = [f"{p.relative_to(PACKAGE)} imports {n}" for p in files for n in _imports(p)
+                 if _typeset_area(n) in {"compose", "manifest", "pipeline", "cli", "text",
+                                         "linebreak", "flow"}]
     assert offenders == []
 
 

@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Install the Debian packages typeset needs (fonts, PDF tools, Ghostscript, ICC profiles) when
-# they are missing. Runs apt-get only when something is missing; as root it installs, otherwise
-# it prints the command to run. Idempotent and quick when everything is there.
+# Install the Debian packages typeset needs (fonts, PDF tools, Ghostscript, ICC profiles, and
+# Chromium for the e-paper's browser tests) when they are missing. Runs apt-get only when
+# something is missing; as root it installs, otherwise it prints the command to run.
+# Idempotent and quick when everything is there.
 set -euo pipefail
 
 PACKAGES=(
   fonts-noto-cjk        # Noto Serif/Sans CJK SC: 书宋, 黑体 roles
   fonts-lxgw-wenkai     # LXGW WenKai: 楷体 role
+  fonts-hanazono        # HanaMinA/B: fallback fonts for 生僻字 (CJK Ext-A, Ext-B)
   poppler-utils         # pdffonts, pdftotext, pdfimages, pdfinfo (preflight and tests)
   qpdf                  # qpdf --check (preflight and tests)
   ghostscript           # rendering check, ink coverage (tiffsep), default CMYK output profile
+  chromium              # headless browser for the e-paper's browser tests (tests/epaper)
+  chromium-driver       # chromedriver: Selenium drives that Chromium (no browser download)
 )
 
 missing=()

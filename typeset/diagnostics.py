@@ -7,7 +7,7 @@ problem carries page, slot and story.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from enum import Enum
 
 
@@ -51,9 +51,15 @@ class Diagnostic:
     """Extra machine-readable facts (e.g. ('characters', 214))."""
 
     def where(self) -> str:
-        """'file:line:col' for input problems, 'page N, slot S' for layout ones."""
+        """'file:line:col' for input problems, 'page N, slot S' for layout ones, both
+        ('edition.yaml:12:5 (page 2, slot a1)') when a layout finding has a manifest line."""
+        place = self.place()
         if self.source is not None:
-            return str(self.source)
+            return f"{self.source} ({place})" if place else str(self.source)
+        return place
+
+    def place(self) -> str:
+        """'page N, slot S, story T' (the parts that are known), or ''."""
         parts = []
         if self.page is not None:
             parts.append(f"page {self.page}")
@@ -94,6 +100,15 @@ def warning(code: str, message: str, **kw) -> Diagnostic:
 def info(code: str, message: str, **kw) -> Diagnostic:
     """Shorthand for an INFO diagnostic."""
     return Diagnostic(Severity.INFO, code, message, **kw)
+
+
+def scoped(diag: Diagnostic, *, page: int | None = None, slot: str | None = None,
+           story: str | None = None, source: SourceRef | None = None) -> Diagnostic:
+    """`diag` with the page, slot, story and source it lacks filled in (what it names itself
+    is kept): the one way a stage addresses the diagnostics of the stage below it."""
+    return replace(diag, page=diag.page if diag.page is not None else page,
+                   slot=diag.slot or slot, story=diag.story or story,
+                   source=diag.source or source)
 
 
 def has_errors(diagnostics) -> bool:

@@ -2,14 +2,12 @@
 
 In: plain text (one paragraph per line), the measure in em, style, fonts, rules, indent. Out:
 `({"measure_em": N, "paragraphs": [{"lines": ["…", …]}, …]}, diagnostics)`; each line holds
-its exact source characters. `typeset.text.set_galley` gives the full `SetParagraph`s.
+its exact source characters. `typeset.linebreak.set_galley` gives the full `SetParagraph`s.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from typeset.diagnostics import Diagnostic, SourceRef
+from typeset.diagnostics import Diagnostic, SourceRef, scoped
 from typeset.fonts.book import FontBook
 from typeset.model.layout import TextStyle
 from typeset.text import CompositionRules
@@ -26,6 +24,6 @@ def galley_result(text: str, *, measure_em: float, style: TextStyle, fonts: Font
     em = int(measure_em) if float(measure_em).is_integer() else measure_em
     result = {"measure_em": em,
               "paragraphs": [{"lines": p.line_texts()} for p in paragraphs]}
-    diagnostics = [replace(d, source=SourceRef(source, number))
+    diagnostics = [scoped(d, source=SourceRef(source, number))
                    for number, p in enumerate(paragraphs, 1) for d in p.diagnostics]
     return result, diagnostics

@@ -49,15 +49,22 @@ def placed_files(edition: Edition) -> dict[str, list[Address]]:
     return found
 
 
-def edition_media(edition: Edition) -> tuple[dict[str, MediaInfo], list[Diagnostic]]:
+def edition_media(edition: Edition, progress=None
+                  ) -> tuple[dict[str, MediaInfo], list[Diagnostic]]:
     """The probed media of every placed file and their header-level diagnostics (one per
     file, at its first slot). A file with a `problem` is composed as a crossed frame.
 
     The decode check of each file not known good (`media_probe.scan_problem`) is started on
     two threads here and runs while the pages are composed (decoders release Python's lock);
-    `photo_verdicts` reports what it finds."""
+    `photo_verdicts` reports what it finds. `progress` gets one line per file (a terminal
+    shows them)."""
     files = placed_files(edition)
-    media = {path: probe(path) for path in files}
+    media = {}
+    for path, places in files.items():
+        media[path] = found = probe(path)
+        if progress is not None:
+            progress(f"photo {places[0][3]}: " + (f"{found.width}×{found.height} px"
+                                                  if found.printable else "cannot be read"))
     store = _store()
     unknown = [m for m in media.values() if m.printable and not (
         store is not None and store.verified(m.digest))]

@@ -18,7 +18,8 @@ from typing import Callable
 from typeset import photos
 from typeset.compose import compose_edition
 from typeset.compose.story import StoryResult
-from typeset.diagnostics import Diagnostic, InputError, error, has_errors
+from typeset.diagnostics import (Diagnostic, InputError, Severity, error, has_errors,
+                                 scoped)
 from typeset.fonts import FontBook, FontError
 from typeset.frame import Document
 from typeset.manifest import load_edition
@@ -72,10 +73,17 @@ def font_book(project_root: Path) -> FontBook:
     return _FONT_BOOKS[root][1]
 
 
-def compose(edition_path: Path, *, pages: set[int] | None = None,
+def font_files(edition_folder: Path) -> list[str]:
+    """The font files the project's font roles resolved to (inputs no output may replace)."""
+    book = font_book(find_project_root(Path(edition_folder)))
+    return sorted({entry.face.path for entry in book.roles()})
+
+
+def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset: bool = False,
             progress: Callable[[str], None] | None = None,
             on_loaded: Callable[[Edition], None] | None = None) -> BuildResult:
-    """Load and compose an edition without writing anything. `progress` receives one line per
+    """Load and compose an edition without writing anything; its diagnostics are the
+    `verdict` (the one `check`, `proof` and `build` share). `progress` receives one line per
     stage (the CLI shows them on a terminal only); `on_loaded` is called with the edition as
     soon as it is loaded (a build starts its photo workers there)."""
     say = progress or (lambda _line: None)
@@ -97,23 +105,51 @@ def compose(edition_path: Path, *, pages: set[int] | None = None,
         diags = exc.diagnostics if isinstance(exc, InputError) else [
             error("font-missing", str(exc))]
         return BuildResult(edition, None, list(load_diags) + list(diags))
-    media, image_diags = photos.edition_media(edition)
+    media, image_diags = photos.edition_media(edition, say)
     timings["fonts+images"] = time.perf_counter() - start
     start = time.perf_counter()
     document, diags, stories = compose_edition(edition, fonts, media, pages)
     diags = diags + photos.photo_verdicts(edition, document, pdf_options(edition))
     timings["compose"] = time.perf_counter() - start
     say(f"composed {len(document.pages)} pages in {timings['compose']:.2f} s")
-    return BuildResult(edition, document, list(load_diags) + image_diags + diags, stories,
-                       timings=timings)
+    found = verdict(list(load_diags) + image_diags + diags, edition,
+                    allow_overset=allow_overset)
+    return BuildResult(edition, document, found, stories, timings=timings)
+
+
+def verdict(diagnostics: list[Diagnostic], edition: Edition, *,
+            allow_overset: bool = False) -> list[Diagnostic]:
+    """The one verdict on an edition, computed once and shared by `check`, `proof` and
+    `build`: a final build refuses exactly when it holds an error, and `check` then exits 1.
+
+    In: every diagnostic of loading, images and composition (the photo checks add theirs to
+    the same list) and the edition. Out: the same findings, each addressed to the line the desk
+    edits — a slot's finding to the slot's manifest line, a story's to its story file — with
+    overset an error unless `allow_overset` (then it stays a warning)."""
+    slots = {(page.number, slot.id): slot.source for page in edition.pages
+             for slot in page.slots}
+    stories = {sid: story.source for sid, story in edition.stories.items()}
+    out = []
+    for diag in diagnostics:
+        if diag.source is None:
+            source = slots.get((diag.page, diag.slot)) or stories.get(diag.story or "")
+            diag = scoped(diag, source=source)
+        if diag.code == "overset" and not allow_overset and diag.severity is not Severity.ERROR:
+            diag = dataclasses.replace(diag, severity=Severity.ERROR, hint=(
+                diag.hint + "; a final build refuses overset text (build --allow-overset "
+                "writes it anyway)"))
+        out.append(diag)
+    return out
 
 
 def pdf_options(edition: Edition, **overrides):
-    """PdfOptions from the first page's layout `output:` settings, then `overrides`."""
+    """PdfOptions from the first page's layout `output:` settings (model.output.OutputSettings,
+    validated when the layout and edition were read), then `overrides`."""
     from typeset.render.pdf import PdfOptions
 
     known = {f.name for f in dataclasses.fields(PdfOptions)}
-    settings = dict(edition.pages[0].layout.output) if edition.pages else {}
+    output = edition.pages[0].layout.output if edition.pages else {}
+    settings = output.pdf_values() if hasattr(output, "pdf_values") else dict(output)
     values = {k: v for k, v in settings.items() if k in known}
     profile = values.get("icc_profile")
     if profile and not Path(profile).is_absolute():
@@ -127,20 +163,65 @@ def build(edition_path: Path, out: Path, *, pages: set[int] | None = None,
           progress: Callable[[str], None] | None = None) -> BuildResult:
     """Compose and write the PDF (final, or a proof). A final build refuses to write when
     there are errors, or overset that is not allowed; the previous file is then untouched."""
-    result = compose(edition_path, pages=pages, progress=progress)
+    return _build(edition_path, out, pages=pages, allow_overset=allow_overset, proof=proof,
+                  marks=marks, progress=progress)
+
+
+def epaper(edition_path: Path, out_dir: Path, *, allow_overset: bool = False,
+           progress: Callable[[str], None] | None = None) -> BuildResult:
+    """Compose, write the final PDF (to a temporary file) and the e-paper site from that same
+    composition into `out_dir`: page images rendered from the PDF, zones from the display
+    list, article text from the model. Refuses as a final build does (errors, overset unless
+    allowed) and an `out_dir` that would touch the edition's input files."""
+    from typeset.render import epaper as site
+
+    path = Path(edition_path)
+    folder = path if path.is_dir() else path.parent
+    root = find_project_root(folder)
+    refused = site.output_problem(Path(out_dir), folder, [
+        folder, root / "layouts", root / "fonts"])
+    if refused is not None:
+        return BuildResult(None, None, [refused])
+    with tempfile.TemporaryDirectory(prefix="typeset-epaper-") as tmp:
+        pdf = Path(tmp) / "edition.pdf"
+        result = build(path, pdf, allow_overset=allow_overset, marks=False, progress=progress)
+        if not result.outputs or has_errors(result.diagnostics):
+            return result
+        result.outputs.clear()
+        start = time.perf_counter()
+        parts = [site.ArticlePart(story.story, out.page, out.slot, k, tuple(out.items))
+                 for story in result.stories for k, out in enumerate(story.slots)]
+        try:
+            result.diagnostics += site.write_site(result.document, result.edition, parts, pdf,
+                                                  Path(out_dir))
+        except OSError as exc:
+            result.diagnostics.append(error(
+                "output-write", f"cannot write {out_dir}: {exc.strerror or exc}",
+                hint="check the free space and permissions of the output folder"))
+        result.timings["epaper"] = time.perf_counter() - start
+    if not has_errors(result.diagnostics):
+        result.outputs.append(Path(out_dir))
+    if progress is not None and result.outputs:
+        progress(f"wrote the e-paper in {result.timings['epaper']:.2f} s")
+    return result
+
+
+def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks, progress
+           ) -> BuildResult:
+    result = compose(edition_path, pages=pages, allow_overset=allow_overset, progress=progress)
     if result.document is None:
         return result
-    blocking = [d for d in result.diagnostics
-                if d.severity.value == "error" or (d.code == "overset" and not allow_overset)]
-    if blocking and not proof:
-        if not has_errors(result.diagnostics):
-            result.diagnostics.append(error(
-                "overset-refused", "the final PDF was not written because text is overset",
-                hint="fix the overset stories, or build with --allow-overset (or make a proof)"))
-        return result
+    if not result.ok and not proof:
+        return result  # the verdict has errors: the previous PDF stays
     start = time.perf_counter()
+    released = release_time(Path(edition_path), result.edition)
+    if released:  # the PDF's CreationDate/ModDate and XMP dates: the release time
+        result.document = dataclasses.replace(result.document, info=dataclasses.replace(
+            result.document.info, timestamp=released))
+    if proof:
+        result.document = proof_notes(result.document, result.edition, result.diagnostics)
     options = pdf_options(result.edition, proof=proof, marks=marks,
-                          slug=_slug(result.edition, proof))
+                          slug=_slug(result.edition, proof, released))
     out = Path(out)
     refused = output_problem(out)
     if refused is not None:
@@ -153,10 +234,14 @@ def build(edition_path: Path, out: Path, *, pages: set[int] | None = None,
         from typeset.render.pdf import write_pdf
 
         if proof:
-            result.diagnostics += write_pdf(result.document, out, options, report_photos=False)
+            from typeset.outputs import replacing
+
+            with replacing(out) as tmp:
+                result.diagnostics += write_pdf(result.document, tmp, options,
+                                                report_photos=False, progress=progress)
             result.outputs.append(out)
         else:
-            _write_final(result, out, options, write_pdf)
+            _write_final(result, out, options, write_pdf, progress)
     except OSError as exc:  # disk full, permissions …: the previous file is untouched
         result.diagnostics.append(error(
             "output-write", f"cannot write {out}: {exc.strerror or exc}",
@@ -167,54 +252,67 @@ def build(edition_path: Path, out: Path, *, pages: set[int] | None = None,
     return result
 
 
-def _write_final(result: BuildResult, out: Path, options, write_pdf) -> None:
+def _write_final(result: BuildResult, out: Path, options, write_pdf, progress=None) -> None:
     """A final PDF replaces the previous one only when the backend found no error (a photo
-    that cannot be read, a font that cannot be embedded …); else the old file stays."""
-    fd, tmp = tempfile.mkstemp(prefix=".typeset-", suffix=".pdf", dir=out.parent)
-    os.close(fd)
-    try:
-        written = write_pdf(result.document, Path(tmp), options, report_photos=False)
+    that cannot be read, a font that cannot be embedded …); else the old file stays. The new
+    file gets the old one's mode (a new one 0666 less the umask)."""
+    from typeset.outputs import KeepOld, replacing
+
+    with replacing(out) as tmp:
+        written = write_pdf(result.document, tmp, options, report_photos=False,
+                            progress=progress)
         result.diagnostics += written
-        if not has_errors(written):
-            os.replace(tmp, out)
-            result.outputs.append(out)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+        if has_errors(written):
+            raise KeepOld
+    if not has_errors(written):
+        result.outputs.append(out)
 
 
 def output_problem(out: Path) -> Diagnostic | None:
-    """Why the PDF cannot be written at `out` (None when it can; its folder is created).
+    """Why the PDF cannot be written at `out` (None when it can; its folder is created)."""
+    from typeset.outputs import make_folder
+    from typeset.outputs import output_problem as problem
 
-    Refused: a folder, or an existing device, pipe or socket (writing atomically renames a
-    new file over the old one, which would replace e.g. /dev/stdout), or a parent that is a
-    file or cannot be created."""
-    hint = "give a .pdf file path in a folder you can write, e.g. -o out/edition.pdf"
-    if out.is_dir():
-        return error("output-not-a-file", f"cannot write the PDF to {out}: it is a folder",
-                     hint=hint)
-    if out.exists() and not out.is_file():
-        return error("output-not-a-file", f"cannot write the PDF to {out}: it exists and is "
-                     "not a regular file (a device, pipe or socket)", hint=hint)
-    for folder in out.parents:
-        if folder.exists() and not folder.is_dir():
-            return error("output-folder", f"cannot write {out}: {folder} is a file, not a "
-                         "folder", hint=hint)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        return error("output-folder", f"cannot create the folder for {out}: "
-                     f"{exc.strerror or exc}", hint=hint)
-    if not out.parent.is_dir():
-        return error("output-folder", f"cannot write {out}: {out.parent} is not a folder",
-                     hint=hint)
-    return None
+    return problem(out) or make_folder(out)
 
 
-def _slug(edition: Edition, proof: bool) -> str:
+def proof_notes(document: Document, edition: Edition, diagnostics: list[Diagnostic]
+                ) -> Document:
+    """`document` with its margin notes made from the whole verdict (every diagnostic, from
+    loading, images and composition, beside its slot; those naming no page on the first)."""
+    from typeset.compose.proof_marks import NOTE_KINDS, diagnostic_markers
+    from typeset.frame import Marker
+
+    frames = []
+    for index, frame in enumerate(document.pages):
+        page = edition.page(frame.number)
+        if page is None:
+            frames.append(frame)
+            continue
+        kept = tuple(item for item in frame.items
+                     if not (isinstance(item, Marker) and item.kind in NOTE_KINDS))
+        notes = diagnostic_markers(page, diagnostics, first=index == 0)
+        frames.append(dataclasses.replace(frame, items=kept + tuple(notes)))
+    return dataclasses.replace(document, pages=tuple(frames))
+
+
+def release_time(edition_path: Path, edition: Edition) -> int:
+    """When this edition was released: SOURCE_DATE_EPOCH, else the newest modification time
+    of the edition's own files (manifest, stories, sidecars, photos, ads; not the project's
+    shared layouts and fonts, whose edits show in the content's version instead)."""
+    from typeset.manifest.dates import release_time as newest
+    from typeset.outputs import edition_files
+
+    return newest(edition_files(Path(edition_path), edition))
+
+
+def _slug(edition: Edition, proof: bool, released: int) -> str:
     """The slug template: paper, issue, page and section, date; a proof adds the wall-clock
-    build time, a final build the document time (so identical input stays byte-identical)."""
+    build time, a final build the release time (`release_time`, from the input, so identical
+    input stays byte-identical), both in the paper's time zone."""
+    from typeset.manifest.dates import local_time
+
+    head = f"{edition.paper} 第{edition.issue}期 · 第{{page}}版 {{section}} · {{date}}"
     if proof:
-        return (f"{edition.paper} 第{edition.issue}期 · 第{{page}}版 {{section}} · {{date}} · "
-                f"校样 {time.strftime('%Y-%m-%d %H:%M')}")
-    return (f"{edition.paper} 第{edition.issue}期 · 第{{page}}版 {{section}} · "
-            "{date} {time} · 付印")
+        return f"{head} · 校样 {local_time(int(time.time()), edition.timezone)}"
+    return f"{head} · 付印 {local_time(released, edition.timezone)}"

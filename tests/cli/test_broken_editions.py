@@ -34,7 +34,7 @@ BREAKAGES = {
     "missing-story": (lambda f: (f / "stories" / "example.md").unlink(),
                       "example", 1),
     "missing-image": (lambda f: edit(f / "edition.yaml",
-                                     "      - ad: {text: 广告语}\n        at: {column: 5, span: 4, top: 0, bottom: 10}",
+                                     "      - ad: {text: 【待填】广告语}\n        at: {column: 5, span: 4, top: 0, bottom: 10}",
                                      "      - photo: {file: photos/none.jpg}\n        at: {column: 5, span: 4, top: 0, bottom: 10}"),
                       "none.jpg", 1),
     "overlapping-slots": (lambda f: edit(f / "edition.yaml",
@@ -49,7 +49,7 @@ BREAKAGES = {
                                        "slot: no-such-slot"),
                         "no-such-slot", 1),
     "path-escape": (lambda f: edit(f / "edition.yaml",
-                                   "      - ad: {text: 广告语}\n        at: {column: 5, span: 4, top: 0, bottom: 10}",
+                                   "      - ad: {text: 【待填】广告语}\n        at: {column: 5, span: 4, top: 0, bottom: 10}",
                                    "      - photo: {file: ../../etc/passwd}\n        at: {column: 5, span: 4, top: 0, bottom: 10}"),
                     "steps out of the edition folder", 1),
 }

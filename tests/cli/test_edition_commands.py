@@ -65,7 +65,7 @@ def test_proof_is_written_even_with_overset_and_marks_it(new_edition, tmp_path):
     make_overset(new_edition)
     out = tmp_path / "proof.pdf"
     result = run("proof", new_edition, "-o", out)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # the verdict (as check's) has an error
     assert out.read_bytes().startswith(b"%PDF")
     assert "overset" in result.output
 
@@ -73,8 +73,8 @@ def test_proof_is_written_even_with_overset_and_marks_it(new_edition, tmp_path):
 def test_check_reports_overset_with_its_size(new_edition):
     make_overset(new_edition)
     result = run("check", new_edition)
-    assert result.exit_code == 0  # overset is a warning for check; build refuses it
-    assert "overset" in result.output and "characters" in result.output
+    assert result.exit_code == 1  # build refuses overset, so check reports it as an error
+    assert "overset" in result.output and "字" in result.output
 
 
 def test_check_json_is_data(tmp_path):

@@ -144,3 +144,26 @@ def test_the_ladder_steps_down_once_to_break_a_two_line_headline_between_phrases
     for run in (i for i in block.items if isinstance(i, GlyphRun)):
         lines[run.y] = lines.get(run.y, "") + run.text
     assert [lines[y] for y in sorted(lines)] == ["让创新的“活水”", "奔涌不息"]
+
+
+def test_section_folios_in_jump_lines_and_running_heads(layout, fonts, tmp_path):
+    """12.16: pages numbered A1, A2 (叠): the jump reads 转A2版 / 上接A1版, the running head A2版."""
+    from compose_builders import Continue, continuation_slot, make_story, story_slot
+    from typeset.compose import compose_edition
+    from typeset.model.folio import SectionFolio
+
+    a1, a2 = SectionFolio("A", 1), SectionFolio("A", 2)
+    story = make_story("a", 12)
+    edition = make_edition(layout, tmp_path, {"a": story}, [
+        (a1, [story_slot("a", 1, 3, 10, 40, continue_to=Continue(a2, "a-cont"))]),
+        (a2, [continuation_slot("a-cont", 1, 4, 0, 60)]),
+    ])
+    doc, diags, results = compose_edition(edition, fonts, pages={a2, a1})
+    assert [f.number for f in doc.pages] == ["A1", "A2"]
+    texts = ["".join(i.text for i in f.items if isinstance(i, GlyphRun)) for f in doc.pages]
+    jump = "".join(i.text for i in doc.pages[0].items
+                   if isinstance(i, GlyphRun) and i.role == "jump")
+    assert jump == "（转A2版）"
+    assert "（上接A1版）" in texts[1] and "第A" not in "".join(texts)
+    assert texts[1].startswith("A2版")
+    assert any(d.code == "jump" and d.page == "A1" for d in diags)

@@ -3,12 +3,11 @@ tests as `manifest_kit`; a module named `conftest` would clash with other test f
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from editions_kit import ONE_PAGE_MANIFEST, STORY_HEAD
+from editions_kit import ONE_PAGE_MANIFEST, STORY_HEAD, write_edition
 
 from typeset.diagnostics import Diagnostic, InputError
 from typeset.manifest import load_edition
@@ -34,21 +33,8 @@ class EditionMaker:
     def write(self, manifest: str = BASE, stories: dict[str, str] | None = None,
               files: dict[str, bytes | str] | None = None) -> Path:
         self.count += 1
-        folder = self.tmp_path / f"ed{self.count}"
-        (folder / "stories").mkdir(parents=True)
-        (folder / "photos").mkdir()
-        data = manifest if isinstance(manifest, bytes) else textwrap.dedent(manifest).encode()
-        (folder / "edition.yaml").write_bytes(data)
-        for name, text in ({"one": STORY} if stories is None else stories).items():
-            (folder / "stories" / f"{name}.md").write_text(text, encoding="utf-8")
-        for name, content in (files or {}).items():
-            path = folder / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, str):
-                path.write_text(content, encoding="utf-8")
-            else:
-                path.write_bytes(content)
-        return folder
+        return write_edition(self.tmp_path / f"ed{self.count}", manifest,
+                             {"one": STORY} if stories is None else stories, files)
 
     def load(self, folder: Path):
         return load_edition(folder, project_root=ROOT)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from typeset.model.output import OutputSettings
 from typeset.diagnostics import InputError
 from typeset.manifest.layout_file import load_layout
 from typeset.manifest.styles import REQUIRED_STYLES
@@ -33,7 +34,7 @@ def test_shipped_layouts_load(name, columns, chars, lines):
         (chars + 1) * layout.body_size)
     assert layout.styles["headline-1"].size_ladder
     assert layout.styles["body"].indent == 2
-    assert isinstance(layout.composition, dict) and isinstance(layout.output, dict)
+    assert isinstance(layout.composition, dict) and isinstance(layout.output, OutputSettings)
 
 
 def _project(tmp_path: Path, text: str) -> Path:

@@ -16,6 +16,7 @@ from typeset.cli.preflight_cmd import preflight as preflight_cli
 from typeset.fonts import load_face
 from typeset.frame import BLACK, Document, DocumentInfo, GlyphRun, PageFrame, PlacedGlyph, Rule
 from typeset.preflight import preflight
+from typeset.preflight.result import facts, status
 from typeset.render.pdf import write_pdf
 
 SERIF = ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2)
@@ -86,7 +87,7 @@ def test_rgb_colour_unembedded_font_and_missing_identity_fail(tmp_path):
     assert statuses["fonts_embedded"] == "fail"
     assert statuses["output_intent"] == "fail"
     assert statuses["pdfx_marker"] == "fail"
-    assert "Helvetica" in next(f.message for f in report.findings if f.check == "fonts_embedded")
+    assert "Helvetica" in next(f.message for f in report.findings if f.code == "fonts_embedded")
 
 
 def test_rgb_image_fails_colour_check(tmp_path):
@@ -136,8 +137,8 @@ def test_knocked_out_black_text_and_overprinting_white_fail(tmp_path):
     statuses = _statuses(_canvas_pdf(tmp_path / "w.pdf", draw), ink=False)
     assert statuses["white_overprint"] == "fail"
     report = preflight(_canvas_pdf(tmp_path / "k.pdf", text), ink=False)
-    finding = next(f for f in report.findings if f.check == "black_text_overprint")
-    assert finding.status == "fail" and "OPM 0" in finding.message
+    finding = next(f for f in report.findings if f.code == "black_text_overprint")
+    assert status(finding) == "fail" and "OPM 0" in finding.message
 
 
 def test_too_much_ink_fails_the_tac_check(tmp_path):
@@ -145,9 +146,9 @@ def test_too_much_ink_fails_the_tac_check(tmp_path):
         c.setFillColorCMYK(1, 1, 1, 1)
         c.rect(50, 50, 100, 100, fill=1, stroke=0)
     report = preflight(_canvas_pdf(tmp_path / "tac.pdf", draw))
-    finding = next(f for f in report.findings if f.check == "tac")
-    assert finding.status == "fail"
-    assert finding.data["max_tac"] == pytest.approx(400, abs=1)
+    finding = next(f for f in report.findings if f.code == "tac")
+    assert status(finding) == "fail"
+    assert facts(finding)["max_tac"] == pytest.approx(400, abs=1)
 
 
 def test_low_ppi_transparency_thin_and_zero_width_lines(tmp_path):
@@ -177,8 +178,8 @@ def test_small_text_warns_with_the_smallest_size(tmp_path):
                    DocumentInfo("t", "p", "d", 1))
     write_pdf(doc, path)
     report = preflight(path, ink=False)
-    finding = next(f for f in report.findings if f.check == "text_size")
-    assert finding.status == "warn" and "4.00 pt" in finding.message
+    finding = next(f for f in report.findings if f.code == "text_size")
+    assert status(finding) == "warn" and "4.00 pt" in finding.message
     assert report.passed  # a warning does not fail the file
 
 

@@ -4,11 +4,11 @@ exit code)."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 from click.testing import CliRunner
 from editions_kit import ONE_PAGE_MANIFEST, STORY_HEAD
+from editions_kit import write_edition as _write_edition
 
 from typeset.cli.main import main
 
@@ -26,19 +26,8 @@ def write_edition(folder: Path, manifest: str | bytes = MANIFEST,
                   stories: dict[str, str | bytes] | None = None,
                   files: dict[str, str | bytes] | None = None) -> Path:
     """An edition folder: edition.yaml, stories/<id>.md (default: 'one'), other files."""
-    (folder / "stories").mkdir(parents=True, exist_ok=True)
-    (folder / "photos").mkdir(exist_ok=True)
-    data = manifest if isinstance(manifest, bytes) else textwrap.dedent(manifest).encode()
-    (folder / "edition.yaml").write_bytes(data)
-    for name, text in ({"one": STORY.format(body=BODY)} if stories is None else stories).items():
-        path = folder / "stories" / f"{name}.md"
-        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8",
-                                                                          "surrogatepass"))
-    for name, content in (files or {}).items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content if isinstance(content, bytes) else content.encode())
-    return folder
+    return _write_edition(folder, manifest,
+                          {"one": STORY.format(body=BODY)} if stories is None else stories, files)
 
 
 def with_photo(spec: str) -> str:
@@ -56,7 +45,7 @@ class Cli:
         result = self.runner.invoke(main, [str(a) for a in args])
         output = result.output
         crashed = result.exception is not None and not isinstance(result.exception, SystemExit)
-        assert not crashed, f"typeset {' '.join(map(str, args))} raised {result.exception!r}"
+        assert not crashed, f"paiban {' '.join(map(str, args))} raised {result.exception!r}"
         assert "Traceback" not in output, output
         assert "internal error" not in output, output
         assert result.exit_code in (0, 1, 2), (result.exit_code, output)

@@ -70,7 +70,8 @@ def test_overset_story_is_reported_not_lost(tmp_path):
     out = tmp_path / "over.pdf"
     refused = pipeline.build(folder, out)
     assert not refused.outputs and not out.exists()
-    assert any(d.code == "overset-refused" for d in refused.diagnostics)
+    assert any(d.code == "overset" and d.severity.value == "error"
+               for d in refused.diagnostics)
     result = _build(folder, out, allow_overset=True)
     farming = next(s for s in result.stories if s.story == "a13-farming")
     assert len(farming.overset_text) > 200

@@ -40,6 +40,7 @@ def test_rebuilds_in_one_session_prepare_each_photo_once(tmp_path, monkeypatch):
     edition = tmp_path / "sample"
     shutil.copytree(SAMPLE, edition)
     monkeypatch.setenv("TYPESET_CACHE", "0")  # no disk store: only the session remembers
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # the release time stays put
     with use_session() as session:
         for _ in range(2):
             assert pipeline.build(edition, tmp_path / "a.pdf").ok

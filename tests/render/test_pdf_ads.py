@@ -173,7 +173,7 @@ def edition(tmp_path) -> Path:
 def use_ad(folder: Path, ad: str) -> int:
     manifest = folder / "edition.yaml"
     text = manifest.read_text(encoding="utf-8")
-    text = text.replace("      - ad: {text: 广告语}", f"      - ad: {ad}", 1)
+    text = text.replace("      - ad: {text: 【待填】广告语}", f"      - ad: {ad}", 1)
     manifest.write_text(text, encoding="utf-8")
     return next(n for n, line in enumerate(text.splitlines(), 1) if f"ad: {ad}" in line)
 

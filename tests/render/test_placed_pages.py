@@ -42,8 +42,8 @@ def ad_edition(tmp_path) -> Path:
     make_ad(folder / "ads" / "lottery.pdf")
     manifest = folder / "edition.yaml"
     text = manifest.read_text(encoding="utf-8")
-    assert "      - ad: {text: 广告语}" in text
-    manifest.write_text(text.replace("      - ad: {text: 广告语}",
+    assert "      - ad: {text: 【待填】广告语}" in text
+    manifest.write_text(text.replace("      - ad: {text: 【待填】广告语}",
                                      "      - ad: {file: ads/lottery.pdf}", 1), encoding="utf-8")
     return folder
 

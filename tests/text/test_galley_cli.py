@@ -102,6 +102,6 @@ def test_not_utf8_exits_2(tmp_path):
 
 
 def test_uncovered_character_is_reported_and_kept():
-    result = run(["--json", "-"], "甲乙\U0001F600丙\n")
+    result = run(["--json", "-"], "甲乙\U00030000丙\n")
     assert result.exit_code == 1
-    assert "U+1F600" in result.output
+    assert "U+30000" in result.output

@@ -1,70 +1,171 @@
-"""`paiban build | proof | check | preview | new`: the desk's commands on an edition.
+"""`paiban check | proof | build | preview`: the desk's commands on an edition.
 
+check   — validate and compose without writing a PDF: the verdict `build` acts on; --json
+proof   — a proof PDF (校样) with grid/slot overlay and every diagnostic beside its slot
 build   — the final print-ready PDF (PDF/X, crop marks); refuses errors and overset unless allowed
-proof   — a proof PDF (校样) with grid/slot overlay, overset marks and a build-time slug
-check   — validate and compose without writing a PDF; every diagnostic; --json for tools
-preview — PNG pages rendered from the PDF, and a per-page summary in the terminal
-new     — scaffold a new edition folder
+preview — PNG pages of the final look (or --proof), and a per-page summary in the terminal
+
+Every output is checked before any work (`typeset.outputs.refused_outputs`): never an input
+of the edition or the project, never two outputs on one file.
 """
 
 from __future__ import annotations
 
-import shutil
 import sys
-import tempfile
+import time
 from pathlib import Path
 
 import click
 
 from typeset import pipeline
-from typeset.cli.report import (EXIT_ERRORS, EXIT_OK, echo_diagnostics, is_tty, parse_pages,
-                                summary_line, write_json_report)
-from typeset.diagnostics import has_errors
+from typeset.cli.diagnostic_text import printable
+from typeset.cli.progress import progress_printer
+from typeset.cli.report import (DIAGNOSTIC_FORMAT, EXIT_ERRORS, EXIT_OK, echo_diagnostics,
+                                edition_report, is_tty, json_text, parse_pages, summary_line)
+from typeset.diagnostics import InputError, has_errors
+from typeset.fonts import FontError
+from typeset.manifest import load_edition
+from typeset.outputs import edition_inputs, make_folder, refused_outputs, write_text
 
+EXIT_USAGE = 2
 EDITION = click.argument("edition", type=click.Path(exists=True, path_type=Path))
 PAGES = click.option("--pages", help="Only these pages, e.g. 2,3 or 1-4.")
 WATCH = click.option("--watch", is_flag=True,
                      help="Keep running and rebuild whenever a manifest, story or photo changes.")
 REPORT = click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
-                      help="Also write every diagnostic as JSON to this file.")
+                      help="Also write the result as JSON to this file (the shape of "
+                           "check --json).")
+VERBOSE = click.option("-v", "--verbose", is_flag=True, help="Also show information (jumps made).")
+
+
+def edition_name(edition: Path) -> str:
+    """The edition's name for output files: its folder's name (`build .` and `build
+    edition.yaml` name the folder they are in)."""
+    path = Path(edition).resolve()
+    folder = path if path.is_dir() else path.parent
+    return folder.name or "edition"
 
 
 def _default_out(edition: Path, suffix: str) -> Path:
-    folder = edition if edition.is_dir() else edition.parent
-    return Path("out") / f"{folder.name}{suffix}.pdf"
+    return Path("out") / f"{edition_name(edition)}{suffix}.pdf"
 
 
-def _progress():
-    """A progress printer for a terminal; None (quiet) in a pipe or a file."""
-    if not is_tty():
-        return None
-    return lambda line: click.echo(f"  {line}", err=True)
+def _guard_outputs(edition: Path, outputs: dict[str, Path | None]) -> None:
+    """Refuse (exit 1, nothing written) an output that is an input or another output, or
+    that cannot be written; create the folders of the others — all before any work."""
+    wanted = {what: Path(path) for what, path in outputs.items() if path is not None}
+    loaded = None
+    fonts: list[str] = []
+    try:
+        loaded, _ = load_edition(Path(edition))
+        fonts = pipeline.font_files(Path(loaded.folder))
+    except (InputError, FontError):
+        pass  # reported by the build itself; the folder rule of edition_inputs still holds
+    problems = refused_outputs(wanted, edition_inputs(edition, loaded, fonts))
+    for path in wanted.values():
+        if not problems:
+            problem = make_folder(path)
+            if problem is not None:
+                problems.append(problem)
+    if problems:
+        echo_diagnostics(problems)
+        click.echo(f"nothing written ({summary_line(problems)})", err=True)
+        sys.exit(EXIT_ERRORS)
 
 
-def _watch(edition: Path, make, report: Path | None, verbose: bool) -> None:
-    """Run `make` now and on every change; show each result's diagnostics. Never returns."""
+def _watch(edition: Path, make, report: Path | None, verbose: bool,
+           max_rebuilds: int | None = None) -> None:
+    """Run `make` now and on every change; on a terminal each rebuild clears the screen and
+    shows the time, the duration and only the current diagnostics. Never returns."""
     from typeset.cli.watch import watch
 
+    last_good: list[Path] = []
+
     def once() -> None:
+        start = time.perf_counter()
         result = make()
+        took = time.perf_counter() - start
+        if is_tty():
+            click.clear()
         _finish(result, report, verbose)
-        state = f"wrote {result.outputs[0]}" if result.outputs else "not written"
-        click.echo(f"{state} ({summary_line(result.diagnostics)})", err=True)
+        click.echo(rebuild_line(result, took, last_good, time.strftime("%H:%M:%S")), err=True)
 
     try:
-        watch(edition, once, echo=lambda line: click.echo(line, err=True))
+        watch(edition, once, echo=lambda line: click.echo(line, err=True), quiet=is_tty(),
+              max_rebuilds=max_rebuilds)
     except KeyboardInterrupt:
         pass
     sys.exit(EXIT_OK)
 
 
-def _finish(result, report: Path | None, verbose: bool) -> None:
+def rebuild_line(result, took: float, last_good: list[Path], stamp: str) -> str:
+    """What a --watch rebuild says: '[12:03:05] wrote out/x.pdf in 0.21 s (0 errors, 1
+    warning)', or plainly that it failed and which PDF (the last good one) stays."""
+    if result.outputs:
+        last_good[:] = result.outputs
+        return (f"[{stamp}] wrote {printable(str(result.outputs[0]))} in {took:.2f} s "
+                f"({summary_line(result.diagnostics)})")
+    kept = (f"; the last good PDF stays: {printable(str(last_good[0]))}" if last_good
+            else "; no PDF was written yet")
+    return (f"[{stamp}] build FAILED in {took:.2f} s: not written "
+            f"({summary_line(result.diagnostics)}){kept}")
+
+
+def _finish(result, report: Path | None, verbose: bool, output: Path | None = None) -> None:
     echo_diagnostics(result.diagnostics, verbose=verbose)
     if report is not None:
-        write_json_report(result.diagnostics, report)
+        write_text(report, json_text(edition_report(result, output)) + "\n")
 
 
-@click.command()
+@click.command(short_help="Check EDITION: the verdict build acts on, no PDF.")
+@EDITION
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the result as JSON (ok, pages, diagnostics, stories).")
+@click.option("--allow-overset", is_flag=True,
+              help="Judge as `build --allow-overset` does (overset is then a warning).")
+@DIAGNOSTIC_FORMAT
+@VERBOSE
+def check(edition: Path, as_json: bool, allow_overset: bool, verbose: bool) -> None:
+    """Validate and compose EDITION without writing a PDF: every condition that makes `build`
+    refuse is an error here; exit 1 when there are errors."""
+    result = pipeline.compose(edition, allow_overset=allow_overset, progress=progress_printer())
+    if as_json:
+        click.echo(json_text(edition_report(result)))
+    else:
+        echo_diagnostics(result.diagnostics, verbose=verbose)
+        click.echo(f"{printable(str(edition))}: {summary_line(result.diagnostics)}")
+    sys.exit(EXIT_OK if result.ok else EXIT_ERRORS)
+
+
+@click.command(short_help="Make a proof (校样) PDF with every diagnostic marked.")
+@EDITION
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="The proof PDF to write (default out/<edition>-proof.pdf).")
+@PAGES
+@REPORT
+@WATCH
+@DIAGNOSTIC_FORMAT
+@VERBOSE
+def proof(edition: Path, output: Path | None, pages: str | None, report: Path | None,
+          watch: bool, verbose: bool) -> None:
+    """Build a proof (校样) of EDITION: grid and slot overlay, every diagnostic as a note
+    beside its slot, a build-time slug."""
+    out = output or _default_out(edition, "-proof")
+    wanted = parse_pages(pages)
+    _guard_outputs(edition, {"-o": out, "--report": report})
+    if watch:
+        _watch(edition, lambda: pipeline.build(edition, out, pages=wanted, proof=True),
+               report, verbose)
+    result = pipeline.build(edition, out, pages=wanted, proof=True, progress=progress_printer())
+    _finish(result, report, verbose, out)
+    if not result.outputs:
+        click.echo(f"not written: {printable(str(out))} ({summary_line(result.diagnostics)})", err=True)
+        sys.exit(EXIT_ERRORS)
+    click.echo(f"wrote proof {printable(str(out))} ({summary_line(result.diagnostics)})")
+    sys.exit(EXIT_ERRORS if has_errors(result.diagnostics) else EXIT_OK)
+
+
+@click.command(short_help="Build the final print-ready PDF/X of EDITION.")
 @EDITION
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="The PDF to write (default out/<edition>.pdf).")
@@ -73,134 +174,36 @@ def _finish(result, report: Path | None, verbose: bool) -> None:
 @click.option("--no-marks", is_flag=True, help="No crop marks, registration marks or slug.")
 @REPORT
 @WATCH
-@click.option("-v", "--verbose", is_flag=True, help="Also show information (jumps made).")
+@DIAGNOSTIC_FORMAT
+@VERBOSE
+@click.option("--split", "split_dir", is_flag=False, flag_value="out", default=None,
+              metavar="[DIR]", type=click.Path(file_okay=False, path_type=Path),
+              help="One PDF per page into DIR (default out/), named by output: split_name "
+                   "(default {date:%Y%m%d}_{page}.pdf).")
 def build(edition: Path, output: Path | None, pages: str | None, allow_overset: bool,
-          no_marks: bool, report: Path | None, watch: bool, verbose: bool) -> None:
-    """Build the final, print-ready PDF of EDITION (a folder or its edition.yaml)."""
+          no_marks: bool, report: Path | None, watch: bool, verbose: bool,
+          split_dir: Path | None = None) -> None:
+    """Build the final, print-ready PDF of EDITION (a folder or its edition.yaml); refused
+    while `check` finds errors (the previous PDF then stays as it was)."""
+    if split_dir is not None:
+        from typeset.cli.split_build import build_split
+
+        build_split(edition, split_dir, parse_pages(pages), allow_overset=allow_overset,
+                    marks=not no_marks, report=report, verbose=verbose)
     out = output or _default_out(edition, "")
+    wanted = parse_pages(pages)
+    _guard_outputs(edition, {"-o": out, "--report": report})
     if watch:
-        _watch(edition, lambda: pipeline.build(edition, out, pages=parse_pages(pages),
+        _watch(edition, lambda: pipeline.build(edition, out, pages=wanted,
                                                allow_overset=allow_overset,
                                                marks=not no_marks), report, verbose)
-    result = pipeline.build(edition, out, pages=parse_pages(pages), allow_overset=allow_overset,
-                            marks=not no_marks, progress=_progress())
-    _finish(result, report, verbose)
+    result = pipeline.build(edition, out, pages=wanted, allow_overset=allow_overset,
+                            marks=not no_marks, progress=progress_printer())
+    _finish(result, report, verbose, out)
     if not result.outputs:
-        click.echo(f"not written: {out} ({summary_line(result.diagnostics)})", err=True)
+        click.echo(f"not written: {printable(str(out))} ({summary_line(result.diagnostics)})", err=True)
         sys.exit(EXIT_ERRORS)
     pages_n = len(result.document.pages)
-    click.echo(f"wrote {out} ({pages_n} page{'s' * (pages_n != 1)}; "
+    click.echo(f"wrote {printable(str(out))} ({pages_n} page{'s' * (pages_n != 1)}; "
                f"{summary_line(result.diagnostics)})")
     sys.exit(EXIT_ERRORS if has_errors(result.diagnostics) else EXIT_OK)
-
-
-@click.command()
-@EDITION
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="The proof PDF to write (default out/<edition>-proof.pdf).")
-@PAGES
-@REPORT
-@WATCH
-@click.option("-v", "--verbose", is_flag=True, help="Also show information (jumps made).")
-def proof(edition: Path, output: Path | None, pages: str | None, report: Path | None,
-          watch: bool, verbose: bool) -> None:
-    """Build a proof (校样) of EDITION: grid and slot overlay, overset marks, build-time slug."""
-    out = output or _default_out(edition, "-proof")
-    if watch:
-        _watch(edition, lambda: pipeline.build(edition, out, pages=parse_pages(pages),
-                                               proof=True), report, verbose)
-    result = pipeline.build(edition, out, pages=parse_pages(pages), proof=True,
-                            progress=_progress())
-    _finish(result, report, verbose)
-    if not result.outputs:
-        click.echo(f"not written: {out} ({summary_line(result.diagnostics)})", err=True)
-        sys.exit(EXIT_ERRORS)
-    click.echo(f"wrote proof {out} ({summary_line(result.diagnostics)})")
-    sys.exit(EXIT_ERRORS if has_errors(result.diagnostics) else EXIT_OK)
-
-
-@click.command()
-@EDITION
-@click.option("--json", "as_json", is_flag=True, help="Print the diagnostics as JSON.")
-@click.option("-v", "--verbose", is_flag=True, help="Also show information (jumps made).")
-def check(edition: Path, as_json: bool, verbose: bool) -> None:
-    """Validate and compose EDITION without writing a PDF; exit 1 when there are errors."""
-    result = pipeline.compose(edition)
-    if as_json:
-        extra = {"ok": result.ok, "stories": [
-            {"story": s.story, "overset_characters": len(s.overset_text),
-             "slots": [{"page": o.page, "slot": o.slot, "lines": o.lines_used} for o in s.slots]}
-            for s in result.stories]}
-        click.echo(write_json_report(result.diagnostics, None, extra))
-    else:
-        echo_diagnostics(result.diagnostics, verbose=verbose)
-        click.echo(f"{edition}: {summary_line(result.diagnostics)}")
-    sys.exit(EXIT_OK if result.ok else EXIT_ERRORS)
-
-
-@click.command()
-@EDITION
-@click.option("--page", "page_list", help="Only these pages, e.g. 1 or 1,2.")
-@click.option("--dpi", type=click.IntRange(10, 600), default=60, show_default=True)
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("out"), show_default=True, help="Folder for the PNG files.")
-@click.option("--pdf", "pdf_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="Render this already-built PDF instead of building a proof.")
-@WATCH
-def preview(edition: Path, page_list: str | None, dpi: int, out_dir: Path,
-            pdf_path: Path | None, watch: bool) -> None:
-    """Render pages of EDITION to PNG and print a per-page summary."""
-    pages = parse_pages(page_list)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    if watch:
-        from typeset.cli.watch import watch as watch_loop
-
-        try:
-            watch_loop(edition, lambda: _preview_once(edition, pages, dpi, out_dir, None),
-                       echo=lambda line: click.echo(line, err=True))
-        except KeyboardInterrupt:
-            pass
-        sys.exit(EXIT_OK)
-    result = _preview_once(edition, pages, dpi, out_dir, pdf_path)
-    sys.exit(EXIT_ERRORS if result is None or has_errors(result.diagnostics) else EXIT_OK)
-
-
-def _preview_once(edition: Path, pages: set[int] | None, dpi: int, out_dir: Path,
-                  pdf_path: Path | None):
-    """Compose, build a proof (unless a PDF is given), render PNGs, print the summary."""
-    from typeset.render.preview import render_png
-
-    result = pipeline.compose(edition, pages=pages)
-    echo_diagnostics(result.diagnostics)
-    if result.document is None:
-        return None
-    with tempfile.TemporaryDirectory() as tmp:
-        source = pdf_path
-        if source is None:
-            source = Path(tmp) / "preview.pdf"
-            built = pipeline.build(edition, source, pages=pages, proof=True)
-            if not built.outputs:
-                return None
-        indexes = None
-        if pdf_path is not None and pages:
-            every = [p.number for p in result.edition.pages]
-            indexes = [i + 1 for i, n in enumerate(every) if n in pages]  # 1-based
-        rendered = render_png(source, Path(tmp), dpi=dpi, pages=indexes)
-        written = []
-        for png, frame in zip(rendered, result.document.pages):
-            target = out_dir / f"page-{frame.number:02d}.png"
-            shutil.move(png, target)  # named by folio, not by position in the PDF
-            written.append(target)
-    for png, frame in zip(written, result.document.pages):
-        click.echo(f"page {frame.number}: {png}  {_page_summary(result, frame.number)}")
-    return result
-
-
-def _page_summary(result, number: int) -> str:
-    """'3 stories, 2 jumps, overset 0 字' for one page."""
-    stories = sum(1 for s in result.stories for o in s.slots if o.page == number)
-    jumps = sum(1 for d in result.diagnostics if d.code == "jump" and d.page == number)
-    overset = sum(dict(d.data).get("characters", 0) for d in result.diagnostics
-                  if d.code == "overset" and d.page == number)
-    under = sum(1 for d in result.diagnostics if d.code == "underset" and d.page == number)
-    return f"{stories} story parts, {jumps} jumps, overset {overset} 字, {under} underset"

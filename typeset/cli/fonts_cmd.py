@@ -13,7 +13,7 @@ from typeset.manifest.fonts_config import load_font_roles
 from typeset.project import find_project_root
 
 
-@click.command()
+@click.command(short_help="Show which font file each role uses; check coverage.")
 @click.option("--check", "check_file", type=click.Path(dir_okay=False, allow_dash=True),
               help="A text file ('-' for standard input) whose characters each role must cover.")
 @click.option("--project", type=click.Path(file_okay=False, path_type=Path),

@@ -16,7 +16,12 @@ PROG = "paiban"
 
 
 class _Group(click.Group):
-    """A group that turns unexpected exceptions into one clear line unless --debug is given."""
+    """A group that lists its commands in the desk's workflow order (new, check, proof,
+    build, preview, then the tools) and turns unexpected exceptions into one clear line
+    unless --debug is given."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)  # the order of registration: the workflow
 
     def invoke(self, ctx: click.Context):
         try:
@@ -35,22 +40,29 @@ class _Group(click.Group):
             sys.exit(EXIT_INTERNAL)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"],
+                                           "max_content_width": 100})
 @click.version_option(package_name="typeset", prog_name=PROG)
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors.")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
-    """paiban (排版) — print layout for Chinese newspapers: edition manifests to PDF/X pages."""
+    """paiban (排版) — print layout for Chinese newspapers: edition manifests to PDF/X pages.
+
+    The workflow: paiban new → check → proof → build → preflight the PDF."""
+    from typeset.outputs import handle_signals
+
+    handle_signals()
     ctx.obj = {"debug": debug}
 
 
 def _register() -> None:
     """Attach every command module's click command to the group."""
-    from typeset.cli import edition_cmds, fonts_cmd, galley_cmd, new_cmd, preflight_cmd
+    from typeset.cli import (edition_cmds, epaper_cmd, fonts_cmd, galley_cmd, new_cmd,
+                             preflight_cmd, preview_cmd)
 
-    for command in (edition_cmds.build, edition_cmds.proof, edition_cmds.check,
-                    edition_cmds.preview, new_cmd.new, galley_cmd.galley, fonts_cmd.fonts,
-                    preflight_cmd.preflight):
+    for command in (new_cmd.new, edition_cmds.check, edition_cmds.proof, edition_cmds.build,
+                    preview_cmd.preview, epaper_cmd.epaper, preflight_cmd.preflight,
+                    galley_cmd.galley, fonts_cmd.fonts):
         main.add_command(command)
 
 

@@ -13,10 +13,17 @@ from typeset.manifest.scaffold import scaffold_edition
 from typeset.project import find_project_root
 
 
-@click.command()
+def _layouts() -> str:
+    """The layouts of the project found from the working folder, for --layout's help."""
+    folder = find_project_root() / "layouts"
+    names = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+    return ", ".join(names) or "none found"
+
+
+@click.command(short_help="Start a new edition folder that checks without errors.")
 @click.argument("edition", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--layout", default="broadsheet-8col", show_default=True,
-              help="Page template from layouts/.")
+              help=f"Page template from layouts/: {_layouts()}.")
 @click.option("--date", "date", required=True, help="Issue date, YYYY-MM-DD.")
 @click.option("--pages", type=click.IntRange(1, 200), default=2, show_default=True)
 def new(edition: Path, layout: str, date: str, pages: int) -> None:

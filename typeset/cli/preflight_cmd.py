@@ -14,7 +14,7 @@ import click
 from typeset.preflight.settings import PROFILES
 
 
-@click.command()
+@click.command(short_help="Check a PDF as the printing plant does.")
 @click.argument("pdf_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--profile", "profile_name", default="newsprint", show_default=True,
               type=click.Choice(sorted(PROFILES)), help="The plant's limits to check against.")

@@ -41,8 +41,11 @@ def snapshot(files: list[Path]) -> dict[Path, tuple[int, int]]:
 
 
 def watch(edition: Path, rebuild: Callable[[], None], *, interval: float = 0.3,
-          max_rebuilds: int | None = None, echo: Callable[[str], None] = print) -> int:
+          max_rebuilds: int | None = None, echo: Callable[[str], None] = print,
+          quiet: bool = False) -> int:
     """Build now, then rebuild on every change until interrupted (or `max_rebuilds` builds).
+    `quiet`: the rebuild shows its own time and result (a terminal's cleared screen), so
+    only the "watching" line is echoed after it.
 
     Returns the number of builds made.
     """
@@ -58,7 +61,11 @@ def watch(edition: Path, rebuild: Callable[[], None], *, interval: float = 0.3,
             start = time.perf_counter()
             rebuild()
             builds += 1
-            echo(f"rebuilt in {time.perf_counter() - start:.2f} s — watching (Ctrl-C to stop)")
+            if quiet:
+                echo("watching (Ctrl-C to stop)")
+            else:
+                echo(f"rebuilt in {time.perf_counter() - start:.2f} s — watching (Ctrl-C to "
+                     "stop)")
             state = current
             continue
         time.sleep(interval)

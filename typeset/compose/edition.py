@@ -7,6 +7,7 @@ In: an `Edition`, a `FontBook`, and the pixel sizes of the images it names. Out:
 from __future__ import annotations
 
 from typeset.compose.context import ComposeContext
+from typeset.compose.coverage import check_edition
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from typeset.diagnostics import Diagnostic, error
 from typeset.fonts import FontBook
 from typeset.frame import Document, DocumentInfo
 from typeset.model.edition import Edition, Page, Slot
+from typeset.model.folio import Folio, folio_key
 from typeset.text import CompositionRules
 
 
@@ -42,17 +44,19 @@ def story_chain(edition: Edition, page: Page, slot: Slot,
 
 def compose_edition(edition: Edition, fonts: FontBook,
                     image_sizes: dict[str, tuple[int, int] | None] | None = None,
-                    pages: set[int] | None = None
+                    pages: set[Folio] | None = None
                     ) -> tuple[Document, list[Diagnostic], list[StoryResult]]:
     """Set every story and page; `pages` limits which pages are returned (all are composed,
     since jumps connect them)."""
+    diags: list[Diagnostic] = list(getattr(fonts, "warnings", ()))
+    coverage, uncovered = check_edition(edition, fonts)
+    diags += coverage
     contexts: dict[str, ComposeContext] = {}
     for page in edition.pages:
         if page.layout.name not in contexts:
             rules = CompositionRules.from_mapping(page.layout.composition or {})
             contexts[page.layout.name] = ComposeContext(page.layout, fonts, rules, edition,
                                                         image_sizes or {})
-    diags: list[Diagnostic] = []
     results: list[StoryResult] = []
     outputs: dict[tuple[int, str], object] = {}
     for page in edition.pages:
@@ -70,7 +74,7 @@ def compose_edition(edition: Edition, fonts: FontBook,
                 outputs[(out.page, out.slot)] = out
     frames = []
     by_number = {}
-    first_number = min((p.number for p in edition.pages), default=1)
+    first_number = min((p.number for p in edition.pages), key=folio_key, default=1)
     for page in edition.pages:
         ctx = contexts[page.layout.name]
         page_outputs = {slot_id: out for (number, slot_id), out in outputs.items()
@@ -85,10 +89,11 @@ def compose_edition(edition: Edition, fonts: FontBook,
                       + tuple(diagnostic_markers(by_number[f.number], diags)))
               for f in frames]
     if pages:
-        missing = sorted(pages - {p.number for p in edition.pages})
+        missing = sorted(pages - {p.number for p in edition.pages}, key=folio_key)
         for number in missing:
             diags.append(error("no-such-page", f"the edition has no page {number}",
                                  page=number, hint="see the page numbers in edition.yaml"))
+    diags = [d for d in diags if not _reported(d, uncovered)]
     info = DocumentInfo(title=f"{edition.paper} {edition.date} 第{edition.issue}期",
                         paper=edition.paper, date=edition.date, timestamp=edition.timestamp)
     return Document(tuple(frames), info), _ordered(diags), results
@@ -123,6 +128,15 @@ def _compose_story_cached(story, chain: list[ChainLink], edition: Edition) -> St
     return result
 
 
+def _reported(diag: Diagnostic, uncovered: set[str]) -> bool:
+    """A composer's missing-glyph whose characters the coverage check already reported at
+    their own file:line:column (one problem, one error)."""
+    if diag.code != "missing-glyph" or diag.source is not None:
+        return False
+    chars = str(dict(diag.data).get("characters", ""))
+    return bool(chars) and set(chars) <= uncovered
+
+
 def _ordered(diags: list[Diagnostic]) -> list[Diagnostic]:
     """Diagnostics by page, then in the order they were found (stable)."""
-    return sorted(diags, key=lambda d: (d.page if d.page is not None else -1))
+    return sorted(diags, key=lambda d: (0, folio_key(d.page)) if d.page is not None else (-1,))

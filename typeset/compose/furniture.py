@@ -17,6 +17,7 @@ from typeset.compose.setting import line_runs, natural_width, set_text
 from typeset.diagnostics import Diagnostic, warning
 from typeset.frame import Box, FrameItem, ImageItem, Marker, PlacedPage, Rule
 from typeset.model.edition import Edition, Page, Slot
+from typeset.model.folio import folio_text
 from typeset.model.grid import EM_BOX_ASCENT
 from typeset.model.layout import TextStyle
 from typeset.units import snap, to_mm
@@ -64,13 +65,13 @@ def running_head(page: Page, edition: Edition, ctx: ComposeContext) -> list[Fram
     area = ctx.grid.type_area()
     rule_y = area.y - 3.0
     baseline = rule_y - 3.0 - (1 - EM_BOX_ASCENT) * style.size
-    folio_text = f"第{page.number}版"
+    folio_label = folio_text("第{page}版", page.number)
     left = f"{page.section}" if page.section else ""
     right = "　".join(p for p in (chinese_date(edition.date), weekday(edition),
                                     f"责任编辑　{page.editor}" if page.editor else "") if p)
     items: list[FrameItem] = []
-    folio_w = natural_width(folio_text, folio, ctx)
-    items += _text_items(folio_text, folio, area.x, baseline, folio_w + 1, "left", ctx)
+    folio_w = natural_width(folio_label, folio, ctx)
+    items += _text_items(folio_label, folio, area.x, baseline, folio_w + 1, "left", ctx)
     if left:
         items += _text_items(left, style, area.x + folio_w + style.size, baseline,
                              area.width / 3, "left", ctx)

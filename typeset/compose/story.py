@@ -20,6 +20,7 @@ from typeset.diagnostics import Diagnostic, info, warning
 from typeset.flow import Column, LineKey, distribute, reserve_last_line, total_capacity
 from typeset.frame import Box, FrameItem, Marker, Rule
 from typeset.model.edition import Page, Slot
+from typeset.model.folio import folio_text
 from typeset.model.story import Story
 from typeset.units import snap
 
@@ -137,8 +138,13 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
     diags.extend(_located(tuple(composer_diags), work.where))
     keys = tuple(LineKey(b.para, b.first, b.last) for b in lines)
     if has_head and k == 0 and columns[0].capacity < 2:
-        work.warn("headline-without-body", "the headline has fewer than two body lines under "
-                  "it in its column (背题)", "give the slot more lines")
+        column = slot.area.column
+        work.warn("headline-without-body", f"the headline leaves fewer than two body lines "
+                  f"under it in column {column} of the slot (背题): "
+                  f"{max(0, columns[0].capacity)} line{'s' * (columns[0].capacity != 1)}",
+                  f"shorten the headline group or let it span fewer columns so that column "
+                  f"{column} keeps two body lines under it",
+                  data=(("column", column), ("lines", max(0, columns[0].capacity))))
     if len(lines) > total_capacity(columns) and nxt is not None:
         return _fill_and_jump(work, paras, lines, keys, columns, nxt), ""
     overset = _fill_to_end(work, lines, keys, columns)
@@ -204,7 +210,7 @@ def _fill_and_jump(work: _SlotWork, paras: tuple[BodyPara, ...], lines: list[Bod
     body_cols, jump_col = reserve_last_line(columns)
     dist = distribute(keys, body_cols, balance=False)
     _place(lines, dist, body_cols, ctx, work.out)
-    jump_text = ctx.layout.jump_out.format(page=nxt.page.number)
+    jump_text = folio_text(ctx.layout.jump_out, nxt.page.number)
     if jump_col is not None:
         _place_jump(jump_text, jump_col, ctx, work.out)
     work.diags.append(info("jump", f"story {work.story.id} continues on page "
@@ -212,7 +218,7 @@ def _fill_and_jump(work: _SlotWork, paras: tuple[BodyPara, ...], lines: list[Bod
     _report_widows(dist, lines, work.diags, work.where)
     _frame(work.link.slot, columns, ctx, work.out, level=work.bottom)
     work.out.lines_used = work.bottom - work.link.slot.area.top
-    jump_in = nxt.ctx.layout.jump_in.format(page=page.number)
+    jump_in = folio_text(nxt.ctx.layout.jump_in, page.number)
     return remainder(paras, lines, dist.placed, jump_in)
 
 
@@ -226,15 +232,21 @@ def _fill_to_end(work: _SlotWork, lines: list[BodyLine], keys: tuple[LineKey, ..
     _frame(work.link.slot, columns, ctx, work.out,
            level=max(dist.level, max(c.top for c in columns)))
     work.out.lines_used = dist.level - area.top
+    per_line = max(1, round(work.width / ctx.layout.body_size))
+    given = work.bottom - work.top
     if dist.placed < len(lines):
         rest = lines[dist.placed:]
         leftover = "".join(b.text for b in rest)
         last_set = lines[dist.placed - 1].text[-12:] if dist.placed else ""
         tail = f"last words set: “……{last_set}”" if last_set else "no body line fits"
-        work.warn("overset", f"overset {len(leftover)} characters ({len(rest)} lines at "
-                  f"{work.width / ctx.layout.body_size:g} 字); {tail}",
+        more = -(-len(rest) // max(1, len(columns)))  # grid lines, every column one deeper
+        new_bottom = area.bottom + more
+        work.warn("overset", f"overset {len(leftover)} 字 ({len(rest)} lines at {per_line} 字): "
+                  f"give {more} more lines (bottom: {new_bottom}) or cut {len(leftover)} 字; "
+                  f"{tail}",
                   "cut the story, give the slot more lines, or continue it on another page",
                   data=(("characters", len(leftover)), ("lines", len(rest)),
+                        ("more_lines", more), ("bottom", new_bottom),
                         ("last_words", last_set)))
         work.out.items.append(Marker("overset", columns[-1].x,
                                      ctx.grid.line_top(work.bottom) - ctx.pitch,
@@ -242,8 +254,13 @@ def _fill_to_end(work: _SlotWork, lines: list[BodyLine], keys: tuple[LineKey, ..
         return leftover
     empty = work.bottom - dist.level
     if empty > ctx.layout.underset_lines:
-        work.warn("underset", f"underset: {empty} empty grid lines at the foot of the slot",
-                  "add copy, a photo, or shorten the slot", data=(("lines", empty),))
+        short = empty * len(columns) * per_line
+        work.warn("underset", f"underset {empty} lines (≈{short} 字 short) at the foot of the "
+                  f"slot: add ≈{short} 字 or end the slot {empty} lines higher "
+                  f"(bottom: {area.bottom - empty})",
+                  "add copy or a photo, or shorten the slot",
+                  data=(("lines", empty), ("characters_short", short),
+                        ("bottom", area.bottom - empty), ("lines_given", given)))
     return ""
 
 

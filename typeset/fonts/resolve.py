@@ -8,14 +8,81 @@ position.
 
 from __future__ import annotations
 
-import functools
 import os
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 
 import uharfbuzz as hb
 
+from typeset.session import current, file_key
+
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
+SFNT_TAGS = (b"\x00\x01\x00\x00", b"OTTO", b"true")
+"""The first four bytes of a TrueType / CFF OpenType font."""
+REQUIRED_TABLES = ("cmap", "head", "hhea", "hmtx", "maxp")
+
+
+class FontFileError(Exception):
+    """A font file that cannot be used: not a font, or damaged (the message says which)."""
+
+
+def check_font_file(path: Path) -> None:
+    """Raise FontFileError when `path` is no sfnt font or collection, or when a table lies
+    beyond the end of the file (a truncated copy) or one every font needs is missing. Reads
+    only the table directories (a few kilobytes); remembered in the session by file state."""
+    key = file_key(path)
+    memo = current().memo("fonts.checked_files")
+    problem = memo.get((str(path), key), None) if key is not None else None
+    if problem is None:
+        problem = _font_file_problem(path) or ""
+        if key is not None:
+            memo.put((str(path), key), problem)
+    if problem:
+        raise FontFileError(problem)
+
+
+def _font_file_problem(path: Path) -> str | None:
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if head[:4] == b"ttcf":
+        if len(head) < 12:
+            return "is a damaged font collection (its header is cut off)"
+        count = struct.unpack(">I", head[8:12])[0]
+        if not 0 < count <= 64 or len(head) < 12 + 4 * count:
+            return "is a damaged font collection (bad face count)"
+        offsets = struct.unpack(f">{count}I", head[12:12 + 4 * count])
+    elif head[:4] in SFNT_TAGS:
+        offsets = (0,)
+    elif head[:4] in (b"wOFF", b"wOF2"):
+        return "is a web font (WOFF); convert it to .ttf/.otf"
+    else:
+        return "is not a font file (no TrueType/OpenType header)"
+    for offset in offsets:
+        if offset + 12 > len(head):
+            return "is truncated (a face's table directory is missing)"
+        tables = struct.unpack(">H", head[offset + 4:offset + 6])[0]
+        end = offset + 12 + 16 * tables
+        if end > len(head):
+            return "is truncated (its table directory is cut off)"
+        tags = set()
+        for k in range(tables):
+            tag, _, start, length = struct.unpack(">4sIII", head[offset + 12 + 16 * k:
+                                                                 offset + 28 + 16 * k])
+            tags.add(tag.decode("latin-1"))
+            if start + length > size:
+                return (f"is truncated: table '{tag.decode('latin-1').strip()}' ends at byte "
+                        f"{start + length:,} of a {size:,}-byte file")
+        lacking = [t for t in REQUIRED_TABLES if t not in tags]
+        if not ({"glyf", "loca"} <= tags or "CFF " in tags or "CFF2" in tags):
+            lacking.append("glyf or CFF")
+        if lacking:
+            return f"is damaged: it lacks the table(s) {', '.join(lacking)}"
+    return None
 
 
 def search_dirs(project_fonts: Path | None) -> tuple[Path, ...]:
@@ -84,19 +151,19 @@ def _read_faces(path: Path) -> list[FaceEntry]:
 
 def scan(dirs: tuple[Path, ...]) -> tuple[FaceEntry, ...]:
     """Every face in the font files below `dirs`, in a stable order (sorted paths); read again
-    when a folder's modification time changed (a font added to or removed from it)."""
-    return _scan(tuple((folder, _mtime(folder)) for folder in dirs))
+    when a folder changed (`file_key`: a font added to or removed from it). Kept in the
+    session's table 'fonts.scan'."""
+    key = tuple((folder, file_key(folder)) for folder in dirs)
+    return current().memo("fonts.scan", 16).get_or_make(key, lambda: _scan(key))
 
 
-def _mtime(folder: Path) -> int | None:
-    try:
-        return folder.stat().st_mtime_ns
-    except OSError:
-        return None
+def known_families(dirs: tuple[Path, ...]) -> set[tuple[str, str]]:
+    """(family casefolded, style) of every face found below `dirs` (for did-you-mean)."""
+    return {(family.casefold(), entry.style) for folder in dirs for entry in scan((folder,))
+            for family in entry.families}
 
 
-@functools.lru_cache(maxsize=16)
-def _scan(dirs: tuple[tuple[Path, int | None], ...]) -> tuple[FaceEntry, ...]:
+def _scan(dirs: tuple[tuple[Path, object], ...]) -> tuple[FaceEntry, ...]:
     entries: list[FaceEntry] = []
     for folder, _ in dirs:
         if not folder.is_dir():

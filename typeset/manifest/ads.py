@@ -32,7 +32,7 @@ def read_ad(r: MapReader, ctx: SlotContext
         problems.error("slot-form", "an ad needs either file: or text:", ad.source,
                        hint="ad: {file: ads/lottery.png}  or  ad: {text: 福运相伴 益起出彩}")
     file = (ctx.file(ad, "file", "ad file", image="ad") or "") if ad.has("file") else ""
-    label = ad.text("text", max_chars=500)
+    label = ad.text("text", max_chars=500, printed=True)
     page = ad.integer("page", 1, low=1, high=100_000, example="2") or 1
     if ad.has("page") and not str(ad.raw("file") or "").lower().endswith(".pdf"):
         problems.error("not-here", "'page' picks a page of a PDF ad; this ad is "

@@ -10,8 +10,9 @@ no jump reaches and for story files no slot uses.
 
 from __future__ import annotations
 
-from typeset.manifest.fields import Problems, suggestion
+from typeset.manifest.fields import Problems, closest, suggestion
 from typeset.model.edition import Page, Slot
+from typeset.model.folio import folio_key
 from typeset.model.story import Story
 
 
@@ -98,8 +99,9 @@ def check_stories(pages: list[Page], stories: dict[str, Story], problems: Proble
                               "or remove headline: vertical from the slot")
 
 
-def check_jumps(pages: list[Page], problems: Problems) -> None:
-    """Every `continue:` reaches an empty slot no other story aims at; chains end."""
+def check_jumps(pages: list[Page], problems: Problems, skipped=frozenset()) -> None:
+    """Every `continue:` reaches an empty slot no other story aims at; chains end. Jumps to
+    `skipped` pages (left out after an error of their own) are not reported again."""
     by_key: dict[tuple[int, str], Slot] = {}
     for page in pages:
         for slot in page.slots:
@@ -113,14 +115,19 @@ def check_jumps(pages: list[Page], problems: Problems) -> None:
                 continue
             key = (jump.page, jump.slot)
             where = jump.source or slot.source
+            if jump.page in skipped:
+                continue
             if jump.page not in page_numbers:
                 problems.error("jump-target", f"slot '{slot.id}' continues on page {jump.page}, "
                                f"which the edition does not have", where,
-                               hint=f"pages are {', '.join(map(str, sorted(page_numbers)))}")
+                               hint=f"pages are {', '.join(map(str, sorted(page_numbers, key=folio_key)))}")
                 continue
             target = by_key.get(key)
             if target is None:
                 ids = [s.id for p in pages if p.number == jump.page for s in p.slots]
+                near = closest(jump.slot, ids)
+                if near is not None:      # a misspelt target: not also an "unused slot"
+                    aimed.setdefault((jump.page, near), slot)
                 problems.error("jump-target", f"slot '{slot.id}' continues in slot "
                                f"'{jump.slot}' on page {jump.page}, which does not exist",
                                where, hint=suggestion(jump.slot, ids, "slots on that page")

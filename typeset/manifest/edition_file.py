@@ -12,33 +12,38 @@ jump targets missing, looping or already used.
 from __future__ import annotations
 
 import dataclasses
+import re
 import datetime as dt
 from pathlib import Path
 
-from typeset.diagnostics import Diagnostic, InputError, SourceRef, error
+from typeset.diagnostics import Diagnostic, InputError, SourceRef
 from typeset.manifest.checks import check_jumps, check_pages, check_stories
 from typeset.manifest.dates import DateError, parse_date, timestamp, weekday
-from typeset.manifest.fields import MapReader, Problems, suggestion
-from typeset.manifest.layout_file import load_layout_with_warnings, plain
+from typeset.manifest.fields import MapReader, Problems, closest, kind_of, suggestion
+from typeset.manifest.layout_file import load_layout_with_warnings
+from typeset.manifest.output_settings import read_output
 from typeset.manifest.lunar import LunarUnavailable, lunar_date
 from typeset.manifest.paths import UnsafePath, inside
+from typeset.manifest.placeholders import MARK
 from typeset.manifest.slots import SlotContext, read_slot
 from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
 from typeset.manifest.story_file import read_story
 from typeset.manifest.yamlpos import YMap, parse_yaml
 from typeset.model.edition import Edition, Page, Slot
 from typeset.model.layout import Layout
+from typeset.model.output import OutputSettings
 from typeset.model.story import Story
 from typeset.project import find_project_root
 
 MANIFEST_NAME = "edition.yaml"
 EDITION_KEYS = ("paper", "date", "issue", "layout", "lunar", "masthead", "output", "pages",
-                "description")
+                "description", "timezone")
 PAGE_KEYS = ("number", "section", "editor", "layout", "slots")
 MASTHEAD_KEYS = ("paper_latin", "cn", "postal_code", "publisher", "printer", "address",
                  "phone", "price", "website", "motto", "weather", "chief_editor")
 """Masthead and ear extras (报头/报眼): passed on as Edition.extra in this order."""
 MAX_PAGES = 200
+MAX_ISSUE = 10_000_000
 MAX_SLOTS = 200
 
 
@@ -65,7 +70,7 @@ def load_edition(path: Path, project_root: Path | None = None
         problems.raise_errors()
     root = project_root or find_project_root(folder)
     top = MapReader(data, problems, "the edition", EDITION_KEYS)
-    paper = top.text("paper", required=True, example="滨江日报", max_chars=40)
+    paper = top.text("paper", required=True, example="滨江日报", max_chars=40, printed=True)
     date_text = top.text("date", required=True, example="2026-03-07")
     day = None
     if date_text:
@@ -74,17 +79,19 @@ def load_edition(path: Path, project_root: Path | None = None
         except DateError as exc:
             problems.error("bad-date", str(exc), top.at("date"),
                            hint="write the issue's date as date: 2026-03-07")
-    issue = top.integer("issue", 0, required=True, low=1, high=10_000_000, example="25812")
+    issue = _issue(top, problems)
     lunar = _lunar(top, problems, day)
+    zone = _timezone(top, problems)
     extra = _masthead(top, problems)
-    output = plain(top.raw("output"), top.at("output"), problems, "output")
+    output = read_output(top.raw("output"), top.at("output"), problems,
+                         "the edition's output", root)
     layouts = _Layouts(root, output, problems)
     default_layout = top.text("layout", required=True, example="broadsheet-8col")
     pages = _pages(top, problems, layouts, default_layout, folder, label)
     stories, failed = _stories(pages, folder, label, problems)
     check_pages(pages, problems)
     check_stories(pages, stories, problems)
-    check_jumps(pages, problems)
+    check_jumps(pages, problems, skipped=layouts.pages_without_layout)
     _unused_stories(folder, label, set(stories) | failed, problems)
     if problems.errors:
         raise InputError(_ordered(problems.errors))
@@ -92,8 +99,41 @@ def load_edition(path: Path, project_root: Path | None = None
         paper=paper, date=date_text, issue=issue, pages=tuple(pages), stories=stories,
         folder=str(folder.resolve()), weekday=weekday(day) if day else "",
         lunar=lunar, timestamp=timestamp(day) if day else 0,
-        source=top.source, extra=extra)
+        source=top.source, extra=extra, timezone=zone, texts=tuple(problems.printed))
     return edition, _ordered(problems.warnings)
+
+
+def _issue(top: MapReader, problems: Problems) -> str:
+    """The issue number (期号) exactly as typed — 012345 stays 012345 — checked to be digits."""
+    issue = top.text("issue", required=True, example="25812", max_chars=20, printed=True)
+    digits = issue.replace(MARK, "")        # the scaffold's 【待填】1 is a placeholder, not bad
+    if not issue or re.fullmatch(r"[0-9]+", digits) and 1 <= int(digits) <= MAX_ISSUE:
+        return issue
+    if re.fullmatch(r"[-+]?[0-9]+", issue):
+        problems.error("out-of-range", f"'issue' is {issue}, outside 1..{MAX_ISSUE}",
+                       top.at("issue"), hint="e.g. issue: 25812")
+    else:
+        problems.error("wrong-type", f"'issue' must be a whole number written in digits, got "
+                       f"{kind_of(top.raw('issue'))}", top.at("issue"),
+                       hint="e.g. issue: 25812 (printed as typed: 第25812期)")
+    return ""
+
+
+def _timezone(top: MapReader, problems: Problems) -> str:
+    """`timezone:` (an IANA name such as Asia/Shanghai: the paper's time zone for the slug's
+    release time), '' when not given; an unknown name is an error at its line."""
+    name = top.text("timezone", max_chars=64, example="Asia/Shanghai")
+    if not name:
+        return ""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.error("bad-timezone", f"unknown time zone '{name}'", top.at("timezone"),
+                       hint="an IANA name such as Asia/Shanghai, Asia/Hong_Kong, Asia/Taipei")
+        return ""
+    return name
 
 
 def _ordered(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -108,7 +148,7 @@ def _lunar(top: MapReader, problems: Problems, day: dt.date | None) -> str:
     if top.raw("lunar") is False:
         return ""
     if top.has("lunar") or day is None:
-        return top.text("lunar", max_chars=40, example="农历丙午年正月十九")
+        return top.text("lunar", max_chars=40, example="农历丙午年正月十九", printed=True)
     try:
         return lunar_date(day)
     except LunarUnavailable as exc:
@@ -122,16 +162,18 @@ def _masthead(top: MapReader, problems: Problems) -> tuple[tuple[str, str], ...]
     m = top.mapping("masthead", "masthead", MASTHEAD_KEYS)
     if m is None:
         return ()
-    return tuple((key, m.text(key, max_chars=200)) for key in MASTHEAD_KEYS if m.has(key))
+    return tuple((key, m.text(key, max_chars=200, printed=True)) for key in MASTHEAD_KEYS if m.has(key))
 
 
 class _Layouts:
     """Layouts by name, each loaded once; its errors (at the first line naming it) and its
     warnings (at their place in the layout file) recorded once per edition load."""
 
-    def __init__(self, root: Path, output: dict, problems: Problems):
+    def __init__(self, root: Path, output: OutputSettings, problems: Problems):
         self.root, self.output, self.problems = root, output, problems
         self.cache: dict[str, Layout | None] = {}
+        self.pages_without_layout: set = set()
+        """Pages left out because their layout could not be read (already an error)."""
 
     def get(self, name: str, where: SourceRef) -> Layout | None:
         name = name[:-5] if name.endswith(".yaml") else name
@@ -147,7 +189,7 @@ class _Layouts:
                     d = dataclasses.replace(d, source=where)
                 self.problems.items.append(d)
         if layout is not None and self.output:
-            layout = dataclasses.replace(layout, output={**layout.output, **self.output})
+            layout = dataclasses.replace(layout, output=self.output.over(layout.output))
         self.cache[name] = layout
         return layout
 
@@ -164,27 +206,31 @@ def _pages(top: MapReader, problems: Problems, layouts: _Layouts, default_layout
     pages = []
     for index, (item, where) in enumerate(zip(items, items.item_sources)):
         p = MapReader(item, problems, f"page {index + 1}", PAGE_KEYS, where=where)
-        number = p.integer("number", 0, required=True, low=1, high=10_000, example=str(index + 1))
+        number = p.folio("number", required=True, example=str(index + 1))
         layout_name = p.text("layout", default_layout, example="broadsheet-8col")
         layout = layouts.get(layout_name, p.at("layout") if p.has("layout")
                              else top.at("layout")) if layout_name else None
         slots: list[Slot] = []
         slot_items = p.items("slots", example="[{story: …, at: {…}}]")
+        slot_sources = list(getattr(slot_items, "item_sources", ()))
         if len(slot_items) > MAX_SLOTS:
             problems.error("too-many", f"{len(slot_items)} slots on one page; at most "
-                           f"{MAX_SLOTS}", p.at("slots"))
-            slot_items = slot_items[:0]
+                           f"{MAX_SLOTS}", p.at("slots"),
+                           hint="split the page's content over more pages, or merge slots")
+            slot_items, slot_sources = [], []  # (a plain list has no item_sources)
         if layout is not None:
             ctx = SlotContext(folder, label, layout, number or index + 1, problems)
-            for n, (slot_data, slot_at) in enumerate(zip(slot_items, slot_items.item_sources)):
+            for n, (slot_data, slot_at) in enumerate(zip(slot_items, slot_sources)):
                 slot = read_slot(slot_data, slot_at, n, ctx)
                 if slot is not None:
                     slots.append(slot)
         if not number or layout is None:
+            if number and layout is None:
+                layouts.pages_without_layout.add(number)
             continue
         pages.append(Page(number=number, layout=layout, slots=tuple(slots),
-                          section=p.text("section", max_chars=40),
-                          editor=p.text("editor", max_chars=40), source=p.source))
+                          section=p.text("section", max_chars=40, printed=True),
+                          editor=p.text("editor", max_chars=40, printed=True), source=p.source))
     return pages
 
 
@@ -210,6 +256,9 @@ def _stories(pages: list[Page], folder: Path, label: str, problems: Problems
                 failed.add(story_id)
                 continue
             if not path.is_file():
+                near = closest(story_id, known)
+                if near is not None:
+                    failed.add(near)   # the file it misspells: not also an "unused story"
                 problems.error("unknown-story", f"unknown story '{story_id}': "
                                f"{label}/{written} not found", slot.source,
                                page=page.number, slot=slot.id,
@@ -242,14 +291,3 @@ def _unused_stories(folder: Path, label: str, placed: set[str], problems: Proble
                           "on any page", SourceRef(f"{label}/stories/{story_id}.md"),
                           hint=f"place it with a slot (story: {story_id}) or move the file "
                                "out of stories/")
-
-
-def load_edition_or_error(path: Path) -> tuple[Edition | None, list[Diagnostic]]:
-    """For tools: (Edition, warnings) or (None, every diagnostic) — never raises on input."""
-    try:
-        return load_edition(path)
-    except InputError as exc:
-        return None, exc.diagnostics
-    except OSError as exc:
-        return None, [error("unreadable-file", f"cannot read {path}: {exc}",
-                            source=SourceRef(str(path)))]

@@ -13,11 +13,18 @@ import math
 from typing import Iterable
 
 from typeset.diagnostics import Diagnostic, InputError, Severity, SourceRef, error, warning
-from typeset.manifest.yamlpos import YList, YMap
+from typeset.manifest.placeholders import find_placeholder
+from typeset.manifest.yamlpos import YList, YMap, written
+from typeset.model.folio import MAX_FOLIO, parse_folio
+from typeset.model.story import PrintedText
 from typeset.units import LengthError, parse_length
 
 MAX_LENGTH_PT = 5000.0
 """No length in a page template or manifest is longer than this (about 1.76 m)."""
+
+
+YES_NO = {"yes": True, "no": False, "on": True, "off": False, "true": True, "false": False}
+"""Words a true/false setting accepts besides true and false (YAML 1.2 reads them as text)."""
 
 
 class Problems:
@@ -25,6 +32,8 @@ class Problems:
 
     def __init__(self) -> None:
         self.items: list[Diagnostic] = []
+        self.printed: list[PrintedText] = []
+        """The printed texts read (`MapReader.text(..., printed=True)`), with their places."""
 
     def error(self, code: str, message: str, source: SourceRef | None, hint: str = "",
               **kw) -> None:
@@ -105,11 +114,17 @@ class MapReader:
                 problems.error("wrong-type", f"{what} must be a mapping of 'key: value' "
                                f"entries, got {kind_of(data)}", self.data.source,
                                hint=f"write e.g. {sorted(self.keys)[0]}: …" if self.keys else "")
+        self.misspelt: dict[str, str] = {}
+        """Valid key → the unknown key that is probably it misspelt (reported once, as the
+        unknown key: the valid one is then not also reported missing)."""
         for key in self.data:
             if key not in self.keys:
                 problems.error("unknown-key", f"unknown key '{key}' in {what}",
                                self.data.key_source(key),
                                hint=suggestion(key, self.keys))
+                near = closest(str(key), self.keys)
+                if near is not None and near not in self.data:
+                    self.misspelt.setdefault(near, str(key))
 
     @property
     def source(self) -> SourceRef:
@@ -129,7 +144,7 @@ class MapReader:
         return self.data.key_source(key)
 
     def _missing(self, key: str, required: bool, example: str) -> None:
-        if required:
+        if required and key not in self.misspelt:
             self.problems.error("missing-key", f"{self.what} needs '{key}'", self.source,
                                 hint=f"add e.g. {key}: {example}")
 
@@ -139,8 +154,9 @@ class MapReader:
                             hint=f"write e.g. {key}: {example}")
 
     def text(self, key: str, default: str = "", *, required: bool = False,
-             example: str = "…", max_chars: int = 2000) -> str:
-        """A text value; numbers are accepted and turned into text (e.g. a CN number)."""
+             example: str = "…", max_chars: int = 2000, printed: bool = False) -> str:
+        """A text value; numbers are accepted and turned into text (e.g. a CN number).
+        `printed`: the page prints it, so it is kept with its place for the coverage check."""
         if not self.has(key):
             self._missing(key, required, example)
             return default
@@ -148,13 +164,16 @@ class MapReader:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self._wrong(key, "text", example)
             return default
-        value = str(value).strip()
+        value = written(value).strip()     # a number as typed: 1.50 stays 1.50
         if len(value) > max_chars:
             self.problems.error("too-long", f"'{key}' is {len(value)} characters long, more "
                                 f"than {max_chars}", self.at(key), hint="shorten it")
             return default
         if required and not value:
             self._missing(key, required, example)
+        find_placeholder(value, self.at(key), self.problems, f"'{key}'")
+        if printed and value:
+            self.problems.printed.append(PrintedText(value, self.at(key), key))
         return value
 
     def integer(self, key: str, default: int = 0, *, required: bool = False, low: int | None
@@ -173,7 +192,23 @@ class MapReader:
             self.problems.error("out-of-range", f"'{key}' is {value}, outside "
                                 f"{_range(low, high)}", self.at(key), hint=f"e.g. {key}: {example}")
             return default
-        return value
+        return int(value)
+
+    def folio(self, key: str, *, required: bool = False, example: str = "2"):
+        """A page number: 2, or with a section letter, A2 (see model.folio); None when absent
+        or bad (after recording the error)."""
+        if not self.has(key):
+            self._missing(key, required, example)
+            return None
+        value = self.data[key]
+        if isinstance(value, int) and not isinstance(value, bool):
+            return self.integer(key, 0, low=1, high=MAX_FOLIO, example=example) or None
+        folio = parse_folio(value)
+        if folio is None:
+            self.problems.error("bad-folio", f"'{key}' is {kind_of(value)}, not a page number",
+                                self.at(key), hint=f"write a number from 1 to {MAX_FOLIO}, "
+                                "or a section letter and a number: A2 (A叠第2版)")
+        return folio
 
     def number(self, key: str, default: float = 0.0, *, required: bool = False,
                low: float | None = None, high: float | None = None, positive: bool = False,
@@ -225,6 +260,8 @@ class MapReader:
         if not self.has(key):
             return default
         value = self.data[key]
+        if isinstance(value, str) and value.strip().lower() in YES_NO:
+            return YES_NO[value.strip().lower()]      # YAML 1.1 words, still understood here
         if not isinstance(value, bool):
             self._wrong(key, "true or false", "true")
             return default

@@ -2,8 +2,9 @@
 
 In: a layout name and the project root (which holds `layouts/` and `fonts/fonts.yaml`). Out:
 a validated `Layout`: trim, bleed, margins (top and left given, right and bottom derived from
-the grid), the body grid, rules, jump wording, every required text style, and the
-`composition:` and `output:` mappings passed through as plain dicts. Every error in the file
+the grid), the body grid, rules, jump wording, every required text style, the `composition:`
+settings (each key and value checked against the composer's rules) and the `output:` settings
+(validated into `OutputSettings`, manifest.output_settings). Every error in the file
 is reported at once with file:line:column (InputError); `load_layout_with_warnings` also
 returns the file's warnings (e.g. a leading much tighter than its size), once per load.
 """
@@ -17,6 +18,7 @@ from typeset.diagnostics import Diagnostic, InputError, SourceRef, error
 from typeset.manifest.fields import MapReader, Problems, suggestion
 from typeset.manifest.fonts_config import load_font_roles
 from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
+from typeset.manifest.output_settings import read_output
 from typeset.manifest.styles import read_rule, read_styles
 from typeset.manifest.yamlpos import YList, YMap, parse_yaml
 from typeset.model.composition import CompositionRules
@@ -108,10 +110,17 @@ def _composition(top, problems: Problems) -> dict:
             problems.error("unknown-key", f"unknown composition setting '{key}'", where,
                            hint=suggestion(key, names, "settings"))
             continue
+        try:
+            CompositionRules.from_mapping({key: value})
+        except (TypeError, ValueError) as exc:
+            problems.error("bad-composition", str(exc),
+                           data.value_source(key) if hasattr(data, "value_source") else where,
+                           hint="see the settings in docs/manifest.md")
+            continue
         good[key] = value
     try:
         CompositionRules.from_mapping(good)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError) as exc:     # settings that only conflict together
         problems.error("bad-composition", str(exc), top.at("composition"),
                        hint="see the settings in docs/manifest.md")
         return {}
@@ -192,7 +201,8 @@ def read_layout(path: Path, name: str, project_root: Path) -> tuple[Layout, Prob
         underset_lines=top.integer("underset_lines", 3, low=0, high=1000, example="3"),
         head_band=head_band, jump_out=jump_out, jump_in=jump_in,
         composition=_composition(top, problems),
-        output=plain(top.raw("output"), top.at("output"), problems, "output"),
+        output=read_output(top.raw("output"), top.at("output"), problems,
+                           f"output of layout {name}", project_root),
     )
     return layout, problems
 
@@ -262,4 +272,10 @@ def _plain(value: object) -> object:
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, YList):
         return [_plain(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
     return value

@@ -6,7 +6,7 @@ file's key and digest) with `problem` set when the file cannot be printed; `scan
 decodes the coded data cheaply (a JPEG at 1/8 scale: the entropy-coded data is read whole, the
 inverse DCT mostly skipped) and says whether it is damaged.
 
-Limits are constants passed where used: Pillow's global `Image.MAX_IMAGE_PIXELS` is never
+Limits are constants passed where used: Pillow's global limit (Image.MAX_IMAGE_PIXELS) is never
 assigned (its warning is silenced here; the size is checked from the header against
 MAX_PIXELS and MAX_SIDE before any pixel is decoded), so a verdict does not depend on what the
 process read before. Results are memoised in the build session by `session.file_key`.

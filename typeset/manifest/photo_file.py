@@ -20,7 +20,8 @@ from typeset.manifest.fields import MapReader, Problems
 from typeset.manifest.media_probe import probe
 from typeset.manifest.paths import UnsafePath, inside
 from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
-from typeset.manifest.story_file import join_lines, split_front_matter
+from typeset.manifest.story_file import join_lines_with_origins, origins_of, split_front_matter
+from typeset.model.story import PrintedText
 from typeset.manifest.yamlpos import parse_yaml
 
 CREDIT_PREFIXES = ("credit:", "credit：", "摄影：", "摄影:")
@@ -41,13 +42,18 @@ def sidecar_path(photo: str) -> str:
     return stem + ".md"
 
 
-def read_sidecar(folder: Path, photo: str, label: str, problems: Problems
-                 ) -> tuple[str, str] | None:
-    """The (caption, credit) in the photo's sidecar, or None when it has none."""
+def read_sidecar(folder: Path, photo: str, label: str, problems: Problems,
+                 where: SourceRef | None = None) -> tuple[str, str] | None:
+    """The (caption, credit) in the photo's sidecar, or None when it has none. A sidecar that
+    leads outside the edition folder (a symbolic link) is refused with the photos' path error,
+    at `where` (the photo's line in the manifest)."""
     written = sidecar_path(photo)
     try:
         path = inside(folder, written)
-    except UnsafePath:
+    except UnsafePath as exc:
+        if (folder / written).is_symlink() or (folder / written).exists():
+            problems.error("unsafe-path", f"caption file {written}: {exc}", where,
+                           hint=exc.hint)
         return None
     if not path.is_file():
         return None
@@ -72,19 +78,28 @@ def read_sidecar(folder: Path, photo: str, label: str, problems: Problems
         problems.extend(found)
         meta = MapReader(data, problems, "caption file", ("caption", "credit"),
                          where=SourceRef(file, 1, 1))
-        credit = meta.text("credit", max_chars=100)
+        credit = meta.text("credit", max_chars=100, printed=True)
         if meta.has("caption"):
             if body.strip():
                 problems.error("conflicting-keys", "the caption is given both as caption: and "
                                "as text", SourceRef(file, body_line), hint="keep one")
-            return meta.text("caption", max_chars=1000), credit
+            return meta.text("caption", max_chars=1000, printed=True), credit
     lines = body.split("\n")
     caption_lines = []
-    for line in lines:
+    for number, line in enumerate(lines, start=body_line):
         stripped = line.strip()
         if stripped.lower().startswith(CREDIT_PREFIXES) and not credit:
             credit = stripped.split(":", 1)[-1].split("：", 1)[-1].strip()
-        else:
-            caption_lines.append(line)
-    return join_lines([ln for ln in caption_lines if ln.strip()]), credit
+            column = len(line) - len(line.lstrip()) + len(stripped) - len(credit) + 1
+            problems.printed.append(PrintedText(credit, SourceRef(file, number, column),
+                                                "credit"))
+        elif line.strip():
+            caption_lines.append((number, line))
+    caption, where = join_lines_with_origins([ln for _, ln in caption_lines], 1)
+    where = [(caption_lines[row - 1][0], column) for row, column in where]
+    if caption:
+        origins = origins_of(caption, caption, where)
+        problems.printed.append(PrintedText(caption, SourceRef(file, *where[0]), "caption",
+                                            origins))
+    return caption, credit
 

@@ -3,13 +3,16 @@
 In: the folder to create, a layout name, the issue date (YYYY-MM-DD), the number of pages and
 the project root. Out: the paths written — edition.yaml (every page with example slots, page 1
 keeping its top lines free for the masthead, a jump from page 1 to page 2 when there are two
-pages or more), stories/example.md and an empty photos/ folder. Refuses to touch an existing
+pages or more), stories/example.md and an empty photos/ folder. Every example value starts
+with the placeholder marker (manifest.placeholders.MARK), so check and proof point at what is
+still to fill in and the final build refuses it. Refuses to touch an existing
 folder that is not empty; the folder appears complete or not at all (written beside it, then
 renamed).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -18,21 +21,22 @@ from typeset.diagnostics import InputError, SourceRef, error
 from typeset.manifest.dates import DateError, parse_date
 from typeset.manifest.edition_file import MAX_PAGES
 from typeset.manifest.layout_file import load_layout
+from typeset.manifest.placeholders import MARK
 from typeset.model.layout import Layout
 
 EXAMPLE_STORY = """\
 ---
-kicker: 这里写引题
-headline: 这里写主题
-deck: 这里写副题（可删去）
+kicker: 【待填】这里写引题
+headline: 【待填】这里写主题
+deck: 【待填】这里写副题（可删去）
 level: 1
-dateline: 本报讯（记者 某某）
-continued: 这里写续题
+dateline: 【待填】本报讯（记者 某某）
+continued: 【待填】这里写续题
 ---
-这里是正文的第一段。段与段之间空一行；段内换行会被合并，汉字之间不加空格。电头（本报讯）由
+【待填】这里是正文的第一段。段与段之间空一行；段内换行会被合并，汉字之间不加空格。电头（本报讯）由
 dateline 设置，排在第一段开头。
 
-这里是正文的第二段。需要加粗的文字写成 **加粗**。稿件排不下时，排版程序会在本版末尾加上转版说明，
+【待填】这里是正文的第二段。需要加粗的文字写成 **加粗**。稿件排不下时，排版程序会在本版末尾加上转版说明，
 并在续版开头加上“上接第1版”，页码由版面顺序决定，不必手写。
 """
 
@@ -70,6 +74,9 @@ def scaffold_edition(folder: Path, layout: str, date: str, pages: int,
     parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=parent))
     try:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        os.chmod(staging, 0o777 & ~mask)  # mkdtemp makes 0700: a new folder honours the umask
         (staging / "stories").mkdir()
         (staging / "photos").mkdir()
         (staging / "edition.yaml").write_text(text, encoding="utf-8")
@@ -92,25 +99,27 @@ def edition_yaml(layout: Layout, date: str, pages: int) -> str:
         "# A new edition. Slots are placed on the page grid: column (1-based) and span in",
         f"# columns, top and bottom in baseline-grid lines (bottom exclusive). {layout.name}",
         f"# has {cols} columns × {lines} lines. See docs/manifest.md.",
-        "paper: 示例日报",
+        f"# Every value starting with {MARK} is an example to replace (delete the marker too):",
+        "# paiban check and proof show them, paiban build refuses to print them.",
+        f"paper: {MARK}示例日报",
         f"date: {date}",
         "issue: 1",
         f"layout: {layout.name}",
         "masthead:",
-        "  publisher: 示例日报社出版",
-        "  price: 每份1.00元",
+        f"  publisher: {MARK}示例日报社出版",
+        f"  price: {MARK}每份1.00元",
         "pages:",
     ]
     for number in range(1, pages + 1):
-        out += [f"  - number: {number}", f"    section: 第{number}版栏目",
-                "    editor: 责任编辑", "    slots:"]
+        out += [f"  - number: {number}", f"    section: {MARK}第{number}版栏目",
+                f"    editor: {MARK}责任编辑", "    slots:"]
         if number == 1:
             out += [f"      # lines 0–{top - 1} stay free for the masthead (报头) and ear (报眼)",
                     "      - story: example",
                     f"        at: {{column: 1, span: {cols}, top: {top}, bottom: {half}}}"]
             if pages > 1:
                 out.append("        continue: {page: 2, slot: example-cont}")
-            out += ["      - label: 栏目名称",
+            out += [f"      - label: {MARK}栏目名称",
                     f"        at: {{column: 1, span: {cols}, top: {half}, bottom: {half + 3}}}",
                     "      # - story: another-story      (write stories/another-story.md)",
                     f"      #   at: {{column: 1, span: {cols}, top: {half + 3}, bottom: {lines}}}"]
@@ -118,7 +127,7 @@ def edition_yaml(layout: Layout, date: str, pages: int) -> str:
             if number == 2:
                 out += ["      - id: example-cont         # the rest of 'example' (上接第1版)",
                         f"        at: {{column: 1, span: {cols // 2}, top: 0, bottom: 20}}"]
-            out += ["      - ad: {text: 广告语}",
+            out += [f"      - ad: {{text: {MARK}广告语}}",
                     f"        at: {{column: {cols // 2 + 1}, span: {cols - cols // 2}, "
                     f"top: 0, bottom: 10}}",
                     "      # - photo: {file: photos/picture.jpg, caption: 图片说明, credit: 某某 摄}",

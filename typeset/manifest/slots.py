@@ -105,6 +105,8 @@ def read_slot(data: object, where: SourceRef, index: int, ctx: SlotContext) -> S
                        hint="split it into separate slots")
         return None
     kind = forms[0] if forms else "continuation"
+    if not forms and any(k in r.misspelt for k in FORMS + ("id",)):
+        return None        # e.g. 'stroy:': reported once, as the unknown key
     if kind == "continuation" and not r.has("id"):
         problems.error("slot-form", "a slot needs story:, photo:, label:, ad:, or at least an "
                        "id: (an empty continuation slot)", r.source,
@@ -129,7 +131,7 @@ def read_slot(data: object, where: SourceRef, index: int, ctx: SlotContext) -> S
     ad_page, ad_trim = 1, None
     style = r.text("style")
     if kind == "label":
-        label = r.text("label", required=True, example="聚焦安全生产", max_chars=100)
+        label = r.text("label", required=True, example="聚焦安全生产", max_chars=100, printed=True)
         style = style or "label"
     elif kind == "ad":
         ad_file, label, ad_page, ad_trim = read_ad(r, ctx)
@@ -255,7 +257,7 @@ def read_continue(r: MapReader, ctx: SlotContext) -> Continue | None:
     c = r.mapping("continue", "continue", ("page", "slot"))
     if c is None:
         return None
-    page = c.integer("page", 0, required=True, low=1, high=10_000, example="2")
+    page = c.folio("page", required=True, example="2")
     slot = c.text("slot", required=True, example="ai-meeting-cont", max_chars=100)
     if not page or not slot:
         return None
@@ -268,10 +270,10 @@ def read_photo(data: object, where: SourceRef, ctx: SlotContext) -> Photo | None
     problems = ctx.problems
     p = MapReader(data, problems, "photo", PHOTO_KEYS, where=where)
     file = ctx.file(p, "file", "photo")
-    caption = p.text("caption", max_chars=1000)
-    credit = p.text("credit", max_chars=100)
+    caption = p.text("caption", max_chars=1000, printed=True)
+    credit = p.text("credit", max_chars=100, printed=True)
     if file:
-        side = read_sidecar(ctx.folder, file, ctx.label, problems)
+        side = read_sidecar(ctx.folder, file, ctx.label, problems, p.at("file"))
         if side is not None:
             if (side[0] and caption) or (side[1] and credit):
                 problems.warn("sidecar-ignored", f"the manifest gives the caption/credit, so "

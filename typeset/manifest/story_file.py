@@ -26,10 +26,12 @@ as-written (those whose first line was typed with leading spaces). Problems rais
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 from typeset.diagnostics import Diagnostic, SourceRef
 from typeset.manifest.fields import MapReader, Problems, kind_of, suggestion
+from typeset.manifest.placeholders import BLOCKS_BUILD, MARK, find_placeholder
 from typeset.manifest.source import MAX_STORY_BYTES, read_text
 from typeset.manifest.yamlpos import parse_yaml
 from typeset.model.story import Headline, Paragraph, Run, Story
@@ -37,7 +39,8 @@ from typeset.model.story import Headline, Paragraph, Run, Story
 STORY_KEYS = ("kicker", "headline", "deck", "banner", "level", "dateline", "byline",
               "byline_place", "signature", "kind", "continued", "indent")
 KINDS = ("news", "commentary", "brief", "feature")
-INDENTS = {"true": "all", "false": "none", "as-written": "as-written"}
+INDENTS = {"true": "all", "false": "none", "as-written": "as-written", "yes": "all",
+           "no": "none", "on": "all", "off": "none"}
 """The front matter's `indent:` as written → how paragraphs are indented."""
 MAX_PARAGRAPH_CHARS = 100_000
 """A paragraph longer than this is refused (a real one is a few hundred characters)."""
@@ -91,8 +94,10 @@ def _read_story(path: Path, label: str | None) -> tuple[Story, list[Diagnostic]]
     paragraphs = parse_body(body, file, body_line, problems, indent)
     story = _build(path.stem, meta, paragraphs, SourceRef(file, 1, 1), problems)
     if not paragraphs:
-        problems.warn("empty-story", "the story has no body text", SourceRef(file, body_line),
-                      hint="write the paragraphs after the closing ---")
+        problems.warn("empty-story", "the story has no body text: it would print as an "
+                      "empty slot", SourceRef(file, body_line),
+                      hint="write the paragraphs after the closing ---; a proof shows the "
+                           "empty slot, the final build refuses it", data=(BLOCKS_BUILD,))
     elif indent == "as-written" and not any(p.indent for p in paragraphs):
         problems.warn("no-typed-indent", "indent: as-written, but no paragraph begins with "
                       "spaces: every paragraph is set flush", meta.at("indent"),
@@ -121,28 +126,30 @@ def _build(story_id: str, meta: MapReader | None, paragraphs: tuple[Paragraph, .
            source: SourceRef, problems: Problems) -> Story:
     if meta is None:
         return Story(story_id, None, paragraphs, source=source)
-    headline = meta.text("headline", max_chars=200)
-    kicker = meta.text("kicker", max_chars=200)
-    deck = meta.text("deck", max_chars=300)
-    banner = meta.text("banner", max_chars=100)
-    continued = meta.text("continued", max_chars=100)
+    headline = meta.text("headline", max_chars=200, printed=True)
+    kicker = meta.text("kicker", max_chars=200, printed=True)
+    deck = meta.text("deck", max_chars=300, printed=True)
+    banner = meta.text("banner", max_chars=100, printed=True)
+    continued = meta.text("continued", max_chars=100, printed=True)
     level = meta.integer("level", 1, low=1, high=9, example="2")
-    if not headline and (kicker or deck or continued or meta.has("level")):
+    if not headline and (kicker or deck or continued or meta.has("level")) and (
+            "headline" not in meta.misspelt):          # a misspelt headline: one error
         problems.error("missing-key", "the story has a kicker, deck, continued or level but no "
                        "headline", meta.source, hint="add headline: …")
     head = None
     if headline or banner:
         head = Headline(headline=headline, kicker=kicker, deck=deck, level=level,
                         banner=banner, continued=continued)
-    return Story(
+    story = Story(
         id=story_id, headline=head, paragraphs=paragraphs,
-        dateline=meta.text("dateline", max_chars=100),
-        byline=meta.text("byline", max_chars=200),
+        dateline=meta.text("dateline", max_chars=100, printed=True),
+        byline=meta.text("byline", max_chars=200, printed=True),
         byline_place=meta.choice("byline_place", ("end", "top"), "end"),
-        signature=meta.text("signature", max_chars=100),
+        signature=meta.text("signature", max_chars=100, printed=True),
         kind=meta.choice("kind", KINDS, "news"),
         source=source,
     )
+    return replace(story, texts=tuple(problems.printed))
 
 
 def indent_mode(meta: MapReader | None, problems: Problems) -> str:
@@ -158,9 +165,9 @@ def indent_mode(meta: MapReader | None, problems: Problems) -> str:
         hint = ("how far a paragraph is indented is the layout's body style (indent: 2); "
                 "here write indent: false for flush paragraphs or true for indented ones")
     else:
-        hint = suggestion(str(value), INDENTS, "values")
+        hint = suggestion(str(value), ("true", "false", "as-written"), "values")
     problems.error("bad-value", f"'indent' is {kind_of(value)}, not one of true, false, "
-                   "as-written", meta.at("indent"), hint=hint)
+                   "as-written", meta.at("indent"), hint=hint)  # (yes/no/on/off also work)
     return "all"
 
 
@@ -188,13 +195,45 @@ def parse_body(body: str, file: str, first_line: int, problems: Problems,
 def join_lines(lines: list[str]) -> str:
     """Join the lines of one paragraph: nothing between CJK (wide) characters, one space
     between narrow ones (Latin words)."""
+    return join_lines_with_origins(lines, 1)[0]
+
+
+def join_lines_with_origins(lines: list[str], first_line: int
+                            ) -> tuple[str, list[tuple[int, int]]]:
+    """`join_lines`, plus the (line, column) each character of the result was written at (a
+    space put between Latin words takes the place just after the line it follows)."""
     text = ""
-    for line in lines:
+    where: list[tuple[int, int]] = []
+    for number, line in enumerate(lines, start=first_line):
+        lead = len(line) - len(line.lstrip(_INDENT))
         piece = line.strip(_INDENT)
         if text and piece and not (_wide(text[-1]) or _wide(piece[0])):
             text += " "
+            last_line, last_col = where[-1]
+            where.append((last_line, last_col + 1))
         text += piece
-    return text
+        where.extend((number, lead + 1 + k) for k in range(len(piece)))
+    return text, where
+
+
+def origins_of(printed: str, joined: str, where: list[tuple[int, int]]
+               ) -> tuple[tuple[int, int, int], ...]:
+    """Where each character of `printed` (the joined text with escapes and ** removed, a
+    subsequence of it) was written, as (offset, line, column) stretches."""
+    out: list[tuple[int, int, int]] = []
+    j = 0
+    previous = None
+    for k, char in enumerate(printed):
+        while j < len(joined) and joined[j] != char:
+            j += 1
+        if j >= len(joined):
+            break
+        line, column = where[j]
+        if previous is None or previous != (line, column - 1):
+            out.append((k, line, column))
+        previous = (line, column)
+        j += 1
+    return tuple(out)
 
 
 def _wide(char: str) -> bool:
@@ -203,7 +242,7 @@ def _wide(char: str) -> bool:
 
 def _paragraph(lines: list[str], source: SourceRef, problems: Problems,
                indent: bool = True) -> Paragraph:
-    text = join_lines(lines)
+    text, where = join_lines_with_origins(lines, source.line)
     if len(text) > MAX_PARAGRAPH_CHARS:
         problems.error("paragraph-too-long", f"paragraph of {len(text):,} characters (the "
                        f"limit is {MAX_PARAGRAPH_CHARS:,})", source,
@@ -212,8 +251,13 @@ def _paragraph(lines: list[str], source: SourceRef, problems: Problems,
         problems.warn("markdown-heading", "a Markdown heading in the story body is set as an "
                       "ordinary paragraph", source,
                       hint="put the headline in the front matter (headline: …)")
-    return Paragraph(runs=tuple(parse_runs(text, source, problems)), source=source,
-                     indent=indent)
+    at = text.find(MARK)
+    find_placeholder(text, SourceRef(source.file, *where[at]) if at >= 0 else source,
+                     problems, "the body", at_marker=True)
+    runs = tuple(parse_runs(text, source, problems))
+    printed = "".join(r.text for r in runs)
+    return Paragraph(runs=runs, source=source, indent=indent,
+                     origins=origins_of(printed, text, where))
 
 
 def parse_runs(text: str, source: SourceRef, problems: Problems) -> list[Run]:

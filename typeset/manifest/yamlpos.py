@@ -2,7 +2,11 @@
 
 In: YAML text and the file name it came from. Out: plain data built from `YMap` (a dict) and
 `YList` (a list) that remember where each key, value and item was written, with scalars as
-str, int, float, bool or None (dates stay the strings the user wrote). Parsing uses PyYAML's
+str, int, float, bool or None (dates stay the strings the user wrote). Plain scalars are typed
+by the YAML 1.2 core schema (`resolve_plain`), not PyYAML's YAML 1.1 rules: 012345 is the
+number 12345 (not octal 5349), 12:30 and yes/no/on/off stay text; every number keeps the
+characters the user typed (`WrittenInt`, `WrittenFloat`: `.written`), so a text field prints
+`price: 1.50` as 1.50. Parsing uses PyYAML's
 safe loader (libyaml's when available) to compose the node tree; the conversion is
 ours and refuses what a manifest never needs and an attacker might use: anchors and aliases (no alias bombs), tags other than the
 plain ones, duplicate keys, non-scalar keys, tab indentation, absurd nesting, numbers too long
@@ -12,6 +16,7 @@ to be real, control characters and lone surrogates written as escapes.
 from __future__ import annotations
 
 import math
+import re
 
 import yaml
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
@@ -26,7 +31,70 @@ MAX_NUMBER_CHARS = 24
 """A number written with more characters than this is refused before conversion."""
 
 _TAG = "tag:yaml.org,2002:"
-_BOOL = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
+_CORE_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_CORE_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False,
+              "FALSE": False}
+_CORE_INT = re.compile(r"^[-+]?[0-9]+$")
+_CORE_OCT = re.compile(r"^0o[0-7]+$")
+_CORE_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_CORE_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_CORE_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_CORE_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+
+class WrittenInt(int):
+    """A whole number that remembers how it was written (`written`: '012345', '0x1F')."""
+
+    written: str
+
+    def __new__(cls, value: int, written: str) -> "WrittenInt":
+        self = super().__new__(cls, value)
+        self.written = written
+        return self
+
+    def __reduce__(self):
+        return (WrittenInt, (int(self), self.written))
+
+
+class WrittenFloat(float):
+    """A number that remembers how it was written (`written`: '1.50', '1e3')."""
+
+    written: str
+
+    def __new__(cls, value: float, written: str) -> "WrittenFloat":
+        self = super().__new__(cls, value)
+        self.written = written
+        return self
+
+    def __reduce__(self):
+        return (WrittenFloat, (float(self), self.written))
+
+
+def written(value: object) -> str:
+    """The characters the user typed for a scalar (a number as written, else str(value))."""
+    return getattr(value, "written", None) or str(value)
+
+
+def resolve_plain(text: str) -> object:
+    """A plain (unquoted) scalar by the YAML 1.2 core schema: None, True/False, a number
+    (keeping how it was written), else the text itself."""
+    if _CORE_NULL.match(text):
+        return None
+    if text in _CORE_BOOL:
+        return _CORE_BOOL[text]
+    if _CORE_INT.match(text):
+        return WrittenInt(int(text, 10), text)
+    if _CORE_OCT.match(text):
+        return WrittenInt(int(text[2:], 8), text)
+    if _CORE_HEX.match(text):
+        return WrittenInt(int(text[2:], 16), text)
+    if _CORE_FLOAT.match(text):
+        return WrittenFloat(float(text), text)
+    if _CORE_INF.match(text):
+        return WrittenFloat(float("-inf") if text.startswith("-") else float("inf"), text)
+    if _CORE_NAN.match(text):
+        return WrittenFloat(float("nan"), text)
+    return text
 
 
 class YMap(dict):
@@ -145,7 +213,7 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[object, list[
     problems: list[Diagnostic] = []
     if node is None:
         return None, problems
-    return _Converter(file, first_line, problems).convert(node), problems
+    return _Converter(file, first_line, problems, text).convert(node), problems
 
 
 def _shift(ref: SourceRef, first_line: int) -> SourceRef:
@@ -165,7 +233,10 @@ def _syntax_hint(what: str) -> str:
 class _Converter:
     """Node tree → YMap/YList/scalars, collecting problems instead of stopping."""
 
-    def __init__(self, file: str, first_line: int, problems: list[Diagnostic]):
+    def __init__(self, file: str, first_line: int, problems: list[Diagnostic],
+                 source: str = ""):
+        self.source = source
+        """The YAML text itself (to tell an explicit !!str from an implicit tag)."""
         self.file = file
         self.first_line = first_line
         self.problems = problems
@@ -221,37 +292,29 @@ class _Converter:
         return out
 
     def scalar(self, node: ScalarNode) -> object:
-        tag = node.tag
         text = node.value
         quoted = node.style in ("'", '"', "|", ">")
-        if tag == _TAG + "str" or quoted:
+        explicit = self.source[node.start_mark.index:node.start_mark.index + 1] == "!"
+        if quoted or (explicit and node.tag == _TAG + "str"):
             self.check_chars(text, node)
             return text
-        if tag == _TAG + "null":
-            return None
-        if tag == _TAG + "bool":
-            return _BOOL.get(text.lower(), text)
-        if tag in (_TAG + "int", _TAG + "float"):
-            if len(text) > MAX_NUMBER_CHARS:
-                self.problems.append(error(
-                    "number-too-large", f"number {text[:20]}… is far too long",
-                    source=self.ref(node), hint="write a real size or count"))
-                return None
-            try:
-                value = _SCALARS.construct_yaml_int(node) if tag.endswith(
-                    "int") else _SCALARS.construct_yaml_float(node)
-            except (ValueError, OverflowError, yaml.YAMLError):
-                return text
-            if isinstance(value, float) and not math.isfinite(value):
-                self.problems.append(error(
-                    "bad-number", f"'{text}' is not a finite number", source=self.ref(node),
-                    hint="write an ordinary number"))
-                return None
-            return value
-        if tag == _TAG + "timestamp":
+        if node.tag not in _PLAIN_TAGS:        # an explicit !tag other than the plain ones
+            self.bad_tag(node)
             return text
-        self.bad_tag(node)
-        return text
+        if len(text) > MAX_NUMBER_CHARS and (_CORE_INT.match(text) or _CORE_FLOAT.match(text)):
+            self.problems.append(error(
+                "number-too-large", f"number {text[:20]}… is far too long",
+                source=self.ref(node), hint="write a real size or count"))
+            return None
+        value = resolve_plain(text)
+        if isinstance(value, float) and not math.isfinite(value):
+            self.problems.append(error(
+                "bad-number", f"'{text}' is not a finite number", source=self.ref(node),
+                hint="write an ordinary number"))
+            return None
+        if isinstance(value, str):
+            self.check_chars(value, node)
+        return value
 
     def bad_tag(self, node: Node) -> None:
         self.problems.append(error(
@@ -268,5 +331,6 @@ class _Converter:
                 return
 
 
-_SCALARS = yaml.constructor.SafeConstructor()
-"""PyYAML's own number readers (0x1F, 1_000, 1e3, .inf …), used on single scalar nodes."""
+_PLAIN_TAGS = {_TAG + t for t in ("null", "bool", "int", "float", "timestamp", "str")}
+"""The tags PyYAML's (1.1) resolver gives plain scalars; their type is resolved again here by
+the 1.2 core schema, so an implicit tag never decides what a value is."""

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from typeset.diagnostics import SourceRef
+from typeset.model.folio import Folio
 from typeset.model.layout import Layout
-from typeset.model.story import Story
+from typeset.model.story import PrintedText, Story
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,9 @@ class Photo:
 
 @dataclass(frozen=True)
 class Continue:
-    """A jump: the story continues in slot `slot` on page `page`."""
+    """A jump: the story continues in slot `slot` on page `page` (a folio: 2 or A2)."""
 
-    page: int
+    page: Folio
     slot: str
     source: SourceRef | None = None
 
@@ -102,9 +103,9 @@ class Slot:
 
 @dataclass(frozen=True)
 class Page:
-    """One page of the edition."""
+    """One page of the edition; `number` is its folio (2, or A2 with a section letter)."""
 
-    number: int
+    number: Folio
     layout: Layout
     slots: tuple[Slot, ...]
     section: str = ""
@@ -119,7 +120,8 @@ class Edition:
     paper: str
     date: str
     """ISO date, e.g. 2026-03-07."""
-    issue: int
+    issue: str
+    """The issue number as the manifest writes it (printed 第{issue}期: 012345 stays 012345)."""
     pages: tuple[Page, ...]
     stories: dict[str, Story]
     folder: str
@@ -133,8 +135,15 @@ class Edition:
     source: SourceRef | None = None
     extra: tuple[tuple[str, str], ...] = ()
     """Masthead extras (CN number, publisher, price …) as (key, value)."""
+    timezone: str = ""
+    """The paper's time zone (IANA name) for the release time in the slug; '' = the default,
+    Asia/Shanghai."""
+    texts: tuple[PrintedText, ...] = ()
+    """Every text of the manifest and its caption files that the page prints (paper,
+    masthead, sections, editors, labels, ad slogans, captions, credits) with its place, for
+    the coverage check; the stories carry their own."""
 
-    def page(self, number: int) -> Page | None:
+    def page(self, number: Folio) -> Page | None:
         """The page with folio `number`, or None."""
         for page in self.pages:
             if page.number == number:

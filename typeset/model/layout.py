@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from typeset.frame import BLACK, CMYK
+from typeset.model.output import OutputSettings
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,9 @@ class Layout:
     jump_in: str = "（上接第{page}版）"
     composition: dict = field(hash=False, compare=False, default_factory=dict)
     """Composition rules for the composer (kinsoku level, punctuation style …) as plain values."""
-    output: dict = field(hash=False, compare=False, default_factory=dict)
-    """Backend settings (icc_profile, output_condition, jpeg_quality, min_ppi …) as plain values."""
+    output: OutputSettings = field(hash=False, compare=False, default_factory=OutputSettings)
+    """Backend settings (pdfx, icc_profile, jpeg_quality, max_ink, split_name …), validated
+    where the layout (and the edition's `output:` over it) was read."""
 
     @property
     def column_width(self) -> float:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ICC_KINDS = ("RGB", "GRAY", "CMYK", "none", "other")
-"""`MediaInfo.icc`: the colour space of the embedded ICC profile ('none': no profile)."""
+"""The values of the `icc` field of `MediaInfo`: the colour space of the embedded ICC profile
+(none: no profile)."""
 ADOBE_INVERTED = "adobe-inverted"
 """A CMYK JPEG with an Adobe APP14 marker: its samples are stored inverted (Photoshop)."""
 PLAIN = "plain"

@@ -21,6 +21,41 @@ class Run:
 
 
 @dataclass(frozen=True)
+class PrintedText:
+    """A text the page prints (a caption, a label, a headline …) and where its first character
+    was written; `origins` as for `Paragraph` when the text spans lines (else empty: the
+    characters follow each other from `source`)."""
+
+    text: str
+    source: SourceRef | None = None
+    what: str = ""
+    """The field it came from ('caption', 'headline' …), for messages."""
+    origins: tuple[tuple[int, int, int], ...] = ()
+
+    def where(self, offset: int) -> SourceRef | None:
+        """The file:line:column of character `offset`."""
+        return locate(self.source, self.origins, offset)
+
+
+def locate(source: SourceRef | None, origins: tuple[tuple[int, int, int], ...],
+           offset: int) -> SourceRef | None:
+    """Character `offset` of a text written from `source`: through `origins` ((offset, line,
+    column) where each stretch of consecutive characters starts), else counted along the line."""
+    if source is None:
+        return None
+    best = None
+    for start, line, column in origins:
+        if start > offset:
+            break
+        best = (start, line, column)
+    if best is None:
+        return SourceRef(source.file, source.line, source.column + offset if source.column
+                         else 0)
+    start, line, column = best
+    return SourceRef(source.file, line, column + offset - start)
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """One paragraph of body text, with where it came from."""
 
@@ -28,6 +63,14 @@ class Paragraph:
     source: SourceRef | None = None
     indent: bool = True
     """False for a paragraph that continues a sentence (no first-line indent)."""
+    origins: tuple[tuple[int, int, int], ...] = ()
+    """Where the characters were written: (offset in `text`, line, column) at the start of
+    each stretch of characters that follow each other in the file (a new line, after an
+    escape or a `**`), so a problem with one character names its own line and column."""
+
+    def where(self, offset: int) -> SourceRef | None:
+        """The file:line:column of character `offset` of `text`."""
+        return locate(self.source, self.origins, offset)
 
     @property
     def text(self) -> str:
@@ -68,6 +111,9 @@ class Story:
     kind: str = "news"
     """news | commentary | brief | feature (chooses headline styles)."""
     source: SourceRef | None = None
+    texts: tuple[PrintedText, ...] = ()
+    """The front matter's printed values (headline group, dateline, byline …) with their
+    places, for the coverage check (the paragraphs carry their own)."""
 
     def all_text(self) -> str:
         """Every character the story asks to print, in reading order (for no-loss checks)."""

@@ -3,21 +3,26 @@
 In: the ad file, the page to place (1-based), the name the manifest gives it and whether the
 edition is PDF/X-1a. Out: an `AdArtwork` — the file's page count, the size of the page's
 trim box as it will be seen (TrimBox, else CropBox, else MediaBox; /Rotate and /UserUnit
-applied) and the `AdFinding`s a print shop would raise: encrypted or unreadable (errors),
-fonts not embedded, RGB or Lab colour, transparency in a PDF/X-1a edition, a damaged file
-(warnings). Only the placed page's dictionaries, resources, font descriptors and the content
-operators that set colour or select a font are read, never pixels or glyphs. Results are cached per file
-version (path, size, mtime).
+applied) and the `Diagnostic`s a print shop would raise: encrypted or unreadable, content
+that inflates past `bounds.MAX_CONTENT_BYTES` (a stream bomb), an image declaring more than
+`bounds.MAX_IMAGE_PIXELS` (errors); fonts not embedded, RGB or Lab colour, transparency in a
+PDF/X-1a edition, a damaged file (warnings). Only the placed page's dictionaries, resources,
+font descriptors and the content operators that set colour or select a font are read (the
+content inflated in bounded steps), never pixels or glyphs. Results are memoised in the
+build session per file version (`session.file_key`).
 """
 
 from __future__ import annotations
 
-import functools
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
+
+from typeset.diagnostics import Diagnostic, error, warning
+from typeset.preflight.bounds import (MAX_IMAGE_PIXELS, TooLarge, bounded_content,
+                                      declared_pixels)
+from typeset.session import current, file_key
 
 MAX_OBJECTS = 5000
 """Resources looked at per ad page (forms within forms included) before the walk stops."""
@@ -29,14 +34,9 @@ OPAQUE_BLENDS = ("/Normal", "/Compatible")
 FIX_HINT = "ask the agency for the ad as PDF/X-1a (CMYK, fonts embedded, transparency flattened)"
 
 
-@dataclass(frozen=True)
-class AdFinding:
-    """One problem of the ad: severity ('error' | 'warning'), a stable code, message, hint."""
-
-    severity: str
-    code: str
-    message: str
-    hint: str = FIX_HINT
+def AdFinding(severity: str, code: str, message: str, hint: str = FIX_HINT) -> Diagnostic:
+    """One problem of the ad as a Diagnostic (severity 'error' or 'warning')."""
+    return (error if severity == "error" else warning)(code, message, hint=hint)
 
 
 @dataclass(frozen=True)
@@ -47,23 +47,19 @@ class AdArtwork:
     pages: int
     trim: tuple[float, float] | None
     box: str
-    findings: tuple[AdFinding, ...]
+    findings: tuple[Diagnostic, ...]
 
 
 def inspect_ad(path: Path, page: int = 1, *, name: str = "", pdfx_1a: bool = True
                ) -> AdArtwork:
-    """Check page `page` (1-based) of the PDF ad at `path`; `name` is how messages call it."""
-    try:
-        stat = os.stat(path)
-        version = (stat.st_size, stat.st_mtime_ns)
-    except OSError:
-        version = (-1, -1)
-    return _inspect(str(path), version, page, name or str(path), pdfx_1a)
+    """Check page `page` (1-based) of the PDF ad at `path`; `name` is how messages call it.
+    Memoised in the current session per file version."""
+    key = (str(path), file_key(path), page, name or str(path), pdfx_1a)
+    return current().memo("ad_artwork").get_or_make(
+        key, lambda: _inspect(str(path), page, name or str(path), pdfx_1a))
 
 
-@functools.lru_cache(maxsize=64)
-def _inspect(path: str, version: tuple[int, int], page: int, name: str, pdfx_1a: bool
-             ) -> AdArtwork:
+def _inspect(path: str, page: int, name: str, pdfx_1a: bool) -> AdArtwork:
     try:
         pdf = pikepdf.open(path)
     except pikepdf.PasswordError:
@@ -86,7 +82,7 @@ def _broken(code: str, message: str) -> AdArtwork:
 
 def _inspect_open(pdf: pikepdf.Pdf, page: int, name: str, pdfx_1a: bool) -> AdArtwork:
     count = len(pdf.pages)
-    findings: list[AdFinding] = []
+    findings: list[Diagnostic] = []
     if pdf.is_encrypted:
         findings.append(AdFinding(
             "error", "ad-encrypted", f"{name} is encrypted (with an owner password); PDF/X "
@@ -150,8 +146,9 @@ class _Walk:
         self.unembedded: list[str] = []
         self.colour: list[str] = []
         self.transparency: list[str] = []
+        self.too_large: list[str] = []
 
-    def findings(self, name: str, page: int) -> list[AdFinding]:
+    def findings(self, name: str, page: int) -> list[Diagnostic]:
         where = f"{name}" + (f" page {page}" if page != 1 else "")
         out = []
         if self.unembedded:
@@ -163,6 +160,11 @@ class _Walk:
             out.append(AdFinding(
                 "warning", "ad-colour", f"{where} is not CMYK: {'; '.join(_unique(self.colour))}"
                 " (converted by the plant, colours shift)"))
+        if self.too_large:
+            out.append(AdFinding(
+                "error", "ad-too-large", f"{where} is too large to place safely: "
+                f"{'; '.join(_unique(self.too_large))}",
+                "ask the agency for the ad again, exported as PDF/X-1a at its printed size"))
         if self.transparency:
             out.append(AdFinding(
                 "warning", "ad-transparency", f"{where} uses transparency, which PDF/X-1a does "
@@ -270,6 +272,12 @@ class _Walk:
             return
         subtype = xobject.get("/Subtype")
         if subtype == "/Image":
+            pixels = declared_pixels(xobject)
+            if pixels > MAX_IMAGE_PIXELS:
+                self.too_large.append(
+                    f"image {what} declares {int(xobject.get('/Width'))}×"
+                    f"{int(xobject.get('/Height'))} pixels (more than "
+                    f"{MAX_IMAGE_PIXELS // 1_000_000} million)")
             if xobject.get("/ImageMask", False):
                 return
             kind = colour_kind(xobject.get("/ColorSpace"))
@@ -289,7 +297,11 @@ class _Walk:
         None when the content cannot be read). Only the operators needed are asked for: the
         tokenizer is fast, making Python objects of every instruction is not."""
         try:
-            raw = b"".join(s.read_bytes() for s in _content_streams(holder))
+            try:
+                raw = bounded_content(_content_streams(holder))
+            except TooLarge as exc:
+                self.too_large.append(f"the content{inside} {exc}")
+                return None
             wanted = [op for op, needs in (("rg RG", b"rg" in raw or b"RG" in raw),
                                            ("cs CS", b"RGB" in raw), ("ID", b"ID" in raw),
                                            (TEXT_OPERATORS, fonts and b"Tf" in raw)) if needs]

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 import pikepdf
 from pikepdf import Name
 
+from typeset.preflight.bounds import TooLarge, bounded_content
+
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 MAX_FORM_DEPTH = 12
@@ -126,6 +128,8 @@ class PageMarks:
     transparency: list[str] = field(default_factory=list)
     fonts_selected: set[str] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
+    too_large: bool = False
+    """A content stream inflates past `bounds.MAX_CONTENT_BYTES`: the page was not walked."""
 
 
 @dataclass
@@ -190,6 +194,10 @@ def _filters(obj) -> tuple[str, ...]:
 
 
 def _image_placement(name: str, image, ctm: Matrix, resources) -> ImagePlacement:
+    source = image.get("/TS_Source") if isinstance(image, pikepdf.Dictionary) or hasattr(
+        image, "get") else None
+    if source is not None:
+        name = str(source)  # the photo file typeset placed, not its resource name /TSIm1
     width = int(image.get("/Width", 0))
     height = int(image.get("/Height", 0))
     placed_w = math.hypot(ctm[0], ctm[1])
@@ -207,6 +215,14 @@ class _Walker:
         self.marks = marks
 
     def walk(self, stream_owner, resources, state: _State, depth: int) -> None:
+        try:
+            bounded_content(_streams_of(stream_owner))  # a stream bomb is not parsed
+        except TooLarge as exc:
+            self.marks.errors.append(f"content stream {exc}: not checked")
+            self.marks.too_large = True
+            return
+        except pikepdf.PdfError:
+            pass  # parse_content_stream says what is wrong
         try:
             instructions = pikepdf.parse_content_stream(stream_owner)
         except pikepdf.PdfError as exc:
@@ -344,6 +360,19 @@ class _Walker:
             if "/Group" in xobj and xobj.Group.get("/S") == Name.Transparency:
                 self.marks.transparency.append(f"form {name} is a transparency group")
             self.walk(xobj, xobj.get("/Resources", resources), inner, depth + 1)
+
+
+def _streams_of(owner) -> list:
+    """The content streams of a page (its /Contents) or of a form XObject (itself)."""
+    if isinstance(owner, pikepdf.Stream):
+        return [owner]
+    contents = owner.obj.get("/Contents") if isinstance(owner, pikepdf.Page) else \
+        owner.get("/Contents")
+    if isinstance(contents, pikepdf.Stream):
+        return [contents]
+    if isinstance(contents, pikepdf.Array):
+        return [c for c in contents if isinstance(c, pikepdf.Stream)]
+    return []
 
 
 def page_marks(page: pikepdf.Page) -> PageMarks:

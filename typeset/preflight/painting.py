@@ -8,6 +8,7 @@ text_size, line_width, zero_width_lines, content_stream.
 
 from __future__ import annotations
 
+from typeset.preflight.bounds import MAX_IMAGE_PIXELS
 from typeset.preflight.content import PageMarks
 from typeset.preflight.result import Finding, failed, noted, passed, warned
 from typeset.preflight.settings import PreflightProfile
@@ -17,7 +18,7 @@ ALLOWED_SPACES = {"DeviceCMYK", "DeviceGray", "Separation", "DeviceN", "Pattern"
 
 
 def _summary(check: str, findings: list[Finding], ok: str) -> list[Finding]:
-    if any(f.check == check for f in findings):
+    if any(f.code == check for f in findings):
         return findings
     return findings + [passed(check, ok)]
 
@@ -115,9 +116,14 @@ def _overprint(marks: PageMarks, number: int, profile: PreflightProfile, out: li
 
 def _images(marks: PageMarks, number: int, profile: PreflightProfile, out: list) -> None:
     for image in marks.images:
+        label = f"image {image.name} ({image.width}×{image.height} px)"
+        if image.width * image.height > MAX_IMAGE_PIXELS:
+            out.append(failed("image_size", f"{label} declares more than "
+                              f"{MAX_IMAGE_PIXELS // 1_000_000} million pixels: a RIP may run "
+                              "out of memory decoding it", number,
+                              pixels=image.width * image.height))
         if image.ppi <= 0:
             continue
-        label = f"image {image.name} ({image.width}×{image.height} px)"
         if image.bpc == 1 or image.image_mask:
             if image.ppi < profile.ppi_line_art - 0.5:
                 out.append(warned("image_ppi_1bit", f"{label}: line art at {image.ppi:.0f} ppi "

@@ -13,6 +13,8 @@ import re
 import pikepdf
 from pikepdf import Name
 
+from typeset.preflight.bounds import MAX_IMAGE_PIXELS, declared_pixels
+
 from typeset.preflight.result import Finding, failed, noted, passed, warned
 from typeset.preflight.settings import PreflightProfile
 
@@ -22,7 +24,7 @@ MM = 72.0 / 25.4
 def _str(value) -> str:
     try:
         return str(value)
-    except Exception:  # noqa: BLE001 - undecodable strings count as present but unreadable
+    except (UnicodeDecodeError, ValueError, pikepdf.PdfError):  # present but unreadable
         return "?"
 
 
@@ -191,14 +193,14 @@ def geometry(pdf: pikepdf.Pdf, profile: PreflightProfile) -> list[Finding]:
             if rect[0] < area[2] and rect[2] > area[0] and rect[1] < area[3] and rect[3] > area[1]:
                 out.append(failed("annotations", f"{subtype} annotation inside the print area",
                                   number))
-    if not any(f.check == "page_boxes" for f in out):
+    if not any(f.code == "page_boxes" for f in out):
         out.append(passed("page_boxes", "every page has a TrimBox inside Bleed/MediaBox"))
     if len(sizes) > 1:
         shown = ", ".join(f"{w}×{h}" for w, h in sorted(sizes))
         out.append(warned("page_size_consistency", f"pages have different trim sizes: {shown} pt"))
     elif sizes:
         out.append(passed("page_size_consistency", "all pages have the same trim size"))
-    if not any(f.check == "annotations" for f in out):
+    if not any(f.code == "annotations" for f in out):
         out.append(passed("annotations", "no annotations in the print area"))
     return out
 
@@ -261,15 +263,27 @@ def fonts(pdf: pikepdf.Pdf) -> list[Finding]:
 
 
 def image_filters(pdf: pikepdf.Pdf) -> list[Finding]:
-    """A9: no LZW, JBIG2 or JPEG 2000 compression anywhere (checked on every stream)."""
+    """A9: no LZW, JBIG2 or JPEG 2000 compression anywhere (checked on every stream); and no
+    image declaring more than `bounds.MAX_IMAGE_PIXELS` (a RIP decodes it whole), painted or
+    not."""
     banned = {"/LZWDecode", "/JBIG2Decode", "/JPXDecode"}
     hits = set()
+    huge: list[str] = []
     for obj in pdf.objects:
         if isinstance(obj, pikepdf.Stream):
             f = obj.get("/Filter")
             names = [str(x) for x in f] if isinstance(f, pikepdf.Array) else (
                 [str(f)] if f is not None else [])
             hits.update(n for n in names if n in banned)
+            if obj.get("/Subtype") == "/Image" and declared_pixels(obj) > MAX_IMAGE_PIXELS:
+                label = str(obj.get("/TS_Source", f"object {obj.objgen[0]}"))
+                huge.append(f"{label} ({int(obj.Width)}×{int(obj.Height)} px)")
+    out = []
+    if huge:
+        out.append(failed("image_size", f"images declaring more than "
+                          f"{MAX_IMAGE_PIXELS // 1_000_000} million pixels: "
+                          + ", ".join(huge[:5]) + (" …" if len(huge) > 5 else ""),
+                          count=len(huge)))
     if hits:
-        return [failed("image_filters", "forbidden compression: " + ", ".join(sorted(hits)))]
-    return [passed("image_filters", "no LZW, JBIG2 or JPEG 2000")]
+        return out + [failed("image_filters", "forbidden compression: " + ", ".join(sorted(hits)))]
+    return out + [passed("image_filters", "no LZW, JBIG2 or JPEG 2000")]

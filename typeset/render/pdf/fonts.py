@@ -122,8 +122,22 @@ def _descriptor_metrics(face: Face, hb_face: hb.Face) -> dict:
 def subset_face(usage: FaceUsage, resource: str) -> FontSubset:
     """Subset one face to the glyphs drawn and compute codes, widths and ToUnicode texts.
 
-    Raises FontEmbedError when the font's licence bits forbid embedding or the outlines are
-    a kind PDF/X-1a cannot carry (CFF2/variable)."""
+    Raises FontEmbedError when the font's licence bits forbid embedding, the outlines are
+    a kind PDF/X-1a cannot carry (CFF2/variable), or the file is damaged or cut off (HarfBuzz
+    cannot subset it): the message names the font file."""
+    try:
+        return _subset_face(usage, resource)
+    except FontEmbedError:
+        raise
+    except (RuntimeError, ValueError, KeyError, IndexError, OverflowError) as exc:
+        raise FontEmbedError(
+            f"the font file {usage.ref.path} is damaged or cut off ({type(exc).__name__}: "
+            f"{exc}): copy it again from the original, or point the role at another font in "
+            "fonts/fonts.yaml") from None
+
+
+def _subset_face(usage: FaceUsage, resource: str) -> FontSubset:
+    """`subset_face` without the translation of a damaged file's errors."""
     face = load_face(usage.ref.path, usage.ref.index)
     hb_face = hb.Face(hb.Blob.from_file_path(face.path), face.index)
     metrics = _descriptor_metrics(face, hb_face)

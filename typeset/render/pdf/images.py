@@ -235,7 +235,7 @@ _TRANSPOSE = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
 
 
 def _orient(im: Image.Image, orientation: int) -> Image.Image:
-    """`im` turned upright by its EXIF orientation (as `ImageOps.exif_transpose`)."""
+    """`im` turned upright by its EXIF orientation (as Pillow's ImageOps.exif_transpose)."""
     method = _TRANSPOSE.get(orientation)
     return im.transpose(method) if method is not None else im
 

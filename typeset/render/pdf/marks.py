@@ -28,6 +28,11 @@ SLUG_SIZE = 6.0
 PROOF_COLOR = CMYK(0, 1, 0, 0)
 OVERSET_COLOR = CMYK(0, 1, 1, 0)
 WATERMARK_COLOR = CMYK(0, 0, 0, 0.12)
+LABEL_SIZE = 5.0
+LABEL_LEADING = 6.0
+LABEL_PAD = 1.0
+"""Proof labels and margin notes: size, baseline distance and padding inside their box (the
+sizes `compose.proof_marks` wraps notes for)."""
 
 UTILITY_FAMILIES = ("Noto Sans CJK SC", "Noto Serif CJK SC", "LXGW WenKai", "Droid Sans Fallback")
 
@@ -100,7 +105,8 @@ def slug_text(template: str, page: PageFrame, title: str, date: str, time: str =
     page label), {title}, {date} and {time} filled in; default 'title · 第N版 section · date
     time'. The page is what the plate room reads first, so ' · 第N版 section' is appended when
     the template does not name {page}."""
-    folio = f"第{page.number}版 {page.label}".strip()
+    number = page.number    # a section folio (A2) is printed A2版, a plain one 第2版
+    folio = f"{number if isinstance(number, str) else f'第{number}'}版 {page.label}".strip()
     if not template:
         return " · ".join(p for p in (title, folio, f"{date} {time}".strip()) if p)
     text = (template.replace("{page}", str(page.number)).replace("{section}", page.label)
@@ -146,11 +152,23 @@ def proof_items(page: PageFrame, face: Face | None) -> tuple[list, list]:
     for item in page.items:
         if not isinstance(item, Marker):
             continue
-        color = OVERSET_COLOR if item.kind == "overset" else PROOF_COLOR
+        color = OVERSET_COLOR if item.kind in ("overset", "overset-note") else PROOF_COLOR
         over.append(Box(item.x, item.y, item.width, item.height, None, color, 0.3))
         label = item.label or item.kind
         if face is not None:
             label = "".join(ch if ch.isspace() or face.covers(ch) else "?" for ch in label)
-        if face is not None and label:
-            over.append(shape_run(face, label, 5.0, item.x + 1.0, item.y + 6.0, color, "proof"))
+        if face is None or not label:
+            continue
+        for index, line in enumerate(label.split("\n")):
+            if not line:
+                continue
+            run = shape_run(face, line, LABEL_SIZE, 0.0, 0.0, color, "proof")
+            size = LABEL_SIZE
+            room = item.width - 2 * LABEL_PAD
+            width = run_width(run, face)
+            if width > room > 0:  # never cut: a line the estimate got wrong is set smaller
+                size = LABEL_SIZE * room / width
+            baseline = item.y + LABEL_PAD + LABEL_SIZE * 0.88 + index * LABEL_LEADING
+            over.append(shape_run(face, line, size, item.x + LABEL_PAD, baseline, color,
+                                  "proof"))
     return under, over

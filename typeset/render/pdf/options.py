@@ -58,7 +58,7 @@ RANGES: dict[str, tuple[float, float]] = {
 }
 """Allowed (inclusive) ranges of the numeric options."""
 
-OTHER_KEYS = frozenset({"min_ppi"})
+OTHER_KEYS = frozenset({"min_ppi", "split_name"})
 """`output:` keys other parts of typeset read; not reported as unknown here."""
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import NamedTuple
@@ -24,6 +23,7 @@ from typeset.render.pdf.fonts import FontSubset, add_font, vertical_font
 from typeset.render.pdf.images import PreparedImage
 from typeset.render.pdf.placed_pages import add_forms
 from typeset.render.pdf.profiles import OutputProfile
+from typeset.render.atomic import replacing
 
 PDF_VERSIONS = {"PDF/X-1a:2001": "1.3", "PDF/X-1a:2003": "1.4", "PDF/X-3:2003": "1.4",
                 "PDF/X-4": "1.6"}
@@ -78,9 +78,32 @@ def resolve_timestamp(timestamp: int) -> int:
     return int(env) if env.isdigit() else 0
 
 
-def _xmp(title: str, subject: str, created: int, pdfx: str | None) -> bytes:
-    """A small, fixed-layout XMP packet: dc, xmp, pdf, the xmpMM document and version IDs and
-    rendition class (PDF/X-4 requires them) and the PDF/X identification."""
+def _uuid(digest: str) -> str:
+    return f"uuid:{digest[:8]}-{digest[8:12]}-{digest[12:16]}-{digest[16:20]}-{digest[20:32]}"
+
+
+def content_digest(sheets: list, page_images: list | None) -> str:
+    """SHA-256 of what the pages print: every content stream and every photo's data (a photo
+    replaced under the same name changes it, like an edited headline)."""
+    digest = hashlib.sha256()
+    for sheet in sheets:
+        digest.update(repr((sheet.media, sheet.trim_box, sheet.bleed_box)).encode())
+        digest.update(sheet.content)
+    for photos in page_images or []:
+        for name in sorted(photos):
+            image = photos[name][0]
+            digest.update(name.encode())
+            digest.update(image.data if image is not None else b"missing")
+    return digest.hexdigest()
+
+
+def _xmp(title: str, subject: str, created: int, pdfx: str | None, content: str = "") -> bytes:
+    """A small, fixed-layout XMP packet: dc, xmp, pdf, the xmpMM document, instance and
+    version IDs and rendition class (PDF/X-4 requires them) and the PDF/X identification.
+
+    The DocumentID names the edition (title and subject: the same across its versions); the
+    InstanceID and VersionID derive from `content` (`content_digest`), so a changed page is
+    a new version and an unchanged rebuild is byte-identical."""
     pdfx_props = ""
     if pdfx:
         pdfx_props = (
@@ -91,10 +114,9 @@ def _xmp(title: str, subject: str, created: int, pdfx: str | None) -> bytes:
             f"   </rdf:Description>\n"
         )
     date = xmp_date(created)
-    # A document ID derived from what the document is (the same input, the same file).
-    digest = hashlib.sha256(f"{title}\n{subject}\n{created}".encode()).hexdigest()
-    document_id = (f"uuid:{digest[:8]}-{digest[8:12]}-{digest[12:16]}-{digest[16:20]}-"
-                   f"{digest[20:32]}")
+    document_id = _uuid(hashlib.sha256(f"{title}\n{subject}".encode()).hexdigest())
+    version = hashlib.sha256(f"{content}\n{created}".encode()).hexdigest()
+    instance_id = _uuid(version)
     packet = (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
         '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
@@ -118,7 +140,8 @@ def _xmp(title: str, subject: str, created: int, pdfx: str | None) -> bytes:
         "   </rdf:Description>\n"
         '   <rdf:Description rdf:about="" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">\n'
         f"    <xmpMM:DocumentID>{document_id}</xmpMM:DocumentID>\n"
-        "    <xmpMM:VersionID>1</xmpMM:VersionID>\n"
+        f"    <xmpMM:InstanceID>{instance_id}</xmpMM:InstanceID>\n"
+        f"    <xmpMM:VersionID>{version[:16]}</xmpMM:VersionID>\n"
         "    <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n"
         "   </rdf:Description>\n"
         f"{pdfx_props}"
@@ -139,12 +162,17 @@ def finish(
     profile: OutputProfile | None,
     output_condition: str, pdfx: str | None, title: str, subject: str, timestamp: int,
     page_images: list[dict[str, PagePhoto]] | None = None,
-    page_forms: list | None = None,
+    page_forms: list | None = None, page_labels: list[str] | None = None,
+    image_sources: dict[str, str] | None = None,
 ) -> None:
     """Build the PDF from `sheets` with fonts, photos, forms, OutputIntent, Info and XMP and save
     it at `path`. `page_images` gives per page the image XObjects its content names.
 
-    `pdfx` None writes no PDF/X version keys (proofs, or when no profile was found)."""
+    `pdfx` None writes no PDF/X version keys (proofs, or when no profile was found);
+    `page_labels` (the folios) become the PDF's /PageLabels, which viewers and
+    `paiban preview --pdf` read; `image_sources` (XObject name → photo file name) is kept in
+    each image's `/TS_Source` (a second-class key: readers ignore it, preflight names the
+    image by it)."""
     sources: dict[str, pikepdf.Pdf] = {}
     with pikepdf.new() as pdf:
         for sheet in sheets:
@@ -162,7 +190,11 @@ def finish(
                 if xobjects is None:
                     xobjects = resources.XObject = Dictionary()
                 for name, photo in photos.items():
-                    xobjects[Name("/" + name)] = _image_object(pdf, photo, images)
+                    xobject = _image_object(pdf, photo, images)
+                    source = (image_sources or {}).get(name)
+                    if source and photo[0] is not None and "/TS_Source" not in xobject:
+                        xobject[Name("/TS_Source")] = String(source)
+                    xobjects[Name("/" + name)] = xobject
             if not fonts:
                 continue
             font_dict = Dictionary()
@@ -197,21 +229,24 @@ def finish(
                 info.GTS_PDFXConformance = String("PDF/X-1a:2001")
         pdf.trailer.Info = pdf.make_indirect(info)
         pdf.Root.Metadata = pdf.make_stream(
-            _xmp(title, subject, timestamp, pdfx), Type=Name.Metadata, Subtype=Name.XML
+            _xmp(title, subject, timestamp, pdfx, content_digest(sheets, page_images)),
+            Type=Name.Metadata, Subtype=Name.XML
         )
+        if page_labels and len(page_labels) == len(pdf.pages):
+            nums = Array()
+            for index, label in enumerate(page_labels):
+                nums.append(index)
+                nums.append(Dictionary(P=String(str(label))))
+            pdf.Root.PageLabels = Dictionary(Nums=nums)
         version = PDF_VERSIONS.get(pdfx or "", "1.4")
-        fd, tmp = tempfile.mkstemp(prefix=".typeset-", suffix=".pdf", dir=path.parent)
-        os.close(fd)
         try:
-            pdf.save(
-                tmp, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.disable,
-                compress_streams=True, force_version=version, linearize=False,
-                fix_metadata_version=False,
-            )
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            with replacing(path) as tmp:  # the mode of the file replaced, or umask's
+                pdf.save(
+                    tmp, deterministic_id=True,
+                    object_stream_mode=pikepdf.ObjectStreamMode.disable,
+                    compress_streams=True, force_version=version, linearize=False,
+                    fix_metadata_version=False,
+                )
         finally:
             for source in sources.values():
                 source.close()

@@ -48,13 +48,15 @@ def _geometry(page: PageFrame, options: PdfOptions) -> draw.PageGeometry:
 
 
 def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions(), *,
-              report_photos: bool = True) -> list[Diagnostic]:
+              report_photos: bool = True, progress=None) -> list[Diagnostic]:
     """Write `doc` as one PDF at `path` (atomically) and return the diagnostics.
 
     Photos come from the session's preparer (`photo_preparer`; placements submitted before,
     e.g. by `typeset.photos.start_preparing`, are found started). `report_photos`: add each
     placement's verdict (resolution, crop, a file that cannot be printed); False when the
-    pipeline reported them already (`typeset.photos`)."""
+    pipeline reported them already (`typeset.photos`). `progress`: called with one line per
+    stage and per page painted (a terminal shows them)."""
+    say = progress or (lambda _line: None)
     path = Path(path)
     options, diags = merge_output(options, doc.output or {})
     diags.extend(_colours_over_limit(doc, options.max_ink))
@@ -87,6 +89,7 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions(), *,
         except (FontEmbedError, OSError) as exc:
             diags.append(embed_error(usage.ref, exc))
         diags.extend(conflict_diagnostics(usage))
+    say(f"fonts: {len(subsets)} face{'s' * (len(subsets) != 1)} subset")
 
     # 4. Pages: one content stream each.
     first = doc.pages[0] if doc.pages else None
@@ -116,6 +119,7 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions(), *,
         page_fonts.append([fonts_here[name] for name in sorted(fonts_here)])
         photos.end_page()
         placed.end_page()
+        say(f"painted page {page.number} ({len(sheets)}/{len(doc.pages)})")
     if not doc.pages:
         diags.append(error("pdf-empty", "the document has no pages; nothing to print"))
         sheets.append(Sheet(geo0.media, geo0.trim_box, geo0.bleed_box, b"", {}))
@@ -131,7 +135,8 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions(), *,
         title=doc.info.title + (" (校样 proof)" if options.proof else ""),
         subject=" ".join(p for p in (doc.info.paper, doc.info.date) if p),
         timestamp=resolve_timestamp(doc.info.timestamp), page_images=page_images,
-        page_forms=placed.pages,
+        page_forms=placed.pages, page_labels=[str(page.number) for page in doc.pages],
+        image_sources=photos.sources(),
     )
     if options.proof:
         diags.append(info("pdf-proof", f"{path} is a proof (overlay, no PDF/X marker): do not "
@@ -187,7 +192,7 @@ def _faces_used(doc: Document) -> list[Face]:
                 try:
                     seen[(item.face.path, item.face.index)] = load_face(item.face.path,
                                                                         item.face.index)
-                except Exception:  # noqa: BLE001 - reported when embedding
+                except (OSError, RuntimeError, ValueError):  # reported when embedding
                     continue
     return list(seen.values())
 
@@ -281,6 +286,11 @@ class _Photos:
             return True
         found = self._ready.get(placement_key(item))
         return found is not None and found.done() and found.result()[0] is None
+
+    def sources(self) -> dict[str, str]:
+        """XObject name → the photo file it shows (preflight names images by it)."""
+        return {self._names[key]: Path(item.source).name for key, (item, _page)
+                in self._first.items() if item.source}
 
     def end_page(self) -> None:
         self._pages.append(self._here)

@@ -1,0 +1,56 @@
+"""`paiban build --split`: the final PDF of each page in a file of its own.
+
+In: the edition, the output folder (default out/), the pages (None = all) and the build
+options. Out: one PDF per page, named by the layout's or edition's `output: split_name`
+pattern (model.split_names); exit 0 when every page was written without errors, else 1 (the
+pages that could not be written keep their previous files).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from typeset import pipeline
+from typeset.cli.report import (EXIT_ERRORS, EXIT_OK, echo_diagnostics, json_text,
+                                summary_line)
+from typeset.diagnostics import has_errors
+from typeset.outputs import write_text
+from typeset.model.split_names import DEFAULT_SPLIT_NAME, split_name
+
+
+def build_split(edition: Path, folder: Path | None, pages: set | None, *, allow_overset: bool,
+                marks: bool, report: Path | None, verbose: bool) -> None:
+    """Write every page (of `pages`) as its own final PDF in `folder`; never returns."""
+    folder = folder or Path("out")
+    checked = pipeline.compose(edition, pages=pages)
+    if checked.edition is None or checked.document is None:
+        echo_diagnostics(checked.diagnostics, verbose=verbose)
+        click.echo(f"not written ({summary_line(checked.diagnostics)})", err=True)
+        sys.exit(EXIT_ERRORS)
+    ed = checked.edition
+    chosen = [p for p in ed.pages if pages is None or p.number in pages]
+    diagnostics, failed, written = [], [], []
+    for page in chosen:
+        pattern = page.layout.output.get("split_name") or DEFAULT_SPLIT_NAME
+        out = folder / split_name(str(pattern), ed, page)
+        result = pipeline.build(edition, out, pages={page.number},
+                                allow_overset=allow_overset, marks=marks)
+        diagnostics += [d for d in result.diagnostics if d not in diagnostics]
+        if result.outputs:
+            written.append(str(out))
+            click.echo(f"wrote {out} (page {page.number})")
+        else:
+            failed.append(page.number)
+    echo_diagnostics(diagnostics, verbose=verbose)
+    if report is not None:
+        write_text(report, json_text({
+            "ok": not failed and not has_errors(diagnostics), "written": bool(written),
+            "output": written, "pages": [str(p.number) for p in chosen],
+            "diagnostics": [d.to_json() for d in diagnostics], "stories": []}) + "\n")
+    if failed:
+        click.echo(f"not written: page {', '.join(map(str, failed))} "
+                   f"({summary_line(diagnostics)})", err=True)
+    sys.exit(EXIT_ERRORS if failed or has_errors(diagnostics) else EXIT_OK)
