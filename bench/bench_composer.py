@@ -23,7 +23,7 @@ from typeset.manifest.fonts_config import load_font_roles  # noqa: E402
 from typeset.model.layout import TextStyle  # noqa: E402
 from typeset.model.story import Run  # noqa: E402
 from typeset.text import CompositionRules  # noqa: E402
-from typeset.linebreak.paragraph import compose_uncached  # noqa: E402
+from typeset.linebreak.paragraph import set_paragraph  # noqa: E402
 
 SAMPLE = """\
 3月6日上午，随着一声令下，十余台大型塔吊同时转动，新区综合交通枢纽项目全面开工建设。项目总投资42.6亿元，规划用地360亩，建成后日均客流量预计达到8万人次。
@@ -64,12 +64,12 @@ def main() -> None:
     chars = sum(len(p) for p in paras)
     measure = 13 * style.size
     for r in runs:                          # warm the per-face metrics (as in a build)
-        compose_uncached(r, style, fonts, measure, rules)
+        set_paragraph.uncached(r, style, fonts, measure, rules)
     if args.profile:
         prof = cProfile.Profile()
         prof.enable()
         for r in runs:
-            compose_uncached(r, style, fonts, measure, rules)
+            set_paragraph.uncached(r, style, fonts, measure, rules)
         prof.disable()
         pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
         return
@@ -79,7 +79,7 @@ def main() -> None:
         start = time.perf_counter()
         lines = 0
         for r in runs:
-            lines += len(compose_uncached(r, style, fonts, measure, rules).lines)
+            lines += len(set_paragraph.uncached(r, style, fonts, measure, rules).lines)
         best = min(best, time.perf_counter() - start)
     mode = "first fit" if args.first_fit else "optimal"
     print(f"{len(paras)} paragraphs, {chars} characters from {source}, {lines} lines at 13 em "

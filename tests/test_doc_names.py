@@ -75,6 +75,19 @@ def _modules() -> dict[str, list[str]]:
 
 
 @cache
+def _top_level() -> dict[str, list[str]]:
+    """Each name defined at the top of a module of the package → the modules defining it."""
+    found: dict[str, list[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        module = ".".join(("typeset", *path.relative_to(PACKAGE).with_suffix("").parts))
+        module = module.removesuffix(".__init__")
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                found.setdefault(node.name, []).append(module)
+    return found
+
+
+@cache
 def _class_attributes() -> frozenset[str]:
     """Every attribute, field and method name declared in a class of the package."""
     names = set()
@@ -119,6 +132,9 @@ def resolves(name: str) -> bool:
             return True
     if first in sys.stdlib_module_names and _has_path(first, rest):
         return True
+    for module in _top_level().get(first, []):
+        if _has_path(module, [first, *rest]):
+            return True
     return len(rest) == 1 and rest[0] in _class_attributes()
 
 

@@ -12,8 +12,11 @@ from typeset.frame import GlyphRun, ImageItem
 from typeset.model.grid import PageGrid
 
 ROOT = Path(__file__).resolve().parents[2]
-BODY_ROLES = {"body", "byline", "signature"}
-JUMP = re.compile(r"（(转|上接)第\d+版）")
+BODY_ROLES = {"body", "byline", "signature", "crosshead", "editor-note", "tagline"}
+"""Roles set on the body's baseline grid."""
+TEXT_ROLES = BODY_ROLES | {"summary", "author"}
+"""… and the 提要 and 署名 under the headline group (a `{.summary}` paragraph is body text)."""
+JUMP = re.compile(r"（(下?转|上接)第[\d一二三四五六七八九十]+版）")
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +44,10 @@ def test_two_stories_jump_from_page_1_to_page_2(sample):
     for item in p1.items:
         if isinstance(item, GlyphRun) and item.role == "jump":
             jump_lines.setdefault((item.x // 100, item.y), []).append(item.text)
-    assert sorted("".join(t) for t in jump_lines.values()) == ["（转第2版）", "（转第2版）"]
+    # the sample's own jump wording (edition.yaml jump:) uses Chinese numerals
+    assert sorted("".join(t) for t in jump_lines.values()) == ["（下转第二版）", "（下转第二版）"]
     p2_text = "".join(i.text for i in page(sample, 2).items if isinstance(i, GlyphRun))
-    assert p2_text.count("（上接第1版）") == 2
+    assert p2_text.count("（上接第一版）") == 3  # two jumps and b05-port's continued_from
 
 
 def test_every_body_line_of_every_page_sits_on_the_page_grid(sample):
@@ -61,10 +65,14 @@ def test_every_story_character_is_set_in_order(sample):
     for result in sample.stories:
         story = sample.edition.stories[result.story]
         runs = [i for o in result.slots for i in o.items
-                if isinstance(i, GlyphRun) and i.role in BODY_ROLES]
+                if isinstance(i, GlyphRun) and i.role in TEXT_ROLES]
         seen = JUMP.sub("", "".join(r.text for r in runs)) + result.overset_text
-        expected = story.dateline + "".join(p.text for p in story.paragraphs)
+        expected = "".join(story.summary) + story.author
+        if story.editor_note:
+            expected += "编者按：" + "".join(story.editor_note) + story.editor_note_signature
+        expected += story.dateline + "".join(p.text for p in story.paragraphs)
         expected += (story.byline if story.byline_place != "top" else "") + story.signature
+        expected += story.tagline
         assert re.sub(r"\s", "", seen) == re.sub(r"\s", "", expected), result.story
 
 
@@ -73,7 +81,7 @@ def test_every_headline_is_set(sample):
                    if isinstance(i, GlyphRun))
     for story in sample.edition.stories.values():
         if story.headline:
-            assert story.headline.headline.replace(" ", "") in text.replace(" ", "")
+            assert story.headline.headline.replace(" ", "").replace("\n", "") in text.replace(" ", "")
 
 
 def test_photo_credits_sit_under_their_photos(sample):

@@ -67,7 +67,8 @@ def test_body_sits_beside_the_headline_never_under_it(layout, fonts, tmp_path, s
     for run in body:
         e = extent(run)
         assert not overlaps(e, strip), run.text
-        assert rect.x - 0.01 <= e[0] and e[2] <= rect.right + 0.01
+        # ink may overhang its em box a little (Noto Serif's 源 by 0.015 em at a line end)
+        assert rect.x - 0.2 <= e[0] and e[2] <= rect.right + 0.2
     for run in heads:
         e = extent(run)
         assert strip[0] - 0.01 <= e[0] and e[2] <= strip[2] + 0.01, run.text

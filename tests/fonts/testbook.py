@@ -10,7 +10,7 @@ from typeset.fonts import FontBook, load_face
 from typeset.model.layout import TextStyle
 from typeset.model.story import Run
 from typeset.text import CompositionRules
-from typeset.linebreak import compose_paragraph
+from typeset.linebreak import set_paragraph
 
 EM = 10.0
 """Test size: 10 pt, so 1 em = 10 pt and widths read as em × 10."""
@@ -34,7 +34,7 @@ def setp(book: FontBook, text, measure_em: float = 5, *, indent: float = 0.0,
          align: str | None = None, **rules):
     """Compose `text` (a str or runs) at `measure_em` em; returns the SetParagraph."""
     runs = [Run(text)] if isinstance(text, str) else list(text)
-    return compose_paragraph(runs, style(indent), book, measure_em * EM,
+    return set_paragraph(runs, style(indent), book, measure_em * EM,
                              CompositionRules(**rules), align=align)
 
 

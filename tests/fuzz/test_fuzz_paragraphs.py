@@ -15,7 +15,7 @@ from typeset.model.story import Run
 from typeset.pipeline import font_book
 from typeset.project import find_project_root
 from typeset.text import CompositionRules
-from typeset.linebreak import compose_paragraph
+from typeset.linebreak import set_paragraph
 
 ROOT = find_project_root()
 FONTS = font_book(ROOT)
@@ -35,7 +35,7 @@ def _runs(text: str, cuts: list[int]) -> tuple[Run, ...]:
 @fuzz(3)
 @given(paragraph_text(covered_char, 600), st.lists(st.integers(0, 600), max_size=4), WIDTHS)
 def test_lines_keep_every_character_in_order(text, cuts, width):
-    para = compose_paragraph(_runs(text, cuts), BODY, FONTS, width, RULES)
+    para = set_paragraph(_runs(text, cuts), BODY, FONTS, width, RULES)
     assert "".join(line.text for line in para.lines) == text
     for line in para.lines:
         assert "".join(run.text for run in line.runs) == line.text
@@ -46,7 +46,7 @@ def test_lines_keep_every_character_in_order(text, cuts, width):
 @fuzz(3)
 @given(paragraph_text(wild_char, 300), WIDTHS)
 def test_any_unicode_is_set_or_reported(text, width):
-    para = compose_paragraph((Run(text),), BODY, FONTS, width, RULES)
+    para = set_paragraph((Run(text),), BODY, FONTS, width, RULES)
     assert "".join(line.text for line in para.lines) == text
     drawn = {c for line in para.lines for run in line.runs for g in run.glyphs for c in g.text}
     reported = "".join(str(d.data) + d.message for d in para.diagnostics)

@@ -20,8 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "editions" / "sample"
 TRIM_MM = (390.0, 540.0)  # layouts/broadsheet-8col.yaml
 BLEED_MM = 3.0
-JUMP_OUT = re.compile(r"（转第\d+版）")
-JUMP_IN = re.compile(r"（上接第\d+版）")
+NUMBER = r"[\d一二三四五六七八九十百]+"
+JUMP_OUT = re.compile(rf"（下?转第{NUMBER}版）")   # the sample's jump: wording is （下转第二版）
+JUMP_IN = re.compile(rf"（上接第{NUMBER}版）")
 
 
 def _run(*argv, **kw):

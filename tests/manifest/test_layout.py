@@ -98,9 +98,9 @@ def test_unknown_layout_suggests_closest(tmp_path):
 
 
 def test_composition_settings_are_checked_with_file_and_line(tmp_path):
-    diags = _broken(tmp_path, "  kinsoku: basic", "  kinsokuu: basic")
+    diags = _broken(tmp_path, "  kinsoku: strict", "  kinsokuu: strict")
     assert [d.code for d in diags] == ["unknown-key"]
     assert "did you mean 'kinsoku'" in diags[0].hint and diags[0].source.line > 0
-    diags = _broken(tmp_path / "again", "  kinsoku: basic", "  kinsoku: medium")
+    diags = _broken(tmp_path / "again", "  kinsoku: strict", "  kinsoku: medium")
     assert [d.code for d in diags] == ["bad-composition"]
     assert "basic, strict" in diags[0].message

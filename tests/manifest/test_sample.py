@@ -50,7 +50,7 @@ def test_sample_structure():
     for brief in briefs:
         assert brief.dateline == "本报讯" and brief.byline.startswith("（")
     feature = next(st for st in edition.stories.values() if st.kind == "feature")
-    assert feature.headline.banner and feature.byline.startswith("记者")
+    assert feature.headline.banner and feature.author.startswith("本报记者")
     assert any(s.kind == "ad" for s in page2.slots)
 
 

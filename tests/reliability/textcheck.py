@@ -11,9 +11,12 @@ must equal the story's `overset_text` and be reported by an `overset` diagnostic
 from __future__ import annotations
 
 import subprocess
+from types import SimpleNamespace
 import unicodedata
 from pathlib import Path
 
+from typeset.compose.elements import EDITOR_NOTE_LEAD
+from typeset.compose.jump_wording import jump_text
 from typeset.pipeline import BuildResult
 
 
@@ -68,7 +71,8 @@ def story_losses(result: BuildResult, pdf: Path) -> list[str]:
     """Problems found for every story placed in the edition (empty list: nothing lost)."""
     assert result.edition is not None
     text = squeeze(pdf_text(pdf))
-    jump_labels = {squeeze(p.layout.jump_in.format(page=n)) for p in result.edition.pages
+    jump_labels = {squeeze(jump_text(p.layout.jump_in, SimpleNamespace(number=n)))
+                   for p in result.edition.pages
                    for n in range(1, max(x.number for x in result.edition.pages) + 1)}
     problems: list[str] = []
     overset_codes = {(d.story, d.code) for d in result.diagnostics}
@@ -103,12 +107,16 @@ def story_losses(result: BuildResult, pdf: Path) -> list[str]:
 
 
 def _body_text(story) -> str:
-    """The story's body in reading order: dateline, paragraphs, byline, signature."""
+    """The story's body in reading order: editor's note, dateline, paragraphs, byline,
+    signature, tagline."""
     parts = [story.byline] if story.byline_place == "top" else []
+    if story.editor_note:
+        parts += [EDITOR_NOTE_LEAD, *story.editor_note, story.editor_note_signature]
     parts += [story.dateline] + [p.text for p in story.paragraphs]
     if story.byline_place != "top":
         parts.append(story.byline)
     parts.append(story.signature)
+    parts.append(story.tagline)
     return "".join(parts)
 
 
@@ -116,4 +124,5 @@ def _headings(story) -> list[str]:
     if story.headline is None:
         return []
     head = story.headline
-    return [t for t in (head.banner, head.kicker, head.headline, head.deck) if t]
+    return [t for t in (head.banner, head.kicker, head.headline, head.deck, *story.summary,
+                        story.author) if t]

@@ -61,8 +61,10 @@ def test_indent_zero_keeps_a_leading_ideographic_space():
 
 def test_strict_level_keeps_a_dash_off_the_line_start():
     text = "甲乙丙丁戊己庚辛壬癸子丑——寅卯\n"
-    basic = json.loads(run(["--json", "--indent", "0", "-"], text).output)
+    basic = json.loads(run(["--json", "--indent", "0", "--level", "basic", "-"], text).output)
     strict = json.loads(run(["--json", "--indent", "0", "--level", "strict", "-"], text).output)
+    default = json.loads(run(["--json", "--indent", "0", "-"], text).output)
+    assert default == strict            # the shipped layouts keep —— off a line start
     assert basic["paragraphs"][0]["lines"] == ["甲乙丙丁戊己庚辛壬癸子丑", "——寅卯"]
     assert strict["paragraphs"][0]["lines"] == ["甲乙丙丁戊己庚辛壬癸子", "丑——寅卯"]
 

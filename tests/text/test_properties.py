@@ -14,7 +14,7 @@ from testbook import EM, style
 
 from typeset.model.story import Run
 from typeset.text import CompositionRules
-from typeset.linebreak.paragraph import compose_uncached
+from typeset.linebreak.paragraph import set_paragraph
 
 NO_START = set("。．，、；：？！”’」』）〕】〗］｝》〉～·／％℃,.;:?!)]}%\u3000")
 NO_END = set("“‘「『（〔【〖［｛《〈／￥([{")
@@ -31,7 +31,7 @@ SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
 
 
 def compose(book, text, measure_em, rules, indent=0.0):
-    return compose_uncached([Run(text)], style(indent), book, measure_em * EM, rules)
+    return set_paragraph.uncached([Run(text)], style(indent), book, measure_em * EM, rules)
 
 
 def reported_lines(para, code):

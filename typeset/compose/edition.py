@@ -19,6 +19,7 @@ from typeset.fonts import FontBook
 from typeset.frame import Document, DocumentInfo
 from typeset.model.edition import Edition, Page, Slot
 from typeset.model.folio import Folio, folio_key
+from typeset.session import current
 from typeset.text import CompositionRules
 
 
@@ -74,13 +75,11 @@ def compose_edition(edition: Edition, fonts: FontBook,
                 outputs[(out.page, out.slot)] = out
     frames = []
     by_number = {}
-    first_number = min((p.number for p in edition.pages), key=folio_key, default=1)
     for page in edition.pages:
         ctx = contexts[page.layout.name]
         page_outputs = {slot_id: out for (number, slot_id), out in outputs.items()
                         if number == page.number}
-        frame, page_diags = compose_page(page, edition, ctx, page_outputs,
-                                         page.number == first_number)
+        frame, page_diags = compose_page(page, edition, ctx, page_outputs, page.is_front)
         diags.extend(page_diags)
         if pages is None or page.number in pages:
             frames.append(frame)
@@ -94,19 +93,17 @@ def compose_edition(edition: Edition, fonts: FontBook,
             diags.append(error("no-such-page", f"the edition has no page {number}",
                                  page=number, hint="see the page numbers in edition.yaml"))
     diags = [d for d in diags if not _reported(d, uncovered)]
-    info = DocumentInfo(title=f"{edition.paper} {edition.date} 第{edition.issue}期",
+    issue = f" 第{edition.issue}期" if edition.issue else ""
+    info = DocumentInfo(title=f"{edition.paper} {edition.date}{issue}",
                         paper=edition.paper, date=edition.date, timestamp=edition.timestamp)
     return Document(tuple(frames), info), _ordered(diags), results
 
 
-_SET_STORIES: dict[tuple, StoryResult] = {}
-"""Stories already set in this process, by the story itself (frozen data) and everything about
-its chain that can change the result; a re-proof after a one-story change sets only that story."""
-_SET_LIMIT = 2048
-
-
 def _compose_story_cached(story, chain: list[ChainLink], edition: Edition) -> StoryResult:
-    """`compose_story`, reusing the result when nothing it depends on has changed.
+    """`compose_story`, reusing the result when nothing it depends on has changed (the
+    session's table "set-stories", keyed by the story itself — frozen data — and everything
+    about its chain that can change the result): a re-proof after a one-story change sets
+    only that story.
 
     The key holds the layout and font book objects themselves (alive as long as the entry is),
     so comparing their ids is sound; unchanged layouts are the same object across builds
@@ -118,14 +115,8 @@ def _compose_story_cached(story, chain: list[ChainLink], edition: Edition) -> St
          if link.slot.photo else None)
         for link in chain)
     key = (story, edition.folder, links)
-    hit = _SET_STORIES.get(key)
-    if hit is not None:
-        return hit
-    result = compose_story(story, chain)
-    if len(_SET_STORIES) >= _SET_LIMIT:
-        _SET_STORIES.clear()
-    _SET_STORIES[key] = result
-    return result
+    return current().memo("set-stories", limit=2048).get_or_make(
+        key, lambda: compose_story(story, chain))
 
 
 def _reported(diag: Diagnostic, uncovered: set[str]) -> bool:

@@ -18,6 +18,7 @@ from typeset.model.grid import EM_BOX_ASCENT
 from typeset.model.layout import TextStyle
 from typeset.model.story import Headline
 from typeset.linebreak import SetParagraph
+from typeset.text.phrases import word_starts
 from typeset.units import snap
 
 GAP_EM = 0.35
@@ -68,38 +69,62 @@ def phrase_breaks(text: str) -> list[int]:
     return sorted(spots)
 
 
+def breaks_inside_word(para: SetParagraph) -> bool:
+    """True when a line of `para` ends inside a word (between two letters or ideographs that
+    the segmenter keeps together) rather than between words or phrases."""
+    text = para.text
+    inside = None
+    for line in para.lines[:-1]:
+        at = line.end
+        if 0 < at < len(text) and _wordlike(text[at - 1]) and _wordlike(text[at]):
+            if inside is None:
+                inside = word_starts(text)
+            if at not in inside:
+                return True
+    return False
+
+
+def _wordlike(ch: str) -> bool:
+    return ch.isalnum()
+
+
 def _two_phrases(text: str, style: TextStyle, width: float, ctx: ComposeContext
                  ) -> SetParagraph | None:
-    """The two-line split at a phrase boundary with the shorter longer line, if both fit."""
-    best = None
-    for at in phrase_breaks(text):
-        first, second = text[:at].rstrip(), text[at:].lstrip()
-        if not first or not second:
-            continue
-        lines = []
-        for part in (first, second):
-            para = set_text(part, style, width, ctx, align=style.align)
-            if len(para.lines) != 1 or para.lines[0].overfull > 0:
-                break
-            lines.append(para.lines[0])
-        else:
-            longest = max(line.natural for line in lines)
-            if best is None or longest < best[0]:
-                best = (longest, lines)
-    if best is None:
+    """The two-line split with the shorter longer line, both fitting: at a phrase boundary
+    (space, closing or pause mark) when one fits, else between two words."""
+    if "\n" in text:
         return None
-    return SetParagraph(text, tuple(best[1]), ())
+    for spots in (phrase_breaks(text), sorted(word_starts(text))):
+        best = None
+        for at in spots:
+            first, second = text[:at].rstrip(), text[at:].lstrip()
+            if not first or not second:
+                continue
+            lines = []
+            for part in (first, second):
+                para = set_text(part, style, width, ctx, align=style.align)
+                if len(para.lines) != 1 or para.lines[0].overfull > 0:
+                    break
+                lines.append(para.lines[0])
+            else:
+                longest = max(line.natural for line in lines)
+                if best is None or longest < best[0] - 1e-6:
+                    best = (longest, lines)
+        if best is not None:
+            return SetParagraph(text, tuple(best[1]), ())
+    return None
 
 
 def balanced(text: str, style: TextStyle, width: float, ctx: ComposeContext
              ) -> tuple[SetParagraph, float]:
     """Set a display line so that its lines come out even: two lines break between phrases
-    (让创新的“活水”/奔涌不息, not 让创新的“活水”奔涌/不息) when a phrase break fits; otherwise
-    the narrowest measure, in steps of ¼ em, that keeps the same number of lines. Returns the
-    set text and the x shift that keeps it aligned in `width`."""
+    (让创新的“活水”/奔涌不息, not 让创新的“活水”奔涌/不息) when a phrase break fits, else
+    between words; otherwise the narrowest measure, in steps of ¼ em, that keeps the same
+    number of lines without breaking inside a word. A desk's newline is kept as written.
+    Returns the set text and the x shift that keeps it aligned in `width`."""
     para = set_text(text, style, width, ctx, align=style.align)
     count = len(para.lines)
-    if count < 2 or style.align not in ("center", "left", "right"):
+    if count < 2 or style.align not in ("center", "left", "right") or "\n" in text:
         return para, 0.0
     if count == 2:
         phrased = _two_phrases(text, style, width, ctx)
@@ -107,10 +132,12 @@ def balanced(text: str, style: TextStyle, width: float, ctx: ComposeContext
             return phrased, 0.0
     step = style.size / 4
     best, best_w = para, width
+    inside = breaks_inside_word(para)
     trial_w = width - step
     while trial_w > style.size:
         trial = set_text(text, style, trial_w, ctx, align=style.align)
-        if len(trial.lines) != count or any(line.overfull > 0 for line in trial.lines):
+        if len(trial.lines) != count or any(line.overfull > 0 for line in trial.lines) or (
+                breaks_inside_word(trial) and not inside):
             break
         best, best_w = trial, trial_w
         trial_w -= step
@@ -122,8 +149,8 @@ def balanced(text: str, style: TextStyle, width: float, ctx: ComposeContext
 def fit_headline(text: str, style: TextStyle, width: float, max_lines: int,
                  ctx: ComposeContext) -> tuple[SetParagraph, TextStyle, bool]:
     """Set `text` at the first size of the style's ladder that fits `max_lines` (0 = any);
-    a two-line headline that could only break inside a word at that size takes the next size
-    down when there it breaks between phrases.
+    a headline that could only break inside a word at that size takes the next size
+    down when there it breaks between words or phrases.
 
     Returns the set paragraph, the style at the chosen size, and whether it fitted.
     """
@@ -135,13 +162,15 @@ def fit_headline(text: str, style: TextStyle, width: float, max_lines: int,
         chosen = (para, trial)
         too_long = any(line.overfull > 0 for line in para.lines)
         if (max_lines <= 0 or len(para.lines) <= max_lines) and not too_long:
-            if len(para.lines) == 2 and i + 1 < len(sizes) and \
-                    _two_phrases(text, trial, width, ctx) is None:
-                # Two lines that can only break inside a word: one step down the ladder is
-                # better when there the same two lines break between phrases.
+            if len(para.lines) >= 2 and i + 1 < len(sizes) and breaks_inside_word(para) and (
+                    len(para.lines) != 2 or _two_phrases(text, trial, width, ctx) is None):
+                # Lines that can only break inside a word: one step down the ladder is
+                # better when there they break between words.
                 smaller = sized(style, sizes[i + 1])
-                if _two_phrases(text, smaller, width, ctx) is not None:
-                    return set_text(text, smaller, width, ctx, align=style.align), smaller, True
+                again = set_text(text, smaller, width, ctx, align=style.align)
+                if not breaks_inside_word(again) or (
+                        len(again.lines) == 2 and _two_phrases(text, smaller, width, ctx)):
+                    return again, smaller, True
             return para, trial, True
     return chosen[0], chosen[1], False
 

@@ -2,9 +2,9 @@
 
 In: a `Photo`, the block's x, top grid line and width, the grid lines available, the image's
 pixel size. Out: a `PhotoBlock` occupying whole grid lines: the `ImageItem` (with the crop box
-in source pixels — pixels themselves are untouched until the PDF backend), the caption set in
-the caption style and the credit (郭苑甫 摄) in the credit style, flush right on the caption's
-last line when it fits there, else on a line of its own.
+in source pixels — pixels themselves are untouched until the PDF backend), the 栏目 label over
+the picture and the title, caption (in columns under a wide photo) and credit under it, as
+`compose.photo_title` sets them.
 """
 
 from __future__ import annotations
@@ -13,15 +13,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from typeset.compose.context import ComposeContext
-from typeset.compose.setting import line_runs, natural_width, set_text
+from typeset.compose.photo_title import caption_block, label_block
 from typeset.diagnostics import Diagnostic, error, warning
 from typeset.frame import BLACK, Box, FrameItem, ImageItem, Marker, Rule
 from typeset.model.edition import Photo
-from typeset.model.grid import EM_BOX_ASCENT
 from typeset.units import snap
 
-CAPTION_GAP = 0.4
-"""Space between picture and caption, in em of the caption size."""
 MIN_PICTURE_LINES = 3
 
 
@@ -83,9 +80,11 @@ def photo_block(photo: Photo, x: float, top_line: int, width: float, max_lines: 
                                story=story, source=photo.source,
                                hint="check that the file is a JPEG or PNG image"))
         size = (4, 3)
-    caption_items, caption_height = _caption(photo, x, width, ctx)
+    caption_items, caption_height = caption_block(photo, x, width, ctx)
+    label_items, label_lines = label_block(photo, x, width, ctx)
     pitch = ctx.pitch
     caption_lines = ctx.grid.lines_for(caption_height) if caption_height else 0
+    caption_lines += label_lines  # the 栏目 over the picture takes lines like the caption
     if fill:
         picture_lines = max_lines - caption_lines
     elif photo.lines:
@@ -105,9 +104,10 @@ def photo_block(photo: Photo, x: float, top_line: int, width: float, max_lines: 
             f"lines, only {max_lines} are free; the picture is made shorter",
             story=story, source=photo.source, hint="give the photo fewer lines or the slot more"))
         picture_lines = max(1, max_lines - caption_lines)
-    top = ctx.grid.line_top(top_line)
+    label_top = ctx.grid.line_top(top_line)
+    top = label_top + label_lines * pitch
     frame_h = picture_lines * pitch
-    items: list[FrameItem] = []
+    items: list[FrameItem] = [_shift(item, label_top) for item in label_items]
     if unreadable:  # a crossed frame where the picture would be; reported once already
         items += crossed_frame(snap(x), snap(top), snap(width), snap(frame_h))
     elif photo.fit == "fit":
@@ -129,39 +129,6 @@ def crossed_frame(x: float, y: float, width: float, height: float) -> list[Frame
     """A black 0.5 pt frame with both diagonals: the place of a picture that cannot be shown."""
     return [Box(x, y, width, height, stroke=BLACK, stroke_width=0.5),
             Rule(x, y, x + width, y + height, 0.5), Rule(x, y + height, x + width, y, 0.5)]
-
-
-def _caption(photo: Photo, x: float, width: float, ctx: ComposeContext
-             ) -> tuple[list, float]:
-    """Caption and credit items with y relative to the caption block's top, and its height."""
-    if not photo.caption and not photo.credit:
-        return [], 0.0
-    cap_style = ctx.style("caption")
-    credit_style = ctx.style("credit")
-    y = CAPTION_GAP * cap_style.size
-    items = []
-    last_natural = None
-    if photo.caption:
-        para = set_text(photo.caption, cap_style, width, ctx, align=cap_style.align)
-        for line in para.lines:
-            baseline = y + (cap_style.pitch - cap_style.size) / 2 + EM_BOX_ASCENT * cap_style.size
-            items.extend(line_runs(line, x, baseline, cap_style))
-            last_natural = line.natural
-            y += cap_style.pitch
-    if photo.credit:
-        credit_w = natural_width(photo.credit, credit_style, ctx)
-        gap = credit_style.size
-        credit_para = set_text(photo.credit, credit_style, credit_w + 0.01, ctx, align="left")
-        if last_natural is not None and last_natural + gap + credit_w <= width:
-            y -= cap_style.pitch  # same line as the caption's last line
-            pitch = cap_style.pitch
-        else:
-            pitch = credit_style.pitch
-        baseline = y + (pitch - credit_style.size) / 2 + EM_BOX_ASCENT * credit_style.size
-        for line in credit_para.lines:
-            items.extend(line_runs(line, x + width - credit_w, baseline, credit_style))
-        y += pitch
-    return items, y + 0.15 * cap_style.size
 
 
 def moved(block: PhotoBlock, lines: int, ctx: ComposeContext) -> PhotoBlock:

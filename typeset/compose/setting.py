@@ -13,7 +13,7 @@ from typeset.compose.context import ComposeContext
 from typeset.frame import GlyphRun
 from typeset.model.layout import TextStyle
 from typeset.model.story import Run
-from typeset.linebreak import SetLine, SetParagraph, compose_paragraph
+from typeset.linebreak import SetLine, SetParagraph, set_paragraph
 from typeset.units import snap
 
 
@@ -31,9 +31,40 @@ def line_runs(line: SetLine, x: float, baseline: float, style: TextStyle) -> lis
 
 def set_text(text: str | tuple[Run, ...], style: TextStyle, width: float, ctx: ComposeContext,
              *, align: str | None = None, indent: float = 0.0) -> SetParagraph:
-    """Compose a short text (heading, label, caption) at `width` in `style`."""
+    """Compose a short text (heading, label, caption, byline) at `width` in `style`.
+
+    Text set ragged or centred is display text: it breaks between words only, when such a
+    break fits. A newline in a plain-text value (a desk's own break in a headline) always
+    ends the line there."""
+    phrases = (align or style.align) not in ("justify", "distribute")
+    if isinstance(text, str) and "\n" in text:
+        return _set_broken(text, style, width, ctx, align, indent, phrases)
     runs = (Run(text),) if isinstance(text, str) else text
-    return compose_paragraph(runs, style, ctx.fonts, width, ctx.rules, indent=indent, align=align)
+    return set_paragraph(runs, style, ctx.fonts, width, ctx.rules, indent=indent, align=align,
+                         phrases=phrases)
+
+
+def _set_broken(text: str, style: TextStyle, width: float, ctx: ComposeContext,
+                align: str | None, indent: float, phrases: bool) -> SetParagraph:
+    """`text` set part by part at its newlines, the parts' lines joined into one paragraph
+    (line indexes into the whole text; blank parts dropped)."""
+    lines: list[SetLine] = []
+    diags = []
+    at = 0
+    for number, part in enumerate(text.split("\n")):
+        stripped = part.strip()
+        if stripped:
+            offset = at + part.index(stripped)
+            para = set_paragraph((Run(stripped),), style, ctx.fonts, width, ctx.rules,
+                                 indent=indent if number == 0 else 0.0, align=align,
+                                 phrases=phrases)
+            lines.extend(replace(line, start=line.start + offset, end=line.end + offset,
+                                 last=False) for line in para.lines)
+            diags.extend(para.diagnostics)
+        at += len(part) + 1
+    if lines:
+        lines[-1] = replace(lines[-1], last=True)
+    return SetParagraph(text, tuple(lines), tuple(diags))
 
 
 def natural_width(text: str, style: TextStyle, ctx: ComposeContext) -> float:

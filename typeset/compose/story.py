@@ -8,10 +8,12 @@ empty continuation slots, forced widows).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from typeset.compose.body import BodyLine, BodyPara, body_paragraphs, remainder, set_body
 from typeset.compose.context import ComposeContext
+from typeset.compose.elements import head_extras, head_paragraphs, opened_with
+from typeset.compose.jump_wording import PageRef, jump_text
 from typeset.compose.headline import set_continued_head, set_headline_group
 from typeset.compose.photo import moved, photo_block
 from typeset.compose.setting import line_runs, set_text
@@ -60,6 +62,13 @@ def compose_story(story: Story, chain: list[ChainLink]) -> StoryResult:
     diags: list[Diagnostic] = []
     outputs: list[SlotOutput] = []
     paras: tuple[BodyPara, ...] = body_paragraphs(story)
+    first = chain[0].slot if chain else None
+    if first is not None and first.headline_vertical and (story.summary or story.author):
+        paras = tuple(head_paragraphs(story)) + paras  # beside a 竖题: at the top of the text
+    if first is not None and first.continued_from is not None:
+        # The first part is in another edition's files: open with （上接第N版）.
+        paras = opened_with(paras, jump_text(chain[0].ctx.layout.jump_in,
+                                             PageRef(first.continued_from.page)))
     overset = ""
     for k, link in enumerate(chain):
         out = SlotOutput(link.page.number, link.slot.id)
@@ -136,7 +145,7 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
     columns = work.columns()
     lines, composer_diags = set_body(paras, width, ctx)
     diags.extend(_located(tuple(composer_diags), work.where))
-    keys = tuple(LineKey(b.para, b.first, b.last) for b in lines)
+    keys = tuple(LineKey(b.para, b.first, b.last, b.keep, b.blank) for b in lines)
     if has_head and k == 0 and columns[0].capacity < 2:
         column = slot.area.column
         work.warn("headline-without-body", f"the headline leaves fewer than two body lines "
@@ -160,14 +169,23 @@ def _set_head(work: _SlotWork, k: int) -> bool:
     hspan = min(slot.headline_span or count, count)
     x0 = work.xs[0]
     head_w = work.xs[hspan - 1] + work.width - x0
-    if k == 0 and story.headline and story.headline.headline:
+    opening = k == 0 and slot.continued_from is None
+    if opening and story.headline and story.headline.headline:
         head = set_headline_group(story.headline, x0, work.top, head_w, ctx,
                                   max_lines=slot.headline_lines, story=story.id)
-    elif k > 0 and story.headline and ctx.layout.styles.get("continued"):
+    elif not opening and story.headline and ctx.layout.styles.get("continued"):
         title = story.headline.continued or story.headline.headline
         head = set_continued_head(title, x0, work.top, head_w, ctx)
+    elif opening and (story.summary or story.author):
+        head = None
     else:
         return False
+    if opening:  # 提要 and 署名 under the headline group, across its span
+        extras = head_extras(story, x0, work.top + (head.lines if head else 0), head_w, ctx)
+        if extras.lines:
+            lines = (head.lines if head else 0) + extras.lines
+            head = replace(extras, lines=lines, items=(head.items if head else ()) + extras.items,
+                           diagnostics=(head.diagnostics if head else ()) + extras.diagnostics)
     work.out.items.extend(head.items)
     work.diags.extend(_located(head.diagnostics, work.where))
     if head.lines > work.bottom - work.top:
@@ -210,15 +228,15 @@ def _fill_and_jump(work: _SlotWork, paras: tuple[BodyPara, ...], lines: list[Bod
     body_cols, jump_col = reserve_last_line(columns)
     dist = distribute(keys, body_cols, balance=False)
     _place(lines, dist, body_cols, ctx, work.out)
-    jump_text = folio_text(ctx.layout.jump_out, nxt.page.number)
+    out_text = jump_text(ctx.layout.jump_out, nxt.page)
     if jump_col is not None:
-        _place_jump(jump_text, jump_col, ctx, work.out)
+        _place_jump(out_text, jump_col, ctx, work.out)
     work.diags.append(info("jump", f"story {work.story.id} continues on page "
-                           f"{nxt.page.number}, slot {nxt.slot.id}: {jump_text}", **work.where))
+                           f"{nxt.page.number}, slot {nxt.slot.id}: {out_text}", **work.where))
     _report_widows(dist, lines, work.diags, work.where)
     _frame(work.link.slot, columns, ctx, work.out, level=work.bottom)
     work.out.lines_used = work.bottom - work.link.slot.area.top
-    jump_in = folio_text(nxt.ctx.layout.jump_in, page.number)
+    jump_in = jump_text(nxt.ctx.layout.jump_in, page)
     return remainder(paras, lines, dist.placed, jump_in)
 
 
@@ -296,10 +314,17 @@ def _place(lines: list[BodyLine], dist, columns: tuple[Column, ...], ctx: Compos
     """Draw the distributed lines on the baseline grid."""
     index = 0
     for col, count in zip(columns, dist.counts):
+        # space above a crosshead is dropped at the top of a column: its lines move up
+        skip = 0
+        while skip < count and lines[index + skip].blank:
+            skip += 1
         for j in range(count):
             body = lines[index]
-            baseline = ctx.grid.baseline(col.top + j)
-            out.items.extend(line_runs(body.line, col.x, baseline, body.style))
+            if body.blank:
+                index += 1
+                continue
+            baseline = ctx.grid.baseline(col.top + j - skip)
+            out.items.extend(line_runs(body.line, col.x + body.dx, baseline, body.style))
             for tail_line, tail_style, dx in body.tail:
                 out.items.extend(line_runs(tail_line, col.x + dx, baseline, tail_style))
             index += 1
@@ -342,6 +367,14 @@ def _report_widows(dist, lines, diags, where) -> None:
         diags.append(warning("widow", "a column starts with the last line of a paragraph (孤行) "
                              f"“{lines[index].text[:10]}…” and it could not be avoided",
                              hint="edit the copy by a line, or change the slot's depth", **where))
+    for index in dist.stranded:
+        near = lines[index:index + 4] + lines[max(0, index - 3):index][::-1]
+        head = next((b.text for b in near if b.style and b.style.name == "crosshead"
+                     and b.text), lines[index].text)
+        diags.append(warning("crosshead-at-foot", "a crosshead ends a column without the two "
+                             f"body lines under it: “{head[:10]}” could not move on",
+                             hint="edit the copy by a line, or change the slot's depth",
+                             **where))
     for index in dist.orphans:
         diags.append(warning("orphan", "a column ends with the first line of a paragraph "
                              f"“{lines[index].text[:10]}…” and it could not be avoided",

@@ -22,6 +22,12 @@ class LineKey:
     """First line of its paragraph."""
     last: bool
     """Last line of its paragraph."""
+    keep: bool = False
+    """Keep with the next line: no column break after this line (a crosshead, its space
+    above, and the first body line under it)."""
+    space: bool = False
+    """An empty line of space (above a crosshead): it takes no room at the top of a column,
+    where it is dropped."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,8 @@ class Distribution:
     """The grid line the balanced columns end at (exclusive)."""
     orphans: tuple[int, ...] = ()
     """Lines that are a paragraph's lone first line at a column foot and could not move on."""
+    stranded: tuple[int, ...] = ()
+    """Lines kept with the next (a crosshead) that still end a column: it could not move on."""
 
     def starts(self) -> tuple[int, ...]:
         """Index of the first line in each column."""
@@ -60,14 +68,26 @@ def balance_level(columns: tuple[Column, ...], lines: int) -> int:
     return high
 
 
-def _fill(columns: tuple[Column, ...], lines: int, level: int, limits: dict[int, int]) -> list[int]:
+def _fill(columns: tuple[Column, ...], lines: int, level: int, limits: dict[int, int],
+          keys: tuple[LineKey, ...] = ()) -> list[int]:
     counts = []
     left = lines
     for i, col in enumerate(columns):
-        take = min(col.capacity_to(level), limits.get(i, 10**9), left)
+        room = col.capacity_to(level)
+        free = _lead_spaces(keys, lines - left, left) if room > 0 else 0
+        take = min(room + free, limits.get(i, 10**9), left)
         counts.append(take)
         left -= take
     return counts
+
+
+def _lead_spaces(keys: tuple[LineKey, ...], start: int, count: int) -> int:
+    """How many of the `count` lines from `start` are space lines at their head (dropped at
+    the top of a column)."""
+    n = 0
+    while n < count and start + n < len(keys) and keys[start + n].space:
+        n += 1
+    return n
 
 
 def _is_widow(keys: tuple[LineKey, ...], index: int) -> bool:
@@ -86,9 +106,15 @@ def _is_orphan(keys: tuple[LineKey, ...], index: int) -> bool:
     return before.first and not before.last and keys[index].paragraph == before.paragraph
 
 
+def _is_kept(keys: tuple[LineKey, ...], index: int) -> bool:
+    """A column break before line `index` parts a line from the one it is kept with."""
+    return 0 < index <= len(keys) and keys[index - 1].keep and index < len(keys)
+
+
 def _bad_break(keys: tuple[LineKey, ...], index: int) -> bool:
-    """A column break before line `index` that leaves a widow or an orphan."""
-    return _is_widow(keys, index) or _is_orphan(keys, index)
+    """A column break before line `index` that leaves a widow or an orphan, or parts a
+    crosshead from the lines under it."""
+    return _is_widow(keys, index) or _is_orphan(keys, index) or _is_kept(keys, index)
 
 
 def distribute(keys: tuple[LineKey, ...], columns: tuple[Column, ...], *, balance: bool = True
@@ -107,15 +133,15 @@ def distribute(keys: tuple[LineKey, ...], columns: tuple[Column, ...], *, balanc
     level = balance_level(columns, lines) if (fits and balance) else max(
         (c.bottom for c in columns), default=0)
     limits: dict[int, int] = {}
-    for _ in range(len(columns) * 2):
-        counts = _fill(columns, lines, level, limits)
+    for _ in range(len(columns) * 8):
+        counts = _fill(columns, lines, level, limits, keys)
         starts = _starts(counts)
         widow_col = next((i for i, s in enumerate(starts)
                           if i > 0 and counts[i] and _bad_break(keys, s)), None)
         if widow_col is None and not fits:
             end = sum(counts)  # the break into the continuation, after the last column
             last = max((i for i, n in enumerate(counts) if n), default=None)
-            if last is not None and _is_orphan(keys, end):
+            if last is not None and (_is_orphan(keys, end) or _is_kept(keys, end)):
                 widow_col = last + 1
         if widow_col is None:
             break
@@ -124,20 +150,26 @@ def distribute(keys: tuple[LineKey, ...], columns: tuple[Column, ...], *, balanc
             break
         trial = dict(limits)
         trial[prev] = counts[prev] - 1
-        trial_counts = _fill(columns, lines, level, trial)
+        trial_counts = _fill(columns, lines, level, trial, keys)
         if fits and sum(trial_counts) < sum(counts):
             if balance and level < max(c.bottom for c in columns):
                 level += 1  # one more line of depth lets the columns absorb the moved line
                 continue
             break
         limits = trial
-    counts = _fill(columns, lines, level, limits)
+    counts = _fill(columns, lines, level, limits, keys)
     starts = _starts(counts)
     widows = tuple(s for i, s in enumerate(starts) if i > 0 and counts[i] and _is_widow(keys, s))
     orphans = tuple(s - 1 for i, s in enumerate(starts)
                     if i > 0 and counts[i] and _is_orphan(keys, s))
-    used_level = max((c.top + n for c, n in zip(columns, counts) if n), default=level)
-    return Distribution(tuple(counts), sum(counts), widows, used_level, orphans)
+    stranded = tuple(s - 1 for i, s in enumerate(starts)
+                     if i > 0 and counts[i] and _is_kept(keys, s))
+    end = sum(counts)
+    if end < lines and _is_kept(keys, end):
+        stranded += (end - 1,)
+    used_level = max((c.top + n - _lead_spaces(keys, s, n)
+                      for c, n, s in zip(columns, counts, starts) if n), default=level)
+    return Distribution(tuple(counts), sum(counts), widows, used_level, orphans, stranded)
 
 
 def _starts(counts: list[int]) -> list[int]:

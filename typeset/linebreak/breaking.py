@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from typeset.text import classes as C
 from typeset.linebreak.measure import EPS, LineMeasure
-from typeset.text.prepare import KINSOKU, UNIT
+from typeset.text.pieces import KINSOKU, UNIT, WORD
 
 FIT = "fit"            # nominal fill ended at a legal break
 FINAL = "final"        # the rest of the paragraph fits
@@ -25,11 +26,31 @@ PUSH_OUT = "push-out"  # 后推出: the last unit(s) pushed to the next line
 FORCED = "forced"      # a unit longer than the line broken at the edge (or no legal break)
 ALTERNATIVE = "alt"    # chosen by the optimiser instead of the grid fill's break
 
-# Demerit penalties (weighted so that changes near the paragraph end are preferred).
-P_SQUEEZE = 1e10       # pull in more than the grid fill on a tight line (orphan fix only)
-P_LOOSEN = 1e11        # break earlier than the grid fill on a tight line (orphan fix only)
-P_ORPHAN = 1e13        # a last line of one character
+# Demerit costs. Lines within the loose limit cost (1 + badness)² ≤ ≈ 500; the house rules
+# cost more than any such line but less than one line beyond the limit, so an orphan is fixed
+# whenever a fix keeps every line within the limit, and never by 稀排.
+P_ALTERNATIVE = 1e3    # a break other than the grid fill's on a line the grid fill sets tight
+P_ORPHAN = 1e6         # a last line of one character (孤字), or of …… alone
+P_HOUSE = 1e6          # a break inside a house-rule unit (3月|5日, 1220.3|亿元)
+P_LOOSE = 1e8          # a line whose characters are spaced wider than the loose limit
 MAX_BADNESS = 10000.0
+CONTEXT_LINES = 2
+"""Lines before a loose line or 孤字 whose breaks the second pass may change."""
+RECOVERY_LINES = 6
+"""Lines after it within which the second pass must be back on the first pass's breaks."""
+
+
+class Node(NamedTuple):
+    """The optimiser's best way found so far to start a line at some piece."""
+
+    demerits: float
+    """Total demerits of the lines before it."""
+    start: int
+    """First piece of the line that ends just before it (-1 at the paragraph start)."""
+    end: int
+    """Last piece of that line."""
+    kind: str
+    """How that line's break was found (FIT, PUSH_IN, … ALTERNATIVE)."""
 
 
 @dataclass(frozen=True)
@@ -44,21 +65,37 @@ class Break:
 class Breaker:
     """Line breaking for one prepared paragraph at one measure."""
 
-    def __init__(self, meas: LineMeasure, measure: float, first_measure: float,
-                 *, ragged_last: bool = True, avoid_orphan: bool = True, url_breaks: bool = True):
-        self.m = meas
-        self.prep = meas.prep
+    def __init__(self, line_widths: LineMeasure, measure: float, first_measure: float,
+                 *, ragged_last: bool = True, avoid_orphan: bool = True, url_breaks: bool = True,
+                 loose_limit: float = 0.15):
+        self.line_widths = line_widths
+        """Widths, shrink and stretch of any candidate line."""
+        self.prep = line_widths.prep
         self.measure = measure
-        self.first = first_measure
+        """The column measure, pt."""
+        self.first_measure = first_measure
+        """The measure of the first line (the column measure less the indent), pt."""
         self.ragged_last = ragged_last
         self.avoid_orphan = avoid_orphan
         self.url_breaks = url_breaks
-        self.em = meas.prep.em
+        self.em = line_widths.prep.em
+        self.loose_limit = loose_limit * self.em
+        """Spacing between characters (pt per gap) beyond which a line is loose."""
+        self._known: dict[int, float] = {}
+        """Demerits of the lines met so far, by s × stride + e."""
+        self._stride = line_widths.n + 1
+        self._plain: dict[int, list[tuple[int, float, str]]] = {}
+        """Candidates of the line starts met so far outside any second-pass window."""
+        self._windows: list[tuple[int, int]] = []
+        """(first, last) pieces: line starts there take every alternative (second pass)."""
+        limit = min(1.0, loose_limit / 0.25)
+        self._loose_badness = 100.0 * limit * limit * limit * 0.99
+        """Below this badness no line can be loose (spacing ≤ the limit ⇒ r ≤ limit / ¼ em)."""
         self._grid: dict[int, tuple[int, str]] = {}
 
     def width_for(self, s: int) -> float:
         """The measure of the line starting at piece s (the first line may be indented)."""
-        return self.first if s == 0 else self.measure
+        return self.first_measure if s == 0 else self.measure
 
     # -- the grid fill (clreq §c.2) ---------------------------------------------------------
     def grid_end(self, s: int) -> tuple[int, str]:
@@ -69,46 +106,48 @@ class Breaker:
         return got
 
     def _grid_end(self, s: int) -> tuple[int, str]:
-        m = self.m
-        M = self.width_for(s)
+        m = self.line_widths
+        target = self.width_for(s)
         last = m.last
-        j = m.nominal_fill(s, M)
+        j = m.nominal_fill(s, target)
         if j >= last:
             return last, FINAL
-        brk = self.prep.brk
+        brk = self.prep.break_after
         if j >= s and brk[j] == 0:
             return j, FIT
         j2 = m.next_legal(max(j + 1, s))
-        if m.fits(s, j2, M):
+        if m.fits(s, j2, target):
             return j2, (FINAL if j2 == last else PUSH_IN)
         j3 = m.prev_legal(j, s)
         unit_start = s if j3 is None else j3 + 1
-        if j3 is None or m.nominal(unit_start, j2) > self.measure + EPS:
-            return self._forced(s, max(j, s), M), FORCED
+        if j3 is None or (m.nominal(unit_start, j2) > self.measure + EPS
+                          and brk[max(j, s)] != WORD):
+            return self._forced(s, max(j, s), target), FORCED
         return j3, PUSH_OUT
 
-    def _forced(self, s: int, j: int, M: float) -> int:
+    def _forced(self, s: int, j: int, target: float) -> int:
         """Where to break inside a unit longer than the line: after a URL '/', else at the
         edge, avoiding a 避头尾 violation when a word-internal break is near."""
-        prep, m = self.prep, self.m
+        prep, m = self.prep, self.line_widths
         if j >= m.last:
             return m.last
         if self.url_breaks:
             for k in range(j, s - 1, -1):
-                if prep.slash[k] and m.nominal(s, k) >= M / 2:
+                if prep.url_slash[k] and m.nominal(s, k) >= target / 2:
                     return k
-                if m.nominal(s, k) < M / 2:
+                if m.nominal(s, k) < target / 2:
                     break
-        if prep.brk[j] == KINSOKU:
+        brk = prep.break_after
+        if brk[j] == KINSOKU:
             for k in range(j - 1, max(s, j - 4) - 1, -1):
-                if prep.brk[k] != KINSOKU:
+                if brk[k] != KINSOKU:
                     return k
         return j
 
     def first_fit(self) -> list[Break]:
         """The grid fill, line after line."""
         out: list[Break] = []
-        s, n = 0, self.m.n
+        s, n = 0, self.line_widths.n
         while s < n:
             e, kind = self.grid_end(s)
             out.append(Break(s, e, kind))
@@ -116,129 +155,241 @@ class Breaker:
         return out
 
     # -- the optimiser ----------------------------------------------------------------------
-    def optimal(self, extended: bool = False) -> list[Break]:
-        """Knuth–Plass over the grid fill's alternatives (see the module docstring)."""
-        m = self.m
+    def optimal(self) -> list[Break]:
+        """Knuth–Plass over the grid fill's alternatives (see the module docstring): the
+        first pass, where only lines the grid fill leaves loose (≥ 1 em short) get them."""
+        m = self.line_widths
         n = m.n
         if n == 0:
             return []
-        best: dict[int, tuple[float, int, int, str]] = {0: (0.0, -1, -1, "")}
+        best: dict[int, Node] = {0: Node(0.0, -1, -1, "")}   # cheapest way to start at t
         heap = [0]
         queued = {0}
         candidates, demerits = self._candidates, self._demerits
         pop, push = heapq.heappop, heapq.heappush
+        new = tuple.__new__                 # Node(...) without the keyword-argument wrapper
         while heap:
             s = pop(heap)
-            base = best[s][0]
-            for e, penalty, kind in candidates(s, extended):
+            base = best[s].demerits
+            for e, penalty, kind in candidates(s, False):
                 total = base + demerits(s, e) + penalty
                 t = e + 1
                 old = best.get(t)
-                if old is None or total < old[0] - 1e-6 or (abs(total - old[0]) <= 1e-6 and s > old[1]):
-                    best[t] = (total, s, e, kind)
+                if old is None or total < old.demerits - 1e-6 or (
+                        abs(total - old.demerits) <= 1e-6 and s > old.start):
+                    best[t] = new(Node, (total, s, e, kind))
                     if t < n and t not in queued:
                         queued.add(t)
                         push(heap, t)
+        return self._path(best, n, 0)
+
+    @staticmethod
+    def _path(best: dict[int, Node], t: int, origin: int) -> list[Break]:
+        """The lines from piece `origin` to the line start `t`, read back through `best`."""
         out: list[Break] = []
-        t = n
-        while t > 0:
-            _, s, e, kind = best[t]
-            out.append(Break(s, e, kind))
-            t = s
+        while t > origin:
+            node = best[t]
+            out.append(Break(node.start, node.end, node.kind))
+            t = node.start
         out.reverse()
         return out
 
+    def _repair(self, breaks: list[Break], bad: list[int]) -> list[Break]:
+        """The second pass: the same search, from the first window's first line on, where
+        the line starts in a window (`CONTEXT_LINES` before each bad line to
+        `RECOVERY_LINES` after it) take every alternative; between windows a path keeps to
+        the first pass's line starts; past the last window it goes on by the grid fill until
+        it meets one of them, and is continued by the first pass's lines from there (whose
+        cost is known)."""
+        m = self.line_widths
+        n = m.n
+        last = len(breaks) - 1
+        windows = self._windows = [
+            (breaks[max(0, i - CONTEXT_LINES)].start, breaks[min(last, i + RECOVERY_LINES)].end + 1)
+            for i in bad]
+        index = {b.start: i for i, b in enumerate(breaks)}
+        prefix = [0.0]
+        for b in breaks:
+            prefix.append(prefix[-1] + self._demerits(b.start, b.end))
+        origin = windows[0][0]
+        beyond = max(w[1] for w in windows)
+        best: dict[int, Node] = {origin: Node(prefix[index[origin]], -1, -1, "")}
+        heap = [origin]
+        queued = {origin}
+        ends: list[tuple[float, int]] = []
+        candidates, demerits = self._candidates, self._demerits
+        pop, push = heapq.heappop, heapq.heappush
+        new = tuple.__new__
+        while heap:
+            s = pop(heap)
+            base = best[s].demerits
+            for e, penalty, kind in candidates(s, True):
+                total = base + demerits(s, e) + penalty
+                t = e + 1
+                old = best.get(t)
+                if old is None or total < old.demerits - 1e-6 or (
+                        abs(total - old.demerits) <= 1e-6 and s > old.start):
+                    inside = any(a <= t <= b for a, b in windows)
+                    if not inside and t not in index and t <= beyond:
+                        continue            # between windows: on the first pass's breaks
+                    best[t] = new(Node, (total, s, e, kind))
+                    if t < n and (inside or t <= beyond or t not in index) and (
+                            t not in queued):
+                        queued.add(t)       # past the last window: on until it rejoins
+                        push(heap, t)
+        for t, node in best.items():
+            if t == n:
+                ends.append((node.demerits, t))
+            elif t > beyond and t in index:
+                ends.append((node.demerits + prefix[-1] - prefix[index[t]], t))
+        if not ends:
+            return breaks
+        _, t = min(ends)
+        tail = breaks[index[t]:] if t < n else []
+        return breaks[:index[origin]] + self._path(best, t, origin) + tail
+
     def _candidates(self, s: int, extended: bool) -> list[tuple[int, float, str]]:
-        m = self.m
+        """(end, penalty, kind) of the lines that may start at piece s: the grid fill's end,
+        and when that line is loose (or in the second pass) the legal breaks near it."""
+        if extended:
+            extended = any(a <= s <= b for a, b in self._windows)
+        if not extended:
+            got = self._plain.get(s)
+            if got is None:
+                got = self._plain[s] = self._line_candidates(s, False)
+            return got
+        return self._line_candidates(s, True)
+
+    def _line_candidates(self, s: int, extended: bool) -> list[tuple[int, float, str]]:
+        m = self.line_widths
         got = self._grid.get(s)
         if got is None:
             got = self.grid_end(s)
         e, kind = got
         if kind == FORCED:
             return [(e, 0.0, kind)]
-        M = self.first if s == 0 else self.measure
+        target = self.first_measure if s == 0 else self.measure
         if kind == FINAL and self.ragged_last:
             need = 0.0
         else:
-            P = m.P
-            need = M - (P[e] + m.endw[e] - P[s] + m.pl[s])         # M - m.width(s, e)
+            P = m.width_sums
+            need = target - (P[e] + m.end_width[e] - P[s] + m.adjacent_cut[s])  # - m.width(s, e)
         loose = need >= self.em - EPS
         if not (loose or extended):
             return [(e, 0.0, kind)]
         out = [(e, 0.0, kind)]
         weight = 1.0 + (m.n - s) / m.n
-        penalty_back = 0.0 if loose else P_LOOSEN * weight
-        penalty_fwd = 0.0 if loose else P_SQUEEZE * weight
+        penalty_back = penalty_fwd = 0.0 if loose else P_ALTERNATIVE * weight
+        limit = self.loose_limit + EPS
         for k in m.legal_before(e, s, 6 if loose else 3):
-            short = M - m.width(s, k)
+            short = target - m.width(s, k)
             if loose and short > need + 4 * self.em:
                 break
             if short > EPS and m.stretch(s, k) <= EPS:
                 continue        # a line that cannot be justified is never an alternative
+            if not loose and m.spacing(s, k, target) > limit:
+                break           # second pass: a tight line is never made loose
             out.append((k, penalty_back, ALTERNATIVE))
-        for k in m.legal_after(e, 3):
-            if not m.fits(s, k, M):
+        after = m.legal_after(e, 3)
+        for k in after:
+            if not m.fits(s, k, target):
                 break
             out.append((k, penalty_fwd, ALTERNATIVE))
+        if extended and m.house:
+            low = out[-1][0] if len(out) > 1 and out[-1][0] < e else s
+            for k in m.house_between(min(low, e), after[-1] if after else m.last):
+                if k >= s and m.fits(s, k, target) and m.spacing(s, k, target) <= limit:
+                    out.append((k, P_HOUSE + penalty_back, ALTERNATIVE))
         return out
 
     def _demerits(self, s: int, e: int) -> float:
-        m = self.m
-        M = self.first if s == 0 else self.measure
-        P = m.P
-        w = P[e] + m.endw[e] - P[s] + m.pl[s]                       # m.width(s, e)
+        """(1 + badness)² of the line s..e, plus the costs of a loose line and a 孤字;
+        computed once per line (the second pass meets most of the first pass's lines)."""
+        key = s * self._stride + e
+        got = self._known.get(key)
+        if got is None:
+            got = self._known[key] = self._line_demerits(s, e)
+        return got
+
+    def _line_demerits(self, s: int, e: int) -> float:
+        m = self.line_widths
+        target = self.first_measure if s == 0 else self.measure
+        P = m.width_sums
+        w = P[e] + m.end_width[e] - P[s] + m.adjacent_cut[s]                       # m.width(s, e)
         final = e == m.last
-        if w > M + EPS:
+        if w > target + EPS:
             shrink = m.shrink(s, e)
-            r = (w - M) / shrink if shrink > EPS else 10.0
+            r = (w - target) / shrink if shrink > EPS else 10.0
             badness = min(100.0 * r * r * r, MAX_BADNESS)
         elif final and self.ragged_last:
             badness = 0.0
         else:
-            d = M - w
+            d = target - w
             if d <= EPS:
                 badness = 0.0
             else:
-                T = m.T
+                T = m.stretch_sums
                 stretch = T[e] - T[s]                               # m.stretch(s, e)
                 if stretch <= EPS:
                     badness = MAX_BADNESS
                 else:
                     r = d / stretch
                     badness = min(100.0 * r * r * r, MAX_BADNESS)
+                if badness > self._loose_badness:
+                    spacing = m.spacing(s, e, target)
+                    if spacing > self.loose_limit + EPS:
+                        badness = MAX_BADNESS
+                        demerits = (1.0 + badness) ** 2 + P_LOOSE * (1.0 + spacing / self.em)
+                        if final and s > 0 and self.avoid_orphan and self.is_orphan(s, e):
+                            demerits += P_ORPHAN
+                        return demerits
         demerits = (1.0 + badness) ** 2
         if final and s > 0 and self.avoid_orphan and self.is_orphan(s, e):
             demerits += P_ORPHAN
         return demerits
 
     def is_orphan(self, s: int, e: int) -> bool:
-        """孤字: a last line holding one character, alone or with punctuation."""
+        """孤字: a last line holding one character, alone or with punctuation; or a line of
+        …… (and punctuation) alone."""
         prep = self.prep
         count = 0
+        ellipsis = False
         for k in range(s, e + 1):
-            c = prep.cls[k]
+            c = prep.char_class[k]
             if c in C.PUNCT or c in (C.SP, C.ZW, C.EX, C.PO):
+                ellipsis = ellipsis or c == C.EL
                 continue
             count += prep.starts[k + 1] - prep.starts[k]
             if count > 1:
                 return False
-        return count == 1
+        return count == 1 or (count == 0 and ellipsis)
 
-    def solve(self, optimal: bool) -> list[Break]:
-        """The breaks: grid fill or optimised, then the 孤字 fix when the last line needs it."""
+    def is_loose(self, b: Break) -> bool:
+        """Is the line `b` (not a ragged last line) spaced wider than the loose limit?"""
+        if b.end == self.line_widths.last and self.ragged_last:
+            return False
+        target = self.width_for(b.start)
+        return self.line_widths.spacing(b.start, b.end, target) > self.loose_limit + EPS
+
+    def breaks(self, optimal: bool) -> list[Break]:
+        """The breaks: grid fill or optimised; then, when a line is loose or the last line
+        is a 孤字, a second pass that may change the breaks of that line and the
+        `CONTEXT_LINES` before it, weighing spacing against the house rules."""
         breaks = self.optimal() if optimal else self.first_fit()
-        if (self.avoid_orphan and len(breaks) > 1
-                and self.is_orphan(breaks[-1].start, breaks[-1].end)):
-            fixed = self.optimal(extended=True)
-            if not self.is_orphan(fixed[-1].start, fixed[-1].end) or len(fixed) == 1:
-                return fixed
-        return breaks
+        orphan = (self.avoid_orphan and len(breaks) > 1
+                  and self.is_orphan(breaks[-1].start, breaks[-1].end))
+        bad = [len(breaks) - 1] if orphan else []
+        if optimal:
+            bad[:0] = [number for number, b in enumerate(breaks)
+                       if self.is_loose(b)]
+        if not bad:
+            return breaks
+        fixed = self._repair(breaks, bad)
+        if not optimal and orphan and self.is_orphan(fixed[-1].start, fixed[-1].end) and (
+                len(fixed) > 1):
+            return breaks
+        return fixed
 
 
-def forced_kind(prep, e: int) -> int:
-    """What a break after piece e violates: 0 nothing, KINSOKU, or UNIT (inside a word)."""
-    return prep.brk[e] if e < len(prep.brk) - 1 else 0
-
-
-__all__ = ["Break", "Breaker", "FIT", "FINAL", "PUSH_IN", "PUSH_OUT", "FORCED", "ALTERNATIVE",
-           "KINSOKU", "UNIT", "forced_kind"]
+__all__ = ["Break", "Breaker", "Node", "FIT", "FINAL", "PUSH_IN", "PUSH_OUT", "FORCED", "ALTERNATIVE",
+           "KINSOKU", "UNIT"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typeset.fonts.book import FontBook
 from typeset.model.layout import TextStyle
 from typeset.model.story import Run
-from typeset.linebreak.paragraph import compose_paragraph
+from typeset.linebreak.paragraph import set_paragraph
 from typeset.linebreak.lines import SetParagraph
 from typeset.text.rules import CompositionRules
 
@@ -22,5 +22,5 @@ def set_galley(text: str, *, measure_em: float, style: TextStyle, fonts: FontBoo
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    return [compose_paragraph((Run(line),) if line else (), style, fonts, measure, rules,
+    return [set_paragraph((Run(line),) if line else (), style, fonts, measure, rules,
                               indent=indent_em) for line in lines]

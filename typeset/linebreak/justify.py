@@ -9,26 +9,28 @@ maximum, then every eligible inter-character gap equally). Spacing is never nega
 
 from __future__ import annotations
 
+from enum import IntEnum
 from operator import add, sub
 
 from typeset.frame import PlacedGlyph
 from typeset.text import classes as C
 from typeset.linebreak.lines import LineRun, SetLine
 from typeset.linebreak.measure import EPS
-from typeset.text.prepare import UNIT, Preparation
+from typeset.session import current
+from typeset.text.pieces import UNIT, Preparation
 from typeset.units import snap
 
 
 def set_line(prep: Preparation, s: int, e: int, *, measure: float, width: float, x0: float,
              last: bool, align: str) -> SetLine:
     """Lay out pieces s..e in a line `width` pt wide starting at `x0` (both within `measure`)."""
-    _cls, full, wl, wr, pl = prep.cls, prep.full, prep.wl, prep.wr, prep.pl
+    full, wl, wr = prep.advance, prep.left_cut, prep.right_cut
     count = e - s + 1
-    left = wl[s:e + 1]
-    right = wr[s:e + 1]
-    left[0] -= pl[s]
-    right[-1] = full[e] - wl[e] - prep.endw[e]
-    gaps = prep.ga[s:e]
+    left = wl[s:e + 1]                      # blank removed on each piece's left …
+    right = wr[s:e + 1]                     # … and right
+    left[0] -= prep.adjacent_cut[s]
+    right[-1] = full[e] - wl[e] - prep.end_width[e]
+    gaps = prep.latin_gap[s:e]              # space after each piece
     gaps.append(0.0)
     pad = [0.0] * count                     # extra width after a piece's glyphs (spaces)
     line_full = full[s:e + 1]
@@ -45,7 +47,8 @@ def set_line(prep: Preparation, s: int, e: int, *, measure: float, width: float,
         offset += (width - content) / 2
     elif align == "right" and content < width:
         offset += width - content
-    runs = _runs(prep, s, e, offset, left, right, gaps, pad)
+    snapped = current().resource("linebreak.snapped", dict)
+    runs = _runs(prep, s, e, offset, left, right, gaps, pad, snapped)
     text = prep.text[prep.starts[s]:prep.starts[e + 1]]
     return SetLine(
         start=prep.starts[s], end=prep.starts[e + 1], text=text, measure=measure,
@@ -54,30 +57,43 @@ def set_line(prep: Preparation, s: int, e: int, *, measure: float, width: float,
     )
 
 
+class Squeeze(IntEnum):
+    """Where compression takes width from (the kinds in a priority tier)."""
+
+    LEFT_BLANK = 0
+    """An opening mark's blank on its left."""
+    RIGHT_BLANK = 1
+    """A closing or pause mark's blank on its right."""
+    LATIN_GAP = 2
+    """The CJK–Latin space after a piece."""
+    WORD_SPACE = 3
+    """A word space narrowed towards ¼ em."""
+
+
 def _compress(prep, s, e, amount, left, right, gaps, pad) -> float:
-    """Remove `amount` pt by clreq's reduction priorities; returns what could not be removed."""
-    cls = prep.cls
-    em = prep.em
-    # tier lists of (kind, index, capacity): kind 'l'/'r' = a piece side, 'g' = a gap,
-    # 's' = a word space narrowed to ¼ em
-    tiers: list[list[tuple[str, int, float]]] = [[], [], [], [], []]
+    """Remove `amount` pt by clreq's reduction priorities (§3.5.3); returns what could not be
+    removed. Each tier is shared out in proportion to its members' room."""
+    cls = prep.char_class
+    left_blank, squeeze_right, gap_shrink = prep.left_blank, prep.right_squeeze, prep.latin_gap_shrink
+    # priority tiers of (kind, index in the line, room): word spaces; brackets' outer sides;
+    # pause marks; CJK–Latin spaces; full stops (only when the rules allow)
+    tiers: list[list[tuple[Squeeze, int, float]]] = [[], [], [], [], []]
     for i, k in enumerate(range(s, e + 1)):
         c = cls[k]
         if c == C.SP and k < e:
-            tiers[0].append(("s", i, prep.shl[k]))
+            tiers[0].append((Squeeze.WORD_SPACE, i, prep.left_squeeze[k]))
         elif c == C.OP:
-            cap = prep.lb[k] - left[i]
+            cap = left_blank[k] - left[i]
             if cap > EPS:
-                tiers[1].append(("l", i, cap))
+                tiers[1].append((Squeeze.LEFT_BLANK, i, cap))
         elif c == C.CL and k < e:
-            tiers[1].append(("r", i, prep.shr[k]))
+            tiers[1].append((Squeeze.RIGHT_BLANK, i, squeeze_right[k]))
         elif c == C.CO and k < e:
-            tiers[2].append(("r", i, prep.shr[k]))
-        elif c == C.FS and k < e and prep.shr[k] > EPS:
-            tiers[4].append(("r", i, prep.shr[k]))
-        if k < e and prep.gsh[k] > EPS:
-            tiers[3].append(("g", i, prep.gsh[k]))
-    del em
+            tiers[2].append((Squeeze.RIGHT_BLANK, i, squeeze_right[k]))
+        elif c == C.FS and k < e and squeeze_right[k] > EPS:
+            tiers[4].append((Squeeze.RIGHT_BLANK, i, squeeze_right[k]))
+        if k < e and gap_shrink[k] > EPS:
+            tiers[3].append((Squeeze.LATIN_GAP, i, gap_shrink[k]))
     for tier in tiers:
         total = sum(cap for _, _, cap in tier if cap > 0)
         if total <= EPS or amount <= EPS:
@@ -87,11 +103,11 @@ def _compress(prep, s, e, amount, left, right, gaps, pad) -> float:
             if cap <= 0:
                 continue
             part = take * cap / total
-            if kind == "l":
+            if kind == Squeeze.LEFT_BLANK:
                 left[i] += part
-            elif kind == "r":
+            elif kind == Squeeze.RIGHT_BLANK:
                 right[i] += part
-            elif kind == "g":
+            elif kind == Squeeze.LATIN_GAP:
                 gaps[i] -= part
             else:
                 pad[i] -= part
@@ -102,11 +118,11 @@ def _compress(prep, s, e, amount, left, right, gaps, pad) -> float:
 def _expand(prep, s, e, amount, gaps, pad) -> None:
     """Add `amount` pt by clreq's expansion priorities (never inside unbreakable units)."""
     for i, k in enumerate(range(s, e)):
-        if prep.spst[k] > EPS and amount > EPS:
-            part = min(prep.spst[k], amount)
+        if prep.space_stretch[k] > EPS and amount > EPS:
+            part = min(prep.space_stretch[k], amount)
             pad[i] += part
             amount -= part
-    stretchable = [(i, prep.gst[k]) for i, k in enumerate(range(s, e)) if prep.gst[k] > EPS]
+    stretchable = [(i, prep.latin_gap_stretch[k]) for i, k in enumerate(range(s, e)) if prep.latin_gap_stretch[k] > EPS]
     total = sum(cap for _, cap in stretchable)
     if total > EPS and amount > EPS:
         take = min(total, amount)
@@ -115,11 +131,11 @@ def _expand(prep, s, e, amount, gaps, pad) -> None:
         amount -= take
     if amount <= EPS:
         return
-    eligible = [i for i, k in enumerate(range(s, e)) if prep.elig[k]]
+    eligible = [i for i, k in enumerate(range(s, e)) if prep.gap_stretches[k]]
     if not eligible:
         # last resort (e.g. “1958 alone on an indented first line): any gap that is not
         # inside an unbreakable unit, so that the line still ends flush
-        eligible = [i for i, k in enumerate(range(s, e)) if prep.brk[k] != UNIT]
+        eligible = [i for i, k in enumerate(range(s, e)) if prep.break_after[k] != UNIT]
     if not eligible:
         return
     share = amount / len(eligible)
@@ -127,28 +143,30 @@ def _expand(prep, s, e, amount, gaps, pad) -> None:
         gaps[i] += share
 
 
-_SNAPPED: dict[float, float] = {}
-"""units.snap by value: a column's glyphs sit at a few thousand distinct positions."""
+SNAP_TABLE_LIMIT = 32768
+"""Entries of the session's snap table before it starts again."""
 
 
-def _snap_new(value: float) -> float:
-    if len(_SNAPPED) >= 32768:
-        _SNAPPED.clear()
-    got = _SNAPPED[value] = snap(value)
+def _snap_new(value: float, snapped: dict[float, float]) -> float:
+    if len(snapped) >= SNAP_TABLE_LIMIT:
+        snapped.clear()
+    got = snapped[value] = snap(value)
     return got
 
 
-def _runs(prep, s, e, x, left, right, gaps, pad) -> tuple[LineRun, ...]:
+def _runs(prep, s, e, x, left, right, gaps, pad, snapped) -> tuple[LineRun, ...]:
     """Group the line's pieces into runs of one face and place every glyph.
 
     A glyph sits at snap(snap(origin + dx) - run x); when the run starts at 0 that is
-    snap(origin + dx), as snap is idempotent. snap goes through a table (equal floats, equal
-    results: snap's + 0.0 makes -0.0 and 0.0 alike)."""
-    faces, face_of, emph, glyphs, full = prep.faces, prep.face, prep.emphasis, prep.glyphs, prep.full
+    snap(origin + dx), as snap is idempotent. snap goes through `snapped`, the session's
+    table of snapped values (equal floats, equal results: snap's + 0.0 makes -0.0 and 0.0
+    alike; a column's glyphs sit at a few thousand distinct positions)."""
+    faces, face_of, emph = prep.faces, prep.face_index, prep.emphasis
+    glyphs, full = prep.glyphs, prep.advance
     starts, text, em = prep.starts, prep.text, prep.em
     runs: list[LineRun] = []
     new = tuple.__new__
-    get = _SNAPPED.get
+    get = snapped.get
     cur_face = cur_emph = None
     cur_glyphs: list[PlacedGlyph] = []
     add = cur_glyphs.append
@@ -168,12 +186,12 @@ def _runs(prep, s, e, x, left, right, gaps, pad) -> tuple[LineRun, ...]:
             v = origin + dx
             at = get(v)
             if at is None:
-                at = _snap_new(v)
+                at = _snap_new(v, snapped)
             if cur_x:
                 v = at - cur_x
                 at = get(v)
                 if at is None:
-                    at = _snap_new(v)
+                    at = _snap_new(v, snapped)
             add(new(PlacedGlyph, (gid, at, src, 0.0)))
         x += full[k] - left[i] - right[i] + pad[i] + gaps[i]
     if cur_face is not None:

@@ -12,7 +12,7 @@ from itertools import accumulate, compress
 from operator import add, not_, sub
 
 from typeset.text import classes as C
-from typeset.text.prepare import LEGAL, Preparation
+from typeset.text.pieces import HOUSE, LEGAL, Preparation
 
 assert LEGAL == 0, "LineMeasure finds the legal breaks by truth value"
 
@@ -24,42 +24,65 @@ class LineMeasure:
 
     def __init__(self, prep: Preparation):
         self.prep = prep
-        n = self.n = len(prep.cls)
+        n = self.n = len(prep.char_class)
         self.last = n - 1
-        full, wl, wr, ga = prep.full, prep.wl, prep.wr, prep.ga
-        shl, shr, gsh = prep.shl, prep.shr, prep.gsh
-        elig, gst, spst = prep.elig, prep.gst, prep.spst
+        full, wl, wr, ga = prep.advance, prep.left_cut, prep.right_cut, prep.latin_gap
+        shl, shr, gsh = prep.left_squeeze, prep.right_squeeze, prep.latin_gap_shrink
+        elig, gst, spst = prep.gap_stretches, prep.latin_gap_stretch, prep.space_stretch
         unit = prep.em / 4
         # running sums p += full - wl - wr + ga, s += shl + shr + gsh, t += (¼ em if the gap
         # may stretch) + gst + spst, evaluated in that order (the same floats as a loop)
-        self.P = list(accumulate(map(add, map(sub, map(sub, full, wl), wr), ga), initial=0.0))
-        self.S = list(accumulate(map(add, map(add, shl, shr), gsh), initial=0.0))
+        self.width_sums = list(accumulate(map(add, map(sub, map(sub, full, wl), wr), ga),
+                                          initial=0.0))
+        """width_sums[k]: nominal width of pieces 0..k-1 with the gaps after them."""
+        self.shrink_sums = list(accumulate(map(add, map(add, shl, shr), gsh), initial=0.0))
+        """shrink_sums[k]: push-in room of pieces 0..k-1 and their gaps."""
         units = [unit if x else 0.0 for x in elig]
-        self.T = list(accumulate(map(add, map(add, units, gst), spst), initial=0.0))
-        self.endw = prep.endw
-        self.nomend = prep.nomend
-        self.pl = prep.pl
-        cls = prep.cls
-        self.endsh = [0.0 if c == C.SP else x for c, x in zip(cls, shl)]
+        self.stretch_sums = list(accumulate(map(add, map(add, units, gst), spst), initial=0.0))
+        """stretch_sums[k]: nominal stretch (¼ em per stretchable gap, CJK–Latin space, word
+        spaces) of pieces 0..k-1, for the badness ratio."""
+        self.gap_count_sums = list(accumulate(map(int, elig), initial=0))
+        """gap_count_sums[k]: gaps after pieces 0..k-1 that take inter-character spacing."""
+        self.extra_stretch_sums = list(accumulate(map(add, gst, spst), initial=0.0))
+        """extra_stretch_sums[k]: what word spaces and CJK–Latin spaces of pieces 0..k-1 may
+        stretch before the gaps between characters do (clreq §3.5.4 steps 1–2)."""
+        self.end_width = prep.end_width
+        self.nominal_end_width = prep.nominal_end_width
+        self.adjacent_cut = prep.adjacent_cut
+        cls = prep.char_class
+        self.end_squeeze = [0.0 if c == C.SP else x for c, x in zip(cls, shl)]
+        """Push-in room of a piece when it ends a line (a line-end space has none)."""
         # legal breaks; the last piece's break class is always LEGAL (= 0)
-        self.legal = list(compress(range(n), map(not_, prep.brk)))
+        self.legal = list(compress(range(n), map(not_, prep.break_after)))
+        """Piece numbers after which a line may break, ascending."""
+        self.house = list(compress(range(n), map(HOUSE.__eq__, prep.break_after)))
+        """Piece numbers inside house-rule units (a break there costs, `BreakClass.HOUSE`)."""
 
     # -- widths -----------------------------------------------------------------------------
     def width(self, s: int, e: int) -> float:
         """Width of pieces s..e set as one line (line-end mark halved, no edge spacing)."""
-        return self.P[e] + self.endw[e] - self.P[s] + self.pl[s]
+        return self.width_sums[e] + self.end_width[e] - self.width_sums[s] + self.adjacent_cut[s]
 
     def nominal(self, s: int, e: int) -> float:
         """Width the grid fill counts: nominal widths, a line-end mark not yet halved."""
-        return self.P[e] + self.nomend[e] - self.P[s] + self.pl[s]
+        return self.width_sums[e] + self.nominal_end_width[e] - self.width_sums[s] + self.adjacent_cut[s]
 
     def shrink(self, s: int, e: int) -> float:
         """Compression still available in the line (clreq §3.5.3 priorities 2–7)."""
-        return self.S[e] + self.endsh[e] - self.S[s] + self.pl[s]
+        return self.shrink_sums[e] + self.end_squeeze[e] - self.shrink_sums[s] + self.adjacent_cut[s]
 
     def stretch(self, s: int, e: int) -> float:
         """Nominal stretch of the line's gaps (for the badness ratio)."""
-        return self.T[e] - self.T[s]
+        return self.stretch_sums[e] - self.stretch_sums[s]
+
+    def spacing(self, s: int, e: int, measure: float) -> float:
+        """Extra space between two characters when pieces s..e are justified to `measure`
+        (0 when the line needs none; inf when it has no gap to take it)."""
+        short = measure - self.width(s, e) - (self.extra_stretch_sums[e] - self.extra_stretch_sums[s])
+        if short <= EPS:
+            return 0.0
+        gaps = self.gap_count_sums[e] - self.gap_count_sums[s]
+        return short / gaps if gaps else float("inf")
 
     def fits(self, s: int, e: int, measure: float) -> bool:
         """Can pieces s..e be compressed to `measure`?"""
@@ -68,9 +91,9 @@ class LineMeasure:
     # -- positions --------------------------------------------------------------------------
     def nominal_fill(self, s: int, measure: float) -> int:
         """The last piece j ≥ s whose line s..j fits at nominal widths (s - 1 if none)."""
-        limit = measure + self.P[s] - self.pl[s] + EPS
-        j = min(bisect_right(self.P, limit) - 1, self.last)
-        P, nomend = self.P, self.nomend
+        limit = measure + self.width_sums[s] - self.adjacent_cut[s] + EPS
+        j = min(bisect_right(self.width_sums, limit) - 1, self.last)
+        P, nomend = self.width_sums, self.nominal_end_width
         while j >= s and P[j] + nomend[j] > limit:
             j -= 1
         return j
@@ -95,6 +118,11 @@ class LineMeasure:
             out.append(self.legal[i])
             i -= 1
         return out
+
+    def house_between(self, a: int, b: int) -> list[int]:
+        """The house-rule breaks after pieces a..b (`BreakClass.HOUSE`), ascending."""
+        house = self.house
+        return house[bisect_left(house, a):bisect_right(house, b)]
 
     def legal_after(self, k: int, count: int) -> list[int]:
         """Up to `count` legal breaks after piece k (nearest first)."""

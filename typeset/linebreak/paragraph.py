@@ -1,26 +1,32 @@
-"""compose_paragraph: one paragraph of runs → justified lines, with diagnostics.
+"""set_paragraph: one paragraph of runs → justified lines, with diagnostics.
 
 In: `Run`s, a `TextStyle`, the `FontBook`, the measure in pt, `CompositionRules`, optional
-indent (em) and alignment overrides. Out: a `SetParagraph`. Pure and deterministic; results
-are cached on the (frozen) inputs because a build composes the same paragraph many times.
+indent (em) and alignment overrides. Out: a `SetParagraph` (its lines and its diagnostics).
+Pure and deterministic; results are memoised in the build session on the (frozen) inputs,
+because a build sets the same paragraph many times (`set_paragraph.uncached` skips that).
+
+The verbs, one per level: `prepare` a paragraph (typeset/text), `Breaker.breaks` chooses its
+line breaks, `set_line` sets one line, `set_paragraph` does all three; `typeset.compose`
+composes pages out of set paragraphs.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from typing import Sequence
 
 from typeset.diagnostics import Diagnostic, error, info, warning
 from typeset.fonts.book import FontBook
 from typeset.model.layout import TextStyle
 from typeset.model.story import Run
+from typeset.session import memoised
 from typeset.text import classes as C
 from typeset.linebreak.breaking import FORCED, Breaker
 from typeset.linebreak.justify import set_line
 from typeset.linebreak.lines import SetLine, SetParagraph
 from typeset.linebreak.measure import LineMeasure
-from typeset.text.prepare import KINSOKU, UNIT, prepare
+from typeset.text.pieces import KINSOKU, LEGAL, UNIT
+from typeset.text.prepare import prepare
 from typeset.text.rules import CompositionRules
 
 ALIGNMENTS = ("justify", "left", "center", "right", "distribute")
@@ -28,53 +34,54 @@ SHORT_TEXT = 24
 """Texts up to this many characters (headlines, labels) take the first-fit path."""
 
 
-def compose_paragraph(runs: Sequence[Run], style: TextStyle, fonts: FontBook, measure: float,
-                      rules: CompositionRules = CompositionRules(), *, indent: float | None = None,
-                      align: str | None = None) -> SetParagraph:
+def set_paragraph(runs: Sequence[Run], style: TextStyle, fonts: FontBook, measure: float,
+                  rules: CompositionRules = CompositionRules(), *, indent: float | None = None,
+                  align: str | None = None, phrases: bool = False) -> SetParagraph:
     """Set one paragraph at `measure` pt (see the module docstring and the package README).
 
     Emphasis runs use style.emphasis_font / emphasis_latin. `indent` (em) overrides
     style.indent; a paragraph that already begins with white space (U+3000 …) gets no
-    automatic indent. `align` overrides style.align.
+    automatic indent. `align` overrides style.align. `phrases`: display text, broken only
+    between words when any such break fits (typeset/text/phrases.py).
     """
     key_runs = tuple(r if isinstance(r, Run) else Run(str(r)) for r in runs)
-    return _compose_cached(key_runs, style, fonts, float(measure), rules,
-                           None if indent is None else float(indent), align)
+    return _set_memoised(key_runs, style, fonts, float(measure), rules,
+                         None if indent is None else float(indent), align, bool(phrases))
 
 
-@lru_cache(maxsize=8192)
-def _compose_cached(runs, style, fonts, measure, rules, indent, align) -> SetParagraph:
-    return compose_uncached(runs, style, fonts, measure, rules, indent=indent, align=align)
+@memoised("linebreak.paragraphs", 8192)
+def _set_memoised(runs, style, fonts, measure, rules, indent, align, phrases) -> SetParagraph:
+    return _set_uncached(runs, style, fonts, measure, rules, indent=indent, align=align,
+                         phrases=phrases)
 
 
-def clear_cache() -> None:
-    """Forget cached paragraphs (benchmarks; a process that changes fonts)."""
-    _compose_cached.cache_clear()
-
-
-def compose_uncached(runs: Sequence[Run], style: TextStyle, fonts: FontBook, measure: float,
-                     rules: CompositionRules = CompositionRules(), *,
-                     indent: float | None = None, align: str | None = None) -> SetParagraph:
-    """`compose_paragraph` without the cache."""
+def _set_uncached(runs: Sequence[Run], style: TextStyle, fonts: FontBook, measure: float,
+                  rules: CompositionRules = CompositionRules(), *,
+                  indent: float | None = None, align: str | None = None,
+                  phrases: bool = False) -> SetParagraph:
+    """`set_paragraph` without the session's memo."""
+    diags: list[Diagnostic] = []
     align = align or style.align or "justify"
     if align not in ALIGNMENTS:
-        raise ValueError(f"unknown alignment {align!r}; use one of {', '.join(ALIGNMENTS)}")
-    prep = prepare(runs, style, fonts, rules)
+        diags.append(error("unknown-alignment", f"unknown alignment {align!r} in style "
+                           f"'{style.name}'; set justified",
+                           hint=f"use one of {', '.join(ALIGNMENTS)}"))
+        align = "justify"
+    prep = prepare(runs, style, fonts, rules, phrases=phrases)
     text = prep.text
-    diags: list[Diagnostic] = []
-    if not prep.cls:
-        return SetParagraph(text, (), ())
+    if not prep.char_class:
+        return SetParagraph(text, (), tuple(diags))
     em = style.size
     indent_em = style.indent if indent is None else indent
     if text[:1] in (" ", "\u3000", "\t"):
         indent_em = 0.0
     indent_pt = max(0.0, indent_em * em)
     first = max(0.0, measure - indent_pt)
-    meas = LineMeasure(prep)
-    breaker = Breaker(meas, measure, first, ragged_last=align != "distribute",
-                      avoid_orphan=rules.avoid_orphan, url_breaks=rules.url_breaks)
+    breaker = Breaker(LineMeasure(prep), measure, first, ragged_last=align != "distribute",
+                      avoid_orphan=rules.avoid_orphan, url_breaks=rules.url_breaks,
+                      loose_limit=rules.loose_limit)
     optimal = rules.optimal and align in ("justify", "distribute") and len(text) > SHORT_TEXT
-    breaks = breaker.solve(optimal)
+    breaks = breaker.breaks(optimal)
     lines: list[SetLine] = []
     for number, b in enumerate(breaks):
         is_last = number == len(breaks) - 1
@@ -112,19 +119,23 @@ def compose_uncached(runs: Sequence[Run], style: TextStyle, fonts: FontBook, mea
     return SetParagraph(text, tuple(lines), tuple(diags))
 
 
+set_paragraph.uncached = _set_uncached  # type: ignore[attr-defined]
+"""`set_paragraph` without the session's memo (benchmarks, property tests)."""
+
+
 def _unprinted(prep) -> list[str]:
     """Zero-width and format characters that became a piece with no glyph (so their text is
     in no glyph run), sorted; white space and uncovered characters are reported elsewhere."""
     found = set()
     for k, glyphs in enumerate(prep.glyphs):
-        if not glyphs and prep.cls[k] in (C.ZW, C.EX):
+        if not glyphs and prep.char_class[k] in (C.ZW, C.EX):
             found.update(c for c in prep.text[prep.starts[k]:prep.starts[k + 1]]
                          if not unicodedata.category(c).startswith("M"))  # marks: missing-glyph
     return sorted(found)
 
 
 def _forced(prep, e: int, number: int, text: str) -> list[Diagnostic]:
-    kind = prep.brk[e] if e < len(prep.brk) - 1 else 0
+    kind = prep.break_after[e] if e < len(prep.break_after) - 1 else LEGAL
     if kind == KINSOKU:
         return [warning("kinsoku-forced", f"line {number} “{_excerpt(text)}” breaks where 避头尾 "
                         f"forbids it: no legal break fits the measure",

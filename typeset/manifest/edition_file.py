@@ -27,6 +27,7 @@ from typeset.manifest.paths import UnsafePath, inside
 from typeset.manifest.placeholders import MARK
 from typeset.manifest.slots import SlotContext, read_slot
 from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
+from typeset.manifest.story_elements import check_paragraph_styles
 from typeset.manifest.story_file import read_story
 from typeset.manifest.yamlpos import YMap, parse_yaml
 from typeset.model.edition import Edition, Page, Slot
@@ -37,8 +38,8 @@ from typeset.project import find_project_root
 
 MANIFEST_NAME = "edition.yaml"
 EDITION_KEYS = ("paper", "date", "issue", "layout", "lunar", "masthead", "output", "pages",
-                "description", "timezone")
-PAGE_KEYS = ("number", "section", "editor", "layout", "slots")
+                "description", "timezone", "jump")
+PAGE_KEYS = ("number", "section", "editor", "layout", "slots", "front")
 MASTHEAD_KEYS = ("paper_latin", "cn", "postal_code", "publisher", "printer", "address",
                  "phone", "price", "website", "motto", "weather", "chief_editor")
 """Masthead and ear extras (报头/报眼): passed on as Edition.extra in this order."""
@@ -85,13 +86,20 @@ def load_edition(path: Path, project_root: Path | None = None
     extra = _masthead(top, problems)
     output = read_output(top.raw("output"), top.at("output"), problems,
                          "the edition's output", root)
-    layouts = _Layouts(root, output, problems)
+    layouts = _Layouts(root, output, problems, _jump(top, problems))
     default_layout = top.text("layout", required=True, example="broadsheet-8col")
     pages = _pages(top, problems, layouts, default_layout, folder, label)
     stories, failed = _stories(pages, folder, label, problems)
     check_pages(pages, problems)
     check_stories(pages, stories, problems)
     check_jumps(pages, problems, skipped=layouts.pages_without_layout)
+    check_paragraph_styles(pages, stories, problems)
+    if not top.has("issue") and any(page.is_front for page in pages):
+        front = next(page for page in pages if page.is_front)
+        problems.error("missing-key", f"page {front.number} is a front page and its ear "
+                       "prints the issue number, but the edition has no 'issue'",
+                       top.source, hint="add issue: 25812 (the 期号), or front: false on "
+                                        f"page {front.number}")
     _unused_stories(folder, label, set(stories) | failed, problems)
     if problems.errors:
         raise InputError(_ordered(problems.errors))
@@ -105,7 +113,7 @@ def load_edition(path: Path, project_root: Path | None = None
 
 def _issue(top: MapReader, problems: Problems) -> str:
     """The issue number (期号) exactly as typed — 012345 stays 012345 — checked to be digits."""
-    issue = top.text("issue", required=True, example="25812", max_chars=20, printed=True)
+    issue = top.text("issue", example="25812", max_chars=20, printed=True)
     digits = issue.replace(MARK, "")        # the scaffold's 【待填】1 is a placeholder, not bad
     if not issue or re.fullmatch(r"[0-9]+", digits) and 1 <= int(digits) <= MAX_ISSUE:
         return issue
@@ -158,6 +166,22 @@ def _lunar(top: MapReader, problems: Problems, day: dt.date | None) -> str:
         return ""
 
 
+def _jump(top: MapReader, problems: Problems) -> dict:
+    """The edition's own jump wording, `jump: {out: …, in: …}`, over its layouts' (each
+    pattern checked as a layout's is: {page}, {page_cn}, {number}, {letter})."""
+    from typeset.manifest.layout_file import jump_pattern
+
+    j = top.mapping("jump", "jump", ("out", "in"))
+    if j is None:
+        return {}
+    found = {}
+    for key, field, default in (("out", "jump_out", "（转第{page}版）"),
+                                ("in", "jump_in", "（上接第{page}版）")):
+        if j.has(key):
+            found[field] = jump_pattern(j, key, default, problems)
+    return found
+
+
 def _masthead(top: MapReader, problems: Problems) -> tuple[tuple[str, str], ...]:
     m = top.mapping("masthead", "masthead", MASTHEAD_KEYS)
     if m is None:
@@ -169,8 +193,10 @@ class _Layouts:
     """Layouts by name, each loaded once; its errors (at the first line naming it) and its
     warnings (at their place in the layout file) recorded once per edition load."""
 
-    def __init__(self, root: Path, output: OutputSettings, problems: Problems):
+    def __init__(self, root: Path, output: OutputSettings, problems: Problems,
+                 jump: dict | None = None):
         self.root, self.output, self.problems = root, output, problems
+        self.jump = jump or {}
         self.cache: dict[str, Layout | None] = {}
         self.pages_without_layout: set = set()
         """Pages left out because their layout could not be read (already an error)."""
@@ -190,6 +216,8 @@ class _Layouts:
                 self.problems.items.append(d)
         if layout is not None and self.output:
             layout = dataclasses.replace(layout, output=self.output.over(layout.output))
+        if layout is not None and self.jump:
+            layout = dataclasses.replace(layout, **self.jump)
         self.cache[name] = layout
         return layout
 
@@ -230,7 +258,8 @@ def _pages(top: MapReader, problems: Problems, layouts: _Layouts, default_layout
             continue
         pages.append(Page(number=number, layout=layout, slots=tuple(slots),
                           section=p.text("section", max_chars=40, printed=True),
-                          editor=p.text("editor", max_chars=40, printed=True), source=p.source))
+                          editor=p.text("editor", max_chars=40, printed=True), source=p.source,
+                          front=p.flag("front") if p.has("front") else None))
     return pages
 
 

@@ -183,8 +183,8 @@ def read_layout(path: Path, name: str, project_root: Path) -> tuple[Layout, Prob
     jump = top.mapping("jump", "jump", ("out", "in"))
     jump_out, jump_in = "（转第{page}版）", "（上接第{page}版）"
     if jump:
-        jump_out = _jump_text(jump, "out", jump_out, problems)
-        jump_in = _jump_text(jump, "in", jump_in, problems)
+        jump_out = jump_pattern(jump, "out", jump_out, problems)
+        jump_in = jump_pattern(jump, "in", jump_in, problems)
     styles = read_styles(top.raw("styles"), top.at("styles"), problems, roles, body_size)
     if "body" in styles and abs(styles["body"].size - body_size) > 1e-6:
         problems.error("bad-grid", f"the body style's size {styles['body'].size:g}pt differs from "
@@ -247,11 +247,17 @@ def _margins(top: MapReader, problems: Problems, trim_w: float, trim_h: float, c
     return Margins(snap(margin_top), snap(right), snap(bottom), snap(left))
 
 
-def _jump_text(jump: MapReader, key: str, default: str, problems: Problems) -> str:
+def jump_pattern(jump: MapReader, key: str, default: str, problems: Problems) -> str:
+    """A jump pattern (`out:` or `in:` of a `jump:` mapping) checked for its placeholders;
+    the default after recording an error."""
+    from typeset.compose.jump_wording import pattern_problem
+
     text = jump.text(key, default, example=default)
-    if "{page}" not in text or text.count("{") != 1 or text.count("}") != 1:
-        problems.error("bad-jump", f"jump.{key} must contain {{page}} exactly once and no other "
-                       f"braces, got '{text}'", jump.at(key), hint=f"write {key}: \"{default}\"")
+    problem = pattern_problem(text)
+    if problem:
+        problems.error("bad-jump", f"jump.{key} '{text}': {problem}", jump.at(key),
+                       hint=f"write {key}: \"{default}\", or with Chinese numerals "
+                            f"\"{default.replace('{page}', '{page_cn}')}\"")
         return default
     return text
 

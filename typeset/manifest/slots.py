@@ -9,6 +9,7 @@ continuation slot, the target of a jump). Problems go to `Problems` with file:li
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from typeset.diagnostics import SourceRef
@@ -23,15 +24,17 @@ from typeset.model.edition import Continue, GridArea, Photo, Slot
 from typeset.model.layout import Layout
 
 SLOT_KEYS = ("id", "story", "photo", "label", "ad", "at", "continue", "box", "headline",
-             "style", "columns")
+             "style", "columns", "continued_from")
 MIN_COLUMN_CHARS = 8
 """A text column narrower than this many body characters is refused (变栏 gone too far)."""
 AT_KEYS = ("column", "span", "top", "bottom", "lines")
 PHOTO_KEYS = ("file", "caption", "credit", "span", "lines", "height", "place", "fit", "focus",
-              "crop")
+              "crop", "title", "label")
 FORMS = ("story", "photo", "label", "ad")
 PLACES = ("top", "bottom", "left", "right")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
+LETTERED = re.compile(r"^\s*[A-Za-z]{1,2}0*[1-9]\d{0,3}\s*$")
+"""A lettered folio (A1, B12) as `continued_from:` may name the page of another section."""
 
 
 class SlotContext:
@@ -116,7 +119,9 @@ def read_slot(data: object, where: SourceRef, index: int, ctx: SlotContext) -> S
     area = read_area(r, ctx)
     story = r.text("story", example="a10-lead") if kind == "story" else None
     if kind != "story":
-        for key in ("continue", "box", "headline"):
+        for key in ("continue", "box", "headline", "continued_from"):
+            if key == "continue" and kind == "continuation":
+                continue  # a chain: the continuation continues in turn (A → B → C)
             if key in r.data:
                 problems.error("not-here", f"'{key}' only belongs to a story slot",
                                r.key_at(key), hint=f"remove '{key}' or add story: …")
@@ -161,7 +166,8 @@ def read_slot(data: object, where: SourceRef, index: int, ctx: SlotContext) -> S
                 box=r.flag("box") if kind == "story" else False,
                 headline_span=head.span, headline_lines=head.lines,
                 headline_vertical=head.vertical, style=style,
-                text_columns=text_columns, source=r.source)
+                text_columns=text_columns, source=r.source,
+                continued_from=read_continued_from(r) if kind == "story" else None)
 
 
 def _text_columns(r: MapReader, kind: str, area: GridArea | None, ctx: SlotContext) -> int:
@@ -264,6 +270,23 @@ def read_continue(r: MapReader, ctx: SlotContext) -> Continue | None:
     return Continue(page, slot, source=c.at("slot"))
 
 
+def read_continued_from(r: MapReader) -> Continue | None:
+    """`continued_from: {page: 1}` (or `continued_from: 1`) → Continue (page only): the
+    story's first part is on that page, in another edition's files."""
+    if isinstance(r.raw("continued_from"), int) and not isinstance(r.raw("continued_from"),
+                                                                   bool):
+        page = r.integer("continued_from", 0, low=1, high=10_000, example="1")
+        return Continue(page, "", source=r.at("continued_from")) if page else None
+    c = r.mapping("continued_from", "continued_from", ("page",))
+    if c is None:
+        return None
+    written = c.raw("page")
+    if isinstance(written, str) and LETTERED.match(written):
+        return Continue(written.strip().upper(), "", source=c.at("page"))  # a folio: A1
+    page = c.integer("page", 0, required=True, low=1, high=10_000, example="1")
+    return Continue(page, "", source=c.at("page")) if page else None
+
+
 def read_photo(data: object, where: SourceRef, ctx: SlotContext) -> Photo | None:
     """`photo: {file, caption, credit, span, lines, place, fit, focus, crop}` → Photo.
     Caption and credit may instead live in a sidecar `<photo>.md` beside the image."""
@@ -292,7 +315,9 @@ def read_photo(data: object, where: SourceRef, ctx: SlotContext) -> Photo | None
         span=p.integer("span", 0, low=1, high=ctx.layout.columns, example="3"),
         lines=_photo_lines(p, ctx),
         place=p.choice("place", PLACES, "top"), fit=p.choice("fit", ("crop", "fit"), "crop"),
-        focus=focus, crop=crop, source=p.source)
+        focus=focus, crop=crop, source=p.source,
+        title=p.text("title", max_chars=60, example="春到北山"),
+        label=p.text("label", max_chars=30, example="画里有话"))
     return photo if file else None
 
 

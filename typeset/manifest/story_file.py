@@ -33,11 +33,14 @@ from typeset.diagnostics import Diagnostic, SourceRef
 from typeset.manifest.fields import MapReader, Problems, kind_of, suggestion
 from typeset.manifest.placeholders import BLOCKS_BUILD, MARK, find_placeholder
 from typeset.manifest.source import MAX_STORY_BYTES, read_text
+from typeset.manifest.story_elements import (ELEMENT_KEYS, crosshead, front_fields,
+                                             headline_text, style_suffix)
 from typeset.manifest.yamlpos import parse_yaml
 from typeset.model.story import Headline, Paragraph, Run, Story
+from typeset.session import current, file_key
 
 STORY_KEYS = ("kicker", "headline", "deck", "banner", "level", "dateline", "byline",
-              "byline_place", "signature", "kind", "continued", "indent")
+              "byline_place", "signature", "kind", "continued", "indent") + ELEMENT_KEYS
 KINDS = ("news", "commentary", "brief", "feature")
 INDENTS = {"true": "all", "false": "none", "as-written": "as-written", "yes": "all",
            "no": "none", "on": "all", "off": "none"}
@@ -54,29 +57,22 @@ def load_story(path: Path) -> Story:
     return story
 
 
-_READ: dict[tuple, tuple[Story, tuple[Diagnostic, ...]]] = {}
-"""Stories already read in this process, by (path, label, mtime, size, inode): a re-proof
-under --watch re-reads only the files that changed."""
-_READ_LIMIT = 4096
-
-
 def read_story(path: Path, label: str | None = None) -> tuple[Story, list[Diagnostic]]:
     """Read one story file → (Story, warnings); raises InputError on errors. `label` is the
-    file name shown in messages (defaults to the path). Unchanged files are not parsed twice."""
-    try:
-        stat = path.stat()
-        key = (str(path), label, stat.st_mtime_ns, stat.st_size, stat.st_ino)
-    except OSError:
-        key = None
-    if key is not None and key in _READ:
-        story, warnings = _READ[key]
-        return story, list(warnings)
-    story, warnings = _read_story(path, label)
-    if key is not None:
-        if len(_READ) >= _READ_LIMIT:
-            _READ.clear()
-        _READ[key] = (story, tuple(warnings))
-    return story, warnings
+    file name shown in messages (defaults to the path). Unchanged files are not parsed twice
+    in a session (its table "stories", keyed by the path, the label and `file_key`): a
+    re-proof under --watch re-reads only the files that changed."""
+    state = file_key(path)
+    key = (str(path), label, state) if state is not None else None
+    if key is None:
+        return _read_story(path, label)
+
+    def read() -> tuple[Story, tuple[Diagnostic, ...]]:
+        story, warnings = _read_story(path, label)
+        return story, tuple(warnings)
+
+    story, warnings = current().memo("stories").get_or_make(key, read)
+    return story, list(warnings)
 
 
 def _read_story(path: Path, label: str | None) -> tuple[Story, list[Diagnostic]]:
@@ -126,9 +122,9 @@ def _build(story_id: str, meta: MapReader | None, paragraphs: tuple[Paragraph, .
            source: SourceRef, problems: Problems) -> Story:
     if meta is None:
         return Story(story_id, None, paragraphs, source=source)
-    headline = meta.text("headline", max_chars=200, printed=True)
-    kicker = meta.text("kicker", max_chars=200, printed=True)
-    deck = meta.text("deck", max_chars=300, printed=True)
+    headline = headline_text(meta, "headline", max_chars=200)
+    kicker = headline_text(meta, "kicker", max_chars=200)
+    deck = headline_text(meta, "deck", max_chars=300)
     banner = meta.text("banner", max_chars=100, printed=True)
     continued = meta.text("continued", max_chars=100, printed=True)
     level = meta.integer("level", 1, low=1, high=9, example="2")
@@ -148,6 +144,7 @@ def _build(story_id: str, meta: MapReader | None, paragraphs: tuple[Paragraph, .
         signature=meta.text("signature", max_chars=100, printed=True),
         kind=meta.choice("kind", KINDS, "news"),
         source=source,
+        **front_fields(meta, problems),
     )
     return replace(story, texts=tuple(problems.printed))
 
@@ -179,6 +176,16 @@ def parse_body(body: str, file: str, first_line: int, problems: Problems,
     block: list[str] = []
     start = first_line
     for number, line in enumerate(body.split("\n") + [""], start=first_line):
+        head = crosshead(line)
+        if head is not None:  # a crosshead (小标题) is a paragraph of its own
+            if block:
+                typed = block[0][:1] in _INDENT
+                indented = indent == "all" or (indent == "as-written" and typed)
+                paragraphs.append(_paragraph(block, SourceRef(file, start, 1), problems,
+                                             indented))
+                block = []
+            paragraphs.append(_crosshead(head, SourceRef(file, number, 1), problems))
+            continue
         if line.strip(_INDENT + "\n"):
             if not block:
                 start = number
@@ -250,14 +257,25 @@ def _paragraph(lines: list[str], source: SourceRef, problems: Problems,
     if text.startswith("#") and text.lstrip("#").startswith(" "):
         problems.warn("markdown-heading", "a Markdown heading in the story body is set as an "
                       "ordinary paragraph", source,
-                      hint="put the headline in the front matter (headline: …)")
+                      hint="put the headline in the front matter (headline: …); a crosshead (小标题) "
+                           "is written ## 小标题")
+    text, style = style_suffix(text, source, problems)
     at = text.find(MARK)
     find_placeholder(text, SourceRef(source.file, *where[at]) if at >= 0 else source,
                      problems, "the body", at_marker=True)
     runs = tuple(parse_runs(text, source, problems))
     printed = "".join(r.text for r in runs)
-    return Paragraph(runs=runs, source=source, indent=indent,
+    return Paragraph(runs=runs, source=source, indent=indent, style=style,
                      origins=origins_of(printed, text, where))
+
+
+def _crosshead(text: str, source: SourceRef, problems: Problems) -> Paragraph:
+    """A `## 小标题` line → a paragraph in the crosshead style (never empty)."""
+    if not text.strip():
+        problems.error("empty-crosshead", "a crosshead line '##' has no text", source,
+                       hint="write the crosshead after the ##, e.g. ## 老厂房里的新生意")
+    return Paragraph(runs=tuple(parse_runs(text, source, problems)), source=source,
+                     indent=False, style="crosshead")
 
 
 def parse_runs(text: str, source: SourceRef, problems: Problems) -> list[Run]:

@@ -22,7 +22,7 @@ REQUIRED_STYLES = (
 
 STYLE_KEYS = ("based_on", "font", "latin", "size", "leading", "color", "align", "indent",
               "tracking", "emphasis_font", "emphasis_latin", "size_ladder", "max_lines",
-              "description")
+              "max_chars", "space_before", "description")
 ALIGNS = ("justify", "left", "center", "right", "distribute")
 RULE_KEYS = ("width", "color")
 MAX_TYPE_SIZE = 400.0
@@ -149,6 +149,9 @@ def _read_style(name: str, r: MapReader, base: TextStyle, problems: Problems,
         emphasis_latin=role("emphasis_latin", base.emphasis_latin),
         size_ladder=ladder,
         max_lines=r.integer("max_lines", base.max_lines, low=0, high=20, example="2"),
+        max_chars=r.integer("max_chars", base.max_chars, low=4, high=200, example="30"),
+        space_before=r.integer("space_before", base.space_before, low=0, high=10,
+                               example="1"),
     )
 
 

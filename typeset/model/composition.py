@@ -27,6 +27,9 @@ class CompositionRules:
     """The CJK–Latin space may shrink to this (em)."""
     cjk_latin_max: float = 0.5
     """… and stretch to this (em) before inter-character spacing is used."""
+    cjk_digit_space: float | None = None
+    """Space between Han and Arabic digits, em (0 for 人民日报 style: 1994年4月23日); None =
+    `cjk_latin_space`. Applied the same way to every number."""
     hanging: bool = False
     """Hang one line-end pause/stop mark (，。、) outside the measure (clreq §3.1.7; off)."""
     bind_number_units: bool = False
@@ -40,7 +43,13 @@ class CompositionRules:
     compress_full_stops: bool = False
     """Allow compressing 。？！ mid-line when pushing in (clreq §3.5.3 step 7; off = HOUSE)."""
     url_breaks: bool = True
-    """HOUSE: a URL longer than the column breaks after '/' (else at the column edge)."""
+    """HOUSE: a URL longer than the column breaks after '/' or '.' (else at the column edge)."""
+    keep_units: bool = True
+    """HOUSE: numbers with their units (1220.3亿元, 3月5日, 20周年), a dateline's date with 电,
+    short parenthesised bylines and photo credits stay whole (typeset/text/units.py)."""
+    loose_limit: float = 0.15
+    """Spacing between characters (em per gap) above which a justified line counts as loose;
+    the optimiser avoids such lines whenever any legal set of breaks does (0.05–1)."""
 
     def __post_init__(self) -> None:
         if self.kinsoku not in KINSOKU_LEVELS:
@@ -53,6 +62,16 @@ class CompositionRules:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
                 raise ValueError(f"composition {name} must be a number of em ≥ 0, got {value!r}")
+        digit = self.cjk_digit_space
+        if digit is not None and (isinstance(digit, bool) or not isinstance(digit, (int, float))
+                                  or not 0 <= digit <= 1):
+            raise ValueError(f"composition cjk_digit_space must be a number of em from 0 to 1, "
+                             f"got {digit!r}")
+        limit = self.loose_limit
+        if isinstance(limit, bool) or not isinstance(limit, (int, float)) or not (
+                0.05 <= limit <= 1):
+            raise ValueError(f"composition loose_limit must be a number of em from 0.05 to 1, "
+                             f"got {limit!r}")
         if not self.cjk_latin_min <= self.cjk_latin_space <= self.cjk_latin_max:
             raise ValueError("composition needs cjk_latin_min ≤ cjk_latin_space ≤ cjk_latin_max "
                              f"(got {self.cjk_latin_min}, {self.cjk_latin_space}, "

@@ -51,6 +51,10 @@ class Photo:
     crop: tuple[float, float, float, float] | None = None
     """Explicit crop box (left, top, right, bottom) as fractions of the image."""
     source: SourceRef | None = None
+    title: str = ""
+    """图片标题: set with the photo in the `photo-title` style."""
+    label: str = ""
+    """A 栏目 over the photo (画里有话), in the `label` style."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,9 @@ class Slot:
     style: str = ""
     """Block style name (label and banner slots)."""
     source: SourceRef | None = None
+    continued_from: Continue | None = None
+    """The story's first part is on another page (of another edition's files): the slot
+    opens with the jump-in line (（上接第1版）) and the 续题; only `page` is used."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +118,17 @@ class Page:
     section: str = ""
     editor: str = ""
     source: SourceRef | None = None
+    front: bool | None = None
+    """A front page (报头 masthead and 报眼 ear) when true; None = as the manifest leaves it:
+    page 1 (or A1 of a lettered edition) is a front page, every other page is not (see
+    `is_front`)."""
+
+    @property
+    def is_front(self) -> bool:
+        """Whether the page prints the masthead: `front:` as written, else page 1 (or A1)."""
+        if self.front is not None:
+            return self.front
+        return self.number == 1 or str(self.number).upper() == "A1"
 
 
 @dataclass(frozen=True)

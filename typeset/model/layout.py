@@ -39,6 +39,10 @@ class TextStyle:
     """Smaller sizes (pt) to step down to when a headline does not fit its lines."""
     max_lines: int = 0
     """Most lines a headline may take (0 = no limit)."""
+    max_chars: int = 0
+    """Longest line in characters of this style's size (captions: 30 字 when 0)."""
+    space_before: int = 0
+    """Empty grid lines above a block in this style (a crosshead's space above)."""
 
     @property
     def pitch(self) -> float:

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 from typeset.diagnostics import SourceRef
 
+EDITOR_NOTE_LEAD = "编者按："
+"""The run-in lead-in of an editor's note (编者按), printed before its first paragraph."""
+
 
 @dataclass(frozen=True)
 class Run:
@@ -67,6 +70,9 @@ class Paragraph:
     """Where the characters were written: (offset in `text`, line, column) at the start of
     each stretch of characters that follow each other in the file (a new line, after an
     escape or a `**`), so a problem with one character names its own line and column."""
+    style: str = ""
+    """The layout style the paragraph is set in: "" = the body style; "crosshead" for a
+    小标题 (`## …` in the story file); any other style named by a `{.style}` suffix."""
 
     def where(self, offset: int) -> SourceRef | None:
         """The file:line:column of character `offset` of `text`."""
@@ -114,6 +120,16 @@ class Story:
     texts: tuple[PrintedText, ...] = ()
     """The front matter's printed values (headline group, dateline, byline …) with their
     places, for the coverage check (the paragraphs carry their own)."""
+    summary: tuple[str, ...] = ()
+    """提要: lines set under the headline group in the `summary` style."""
+    editor_note: tuple[str, ...] = ()
+    """编者按: its paragraphs, set before the body in the `editor-note` style."""
+    editor_note_signature: str = ""
+    """The editor's note signature (编 者), flush right after the note."""
+    author: str = ""
+    """署名 under the headline (本报记者 孙广勇), beside the end `byline`."""
+    tagline: str = ""
+    """A sponsor's or campaign line after the body, in the `tagline` style (not an ad)."""
 
     def all_text(self) -> str:
         """Every character the story asks to print, in reading order (for no-loss checks)."""
@@ -121,11 +137,17 @@ class Story:
         if self.headline:
             parts += [self.headline.banner, self.headline.kicker, self.headline.headline,
                       self.headline.deck]
+        parts += list(self.summary)
+        parts.append(self.author)
         if self.byline_place == "top":
             parts.append(self.byline)
+        parts += list(self.editor_note)
+        if self.editor_note:
+            parts.append(self.editor_note_signature)
         parts.append(self.dateline)
         parts += [p.text for p in self.paragraphs]
         if self.byline_place != "top":
             parts.append(self.byline)
         parts.append(self.signature)
+        parts.append(self.tagline)
         return "".join(parts)

@@ -33,9 +33,6 @@ NS = 18   # ideograph-like non-starter (々 〃 ー ∶): not at line start (OOX
 NB = 19   # no-break space (U+00A0, U+202F, U+2009 in 千分空 numbers): binds both sides
 EX = 20   # combining mark, variation selector, joiner, BOM: belongs to the character before
 
-NAMES = ("ID", "OP", "CL", "CO", "FS", "MD", "DA", "EL", "CN", "SL", "PO", "PR", "LA", "LP",
-         "SP", "IS", "ZW", "FA", "NS", "NB", "EX")
-
 PUNCT = frozenset({OP, CL, CO, FS, MD, DA, EL, CN, SL})
 """CJK punctuation: no CJK–Latin space beside these (clreq §3.2.4)."""
 
@@ -86,29 +83,16 @@ FULL_STOPS_KAIMING = frozenset("。．？！‼⁇⁈⁉｡")
 QUESTION_EXCLAIM = frozenset("？！")
 """GB/T 15834 §5.1.2: ？！ together take 1 em, three of them 2 em."""
 
-_cache: dict[str, int] = {}
-
 
 def classify(ch: str) -> int:
-    """The composition class of one character (see the constants above)."""
-    cls = _cache.get(ch)
-    if cls is None:
-        cls = _classify(ch)
-        _cache[ch] = cls
-    return cls
-
-
-def _classify(ch: str) -> int:
+    """The composition class of one character (see the constants above). A pure function:
+    a table lookup for the listed marks and ASCII, range tests for the rest."""
     found = _TABLE.get(ch)
     if found is not None:
         return found
     code = ord(ch)
-    if code < 0x80:
-        if ch.isalnum():
-            return LA
-        if code < 0x20 or code == 0x7F:
-            return SP
-        return LP
+    if 0x4E00 <= code <= 0x9FFF:
+        return ID                       # CJK Unified Ideographs: all letters (Lo)
     if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
         return FA
     if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF:
@@ -129,6 +113,14 @@ def _classify(ch: str) -> int:
     return ID
 
 
+def _ascii(ch: str) -> int:
+    if ch.isalnum():
+        return LA
+    if ord(ch) < 0x20 or ord(ch) == 0x7F:
+        return SP
+    return LP
+
+
 def _is_wide(code: int) -> bool:
     """True for characters set on the CJK grid (Han, kana, hangul, CJK symbols, full-width)."""
     return (
@@ -137,6 +129,10 @@ def _is_wide(code: int) -> bool:
         or 0x20000 <= code <= 0x3FFFF or 0x3000 <= code <= 0x303F or 0x2460 <= code <= 0x27BF
         or 0x1F300 <= code <= 0x1FAFF
     )
+
+
+for _code in range(0x80):
+    _TABLE.setdefault(chr(_code), _ascii(chr(_code)))
 
 
 def uses_latin_face(ch: str, cls: int) -> bool:

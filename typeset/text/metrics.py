@@ -1,4 +1,4 @@
-"""Glyph metrics the composer needs, read from the font and cached per face.
+"""Glyph metrics the composer needs, read from the font and kept per face by the session.
 
 In: a `Face` and characters (or short clusters). Out: full-font glyph ids, advances and, for
 CJK punctuation, which half of the em is blank — taken from the font's `halt` feature when it
@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from typeset.fonts.face import Face
+from typeset.session import current
 from typeset.text import classes as C
 
 # OpenType features that give the GB widths for marks whose default glyph is proportional:
@@ -42,6 +43,10 @@ class FaceMetrics:
         self._marks: dict[tuple[str, int], Mark | None] = {}
         self._covers: dict[str, bool] = {}
         self._pieces: dict[float, dict[str, tuple | None]] = {}
+        self.combining: set[str] = set()
+        """Characters of class EX among those in the piece tables (a piece followed by one
+        is shaped as a cluster): a text whose characters are all in a table holds an EX
+        character exactly when it meets this set."""
 
     def pieces(self, em: float) -> dict[str, tuple | None]:
         """Per-size table the composer fills: character → its ready-made piece (class, glyphs,
@@ -110,12 +115,6 @@ class FaceMetrics:
         return self.face.shape(text, features=features)
 
 
-_metrics: dict[int, FaceMetrics] = {}
-
-
 def metrics_for(face: Face) -> FaceMetrics:
-    """The (process-wide, cached) metrics of `face`."""
-    got = _metrics.get(id(face))
-    if got is None or got.face is not face:
-        got = _metrics[id(face)] = FaceMetrics(face)
-    return got
+    """The metrics of `face`, kept by the build session (`typeset.session`)."""
+    return current().memo("text.face-metrics", 256).get_or_make(face, lambda: FaceMetrics(face))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from typeset.frame import ImageItem
 from typeset.model.edition import Edition, Page, Slot
-from typeset.model.story import Run, Story
+from typeset.model.story import EDITOR_NOTE_LEAD, Run, Story
 from typeset.render.epaper.parts import ArticlePart
 
 RUN_IN_SPACE = "\u3000"
@@ -32,6 +32,9 @@ class ArticlePhoto:
     crop: tuple[int, int, int, int]
     caption: str
     credit: str
+    title: str = ""
+    """图片标题 and 栏目 label of the photo (issue 17)."""
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,15 @@ class Article:
     paragraphs: tuple[tuple[Run, ...], ...]
     photos: tuple[ArticlePhoto, ...]
     pages: tuple[int, ...]
+    summary: tuple[str, ...] = ()
+    """提要 lines (issue 17), shown before the text."""
+    author_line: str = ""
+    """The 署名 under the headline as written (本报记者 孙广勇)."""
+    editor_note: tuple[str, ...] = ()
+    editor_note_signature: str = ""
+    tagline: str = ""
+    paragraph_styles: tuple[str, ...] = ()
+    """Per paragraph: "" (body), "crosshead" (## 小标题) or the `{.style}` it names."""
 
     @property
     def paragraph_texts(self) -> list[str]:
@@ -63,7 +75,12 @@ class Article:
         """The whole story text as written, in reading order, one line per paragraph: the
         dateline run into the first paragraph (as printed), the byline and signature on
         lines of their own. The headline group is in its own fields."""
-        lines = [self.byline] if self.byline and self.byline_top else []
+        lines = list(self.summary) + ([self.author_line] if self.author_line else [])
+        lines += [self.byline] if self.byline and self.byline_top else []
+        lines += [(EDITOR_NOTE_LEAD if i == 0 else "") + note
+                  for i, note in enumerate(self.editor_note)]
+        if self.editor_note and self.editor_note_signature:
+            lines.append(self.editor_note_signature)
         paras = self.paragraph_texts
         if self.dateline:
             gap = "" if self.dateline.endswith(CLOSING) else RUN_IN_SPACE
@@ -73,6 +90,8 @@ class Article:
             lines.append(self.byline)
         if self.signature:
             lines.append(self.signature)
+        if self.tagline:
+            lines.append(self.tagline)
         return "\n".join(lines)
 
 
@@ -106,7 +125,10 @@ def make_article(story: Story, edition: Edition, page: Page | None, slot: Slot |
         author=author_of(story), dateline=story.dateline, byline=story.byline,
         byline_top=story.byline_place == "top", signature=story.signature,
         paragraphs=tuple(p.runs for p in story.paragraphs),
-        photos=_photos(edition, slot, chain), pages=pages)
+        photos=_photos(edition, slot, chain), pages=pages,
+        summary=story.summary, author_line=story.author, editor_note=story.editor_note,
+        editor_note_signature=story.editor_note_signature, tagline=story.tagline,
+        paragraph_styles=tuple(p.style for p in story.paragraphs))
 
 
 def _photos(edition: Edition, slot: Slot | None, chain: list[ArticlePart]
@@ -118,7 +140,8 @@ def _photos(edition: Edition, slot: Slot | None, chain: list[ArticlePart]
     if not images:
         return ()  # unreadable: composed as a crossed frame
     image = images[0]
-    return (ArticlePhoto(image.source, image.crop, slot.photo.caption, slot.photo.credit),)
+    return (ArticlePhoto(image.source, image.crop, slot.photo.caption, slot.photo.credit,
+                         slot.photo.title, slot.photo.label),)
 
 
 def section_label(page: Page, slot: Slot) -> str:
@@ -143,7 +166,8 @@ def author_of(story: Story) -> str:
     """The people the story credits, 、-separated: the names in the dateline's brackets or
     after its role words (本报讯（记者 周晓岚） → 周晓岚), else the byline's ((林涛、许敏) →
     林涛、许敏), else the signature (本报评论员)."""
-    names = _names(story.dateline, need_role=True) or _names(story.byline, need_role=False)
+    names = (_names(story.author, need_role=False) or _names(story.dateline, need_role=True)
+             or _names(story.byline, need_role=False))
     if not names and story.signature:
         names = [story.signature]
     return "、".join(names)

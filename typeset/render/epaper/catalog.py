@@ -62,6 +62,8 @@ class PhotoFile:
     height: int
     caption: str
     credit: str
+    title: str = ""
+    label: str = ""
 
 
 def catalog(paper: str, date: str, issue: int, pages: list[PageEntry],
@@ -84,7 +86,8 @@ def catalog(paper: str, date: str, issue: int, pages: list[PageEntry],
             "author": a.author, "dateline": a.dateline, "byline": a.byline or a.signature,
             "text": a.text, "paragraphs": a.paragraph_texts,
             "photos": [{"image": p.image, "width": p.width, "height": p.height,
-                        "caption": p.caption, "credit": p.credit}
+                        "caption": p.caption, "credit": p.credit, "title": p.title,
+                        "label": p.label}
                        for p in photos.get(a.id, [])],
             "pages": list(a.pages), "url": urls[a.id],
         } for a in articles],

@@ -163,6 +163,9 @@ def article_view(ed: Edition, article: Article, photos: list[PhotoFile],
     head.append(f'<h1 class="headline">{escape(article.headline)}</h1>')
     if article.deck:
         head.append(f'<p class="deck">{escape(article.deck)}</p>')
+    head += [f'<p class="summary">{escape(line)}</p>' for line in article.summary]
+    if article.author_line:
+        head.append(f'<p class="author-line">{escape(article.author_line)}</p>')
     meta = []
     if article.author:
         meta.append(f'<span class="author">作者：{escape(article.author)}</span>')
@@ -172,24 +175,37 @@ def article_view(ed: Edition, article: Article, photos: list[PhotoFile],
         head.append(f'<p class="meta">{"".join(meta)}</p>')
     figures = "".join(
         f'<figure><img src="{escape(root + p.image)}" width="{p.width}" height="{p.height}" '
-        f'alt="{escape(p.caption)}"><figcaption>{escape(p.caption)}'
+        f'alt="{escape(p.caption)}"><figcaption>'
+        f'{f"<b class=photo-title>{escape(p.title)}</b> " if p.title else ""}{escape(p.caption)}'
         f'{f"<span class=credit>{escape(p.credit)}</span>" if p.credit else ""}'
         '</figcaption></figure>' for p in photos)
     body = []
     if article.byline and article.byline_top:
         body.append(f'<p class="byline">{escape(article.byline)}</p>')
-    for k, runs in enumerate(article.paragraphs):
+    for k, note in enumerate(article.editor_note):
+        lead = "<b>编者按：</b>" if k == 0 else ""
+        body.append(f'<p class="editor-note">{lead}{escape(note)}</p>')
+    if article.editor_note and article.editor_note_signature:
+        body.append(f'<p class="editor-note signature">{escape(article.editor_note_signature)}'
+                    '</p>')
+    styles = article.paragraph_styles or ("",) * len(article.paragraphs)
+    for k, (runs, style) in enumerate(zip(article.paragraphs, styles)):
         html = _runs(runs)
+        if style == "crosshead":
+            body.append(f'<h2 class="crosshead">{html}</h2>')
+            continue
         if k == 0 and article.dateline:
             gap = "" if article.dateline.endswith(CLOSING) else "\u3000"
             html = f'<span class="dateline">{escape(article.dateline)}</span>{gap}{html}'
-        body.append(f"<p>{html}</p>")
+        body.append(f'<p class="{escape(style)}">{html}</p>' if style else f"<p>{html}</p>")
     if article.dateline and not article.paragraphs:
         body.append(f'<p><span class="dateline">{escape(article.dateline)}</span></p>')
     if article.byline and not article.byline_top:
         body.append(f'<p class="byline">{escape(article.byline)}</p>')
     if article.signature:
         body.append(f'<p class="signature">{escape(article.signature)}</p>')
+    if article.tagline:
+        body.append(f'<p class="tagline">{escape(article.tagline)}</p>')
     where = "".join(f'<a href="{escape(root + page_files[n])}">{escape(labels[n])}</a> '
                     for n in on_pages)
     main = (f'<article data-article="{escape(article.id)}">{"".join(head)}{figures}'

@@ -130,7 +130,8 @@ def _photos(arts: list[Article], root: Path, urls: dict[str, str],
                                      hint="the article is published without this photo"))
                 continue
             out.setdefault(article.id, []).append(
-                PhotoFile(name, width, height, photo.caption, photo.credit))
+                PhotoFile(name, width, height, photo.caption, photo.credit, photo.title,
+                          photo.label))
     return out
 
 

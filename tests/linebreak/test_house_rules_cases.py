@@ -1,0 +1,116 @@
+"""House rules of news desks (issue 16) as exact breaks on the monospace test font
+(ideograph 1 em, Latin letters and digits ½ em): (case, text, measure em, rules) → lines.
+
+Each case shows one rule: with the rule the unit stays whole, and the `*-without` twin shows
+where the basic level alone would break. The digit space is 0 (the shipped layouts' 人民日报
+style) and orphan control off, so that widths read as character counts; loose_limit is 1 em
+so that no spacing cost interferes (the spacing trade-offs have their own tests below).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from testbook import lines, setp
+
+BASE = {"cjk_digit_space": 0, "avoid_orphan": False, "loose_limit": 1.0}
+OFF = {**BASE, "keep_units": False}
+
+CASES = [
+    # number + unit or quantifier
+    ("decimal-with-yi-yuan", "甲乙丙丁3.5亿元", 6, BASE, ["甲乙丙丁", "3.5亿元"]),
+    ("decimal-with-yi-yuan-without", "甲乙丙丁3.5亿元", 6, OFF, ["甲乙丙丁3.5", "亿元"]),
+    ("big-decimal-1220.3-yi-yuan", "甲乙丙1220.3亿元", 7, BASE, ["甲乙丙", "1220.3亿元"]),
+    ("wan", "甲乙丙丁4.3万人", 6, BASE, ["甲乙丙丁", "4.3万人"]),
+    ("wan-without", "甲乙丙丁4.3万人", 6, OFF, ["甲乙丙丁4.3", "万人"]),
+    ("two-character-unit-zhounian", "甲乙丙丁20周年", 6, BASE, ["甲乙丙丁", "20周年"]),
+    ("two-character-unit-without", "甲乙丙丁20周年", 6, OFF, ["甲乙丙丁20周", "年"]),
+    ("kilovolt", "甲乙丙丁230千伏", 6, BASE, ["甲乙丙丁", "230千伏"]),
+    ("approximate-yu", "甲乙丙丁20余人", 6, BASE, ["甲乙丙丁", "20余人"]),
+    ("measure-word-chang", "甲乙丙丁120余场", 7, BASE, ["甲乙丙丁", "120余场"]),
+    # dates
+    ("month-day", "甲乙丙丁戊3月5日", 6, BASE, ["甲乙丙丁戊", "3月5日"]),
+    ("month-day-without", "甲乙丙丁戊3月5日", 6, OFF, ["甲乙丙丁戊3", "月5日"]),
+    ("month-day-two-digits", "甲乙丙丁3月15日", 6, BASE, ["甲乙丙丁", "3月15日"]),
+    # full-width digit runs
+    ("fullwidth-decimal", "甲乙丙丁３．５亿", 6, BASE, ["甲乙丙丁", "３．５亿"]),
+    ("fullwidth-decimal-without", "甲乙丙丁３．５亿", 6, OFF, ["甲乙丙丁３．", "５亿"]),
+    # datelines: break between the place and the date, or after 电
+    ("dateline-place-date", "新华社哈瓦那1月12日电古巴", 10, BASE,
+     ["新华社哈瓦那", "1月12日电古巴"]),
+    ("dateline-place-date-without", "新华社哈瓦那1月12日电古巴", 10, OFF,
+     ["新华社哈瓦那1月12日", "电古巴"]),
+    ("dateline-with-ju", "据新华社哈拉雷1月13日电", 8, BASE, ["据新华社哈拉雷", "1月13日电"]),
+    ("dateline-breaks-after-dian", "新华社北京3月5日电甲乙丙丁", 9, BASE,
+     ["新华社北京3月5日电", "甲乙丙丁"]),
+    ("dateline-agency-with-place", "甲乙丙丁戊己新华社北京3月5日电", 9, BASE,
+     ["甲乙丙丁戊己", "新华社北京3月5日电"]),
+    # bylines and credits
+    ("parenthesised-byline", "甲乙丙丁（于健、付磊）", 8, BASE, ["甲乙丙丁", "（于健、付磊）"]),
+    ("parenthesised-byline-without", "甲乙丙丁（于健、付磊）", 8, OFF,
+     ["甲乙丙丁（于健、", "付磊）"]),
+    ("parenthesis-with-digits-not-a-byline", "甲乙丙丁（2026—2028年）", 8, BASE,
+     ["甲乙丙丁（2026—", "2028年）"]),
+    ("photo-credit", "甲乙丙丁本报记者　张秀丽　摄", 12, BASE, ["甲乙丙丁", "本报记者　张秀丽　摄"]),
+    # Latin words and URLs
+    ("latin-word-whole", "甲乙丙丁戊Typst", 7, BASE, ["甲乙丙丁戊", "Typst"]),
+    ("url-breaks-after-dot-or-slash", "甲www.example.com/news乙", 6, BASE,
+     ["甲www.", "example.com/", "news乙"]),
+]
+
+
+@pytest.mark.parametrize("text,measure,rules,expected", [c[1:] for c in CASES],
+                         ids=[c[0] for c in CASES])
+def test_house_case(book, text, measure, rules, expected):
+    assert lines(book, text, measure, **rules) == expected
+
+
+# -- spacing first: house rules are costs ---------------------------------------------------------
+def test_a_unit_is_broken_rather_than_letter_spacing_a_line(book):
+    # keeping 3.5亿元 whole would leave 甲乙 alone on a 6-em line (2 em between two
+    # characters): the house rule gives way, the line stays within the loose limit
+    got = lines(book, "甲乙3.5亿元丙丁戊己庚", 6, cjk_digit_space=0, avoid_orphan=False)
+    assert got[0] != "甲乙"
+    assert "".join(got) == "甲乙3.5亿元丙丁戊己庚"
+
+
+def test_ellipsis_never_alone_on_the_last_line(book):
+    # …… alone counts as a 孤字, and so does 甲……: two characters go down (0.2 em between
+    # the characters of the line before, allowed by a 0.25-em limit)
+    text = "子丑寅卯辰巳午未申酉戌亥甲" + "……"
+    assert lines(book, text, 13, avoid_orphan=False) == ["子丑寅卯辰巳午未申酉戌亥甲", "……"]
+    assert lines(book, text, 13, loose_limit=0.25) == ["子丑寅卯辰巳午未申酉戌", "亥甲……"]
+
+
+def test_strict_keeps_ellipsis_and_dash_off_a_line_start_but_not_the_paragraph_start(book):
+    assert lines(book, "甲乙丙丁戊……己", 5, kinsoku="strict", avoid_orphan=False,
+                 loose_limit=1.0) == ["甲乙丙丁", "戊……己"]
+    assert lines(book, "——甲乙丙", 5, kinsoku="strict") == ["——甲乙丙"]
+
+
+def test_no_loose_line_when_breaks_elsewhere_avoid_it(book):
+    # the grid fill pushes 1300余条 down and leaves 9 characters spaced 0.5 em; moving the
+    # breaks of the lines before it keeps every gap within 0.15 em
+    text = "子丑寅卯辰巳午未申酉戌亥，甲乙丙丁戊己庚辛壬癸子丑寅卯辰1300余条意见全部纳入设计方案"
+    para = setp(book, text, 13, cjk_digit_space=0)
+    assert "".join(line.text for line in para.lines) == text
+    for line in para.lines[:-1]:
+        xs = [g.x for run in line.runs for g in run.glyphs]
+        gaps = [b - a - 10.0 for a, b in zip(xs, xs[1:])]
+        assert max(gaps) <= 1.5 + 1e-6, line.text       # ≤ 0.15 em of the 10-pt test size
+
+
+# -- digit and Latin spacing -------------------------------------------------------------------
+def _width(book, text, **rules):
+    return setp(book, text, 40, align="left", **rules).lines[0].natural / 10
+
+
+def test_digit_space_is_its_own_setting(book):
+    assert _width(book, "3月5日", cjk_digit_space=0) == pytest.approx(0.5 + 1 + 0.5 + 1)
+    assert _width(book, "3月5日") == pytest.approx(0.5 + 0.25 + 1 + 0.25 + 0.5 + 0.25 + 1)
+    assert _width(book, "A甲", cjk_digit_space=0) == pytest.approx(0.5 + 0.25 + 1)
+
+
+def test_a_word_with_a_letter_keeps_the_latin_space_on_both_sides(book):
+    # 建5G基: one space kind for the whole word, not 0 before 5 and ¼ em after G
+    assert _width(book, "建5G基", cjk_digit_space=0) == pytest.approx(1 + 0.25 + 1 + 0.25 + 1)

@@ -1,0 +1,112 @@
+"""Units that stay whole on a line (HOUSE rules of Chinese news desks, cjk-rules.md §d).
+
+In: a `Preparation` with its break classes and the pieces that are not ideographs. Out: the
+legal breaks inside these units turned HOUSE (the grid fill keeps them whole; the optimiser
+breaks one only when every other choice leaves a line loose — a cost, never 稀排):
+- a number and its unit or quantifier: 1220.3亿元, 4.3万, 20周年, 230千伏, 3月5日, 20余人,
+  ３．５亿 (full-width digits and their decimal point too);
+- a dateline's date with its 电 and the agency with its place: 新华社哈瓦那 | 1月12日电
+  (a line may break between the place and the date, or after 电);
+- a parenthesised byline or credit (names, 、, spaces; up to 10 characters): （于健、付磊）;
+- a photo credit: 本报记者　张秀丽　摄.
+The unit lists are data (`UNITS`), not special cases in the breaker.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from typeset.text import classes as C
+from typeset.text.pieces import HOUSE, LEGAL, Preparation
+
+UNITS = (
+    "亿元 万元 千元 百元 美元 欧元 日元 英镑 港元 亿美元 万美元 万亿 万亿元 亿 万 千 百 元 角 "
+    "周年 年 个月 月 日电 日 号 时 小时 分钟 分 秒 天 周 岁 "
+    "个百分点 百分点 个 只 次 人次 万人次 名 人 户 家 所 项 条 件 台 辆 架 艘 座 栋 套 位 倍 "
+    "部 批 期 届 版 张 本 篇 场 轮 起 例 种 类 支 股 份 处 块 颗 枚 头 株 亩 公顷 平方公里 平方米 立方米 公里 千米 米 厘米 "
+    "毫米 千克 公斤 克 吨 万吨 亿吨 升 毫升 度 摄氏度 千伏 千瓦 千瓦时 万千瓦 兆瓦 吉瓦 伏 瓦 "
+    "赫兹 兆 元/吨 岁"
+).split()
+"""Units and quantifiers kept with the number before them (longest match wins); 多/余
+between the number and the unit (20余人, 300多万) stay with both."""
+
+_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _u in sorted(set(UNITS), key=len, reverse=True):
+    _BY_FIRST[_u[0]] = _BY_FIRST.get(_u[0], ()) + (_u,)
+
+_APPROX = "多余"
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_NUMBER_CLASSES = frozenset({C.LA, C.FA})
+_DATELINE = re.compile(r"(?:新华社|中新社|本报|央视|新华网)[\u4e00-\u9fff]{1,8}?"
+                       r"(?=[0-9０-９]{1,2}月[0-9０-９]{1,2}日电)")
+_PAREN = re.compile(r"（[\u4e00-\u9fff、·　 ]{2,10}）")
+"""A byline or credit in parentheses: names, 记者, 、 and spaces only (not （2026—2028年）)."""
+_CREDIT = re.compile(r"(?:本报|特约)?(?:摄影)?(?:记者|通讯员)[\u3000 ]*[\u4e00-\u9fff]{2,4}"
+                     r"(?:[、\u3000 ]+[\u4e00-\u9fff]{2,4})*[\u3000 ]*摄")
+
+
+def unit_after(text: str, at: int) -> int:
+    """Length of the unit or quantifier (with a 多/余 before it) starting at text[at], or 0."""
+    if at >= len(text):
+        return 0
+    lead = 1 if text[at] in _APPROX else 0
+    for unit in _BY_FIRST.get(text[at + lead:at + lead + 1], ()):
+        if text.startswith(unit, at + lead):
+            return lead + len(unit)
+    return 0
+
+
+def keep_units(prep: Preparation, other: list[int]) -> None:
+    """Turn the legal breaks inside numbers-with-units, datelines, bylines and credits HOUSE."""
+    text, starts, cls, brk = prep.text, prep.starts, prep.char_class, prep.break_after
+    n = len(cls)
+    for k in other:
+        if k + 1 >= n:
+            continue
+        end = starts[k + 1]
+        last = text[end - 1]
+        if last == "．" and text[end:end + 1] in _DIGITS and text[end - 2:end - 1] in _DIGITS:
+            if brk[k] == LEGAL:
+                brk[k] = HOUSE                   # ３．|５
+            continue
+        if cls[k] not in _NUMBER_CLASSES or last not in _DIGITS:
+            continue
+        if text[end] == "．" and text[end + 1:end + 2] in _DIGITS:
+            if brk[k] == LEGAL:
+                brk[k] = HOUSE                   # ３|．５
+            continue
+        if cls[k + 1] in _NUMBER_CLASSES:
+            continue
+        length = unit_after(text, end)
+        if not length:
+            continue
+        stop = end + length
+        j = k
+        while j + 1 < n and starts[j + 1] < stop:
+            if brk[j] == LEGAL:
+                brk[j] = HOUSE
+            j += 1
+        if text[stop - 1] == "月" and text[stop:stop + 1] in _DIGITS and j + 1 < n:
+            if brk[j] == LEGAL:
+                brk[j] = HOUSE                   # 3月|5日: a date stays whole
+    if "日电" in text:
+        for found in _DATELINE.finditer(text):
+            _bind(prep, found.start(), found.end())
+    if "（" in text:
+        for found in _PAREN.finditer(text):
+            _bind(prep, found.start(), found.end())
+    if "摄" in text:
+        for found in _CREDIT.finditer(text):
+            _bind(prep, found.start(), found.end())
+
+
+def _bind(prep: Preparation, a: int, b: int) -> None:
+    """No break between the pieces that hold text[a:b]."""
+    starts, brk = prep.starts, prep.break_after
+    first = bisect_right(starts, a) - 1
+    last = bisect_right(starts, b - 1) - 1
+    for j in range(first, min(last, len(brk) - 1)):
+        if brk[j] == LEGAL:
+            if brk[j] == LEGAL:
+                brk[j] = HOUSE
