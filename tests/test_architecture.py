@@ -17,7 +17,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "typeset"
 
 # Order of the layout stages: each may import itself and earlier ones only.
-STAGES = ["model", "text", "linebreak", "flow", "compose"]
+STAGES = ["model", "text", "linebreak", "flow", "compose", "fit", "makeup"]
 BASE = {"frame", "units", "diagnostics", "fonts", "session"}
 PDF_LIBS = {"reportlab", "pikepdf", "pypdfium2"}
 

@@ -22,6 +22,8 @@ from typeset.diagnostics import (Diagnostic, InputError, Severity, error, has_er
                                  scoped)
 from typeset.fonts import FontBook, FontError
 from typeset.frame import Document
+from typeset.fit import fit_edition
+from typeset.makeup import make_up_edition
 from typeset.manifest import load_edition
 from typeset.manifest.fonts_config import load_font_roles
 from typeset.model.edition import Edition
@@ -39,6 +41,10 @@ class BuildResult:
     stories: list[StoryResult] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    fit: object = None
+    """The fitting pass's `typeset.fit.FitResult` (stacks resolved; per-item report)."""
+    makeup: object = None
+    """The make-up pass's `typeset.makeup.MakeupResult` (trees chosen for make_up: auto)."""
 
     @property
     def ok(self) -> bool:
@@ -79,6 +85,12 @@ def font_files(edition_folder: Path) -> list[str]:
     return sorted({entry.face.path for entry in book.roles()})
 
 
+def image_sizes(edition: Edition) -> tuple[dict, list[Diagnostic]]:
+    """The edition's probed photo and image-ad files (path → `MediaInfo`, which composition
+    reads for sizes) and their diagnostics: `typeset.photos.edition_media`."""
+    return photos.edition_media(edition)
+
+
 def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset: bool = False,
             progress: Callable[[str], None] | None = None,
             on_loaded: Callable[[Edition], None] | None = None) -> BuildResult:
@@ -108,13 +120,24 @@ def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset:
     media, image_diags = photos.edition_media(edition, say)
     timings["fonts+images"] = time.perf_counter() - start
     start = time.perf_counter()
+    made = make_up_edition(edition, fonts, media)  # make_up: auto → stack trees (issue 19)
+    edition = made.edition
+    image_diags = image_diags + made.diagnostics
+    timings["make-up"] = time.perf_counter() - start
+    start = time.perf_counter()
+    fitted = fit_edition(edition, fonts, media)  # stacks and rows → plain slots (issue 18)
+    edition = fitted.edition
+    image_diags = image_diags + fitted.diagnostics
+    timings["fit"] = time.perf_counter() - start
+    start = time.perf_counter()
     document, diags, stories = compose_edition(edition, fonts, media, pages)
     diags = diags + photos.photo_verdicts(edition, document, pdf_options(edition))
     timings["compose"] = time.perf_counter() - start
     say(f"composed {len(document.pages)} pages in {timings['compose']:.2f} s")
     found = verdict(list(load_diags) + image_diags + diags, edition,
                     allow_overset=allow_overset)
-    return BuildResult(edition, document, found, stories, timings=timings)
+    return BuildResult(edition, document, found, stories, timings=timings, fit=fitted,
+                       makeup=made)
 
 
 def verdict(diagnostics: list[Diagnostic], edition: Edition, *,

@@ -77,6 +77,7 @@ def test_split_names_and_patterns(maker):
 
 def test_build_split_writes_one_final_pdf_per_page(tmp_path):
     """`paiban build --split`: one PDF per page, named by the pattern, each holding its page."""
+    import re
     import shutil
     from pathlib import Path
 
@@ -90,8 +91,8 @@ def test_build_split_writes_one_final_pdf_per_page(tmp_path):
     shutil.copytree(root / "editions" / "sample", folder)
     manifest = folder / "edition.yaml"
     text = manifest.read_text(encoding="utf-8")
-    text = text.replace("- number: 1\n", "- number: A1\n").replace("- number: 2\n",
-                                                                  "- number: A2\n")
+    text = re.sub(r"- number: 1\b", "- number: A1", text)
+    text = re.sub(r"- number: 2\b", "- number: A2", text)
     manifest.write_text(text.replace("page: 2,", "page: A2,"), encoding="utf-8")
     out = tmp_path / "plates"
     result = CliRunner().invoke(main, ["build", str(folder), "--split", str(out)])

@@ -79,8 +79,9 @@ def test_overset_story_is_reported_not_lost(tmp_path):
 
 
 def test_overset_in_a_continuation_is_reported_not_lost(tmp_path):
-    """a11-digital jumps to page 2; its continuation slot is made too short."""
-    folder = _squeezed_sample(tmp_path, "top: 62, bottom: 87}", "top: 62, bottom: 66}")
+    """a11-digital jumps to page 2; its continuation slot (an item of a stack there) is
+    fixed too short."""
+    folder = _squeezed_sample(tmp_path, "- id: digital-cont ", "- lines: 4\n            id: digital-cont ")
     out = tmp_path / "jump.pdf"
     result = _build(folder, out, allow_overset=True)
     digital = next(s for s in result.stories if s.story == "a11-digital")

@@ -75,11 +75,20 @@ def test_write_failure_leaves_previous_pdf_and_no_temp_file(cli, built, monkeypa
 
 
 def test_same_input_gives_same_bytes(cli, tmp_path):
+    """The same files (and times: the release time is the newest file's, issue 12.5) in
+    another place give the same bytes; so do other times under one SOURCE_DATE_EPOCH."""
     a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
     cli("build", SAMPLE, "-o", a, expect=0)
-    copy = shutil.copytree(SAMPLE, tmp_path / "elsewhere" / "sample")
-    os.utime(copy / "edition.yaml", (1, 1))        # other place, other times: same bytes
+    copy = shutil.copytree(SAMPLE, tmp_path / "elsewhere" / "sample")   # times copied too
     cli("build", copy, "-o", b, expect=0)
+    assert a.read_bytes() == b.read_bytes()
+    os.utime(copy / "edition.yaml", (1, 1))
+    os.environ["SOURCE_DATE_EPOCH"] = "1764579600"
+    try:
+        cli("build", SAMPLE, "-o", a, expect=0)
+        cli("build", copy, "-o", b, expect=0)
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
     assert a.read_bytes() == b.read_bytes()
 
 

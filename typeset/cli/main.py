@@ -57,12 +57,12 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 def _register() -> None:
     """Attach every command module's click command to the group."""
-    from typeset.cli import (edition_cmds, epaper_cmd, fonts_cmd, galley_cmd, new_cmd,
-                             preflight_cmd, preview_cmd)
+    from typeset.cli import (edition_cmds, epaper_cmd, fit_cmd, fonts_cmd, galley_cmd,
+                             makeup_cmd, new_cmd, preflight_cmd, preview_cmd)
 
     for command in (new_cmd.new, edition_cmds.check, edition_cmds.proof, edition_cmds.build,
                     preview_cmd.preview, epaper_cmd.epaper, preflight_cmd.preflight,
-                    galley_cmd.galley, fonts_cmd.fonts):
+                    galley_cmd.galley, fonts_cmd.fonts, fit_cmd.fit, makeup_cmd.make_up):
         main.add_command(command)
 
 

@@ -28,6 +28,8 @@ from typeset.manifest.placeholders import MARK
 from typeset.manifest.slots import SlotContext, read_slot
 from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
 from typeset.manifest.story_elements import check_paragraph_styles
+from typeset.manifest.makeup_items import add_continuations, read_items
+from typeset.manifest.stacks import is_container, read_container
 from typeset.manifest.story_file import read_story
 from typeset.manifest.yamlpos import YMap, parse_yaml
 from typeset.model.edition import Edition, Page, Slot
@@ -39,7 +41,7 @@ from typeset.project import find_project_root
 MANIFEST_NAME = "edition.yaml"
 EDITION_KEYS = ("paper", "date", "issue", "layout", "lunar", "masthead", "output", "pages",
                 "description", "timezone", "jump")
-PAGE_KEYS = ("number", "section", "editor", "layout", "slots", "front")
+PAGE_KEYS = ("number", "section", "editor", "layout", "slots", "front", "make_up", "items")
 MASTHEAD_KEYS = ("paper_latin", "cn", "postal_code", "publisher", "printer", "address",
                  "phone", "price", "website", "motto", "weather", "chief_editor")
 """Masthead and ear extras (报头/报眼): passed on as Edition.extra in this order."""
@@ -239,6 +241,10 @@ def _pages(top: MapReader, problems: Problems, layouts: _Layouts, default_layout
         layout = layouts.get(layout_name, p.at("layout") if p.has("layout")
                              else top.at("layout")) if layout_name else None
         slots: list[Slot] = []
+        containers = []
+        makeup = []
+        make_up = p.choice("make_up", ("auto", "manual"), "manual") if p.has("make_up") else ""
+        make_up = "auto" if make_up == "auto" else ""
         slot_items = p.items("slots", example="[{story: …, at: {…}}]")
         slot_sources = list(getattr(slot_items, "item_sources", ()))
         if len(slot_items) > MAX_SLOTS:
@@ -249,9 +255,18 @@ def _pages(top: MapReader, problems: Problems, layouts: _Layouts, default_layout
         if layout is not None:
             ctx = SlotContext(folder, label, layout, number or index + 1, problems)
             for n, (slot_data, slot_at) in enumerate(zip(slot_items, slot_sources)):
+                if is_container(slot_data):  # a stack, or bottom: auto (issue 18)
+                    container, held = read_container(slot_data, slot_at, n, ctx)
+                    slots.extend(held)
+                    containers.extend([container] if container else [])
+                    continue
                 slot = read_slot(slot_data, slot_at, n, ctx)
                 if slot is not None:
                     slots.append(slot)
+            if make_up or p.has("items"):  # make_up: auto (issue 19)
+                makeup, held = read_items(p, ctx)
+                slots.extend(held)
+                make_up = "auto"
         if not number or layout is None:
             if number and layout is None:
                 layouts.pages_without_layout.add(number)
@@ -259,8 +274,10 @@ def _pages(top: MapReader, problems: Problems, layouts: _Layouts, default_layout
         pages.append(Page(number=number, layout=layout, slots=tuple(slots),
                           section=p.text("section", max_chars=40, printed=True),
                           editor=p.text("editor", max_chars=40, printed=True), source=p.source,
-                          front=p.flag("front") if p.has("front") else None))
-    return pages
+                          front=p.flag("front") if p.has("front") else None,
+                          containers=tuple(containers), make_up=make_up,
+                          makeup=tuple(makeup)))
+    return add_continuations(pages, problems)
 
 
 def _stories(pages: list[Page], folder: Path, label: str, problems: Problems

@@ -21,12 +21,14 @@ from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
 from typeset.manifest.output_settings import read_output
 from typeset.manifest.styles import read_rule, read_styles
 from typeset.manifest.yamlpos import YList, YMap, parse_yaml
+from typeset.manifest.fit_levers import read_fit
 from typeset.model.composition import CompositionRules
 from typeset.model.layout import Layout, Margins, RuleStyle
 from typeset.units import MM, snap
 
 LAYOUT_KEYS = ("name", "description", "trim", "bleed", "margins", "grid", "head_band", "rules",
-               "box_inset_lines", "underset_lines", "jump", "composition", "output", "styles")
+               "box_inset_lines", "underset_lines", "jump", "composition", "output", "styles",
+               "fit")
 GRID_KEYS = ("columns", "column_chars", "gutter_chars", "body_size", "line_pitch", "lines")
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 MIN_MARGIN = 3 * MM
@@ -203,6 +205,7 @@ def read_layout(path: Path, name: str, project_root: Path) -> tuple[Layout, Prob
         composition=_composition(top, problems),
         output=read_output(top.raw("output"), top.at("output"), problems,
                            f"output of layout {name}", project_root),
+        fit=read_fit(top, problems),
     )
     return layout, problems
 

@@ -118,6 +118,13 @@ class Page:
     section: str = ""
     editor: str = ""
     source: SourceRef | None = None
+    containers: tuple = ()
+    """Stacks (typeset.model.stack.Container) whose items are among `slots` with provisional
+    areas until `typeset.fit` gives them their heights (issue 18)."""
+    make_up: str = ""
+    """"auto": the engine arranges `makeup` (issue 19); "" = the slots as written."""
+    makeup: tuple = ()
+    """Items (typeset.model.makeup.MakeupItem) in priority order, for `make_up: auto`."""
     front: bool | None = None
     """A front page (报头 masthead and 报眼 ear) when true; None = as the manifest leaves it:
     page 1 (or A1 of a lettered edition) is a front page, every other page is not (see

@@ -101,6 +101,8 @@ class Layout:
     output: OutputSettings = field(hash=False, compare=False, default_factory=OutputSettings)
     """Backend settings (pdfx, icc_profile, jpeg_quality, max_ink, split_name …), validated
     where the layout (and the edition's `output:` over it) was read."""
+    fit: dict = field(hash=False, compare=False, default_factory=dict)
+    """Copyfit levers for stacks (order and limits, `typeset.fit.levers`) as plain values."""
 
     @property
     def column_width(self) -> float:

@@ -1,0 +1,56 @@
+"""Benchmark: automatic make-up of a page (issue 19 target: ≤ 5 s a page on this machine).
+
+Times in one process, each run in a fresh Session: the make-up pass of
+editions/makeup-sample (one page, 9 items, a pinned ad), then `check` of the edition (load,
+make-up, fit, compose). Prints medians of N runs, the layouts tried and the score.
+Usage: python bench/bench_makeup.py [--repeat N] [--edition PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from typeset import pipeline  # noqa: E402
+from typeset.makeup import make_up_edition  # noqa: E402
+from typeset.manifest import load_edition  # noqa: E402
+from typeset.session import Session, use_session  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--edition", type=Path, default=ROOT / "editions" / "makeup-sample")
+    args = parser.parse_args()
+    edition, _ = load_edition(args.edition)
+    fonts = pipeline.font_book(ROOT)
+    sizes, _ = pipeline.image_sizes(edition)
+    pages = [p.number for p in edition.pages if p.make_up == "auto" and p.makeup]
+    runs, checks = [], []
+    for _ in range(args.repeat):
+        with use_session(Session()):
+            t = time.perf_counter()
+            result = make_up_edition(edition, fonts, sizes)
+            runs.append(time.perf_counter() - t)
+        with use_session(Session()):
+            t = time.perf_counter()
+            checked = pipeline.compose(args.edition)
+            checks.append(time.perf_counter() - t)
+    bad = sorted({d.code for d in checked.diagnostics if d.severity.value != "info"})
+    for choice in result.pages:
+        score = " + ".join(f"{c.score:g}" for c in choice.candidates)
+        print(f"page {choice.page}: {choice.tried} layouts tried, score {score}")
+    print(f"make-up pass: first run {runs[0]:.2f} s, median {statistics.median(runs):.2f} s "
+          f"for {len(pages)} page(s)")
+    print(f"check (load+make-up+fit+compose): median {statistics.median(checks):.2f} s; "
+          f"diagnostics other than info: {bad or 'none'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,479 @@
+"""The fitting pass: every page's containers measured, shared out and resolved to slots.
+
+In: an `Edition`, a `FontBook`, image sizes. Out: `FitResult` (edition with plain slots, one
+`FitItem` per item of every container, diagnostics). Pages are fitted in order, so an empty
+continuation slot in a stack is measured with the rest of the story that jumps into it once
+the page it jumps from is fitted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from typeset.compose.context import ComposeContext
+from typeset.compose.photo import MIN_PICTURE_LINES
+from typeset.compose.story import ChainLink
+from typeset.diagnostics import Diagnostic, error, info, warning
+from typeset.fit import measure
+from typeset.fit.levers import Levers
+from typeset.fit.share import Choice, choose, options, place
+from typeset.fonts import FontBook
+from typeset.model.edition import Edition, GridArea, Page, Slot
+from typeset.model.stack import Container, Leaf, leaves
+from typeset.text import CompositionRules
+
+ELASTIC_MIN = 4
+"""The fewest grid lines a jumping story's first part or a continuation is given."""
+UNDER_NATURAL = 1000.0
+"""Cost of a jumping story taking all its text (its continuation would stay empty)."""
+
+
+@dataclass(frozen=True)
+class FitItem:
+    """One item of a container as fitted: what it holds, what it needs, what it was given."""
+
+    page: int
+    container: str
+    slot: str
+    kind: str
+    story: str = ""
+    chars: int = 0
+    """字数 of the story's body."""
+    line_chars: float = 0.0
+    """Body characters per grid line across the slot."""
+    natural: int = 0
+    """Grid lines the item takes at its width as set (0 when elastic)."""
+    given: int = 0
+    area: GridArea | None = None
+    note: str = ""
+    elastic: bool = False
+    photo_lines: int | None = None
+    """The photo's picture height the photo lever chose (None: as the manifest says)."""
+    headline_lines: int | None = None
+    """The 主题's most lines the headline lever chose (None: as the manifest says)."""
+
+    @property
+    def over(self) -> int:
+        """Lines that do not fit (> 0) or are left empty (< 0) beyond the item's foot."""
+        return 0 if self.elastic or not self.natural else self.natural - self.given
+
+
+@dataclass
+class FitResult:
+    """The fitted edition, what was done per item, and what could not be absorbed."""
+
+    edition: Edition
+    items: list[FitItem] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def contexts_for(edition: Edition, fonts: FontBook,
+                 image_sizes: dict | None) -> dict[str, ComposeContext]:
+    """One ComposeContext per layout, as the composer makes them."""
+    out: dict[str, ComposeContext] = {}
+    for page in edition.pages:
+        if page.layout.name not in out:
+            rules = CompositionRules.from_mapping(page.layout.composition or {})
+            out[page.layout.name] = ComposeContext(page.layout, fonts, rules, edition,
+                                                   image_sizes or {})
+    return out
+
+
+def fit_edition(edition: Edition, fonts: FontBook, image_sizes: dict | None = None,
+                pages: set[int] | None = None) -> FitResult:
+    """Resolve every container of the edition (all pages: jumps connect them)."""
+    if not any(page.containers for page in edition.pages):
+        return FitResult(edition)
+    contexts = contexts_for(edition, fonts, image_sizes)
+    result = FitResult(edition)
+    new_pages = list(edition.pages)
+    for index, page in enumerate(edition.pages):
+        if not page.containers:
+            continue
+        fitter = _PageFitter(page, contexts, result, new_pages)
+        new_pages[index] = fitter.run()
+    result.edition = replace(edition, pages=tuple(new_pages))
+    if pages is not None:
+        result.items = [i for i in result.items if i.page in pages]
+    return result
+
+
+def _with_leaf(node, old: Leaf, new: Leaf):
+    """The tree with leaf `old` replaced by `new`."""
+    if isinstance(node, Leaf):
+        return new if node == old else node
+    return replace(node, children=tuple(_with_leaf(c, old, new) for c in node.children))
+
+
+def _rows(node):
+    """Every row of a tree."""
+    from typeset.model.stack import Row
+
+    if isinstance(node, Leaf):
+        return []
+    found = [node] if isinstance(node, Row) else []
+    for child in node.children:
+        found.extend(_rows(child))
+    return found
+
+
+class _PageFitter:
+    """Fits the containers of one page."""
+
+    def __init__(self, page: Page, contexts: dict[str, ComposeContext], result: FitResult,
+                 pages: list[Page]):
+        self.page = page
+        self.contexts = contexts
+        self.ctx = contexts[page.layout.name]
+        self.result = result
+        self.pages = pages
+        self.edition = result.edition
+        self.levers = Levers.from_mapping(page.layout.fit,
+                                          page.layout.underset_lines)
+        self.by_id = {s.id: s for s in page.slots}
+        self.measured: dict[str, measure.Measure] = {}
+        self.cut: list[str] = []
+        self.cut_weight: dict[str, float] = {}
+        """Stories that give way when a box is over: cost per line cut (the fewest lines in
+        all, then the lowest story first)."""
+        self.done: dict[str, Slot] = {}
+        """Slots of this page's containers already fitted."""
+
+    def run(self) -> Page:
+        areas: dict[str, tuple[GridArea, Choice]] = {}
+        for container in self.page.containers:
+            found = self.fit(container)
+            areas.update(found)
+            for slot_id, (area, choice) in found.items():
+                self.done[slot_id] = self.resolved(self.by_id[slot_id], area, choice)
+        slots = []
+        for slot in self.page.slots:
+            if slot.id in areas:
+                slots.append(self.resolved(slot, *areas[slot.id]))
+            else:
+                slots.append(slot)
+        page = replace(self.page, slots=tuple(slots))
+        self._check_overlaps(page)
+        return page
+
+    # -- one container -------------------------------------------------------------------
+    def fit(self, container: Container) -> dict[str, tuple[GridArea, Choice]]:
+        lay = self.page.layout
+        box = None if container.auto else container.bottom - container.top
+        cap = box + lay.lines if box is not None else 2 * lay.lines
+        lev = self.levers
+        gap_lines = lev.gap_lines if lev.allows("gap") else 0
+        table = options(container.root, cap, self.leaf_options, gap_lines, lev.weight("gap"))
+        height, how = choose(table, box)
+        where = dict(page=self.page.number, slot=container.id)
+        if height is None and box is not None:
+            height, how = box, "over"
+        elif height is None:
+            self.result.diagnostics.append(error(
+                "fit-impossible", f"the items of stack {container.id} cannot be given one "
+                "height side by side in its rows", source=container.source, **where,
+                hint="give the items of each row a similar amount of text, or lines: N"))
+            return {}
+        root = container.root
+        if height is None and box is not None:
+            how = "over"  # far more than the box holds: cut below, as for any box over
+        if how == "over" and box is not None:
+            # More text than box: the lowest story that can be cut gives way (it is set to
+            # the box's foot and its overset reported in 字), the rest still fit exactly.
+            trial, cut = root, []
+            for leaf in reversed(leaves(root)):
+                slot = self.by_id.get(leaf.slot_id)
+                if slot is None or slot.kind != "story" or leaf.lines or leaf.elastic:
+                    continue
+                trial = _with_leaf(trial, leaf, replace(leaf, elastic=True))
+                cut.append(leaf.slot_id)
+                self.cut_weight[leaf.slot_id] = 1000.0 + len(cut)  # fewest lines cut, lowest first
+                again = options(trial, cap, self.leaf_options, gap_lines, lev.weight("gap"))
+                if box in again:
+                    root, table, height, how = trial, again, box, "cut"
+                    self.cut = cut
+                    break
+            if how == "over" and height not in table:
+                self.result.diagnostics.append(error(
+                    "fit-impossible", f"the items of stack {container.id} cannot be set in its "
+                    "box even with every story cut", source=container.source, **where,
+                    hint="move items out of the stack or give it more lines"))
+                return {}
+        out: dict[str, tuple[GridArea, Choice]] = {}
+        place(root, table[height][1], container.top, height, out)
+        room = box if box is not None else lay.lines - container.top
+        if height > room:
+            bottom = container.top + room
+            out = {k: (replace(a, top=min(a.top, bottom - 1), bottom=min(a.bottom, bottom)), c)
+                   for k, (a, c) in out.items()}
+        if box is None and height > room:
+            how, box = "over", room
+        self.report(container, out, height, how, box)
+        self.report_short_rows(container, out)
+        return out
+
+    def report_short_rows(self, container: Container, out) -> None:
+        """Items of a row left shorter than the row (their neighbours need more lines)."""
+        for node in _rows(container.root):
+            bottoms = {leaf.slot_id: out[leaf.slot_id][0].bottom for leaf in leaves(node)
+                       if leaf.slot_id in out}
+            if not bottoms:
+                continue
+            foot = max(bottoms.values())
+            for child in node.children:
+                ids = [leaf.slot_id for leaf in leaves(child) if leaf.slot_id in out]
+                if not ids:
+                    continue
+                low = max(bottoms[i] for i in ids)
+                if foot - low > self.page.layout.underset_lines:
+                    last = max(ids, key=lambda i: bottoms[i])
+                    slot = self.by_id[last]
+                    m = self.measured.get(last)
+                    per = f" (≈{(foot - low) * m.line_chars:.0f}字 of copy)" if m else ""
+                    self.result.diagnostics.append(warning(
+                        "fit-short", f"in a row of stack {container.id}, '{last}' ends "
+                        f"{foot - low} grid lines above its neighbours", source=slot.source,
+                        page=self.page.number, slot=last, story=slot.story,
+                        hint=f"add {foot - low} lines{per} to it or a photo beside it, or "
+                             "shorten the longer items of the row"))
+
+    def report(self, container: Container, out, height: int, how: str, box: int | None
+               ) -> None:
+        items = []
+        for leaf in leaves(container.root):
+            if leaf.slot_id not in out:
+                continue
+            area, choice = out[leaf.slot_id]
+            slot = self.by_id[leaf.slot_id]
+            m = self.measured.get(leaf.slot_id)
+            items.append(FitItem(self.page.number, container.id, slot.id, slot.kind,
+                                 slot.story or "", m.chars if m else 0,
+                                 m.line_chars if m else 0.0,
+                                 choice.natural, area.lines, area, choice.note,
+                                 leaf.elastic and not choice.natural,
+                                 choice.photo_lines if slot.kind == "story" else None,
+                                 choice.headline_lines))
+        self.result.items.extend(items)
+        where = dict(page=self.page.number)
+        if how == "cut":
+            for slot_id in self.cut:
+                item = next(i for i in items if i.slot == slot_id)
+                m = self.measured.get(slot_id)
+                need = m.lines if m else item.given
+                lines = max(0, need - item.given)
+                if not lines:
+                    continue
+                self.result.diagnostics.append(warning(
+                    "fit-over", f"the items of stack {container.id} need more lines than its "
+                    f"box: '{slot_id}' is given {item.given} of the {need} lines it needs",
+                    source=container.source, **where, slot=slot_id,
+                    hint=f"cut about {lines * item.line_chars:.0f}字 ({lines} lines at "
+                         f"{item.line_chars:.0f}字 a line) from {item.story or slot_id}, let "
+                         "it continue: on another page, or move an item out"))
+            return
+        if how in ("exact", "auto"):
+            return
+        where["slot"] = container.id
+        diff = abs(height - box)
+        stories = [i for i in items if i.kind == "story" and i.line_chars]
+        per = "; ".join(f"{i.story}: {diff * i.line_chars:.0f}字 ({diff} lines at "
+                        f"{i.line_chars:.0f}字 a line)" for i in stories) or "no story"
+        if how == "short":
+            self.result.diagnostics.append(warning(
+                "fit-short", f"the items of stack {container.id} fill {height} of its {box} "
+                f"grid lines even with every lever: {diff} lines stay empty at its foot",
+                source=container.source, **where,
+                hint=f"add copy to one story ({per}), a photo, or end the stack at bottom: "
+                     f"{container.top + height}"))
+        else:
+            self.result.diagnostics.append(error(
+                "fit-over", f"the items of stack {container.id} need {height} grid lines "
+                f"even with every lever, its box has {box}: {diff} lines do not fit",
+                source=container.source, **where,
+                hint=f"cut one story ({per}), move an item out, or make the box "
+                     f"{diff} lines taller (bottom: {container.top + height})"))
+
+    # -- leaves --------------------------------------------------------------------------
+    def slot_for(self, leaf: Leaf) -> Slot | None:
+        """The leaf's slot at the leaf's columns (make-up tries one slot at many widths)."""
+        slot = self.by_id.get(leaf.slot_id)
+        if slot is None or (slot.area.column, slot.area.span) == (leaf.column, leaf.span):
+            return slot
+        return replace(slot, area=GridArea(leaf.column, leaf.span, slot.area.top,
+                                           slot.area.bottom))
+
+    def leaf_options(self, leaf: Leaf, cap: int) -> dict[int, Choice]:
+        slot = self.slot_for(leaf)
+        if slot is None:
+            return {}
+        if slot.kind == "story":
+            table = self.story_options(slot, leaf, cap)
+        elif slot.kind == "continuation":
+            table = self.continuation_options(slot, cap)
+        elif slot.kind == "photo" and slot.photo is not None:
+            table = self.photo_options(slot)
+        elif slot.kind == "label":
+            n = measure.label_height(slot, self.ctx)
+            table = {n: Choice(n, n)}
+        elif slot.kind == "ad":
+            low = measure.ad_min_height(slot, self.ctx)
+            table = {h: Choice(h, 0) for h in range(low, cap + 1)}
+        else:
+            table = {h: Choice(h, 0) for h in range(1, cap + 1)}
+        if leaf.lines:
+            got = table.get(leaf.lines)
+            natural = min((c.natural for c in table.values() if c.natural), default=0)
+            return {leaf.lines: Choice(leaf.lines, got.natural if got else natural,
+                                       note="lines fixed")}
+        return table
+
+    def story_options(self, slot: Slot, leaf: Leaf, cap: int) -> dict[int, Choice]:
+        story = self.edition.stories.get(slot.story or "")
+        if story is None:
+            return {h: Choice(h) for h in range(1, cap + 1)}
+        lev, ctx, page = self.levers, self.ctx, self.page
+        photo_variants: list[tuple[int | None, float, str]] = [(None, 0.0, "")]
+        if slot.photo is not None and not slot.photo.lines and lev.allows("photo"):
+            p0 = self.photo_natural(slot)
+            photo_variants = [(p0, 0.0, "")]
+            for d in range(1, lev.photo_lines + 1):
+                for sign in (-1, 1):
+                    if p0 + sign * d >= MIN_PICTURE_LINES:
+                        photo_variants.append((p0 + sign * d, d * lev.weight("photo"),
+                                               f"照片{'+' if sign > 0 else '−'}{d}行"))
+        head_variants: list[tuple[int | None, float, str]] = [(None, 0.0, "")]
+        if (lev.allows("headline") and lev.headline_steps and story.headline
+                and story.headline.headline and not slot.headline_vertical
+                and not slot.headline_lines):  # lines written by the desk are kept
+            style = ctx.layout.styles.get(f"headline-{story.headline.level}")
+            most = slot.headline_lines or (style.max_lines if style else 0) or 2
+            for step in range(1, lev.headline_steps + 1):
+                if most - step >= 1:
+                    head_variants.append((most - step, step * lev.weight("headline"),
+                                          f"主题{most - step}行"))
+        table: dict[int, Choice] = {}
+        base = measure.story_height(story, slot, page, ctx)
+        self.measured[slot.id] = base
+        seen: set[int] = set()
+        for pl, pc, pn in photo_variants:
+            for hl, hc, hn in head_variants:
+                m = base if pl is None and hl is None else measure.story_height(
+                    story, slot, page, ctx, photo_lines=pl, headline_lines=hl)
+                if m.overset:
+                    continue
+                if (pl, hl) != (None, None) and hl is not None and m.lines in seen:
+                    continue  # a smaller headline that saves nothing
+                seen.add(m.lines)
+                note = " ".join(n for n in (pn, hn) if n)
+                cut = self.cut_weight.get(slot.id)
+                if leaf.elastic:
+                    for h in range(min(ELASTIC_MIN, m.lines), m.lines):
+                        # a line cut costs the same everywhere, a little less in a long story
+                        cost = pc + hc + (m.lines - h) * (cut + 10.0 / m.lines) if cut \
+                            else pc + hc
+                        self._offer(table, Choice(h, 0 if not cut else m.lines, pl, hl, cost,
+                                                  note + (" 压缩" if cut else " 转版")))
+                for foot in range(0, lev.foot_lines + 1 if lev.allows("foot") else 1):
+                    cost = pc + hc + foot * lev.weight("foot")
+                    cost += UNDER_NATURAL if leaf.elastic and not cut else 0.0
+                    text = " ".join(t for t in (note, f"脚空{foot}行" if foot else "") if t)
+                    self._offer(table, Choice(m.lines + foot, m.lines, pl, hl, cost, text))
+        return table
+
+    @staticmethod
+    def _offer(table: dict[int, Choice], choice: Choice) -> None:
+        old = table.get(choice.height)
+        if old is None or choice.cost < old.cost - 1e-9:
+            table[choice.height] = choice
+
+    def photo_natural(self, slot: Slot) -> int:
+        """The picture's lines from its aspect at the width it gets inside the story."""
+        xs, width = measure.text_columns_of(slot, self.ctx)
+        count = len(xs)
+        pspan = min(slot.photo.span or count, count)
+        first = count - pspan if slot.photo.place == "right" else 0
+        photo_w = xs[first + pspan - 1] + width - xs[first]
+        return measure.picture_lines_at(slot, self.ctx, photo_w)
+
+    def photo_options(self, slot: Slot) -> dict[int, Choice]:
+        block, caption = measure.photo_height(slot, self.ctx)
+        picture = block - caption
+        lev = self.levers
+        reach = max(lev.photo_lines, int(picture * lev.photo_share)) if lev.allows(
+            "photo") else 0
+        table: dict[int, Choice] = {}
+        for d in range(-reach, reach + 1):
+            if picture + d < MIN_PICTURE_LINES:
+                continue
+            note = f"照片{'+' if d > 0 else '−'}{abs(d)}行" if d else ""
+            table[block + d] = Choice(block + d, block + d, cost=abs(d) * lev.weight("photo"),
+                                      note=note)
+        return table
+
+    def continuation_options(self, slot: Slot, cap: int) -> dict[int, Choice]:
+        """An empty continuation slot: as tall as the rest of the story jumping into it,
+        when the slot it jumps from is already placed; else it takes what is left."""
+        rest = self.remainder(slot)
+        if rest:
+            lev = self.levers
+            feet = range(0, lev.foot_lines + 1 if lev.allows("foot") else 1)
+            return {rest + f: Choice(rest + f, rest, cost=f * lev.weight("foot"),
+                                     note=f"脚空{f}行" if f else "") for f in feet}
+        return {h: Choice(h, 0, note="takes what is left") for h in range(ELASTIC_MIN, cap + 1)}
+
+    def remainder(self, target: Slot) -> int:
+        for number, page in enumerate(self.pages):
+            for slot in page.slots:
+                jump = slot.continue_to
+                if jump is None or jump.page != self.page.number or jump.slot != target.id:
+                    continue
+                if slot.kind != "story":
+                    return 0
+                if page.number == self.page.number:
+                    held = {leaf.slot_id for c in page.containers for leaf in leaves(c.root)}
+                    if slot.id in held and slot.id not in self.done:
+                        return 0  # not fitted yet
+                    slot = self.done.get(slot.id, slot)
+                elif any(slot.id in {leaf.slot_id for leaf in leaves(c.root)}
+                       for c in page.containers) and page is self.edition.pages[number]:
+                    return 0  # its page is not fitted yet
+                story = self.edition.stories.get(slot.story or "")
+                if story is None:
+                    return 0
+                ctx = self.contexts[page.layout.name]
+                first = ChainLink(page, slot, ctx)
+                return measure.remainder_height(story, first, target, self.page, self.ctx)
+        return 0
+
+    # -- result --------------------------------------------------------------------------
+    @staticmethod
+    def resolved(slot: Slot, area: GridArea, choice: Choice) -> Slot:
+        photo = slot.photo
+        if photo is not None and choice.photo_lines is not None and slot.kind == "story":
+            photo = replace(photo, lines=choice.photo_lines)
+        head = slot.headline_lines if choice.headline_lines is None else choice.headline_lines
+        return replace(slot, area=area, photo=photo, headline_lines=head)
+
+    def _check_overlaps(self, page: Page) -> None:
+        """A `bottom: auto` box that grew into a plain slot below it."""
+        held = {leaf.slot_id for c in page.containers for leaf in leaves(c.root)}
+        slots = page.slots
+        for a in slots:
+            if a.id not in held:
+                continue
+            for b in slots:
+                if b.id in held:
+                    continue
+                x = min(a.area.column + a.area.span, b.area.column + b.area.span) - max(
+                    a.area.column, b.area.column)
+                y = min(a.area.bottom, b.area.bottom) - max(a.area.top, b.area.top)
+                if x > 0 and y > 0:
+                    self.result.diagnostics.append(error(
+                        "overlap", f"slot '{a.id}' as fitted (lines {a.area.top}–"
+                        f"{a.area.bottom}) overlaps slot '{b.id}' on page {page.number} by "
+                        f"{y} line(s)", source=a.source, page=page.number, slot=a.id,
+                        hint=f"start '{b.id}' lower (top: {a.area.bottom}) or give the "
+                             "stack a fixed bottom:"))
+
+
+__all__ = ["FitItem", "FitResult", "fit_edition", "info"]

@@ -1,0 +1,282 @@
+"""The make-up pass: every `make_up: auto` page given the best tree the search finds.
+
+In: an `Edition`, a `FontBook`, image sizes. Out: `MakeupResult`. The free box is the type
+area (below the masthead on the first page) less the pinned items (`at:`); items pinned at
+the foot of the page at its left or right leave an L: the box above them and the columns
+beside them, each searched, the last units going beside the pinned ones.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+
+from typeset.diagnostics import Diagnostic, error, warning
+from typeset.fit import measure
+from typeset.fit.pass_ import FitResult, _PageFitter, contexts_for
+from typeset.fit.share import options
+from typeset.fonts import FontBook
+from typeset.makeup.search import Candidate, Search
+from typeset.makeup.units import Unit, page_units
+from typeset.model.edition import Edition, GridArea, Page
+from typeset.model.stack import Container, Leaf, Node, Row, Stack, leaves
+
+SLACK = 30
+"""Lines beyond the page's height the search still measures (to say how much is over)."""
+PHOTO_SHARE = 0.6
+"""A story's unsized photo spans this share of the story's columns (from 4 columns)."""
+MASTHEAD_LINES = 10
+"""Lines the front page keeps free at its top for the masthead (as the sample does)."""
+
+
+@dataclass
+class PageChoice:
+    """What the search chose for one page."""
+
+    page: int
+    containers: tuple[Container, ...]
+    candidates: list[Candidate]
+    tried: int
+    seconds: float
+    vertical: tuple[str, ...] = ()
+
+
+@dataclass
+class MakeupResult:
+    """The edition with its make-up pages given trees, the choices and the diagnostics."""
+
+    edition: Edition
+    pages: list[PageChoice] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def make_up_edition(edition: Edition, fonts: FontBook, image_sizes: dict | None = None
+                    ) -> MakeupResult:
+    """Give every `make_up: auto` page a stack/row tree (pages in order)."""
+    result = MakeupResult(edition)
+    if not any(p.make_up == "auto" for p in edition.pages):
+        return result
+    contexts = contexts_for(edition, fonts, image_sizes)
+    first = min(p.number for p in edition.pages)
+    pages = list(edition.pages)
+    for k, page in enumerate(pages):
+        if page.make_up != "auto" or not page.makeup:
+            continue
+        start = time.perf_counter()
+        pages[k], choice = _PageMakeup(page, edition, contexts, pages, result,
+                                       page.number == first).run()
+        if choice is not None:
+            choice.seconds = time.perf_counter() - start
+            result.pages.append(choice)
+    result.edition = replace(edition, pages=tuple(pages))
+    return result
+
+
+class _PageMakeup:
+    def __init__(self, page: Page, edition: Edition, contexts, pages, result: MakeupResult,
+                 front: bool):
+        self.page = page
+        self.edition = edition
+        self.result = result
+        self.front = front
+        self.fitter = _PageFitter(page, contexts, FitResult(edition), pages)
+        self.ctx = self.fitter.ctx
+        self.by_id = {s.id: s for s in page.slots}
+        self.leaf_memo: dict = {}
+        self.table_memo: dict = {}
+        self.vertical: frozenset[str] = frozenset()
+        self.photo_sized = {s.id: bool(s.photo and s.photo.span) for s in page.slots}
+
+    # -- measurements ----------------------------------------------------------------------
+    def leaf(self, slot_id: str, column: int, span: int) -> Leaf:
+        slot = self.by_id[slot_id]
+        elastic = slot.kind == "continuation" or (slot.kind == "story"
+                                                  and slot.continue_to is not None)
+        return Leaf(slot_id, column, span, 0, elastic, slot.source)
+
+    def shaped(self, slot, span: int, vertical: bool):
+        """The slot as make-up sets it at `span` columns: a 竖题 if chosen, and a photo the
+        desk left unsized spanning about 3/5 of a story 4 or more columns wide (the text
+        beside it), else the whole width."""
+        if vertical:
+            slot = replace(slot, headline_vertical="right")
+        photo = slot.photo
+        if slot.kind == "story" and photo is not None and not self.photo_sized.get(slot.id):
+            wide = max(2, round(span * PHOTO_SHARE)) if span >= 4 else 0
+            slot = replace(slot, photo=replace(photo, span=wide))
+        return slot
+
+    def leaf_options(self, leaf: Leaf, cap: int):
+        vertical = leaf.slot_id in self.vertical
+        key = (leaf.slot_id, leaf.span, vertical, cap)
+        hit = self.leaf_memo.get(key)
+        if hit is None:
+            original = self.fitter.by_id[leaf.slot_id]
+            shaped = self.shaped(original, leaf.span, vertical)
+            if shaped is not original:
+                self.fitter.by_id[leaf.slot_id] = shaped
+            try:
+                hit = self.fitter.leaf_options(leaf, cap)
+            finally:
+                self.fitter.by_id[leaf.slot_id] = original
+            self.leaf_memo[key] = hit
+        return hit
+
+    def key(self, node: Node):
+        if isinstance(node, Leaf):
+            return ("L", node.slot_id, node.span, node.slot_id in self.vertical)
+        return ("R" if isinstance(node, Row) else "S", node.span,
+                tuple(self.key(c) for c in node.children))
+
+    def heights(self, cap: int):
+        lev = self.fitter.levers
+        gap_lines = lev.gap_lines if lev.allows("gap") else 0
+
+        weight = lev.weight("gap")
+        height = cap - SLACK
+
+        def table(tree: Stack, vertical: tuple[str, ...]):
+            self.vertical = frozenset(vertical)
+            kids = [options(child, cap, self.leaf_options, gap_lines, weight,
+                            self.table_memo, self.key) for child in tree.children]
+            if len(kids) == 1:
+                return {h: (c, ((0, h, p),)) for h, (c, p) in kids[0].items()}
+            # Two bands: only the page's height matters, so look for it directly.
+            top, low = kids
+            best = None
+            for h1, (c1, p1) in top.items():
+                for gap in range(gap_lines + 1):
+                    h2 = height - h1 - gap
+                    if h2 in low:
+                        cost = c1 + gap * weight + low[h2][0]
+                        if best is None or cost < best[0] - 1e-9:
+                            best = (cost, ((0, h1, p1), (gap, h2, low[h2][1])))
+            if best is not None:
+                return {height: best}
+            return options(tree, cap, self.leaf_options, gap_lines, weight)
+        return table
+
+    def can_vertical(self, slot_id: str, span: int) -> bool:
+        slot = self.by_id[slot_id]
+        return (span >= 3 and slot.kind == "story" and not slot.headline_span
+                and not slot.text_columns)
+
+    # -- the page ----------------------------------------------------------------------------
+    def run(self):
+        page, lay = self.page, self.page.layout
+        units = page_units(page, self.edition.stories)
+        if not units:
+            return page, None
+        top = MASTHEAD_LINES if self.front else 0
+        pinned = [s for s in page.slots if s.id not in {i for u in units for i in u.ids}]
+        boxes = self.boxes(pinned, top)
+        if boxes is None:
+            return page, None
+        levels = [u.level for u in units if u.story]
+        largest = min(levels, default=9)
+        start = time.perf_counter()
+        choices = self.search(units, boxes, largest)
+        if choices is None:
+            self.result.diagnostics.append(error(
+                "make-up-impossible", f"page {page.number}: no layout found for its items",
+                page=page.number, source=page.source,
+                hint="give fewer items, or pin some with at:"))
+            return page, None
+        containers, vertical, cands = [], [], []
+        for n, ((column, span, btop, bottom), cand) in enumerate(choices):
+            containers.append(Container(f"make-up-{page.number}-{n + 1}", column, span, btop,
+                                        bottom, cand.tree, page.source))
+            vertical.extend(cand.vertical)
+            cands.append(cand)
+            self.report(cand, bottom - btop, column, span)
+        slots = list(page.slots)
+        for container in containers:
+            for leaf in leaves(container.root):
+                k = next(i for i, s in enumerate(slots) if s.id == leaf.slot_id)
+                shaped = self.shaped(slots[k], leaf.span, leaf.slot_id in vertical)
+                slots[k] = replace(shaped, area=GridArea(leaf.column, leaf.span,
+                                                         slots[k].area.top,
+                                                         slots[k].area.top + 1))
+        new = replace(page, slots=tuple(slots), containers=page.containers + tuple(containers))
+        choice = PageChoice(page.number, tuple(containers), cands,
+                            sum(c[1].score >= 0 for c in choices), time.perf_counter() - start,
+                            tuple(vertical))
+        choice.tried = self.tried
+        return new, choice
+
+    def boxes(self, pinned, top: int):
+        """The free boxes: [(column, span, top, bottom)], the first above any pinned items."""
+        lay = self.page.layout
+        if not pinned:
+            return [(1, lay.columns, top, lay.lines)]
+        p_top = min(s.area.top for s in pinned)
+        cols = set()
+        for s in pinned:
+            cols.update(range(s.area.column, s.area.column + s.area.span))
+        free = [c for c in range(1, lay.columns + 1) if c not in cols]
+        at_foot = all(s.area.bottom == lay.lines for s in pinned)
+        contiguous = free == list(range(free[0], free[-1] + 1)) if free else True
+        if not at_foot or not contiguous or p_top <= top:
+            self.result.diagnostics.append(error(
+                "make-up-pinned", f"page {self.page.number}: pinned items must stand at the "
+                "foot of the page, at its left or right", source=pinned[0].source,
+                page=self.page.number, slot=pinned[0].id,
+                hint="pin them with bottom: " f"{lay.lines} in the outer columns, or write the "
+                     "page as stacks"))
+            return None
+        boxes = [(1, lay.columns, top, p_top)]
+        if free:
+            boxes.append((free[0], len(free), p_top, lay.lines))
+        return boxes
+
+    def search(self, units: list[Unit], boxes, largest: int):
+        """The best candidate for each box (the last units beside pinned items)."""
+        self.tried = 0
+        if len(boxes) == 1:
+            cand = self.one(units, boxes[0], largest)
+            return [(boxes[0], cand)] if cand else None
+        best, best_score = None, None
+        for j in range(1, min(3, len(units) - 1) + 1):
+            upper = self.one(units[:-j], boxes[0], largest)
+            lower = self.one(units[-j:], boxes[1], 10)
+            if upper is None or lower is None:
+                continue
+            score = upper.score + lower.score
+            if best_score is None or score < best_score - 1e-9:
+                best, best_score = [(boxes[0], upper), (boxes[1], lower)], score
+        return best
+
+    def one(self, units, box, largest: int) -> Candidate | None:
+        column, span, top, bottom = box
+        height = bottom - top
+        search = Search(units, column, span, height, self.heights(height + SLACK),
+                        self.can_vertical, largest, self.leaf)
+        cand = search.best()
+        self.tried += search.tried
+        return cand
+
+    def report(self, cand: Candidate, height: int, column: int, span: int) -> None:
+        if cand.height == height:
+            return
+        diff = abs(cand.height - height)
+        per = []
+        for leaf in leaves(cand.tree):
+            slot = self.by_id[leaf.slot_id]
+            if slot.kind != "story":
+                continue
+            chars = measure.line_chars(replace(slot, area=GridArea(leaf.column, leaf.span, 0,
+                                                                   1)), self.ctx)
+            per.append(f"{slot.story}: {diff} lines ≈ {diff * chars:.0f}字 at {leaf.span} "
+                       "columns")
+        where = dict(page=self.page.number, source=self.page.source)
+        if cand.height > height:
+            self.result.diagnostics.append(warning(
+                "make-up-over", f"page {self.page.number}: the items need {diff} grid lines "
+                f"more than the page has even in the best layout found", **where,
+                hint="cut one story (" + "; ".join(per) + "), move an item to another page, "
+                     "or let a story continue: {page: N}"))
+        else:
+            self.result.diagnostics.append(warning(
+                "make-up-short", f"page {self.page.number}: the items fill all but {diff} "
+                "grid lines of the page in the best layout found", **where,
+                hint="add copy to a story (" + "; ".join(per) + "), a photo or an item"))
