@@ -113,7 +113,10 @@ def generate(folder: Path, count: int, *, distinct_photos: bool = False,
         page = json.loads(json.dumps(template))  # deep copy
         page["number"] = number
         slots = []
-        for slot in page["slots"]:
+
+        def visit(slot: dict) -> None:
+            """Rename the slot's story (and those of the stacks and rows inside it), point its
+            jump at the next page, give it its photo file."""
             if "story" in slot:
                 name = f"p{number:02d}-{slot['story']}"
                 head, paragraphs = split_story(sources[slot["story"]])
@@ -126,12 +129,21 @@ def generate(folder: Path, count: int, *, distinct_photos: bool = False,
                     del slot["continue"]  # the last page has nowhere to jump: overset allowed
                 else:
                     slot["continue"]["page"] = number + 1
+            if isinstance(slot.get("continued_from"), dict) and number > 1:
+                slot["continued_from"]["page"] = number - 1
             photo = slot.get("photo")
             if isinstance(photo, dict) and press_photos:
                 photo["file"] = _press_photo(folder, photo["file"],
                                              number if distinct_photos else 0)
             elif isinstance(photo, dict) and distinct_photos:
                 photo["file"] = _page_photo(folder, photo["file"], number)
+            for key in ("stack", "row"):
+                for inner in slot.get(key) or ():
+                    if isinstance(inner, dict):
+                        visit(inner)
+
+        for slot in page["slots"]:
+            visit(slot)
             slots.append(slot)
         if number > 1 and template is front:
             # Lines 0–9 hold the masthead on page 1 only; elsewhere two briefs fill them.
