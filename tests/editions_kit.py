@@ -53,3 +53,18 @@ def _write(path: Path, content: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content if isinstance(content, bytes)
                      else content.encode("utf-8", "surrogatepass"))
+
+
+PLACEHOLDER = "【待填】"
+"""The marker `paiban new` puts on every example value (typeset.manifest.placeholders.MARK)."""
+
+
+def fill_in(folder: Path) -> Path:
+    """A `paiban new` edition as a desk leaves it once filled in: the example values kept,
+    the placeholder markers removed (a final build refuses them, issue 12.8)."""
+    for path in folder.rglob("*"):
+        if path.suffix in (".yaml", ".md") and path.is_file():
+            text = path.read_text(encoding="utf-8")
+            if PLACEHOLDER in text:
+                path.write_text(text.replace(PLACEHOLDER, ""), encoding="utf-8")
+    return folder

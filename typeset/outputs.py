@@ -57,11 +57,14 @@ def edition_inputs(edition_path: Path, edition=None, fonts: Iterable[str] = (),
     root = find_project_root(folder)
     bases = (folder, root / "layouts", root / "fonts") if project else (folder,)
     for base in bases:
-        try:
-            files += [p for p in base.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES
-                      and not _our_output(p, folder)]
-        except OSError:
-            continue
+        for top, dirs, names in os.walk(base):
+            if top == str(folder):
+                dirs[:] = [d for d in dirs if d != "out"]  # our outputs, not inputs
+            for name in names:
+                if (os.path.splitext(name)[1].lower() in INPUT_SUFFIXES
+                        or (edition is None and base == folder)) \
+                        and not PREVIEW_NAME.fullmatch(name):
+                    files.append(Path(top, name))
     if edition is not None:
         if edition.source is not None:
             files.append(Path(edition.source.file))
@@ -75,21 +78,12 @@ def edition_inputs(edition_path: Path, edition=None, fonts: Iterable[str] = (),
                 if slot.ad_file:
                     files.append(Path(edition.folder) / slot.ad_file)
     files += [Path(f) for f in fonts]
-    return files
+    return list(dict.fromkeys(files))
 
 
 PREVIEW_NAME = re.compile(r"page-\d+\.png")
-"""What `paiban preview` names its files (not inputs unless the manifest places them)."""
-
-
-def _our_output(path: Path, folder: Path) -> bool:
-    """True for what our commands write inside an edition folder: its out/ folder, preview
-    PNGs (a file the manifest places is added back as an input by name)."""
-    try:
-        inside_out = path.relative_to(folder).parts[0] == "out"
-    except (ValueError, IndexError):
-        inside_out = False
-    return inside_out or bool(PREVIEW_NAME.fullmatch(path.name))
+"""What `paiban preview` names its files (not inputs unless the manifest places them; the
+edition's out/ folder is not searched either)."""
 
 
 def edition_files(edition_path: Path, edition=None) -> list[Path]:
@@ -101,17 +95,13 @@ def edition_files(edition_path: Path, edition=None) -> list[Path]:
 def refused_outputs(outputs: dict[str, Path], inputs: Iterable[Path]) -> list[Diagnostic]:
     """Why any of `outputs` (what → path, e.g. {'-o': out.pdf, '--report': r.json}) must not be
     written: it is one of `inputs`, the same file as another output, a folder or a device, or
-    its name is too long. Empty when all may be written."""
+    its name is too long. Empty when all may be written.
+
+    An output that does not exist yet cannot destroy an input; one that exists is the same
+    file as an input exactly when their (device, inode) agree — whatever the path says
+    (symlinks, hard links, '..'). Outputs are compared with each other by resolved path too."""
     problems: list[Diagnostic] = []
-    taken_paths: dict[str, Path] = {}
-    taken_nodes: dict[tuple[int, int], Path] = {}
-    for path in inputs:
-        resolved, node = _identity(path)
-        taken_paths.setdefault(resolved, path)
-        if node is not None:
-            taken_nodes.setdefault(node, path)
-    seen: dict[str, tuple[str, Path]] = {}
-    seen_nodes: dict[tuple[int, int], tuple[str, Path]] = {}
+    wanted: list[tuple[str, Path, str, tuple[int, int] | None]] = []
     for what, path in outputs.items():
         path = Path(path)
         problem = output_problem(path, what)
@@ -119,7 +109,20 @@ def refused_outputs(outputs: dict[str, Path], inputs: Iterable[Path]) -> list[Di
             problems.append(problem)
             continue
         resolved, node = _identity(path)
-        hit = taken_paths.get(resolved) or (taken_nodes.get(node) if node else None)
+        wanted.append((what, path, resolved, node))
+    existing = {node: (what, path) for what, path, _r, node in wanted if node is not None}
+    taken: dict[tuple[int, int], Path] = {}
+    if existing:
+        for path in inputs:
+            try:
+                info = os.stat(path)
+            except (OSError, ValueError):
+                continue
+            taken.setdefault((info.st_dev, info.st_ino), Path(path))
+    seen: dict[str, tuple[str, Path]] = {}
+    seen_nodes: dict[tuple[int, int], tuple[str, Path]] = {}
+    for what, path, resolved, node in wanted:
+        hit = taken.get(node) if node is not None else None
         if hit is not None:
             problems.append(error(
                 "output-is-input", f"{what} {path} is an input of the edition ({hit}): "

@@ -28,6 +28,7 @@ from typeset.manifest import load_edition
 from typeset.manifest.fonts_config import load_font_roles
 from typeset.model.edition import Edition
 from typeset.project import find_project_root
+from typeset.session import current, file_key
 
 
 
@@ -40,6 +41,9 @@ class BuildResult:
     diagnostics: list[Diagnostic]
     stories: list[StoryResult] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
+    refused: bool = False
+    """True when an output named for this run was refused (an input, or twice): nothing, not
+    even a report, may then be written."""
     timings: dict[str, float] = field(default_factory=dict)
     fit: object = None
     """The fitting pass's `typeset.fit.FitResult` (stacks resolved; per-item report)."""
@@ -52,31 +56,20 @@ class BuildResult:
         return not has_errors(self.diagnostics)
 
 
-_FONT_BOOKS: dict[Path, tuple[tuple, FontBook]] = {}
-
-
 def _fonts_state(root: Path) -> tuple:
-    """What tells a changed font set-up: fonts/fonts.yaml and the fonts/ folder (a font file
-    added, removed or replaced there changes the folder's or the file's times and size)."""
-    state = []
-    for path in (root / "fonts" / "fonts.yaml", root / "fonts"):
-        try:
-            stat = path.stat()
-            state.append((stat.st_mtime_ns, stat.st_size, stat.st_ino))
-        except OSError:
-            state.append(None)
-    return tuple(state)
+    """What tells a changed font set-up: the `file_key` of fonts/fonts.yaml and of the
+    fonts/ folder (a font file added, removed or replaced there changes the folder's key)."""
+    return (file_key(root / "fonts" / "fonts.yaml"), file_key(root / "fonts"))
 
 
 def font_book(project_root: Path) -> FontBook:
-    """The project's FontBook, resolved again only when fonts/fonts.yaml or the project's
-    fonts/ folder changed (so a `--watch` session follows an edited fonts.yaml)."""
+    """The project's FontBook, kept in the session's table 'pipeline.font_books' and resolved
+    again only when fonts/fonts.yaml or the project's fonts/ folder changed (so a `--watch`
+    session follows an edited fonts.yaml)."""
     root = project_root.resolve()
-    state = _fonts_state(root)
-    known = _FONT_BOOKS.get(root)
-    if known is None or known[0] != state:
-        _FONT_BOOKS[root] = (state, FontBook.resolve(load_font_roles(root), root / "fonts"))
-    return _FONT_BOOKS[root][1]
+    return current().memo("pipeline.font_books", 16).get_or_make(
+        (root, _fonts_state(root)),
+        lambda: FontBook.resolve(load_font_roles(root), root / "fonts"))
 
 
 def font_files(edition_folder: Path) -> list[str]:
@@ -92,19 +85,23 @@ def image_sizes(edition: Edition) -> tuple[dict, list[Diagnostic]]:
 
 
 def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset: bool = False,
-            progress: Callable[[str], None] | None = None,
-            on_loaded: Callable[[Edition], None] | None = None) -> BuildResult:
+            final: bool = True, progress: Callable[[str], None] | None = None,
+            on_loaded: Callable[[Edition], None] | None = None,
+            outputs: dict[str, Path | None] | None = None) -> BuildResult:
     """Load and compose an edition without writing anything; its diagnostics are the
     `verdict` (the one `check`, `proof` and `build` share). `progress` receives one line per
     stage (the CLI shows them on a terminal only); `on_loaded` is called with the edition as
-    soon as it is loaded (a build starts its photo workers there)."""
+    soon as it is loaded (a build starts its photo workers there). `outputs` (what → path:
+    the files the caller will write) are checked as soon as the edition and its fonts are
+    known (`refused_outputs`), before any composition: a refused one ends the run there."""
     say = progress or (lambda _line: None)
     timings: dict[str, float] = {}
     start = time.perf_counter()
     try:
         edition, load_diags = load_edition(Path(edition_path))
     except InputError as exc:
-        return BuildResult(None, None, list(exc.diagnostics))
+        refused = refused_outputs(edition_path, None, outputs or {})
+        return BuildResult(None, None, list(exc.diagnostics) + refused, refused=bool(refused))
     timings["load"] = time.perf_counter() - start
     say(f"loaded {edition_path}: {len(edition.pages)} pages, {len(edition.stories)} stories")
     if on_loaded is not None:
@@ -116,7 +113,14 @@ def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset:
     except (InputError, FontError) as exc:
         diags = exc.diagnostics if isinstance(exc, InputError) else [
             error("font-missing", str(exc))]
-        return BuildResult(edition, None, list(load_diags) + list(diags))
+        refused = refused_outputs(edition_path, edition, outputs or {})
+        return BuildResult(edition, None, list(load_diags) + list(diags) + refused,
+                           refused=bool(refused))
+    if outputs:
+        refused = refused_outputs(edition_path, edition, outputs,
+                                  sorted({entry.face.path for entry in fonts.roles()}))
+        if refused:
+            return BuildResult(edition, None, list(load_diags) + refused, refused=True)
     media, image_diags = photos.edition_media(edition, say)
     timings["fonts+images"] = time.perf_counter() - start
     start = time.perf_counter()
@@ -135,32 +139,59 @@ def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset:
     timings["compose"] = time.perf_counter() - start
     say(f"composed {len(document.pages)} pages in {timings['compose']:.2f} s")
     found = verdict(list(load_diags) + image_diags + diags, edition,
-                    allow_overset=allow_overset)
+                    allow_overset=allow_overset, final=final)
     return BuildResult(edition, document, found, stories, timings=timings, fit=fitted,
                        makeup=made)
 
 
+def refused_outputs(edition_path: Path, edition: Edition | None,
+                    outputs: dict[str, Path | None], fonts: list[str] = ()
+                    ) -> list[Diagnostic]:
+    """Why any of `outputs` must not be written (`typeset.outputs.refused_outputs`: an input
+    of the edition or its project, the same file as another output, not a file); when none
+    is refused, their folders are made (a folder that cannot be is refused too)."""
+    from typeset.outputs import edition_inputs, make_folder
+    from typeset.outputs import refused_outputs as refused
+
+    wanted = {what: Path(path) for what, path in outputs.items() if path is not None}
+    if not wanted:
+        return []
+    problems = refused(wanted, edition_inputs(Path(edition_path), edition, fonts))
+    if not problems:
+        problems = [p for p in (make_folder(path, what) for what, path in wanted.items()) if p]
+    return problems
+
+
 def verdict(diagnostics: list[Diagnostic], edition: Edition, *,
-            allow_overset: bool = False) -> list[Diagnostic]:
+            allow_overset: bool = False, final: bool = True) -> list[Diagnostic]:
     """The one verdict on an edition, computed once and shared by `check`, `proof` and
     `build`: a final build refuses exactly when it holds an error, and `check` then exits 1.
 
     In: every diagnostic of loading, images and composition (the photo checks add theirs to
     the same list) and the edition. Out: the same findings, each addressed to the line the desk
-    edits — a slot's finding to the slot's manifest line, a story's to its story file — with
-    overset an error unless `allow_overset` (then it stays a warning)."""
+    edits — a slot's finding to the slot's manifest line, a story's to its story file, a
+    page's to the page's entry — with
+    overset an error unless `allow_overset` (then it stays a warning), and, for a `final`
+    verdict (check and build; not a proof or preview), every finding that blocks only the
+    final build (data `blocks_build`: scaffold placeholders 【待填】, empty stories) an error."""
     slots = {(page.number, slot.id): slot.source for page in edition.pages
              for slot in page.slots}
     stories = {sid: story.source for sid, story in edition.stories.items()}
+    pages = {page.number: page.source for page in edition.pages}
     out = []
     for diag in diagnostics:
         if diag.source is None:
-            source = slots.get((diag.page, diag.slot)) or stories.get(diag.story or "")
+            source = (slots.get((diag.page, diag.slot)) or stories.get(diag.story or "")
+                      or pages.get(diag.page))
             diag = scoped(diag, source=source)
         if diag.code == "overset" and not allow_overset and diag.severity is not Severity.ERROR:
             diag = dataclasses.replace(diag, severity=Severity.ERROR, hint=(
                 diag.hint + "; a final build refuses overset text (build --allow-overset "
                 "writes it anyway)"))
+        if final and diag.severity is Severity.WARNING and dict(diag.data).get("blocks_build"):
+            diag = dataclasses.replace(diag, severity=Severity.ERROR, hint=(
+                diag.hint + "; a final build refuses it (a proof shows it as a warning)"
+                if diag.hint else "a final build refuses it (a proof shows it as a warning)"))
         out.append(diag)
     return out
 
@@ -183,11 +214,14 @@ def pdf_options(edition: Edition, **overrides):
 
 def build(edition_path: Path, out: Path, *, pages: set[int] | None = None,
           allow_overset: bool = False, proof: bool = False, marks: bool = True,
-          progress: Callable[[str], None] | None = None) -> BuildResult:
+          progress: Callable[[str], None] | None = None, report: Path | None = None
+          ) -> BuildResult:
     """Compose and write the PDF (final, or a proof). A final build refuses to write when
-    there are errors, or overset that is not allowed; the previous file is then untouched."""
+    there are errors, or overset that is not allowed; the previous file is then untouched.
+    `report`: the JSON report the caller writes afterwards (checked with the PDF's path
+    before any work, its folder made before the PDF is written)."""
     return _build(edition_path, out, pages=pages, allow_overset=allow_overset, proof=proof,
-                  marks=marks, progress=progress)
+                  marks=marks, progress=progress, report=report)
 
 
 def epaper(edition_path: Path, out_dir: Path, *, allow_overset: bool = False,
@@ -229,9 +263,10 @@ def epaper(edition_path: Path, out_dir: Path, *, allow_overset: bool = False,
     return result
 
 
-def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks, progress
-           ) -> BuildResult:
-    result = compose(edition_path, pages=pages, allow_overset=allow_overset, progress=progress)
+def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks, progress,
+           report=None) -> BuildResult:
+    result = compose(edition_path, pages=pages, allow_overset=allow_overset, final=not proof,
+                     progress=progress, outputs={"-o": Path(out), "--report": report})
     if result.document is None:
         return result
     if not result.ok and not proof:
@@ -260,8 +295,19 @@ def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks,
             from typeset.outputs import replacing
 
             with replacing(out) as tmp:
-                result.diagnostics += write_pdf(result.document, tmp, options,
-                                                report_photos=False, progress=progress)
+                written = verdict(write_pdf(result.document, tmp, options, report_photos=False,
+                                            progress=progress),
+                                  result.edition)
+                if any(d.severity is not Severity.INFO for d in written):
+                    # The writer found more (a photo's resolution …): the proof carries those
+                    # notes too, painted again with the photos it has just prepared.
+                    if progress is not None:
+                        progress("painting again: the writer's findings go on the proof")
+                    result.document = proof_notes(result.document, result.edition,
+                                                  result.diagnostics + written)
+                    written = verdict(write_pdf(result.document, tmp, options,
+                                                report_photos=False, progress=progress), result.edition)
+                result.diagnostics += written
             result.outputs.append(out)
         else:
             _write_final(result, out, options, write_pdf, progress)

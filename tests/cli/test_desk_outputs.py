@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from typeset.cli.main import main
 from typeset.compose.proof_marks import NOTE_KINDS, note_text, wrap
 from typeset.diagnostics import SourceRef, error, warning
+from editions_kit import fill_in
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "editions" / "sample"
@@ -30,7 +31,7 @@ def run(*args, env=None):
 def edition(tmp_path) -> Path:
     folder = tmp_path / "ed"
     assert run("new", folder, "--date", "2026-12-01", "--pages", "2").exit_code == 0
-    return folder
+    return fill_in(folder)
 
 
 def _overset(folder: Path) -> None:
@@ -337,3 +338,24 @@ def test_preview_needs_no_tmpdir_and_says_why_when_it_cannot_write(edition, tmp_
     failed = run("preview", edition, "--pages", "1", "--dpi", "20", "-o", tmp_path / "png2")
     assert failed.exit_code == 1
     assert "No space left on device" in failed.output and "png2" in failed.output
+
+
+def test_a_diagnostic_the_writer_finds_is_on_the_proof_too(edition, tmp_path):
+    """A photo at 17 ppi as placed is found while the PDF is written: the proof still has it
+    as a margin note (12.3: the proof printed the error but had no mark for it)."""
+    from PIL import Image
+
+    from typeset import pipeline
+
+    Image.new("RGB", (120, 90), (200, 50, 50)).save(edition / "photos" / "small.jpg")
+    manifest = edition / "edition.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        "      - label: 栏目名称",
+        "      - photo: {file: photos/small.jpg, caption: 图片说明, credit: 某某 摄}\n"
+        "        at: {column: 1, span: 4, top: 60, bottom: 90}\n      - label: 栏目名称", 1),
+        encoding="utf-8")
+    result = pipeline.build(edition, tmp_path / "lr.pdf", proof=True)
+    codes = {d.code for d in result.diagnostics if d.severity.value != "info"}
+    notes = " ".join(m.label.replace("\n", "") for f in result.document.pages for m in f.items
+                     if getattr(m, "kind", "") in NOTE_KINDS)
+    assert codes and all(code in notes for code in codes), (codes, notes)

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from typeset.cli.main import EXIT_INTERNAL, main
 from typeset.cli.watch import watch, watched_files
+from editions_kit import fill_in
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "editions" / "sample"
@@ -29,7 +30,7 @@ def new_edition(tmp_path) -> Path:
     folder = tmp_path / "ed"
     result = run("new", folder, "--date", "2026-12-01", "--pages", "2")
     assert result.exit_code == 0, result.output
-    return folder
+    return fill_in(folder)
 
 
 def make_overset(folder: Path) -> None:

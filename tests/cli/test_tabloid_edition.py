@@ -7,6 +7,7 @@ import json
 from click.testing import CliRunner
 
 from typeset.cli.main import main
+from editions_kit import fill_in
 
 
 def test_a_new_tabloid_edition_builds_a_pdf_that_passes_preflight(tmp_path):
@@ -15,6 +16,7 @@ def test_a_new_tabloid_edition_builds_a_pdf_that_passes_preflight(tmp_path):
     made = runner.invoke(main, ["new", str(folder), "--layout", "tabloid-6col",
                                 "--date", "2026-12-01", "--pages", "2"])
     assert made.exit_code == 0, made.output
+    fill_in(folder)
     check = runner.invoke(main, ["check", str(folder), "--json"])
     assert check.exit_code == 0, check.output
     assert json.loads(check.output)["ok"] is True

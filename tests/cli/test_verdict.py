@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from typeset import pipeline
 from typeset.cli.main import main
+from editions_kit import fill_in
 
 
 def run(*args):
@@ -21,7 +22,7 @@ def run(*args):
 def _edition(tmp_path: Path) -> Path:
     folder = tmp_path / "ed"
     assert run("new", folder, "--date", "2026-12-01", "--pages", "2").exit_code == 0
-    return folder
+    return fill_in(folder)
 
 
 def _overset(folder: Path) -> None:

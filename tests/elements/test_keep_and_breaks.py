@@ -45,10 +45,8 @@ def test_the_break_into_a_continuation_keeps_the_group_together():
     assert dist.placed == 8                      # the crosshead moves on with its lines
 
 
-@pytest.mark.xfail(reason="the composer track implements the break at a newline in "
-                          "compose/headline.py; story_file keeps the newline (tested above)",
-                   strict=False)
 def test_a_newline_in_the_headline_breaks_the_line_there(maker):
+    """End to end: story_file keeps the newline, the composer breaks there."""
     folder = maker.write(HEAD + page(1, "- story: one\n  at: {column: 1, span: 4, top: 10, "
                                         "bottom: 90}"),
                          {"one": story('headline: "北山新材料\\n产业园二期全面开工"\n'

@@ -22,8 +22,9 @@ def _images(result, number):
 
 
 def _lines(result, number, role):
-    """Caption lines as (y, x of the first run, characters), a line being the runs on one
-    baseline that follow each other without a gap wider than 1.5 em."""
+    """Caption lines as (y, x of the first run, width in 字: a Latin letter or digit counts
+    half), a line being the runs on one
+    baseline that follow each other without a gap wider than 1 em (a column gap is 2 em)."""
     out = []
     by_y = {}
     for run in runs(result, number, role):
@@ -32,10 +33,10 @@ def _lines(result, number, role):
         items.sort(key=lambda r: r.x)
         start, chars, end = items[0].x, 0, None
         for run in items:
-            if end is not None and run.x - end > 1.5 * run.size:
+            if end is not None and run.x - end > 1.0 * run.size:
                 out.append((y, start, chars))
                 start, chars = run.x, 0
-            chars += len(run.text.strip())
+            chars += sum(1 if ord(c) > 0x2E7F else 0.5 for c in run.text.strip())  # in 字
             end = run.x + (run.glyphs[-1].x if run.glyphs else 0) + run.size
         out.append((y, start, chars))
     return out
@@ -155,3 +156,18 @@ def test_photo_title_and_label_must_be_text(maker, key):
     folder = maker.write(HEAD + page(1, slot), {}, ("p.jpg",))
     d = maker.one(folder, "wrong-type")
     assert d.source.line == line_of(folder, key) and key in d.message
+
+
+def test_the_credit_stands_flush_right_under_the_photo(maker):
+    slot = f"""
+        - photo: {{file: photos/p.jpg, caption: "{LONG_CAPTION[:70]}", credit: 记者 沈一帆 摄}}
+          at: {{column: 1, span: 8, top: 10, bottom: 60}}
+        """
+    folder = maker.write(HEAD + page(1, slot), {}, ("p.jpg",))
+    result = maker.compose(folder)
+    [image] = _images(result, 1)
+    credit = runs(result, 1, "credit")
+    end = max(r.x + r.glyphs[-1].x + r.size for r in credit)
+    assert end == pytest.approx(image.x + image.width, abs=1.0)
+    lines = _lines(result, 1, "caption")
+    assert max(x for _, x, _ in lines) < image.x + image.width / 2   # columns from the left

@@ -205,3 +205,42 @@ def test_sigterm_during_a_real_build_leaves_no_temporary(tmp_path):
     assert proc.returncode in (0, 128 + signal.SIGTERM)
     assert not list(tmp_path.glob(f"{TEMP_PREFIX}*"))
     assert out.read_bytes() == b"previous" or out.read_bytes().startswith(b"%PDF")
+
+
+def test_preview_never_replaces_a_photo_named_like_its_pngs(cli, tmp_path):
+    """A photo called page-01.png in photos/ and `preview -o photos`: refused, photo kept."""
+    manifest = MANIFEST.replace("bottom: 50}\n", "bottom: 50}\n        photo: {file: "
+                                "photos/page-01.png, span: 2}\n")
+    folder = write_edition(tmp_path / "ed", manifest)
+    photo = folder / "photos" / "page-01.png"
+    Image.new("RGB", (1200, 900), (10, 90, 40)).save(photo)
+    before = photo.read_bytes()
+    for pages in ([], ["--pages", "1"]):
+        result = cli("preview", folder, *pages, "--dpi", "20", "-o", folder / "photos",
+                     expect=(1, 2))
+        assert "input of the edition" in result.output
+        assert photo.read_bytes() == before
+
+
+def test_a_broken_manifest_still_protects_its_ad_pdfs_from_the_report(cli, tmp_path):
+    folder = write_edition(tmp_path / "ed", "paper: [unclosed\n")
+    (folder / "ads").mkdir()
+    ad = folder / "ads" / "lottery.pdf"
+    ad.write_bytes(b"%PDF-1.4 an ad")
+    result = cli("build", folder, "-o", tmp_path / "x.pdf", "--report", ad, expect=1)
+    assert ad.read_bytes() == b"%PDF-1.4 an ad", result.output
+
+
+def test_split_pages_never_replace_an_input(cli, tmp_path):
+    from relkit import SAMPLE
+
+    story = next((SAMPLE / "stories").glob("*.md"))
+    folder = tmp_path / "ed"
+    shutil.copytree(SAMPLE, folder)
+    story = folder / "stories" / story.name
+    before = story.read_bytes()
+    result = cli("build", folder, "--split", folder / "stories", "--report", story, expect=1)
+    assert "input of the edition" in result.output and story.read_bytes() == before
+    result = cli("build", folder, "--split", tmp_path / "split", "--report",
+                 tmp_path / "split" / "r.json", expect=(0, 1))
+    assert (tmp_path / "split" / "r.json").exists(), result.output

@@ -17,6 +17,7 @@ from typeset.compose.furniture import pdf_ad
 from typeset.diagnostics import SourceRef
 from typeset.model.edition import GridArea, Slot
 from typeset.render.pdf.placed_pages import FormPlacement, add_forms, placement_matrix
+from editions_kit import fill_in
 
 IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
@@ -166,6 +167,7 @@ def edition(tmp_path) -> Path:
     folder = tmp_path / "ed"
     assert CliRunner().invoke(main, ["new", str(folder), "--date", "2026-12-01",
                                      "--pages", "2"]).exit_code == 0
+    fill_in(folder)
     (folder / "ads").mkdir()
     return folder
 
@@ -173,7 +175,7 @@ def edition(tmp_path) -> Path:
 def use_ad(folder: Path, ad: str) -> int:
     manifest = folder / "edition.yaml"
     text = manifest.read_text(encoding="utf-8")
-    text = text.replace("      - ad: {text: 【待填】广告语}", f"      - ad: {ad}", 1)
+    text = text.replace("      - ad: {text: 广告语}", f"      - ad: {ad}", 1)
     manifest.write_text(text, encoding="utf-8")
     return next(n for n, line in enumerate(text.splitlines(), 1) if f"ad: {ad}" in line)
 

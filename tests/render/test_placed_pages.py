@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from reportlab.pdfgen.canvas import Canvas
 
 from typeset.cli.main import main
+from editions_kit import fill_in
 
 
 def make_ad(path: Path, width: float = 200.0, height: float = 100.0) -> Path:
@@ -38,12 +39,13 @@ def ad_edition(tmp_path) -> Path:
     folder = tmp_path / "ed"
     assert CliRunner().invoke(main, ["new", str(folder), "--date", "2026-12-01",
                                      "--pages", "2"]).exit_code == 0
+    fill_in(folder)
     (folder / "ads").mkdir()
     make_ad(folder / "ads" / "lottery.pdf")
     manifest = folder / "edition.yaml"
     text = manifest.read_text(encoding="utf-8")
-    assert "      - ad: {text: 【待填】广告语}" in text
-    manifest.write_text(text.replace("      - ad: {text: 【待填】广告语}",
+    assert "      - ad: {text: 广告语}" in text
+    manifest.write_text(text.replace("      - ad: {text: 广告语}",
                                      "      - ad: {file: ads/lottery.pdf}", 1), encoding="utf-8")
     return folder
 

@@ -5,8 +5,8 @@ proof   — a proof PDF (校样) with grid/slot overlay and every diagnostic bes
 build   — the final print-ready PDF (PDF/X, crop marks); refuses errors and overset unless allowed
 preview — PNG pages of the final look (or --proof), and a per-page summary in the terminal
 
-Every output is checked before any work (`typeset.outputs.refused_outputs`): never an input
-of the edition or the project, never two outputs on one file.
+Every output (-o, --report) is checked before any work (`pipeline.refused_outputs`): never an
+input of the edition or the project, never two outputs on one file.
 """
 
 from __future__ import annotations
@@ -22,10 +22,8 @@ from typeset.cli.diagnostic_text import printable
 from typeset.cli.progress import progress_printer
 from typeset.cli.report import (DIAGNOSTIC_FORMAT, EXIT_ERRORS, EXIT_OK, echo_diagnostics,
                                 edition_report, is_tty, json_text, parse_pages, summary_line)
-from typeset.diagnostics import InputError, has_errors
-from typeset.fonts import FontError
-from typeset.manifest import load_edition
-from typeset.outputs import edition_inputs, make_folder, refused_outputs, write_text
+from typeset.diagnostics import has_errors
+from typeset.outputs import write_text
 
 EXIT_USAGE = 2
 EDITION = click.argument("edition", type=click.Path(exists=True, path_type=Path))
@@ -48,29 +46,6 @@ def edition_name(edition: Path) -> str:
 
 def _default_out(edition: Path, suffix: str) -> Path:
     return Path("out") / f"{edition_name(edition)}{suffix}.pdf"
-
-
-def _guard_outputs(edition: Path, outputs: dict[str, Path | None]) -> None:
-    """Refuse (exit 1, nothing written) an output that is an input or another output, or
-    that cannot be written; create the folders of the others — all before any work."""
-    wanted = {what: Path(path) for what, path in outputs.items() if path is not None}
-    loaded = None
-    fonts: list[str] = []
-    try:
-        loaded, _ = load_edition(Path(edition))
-        fonts = pipeline.font_files(Path(loaded.folder))
-    except (InputError, FontError):
-        pass  # reported by the build itself; the folder rule of edition_inputs still holds
-    problems = refused_outputs(wanted, edition_inputs(edition, loaded, fonts))
-    for path in wanted.values():
-        if not problems:
-            problem = make_folder(path)
-            if problem is not None:
-                problems.append(problem)
-    if problems:
-        echo_diagnostics(problems)
-        click.echo(f"nothing written ({summary_line(problems)})", err=True)
-        sys.exit(EXIT_ERRORS)
 
 
 def _watch(edition: Path, make, report: Path | None, verbose: bool,
@@ -113,7 +88,7 @@ def rebuild_line(result, took: float, last_good: list[Path], stamp: str) -> str:
 
 def _finish(result, report: Path | None, verbose: bool, output: Path | None = None) -> None:
     echo_diagnostics(result.diagnostics, verbose=verbose)
-    if report is not None:
+    if report is not None and not result.refused:
         write_text(report, json_text(edition_report(result, output)) + "\n")
 
 
@@ -152,11 +127,11 @@ def proof(edition: Path, output: Path | None, pages: str | None, report: Path | 
     beside its slot, a build-time slug."""
     out = output or _default_out(edition, "-proof")
     wanted = parse_pages(pages)
-    _guard_outputs(edition, {"-o": out, "--report": report})
     if watch:
-        _watch(edition, lambda: pipeline.build(edition, out, pages=wanted, proof=True),
-               report, verbose)
-    result = pipeline.build(edition, out, pages=wanted, proof=True, progress=progress_printer())
+        _watch(edition, lambda: pipeline.build(edition, out, pages=wanted, proof=True,
+                                               report=report), report, verbose)
+    result = pipeline.build(edition, out, pages=wanted, proof=True, progress=progress_printer(),
+                            report=report)
     _finish(result, report, verbose, out)
     if not result.outputs:
         click.echo(f"not written: {printable(str(out))} ({summary_line(result.diagnostics)})", err=True)
@@ -192,13 +167,13 @@ def build(edition: Path, output: Path | None, pages: str | None, allow_overset: 
                     marks=not no_marks, report=report, verbose=verbose)
     out = output or _default_out(edition, "")
     wanted = parse_pages(pages)
-    _guard_outputs(edition, {"-o": out, "--report": report})
     if watch:
         _watch(edition, lambda: pipeline.build(edition, out, pages=wanted,
                                                allow_overset=allow_overset,
-                                               marks=not no_marks), report, verbose)
+                                               marks=not no_marks, report=report),
+               report, verbose)
     result = pipeline.build(edition, out, pages=wanted, allow_overset=allow_overset,
-                            marks=not no_marks, progress=progress_printer())
+                            marks=not no_marks, progress=progress_printer(), report=report)
     _finish(result, report, verbose, out)
     if not result.outputs:
         click.echo(f"not written: {printable(str(out))} ({summary_line(result.diagnostics)})", err=True)

@@ -25,9 +25,7 @@ from typeset.diagnostics import has_errors
 @click.option("--allow-overset", is_flag=True, help="Publish even when text is overset.")
 @click.option("-v", "--verbose", is_flag=True, help="Also show information (jumps made).")
 def epaper(edition: Path, out_dir: Path | None, allow_overset: bool, verbose: bool) -> None:
-    """Write the e-paper: page images with hot zones.
-
-    Page images with hot zones, article pages and epaper.json, from EDITION."""
+    """Write the e-paper of EDITION: page images with hot zones, article pages, epaper.json."""
     folder = edition if edition.is_dir() else edition.parent
     out = out_dir or Path("out") / f"{folder.resolve().name}-epaper"
     progress = (lambda line: click.echo(f"  {line}", err=True)) if is_tty() else None

@@ -35,7 +35,8 @@ def preflight(pdf_file: Path, profile_name: str, as_json: bool, tac_limit: float
                           min_line_pt=min_line_pt, min_bleed_mm=min_bleed_mm)
     report = run_preflight(pdf_file, profile, ink=not no_ink)
     if as_json:
-        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2, default=str,
+                              allow_nan=False))
     else:
         click.echo(report.table())
     sys.exit(0 if report.passed else 1)

@@ -19,11 +19,12 @@ import click
 
 from typeset import pipeline
 from typeset.cli.diagnostic_text import printable
-from typeset.cli.edition_cmds import EDITION, EXIT_USAGE, WATCH, _guard_outputs
+from typeset.cli.edition_cmds import EDITION, EXIT_USAGE, WATCH
 from typeset.cli.progress import progress_printer
 from typeset.cli.report import (DIAGNOSTIC_FORMAT, EXIT_ERRORS, EXIT_OK, echo_diagnostics,
                                 edition_report, parse_pages)
-from typeset.diagnostics import has_errors
+from typeset.diagnostics import InputError, has_errors
+from typeset.manifest import load_edition
 
 
 def _usage(message: str, hint: str = "") -> None:
@@ -50,10 +51,6 @@ def preview(edition: Path, page_list: str | None, page_alias: str | None, dpi: i
     """Render pages of EDITION to PNG (the final page; --proof for the proof look) and print
     a per-page summary."""
     pages = parse_pages(page_list or page_alias)
-    planned = {}
-    if pages:
-        planned = {f"-o {out_dir}": out_dir / f"page-{n:02d}.png" for n in sorted(pages)}
-    _guard_outputs(edition, planned)
     _check_png_targets(edition, out_dir)
     if watch:
         from typeset.cli.watch import watch as watch_loop
@@ -76,7 +73,11 @@ def _check_png_targets(edition: Path, out_dir: Path) -> None:
     folder = Path(out_dir)
     if not folder.is_dir():
         return
-    inputs = {Path(p).resolve() for p in edition_inputs(edition)}
+    try:
+        loaded, _ = load_edition(Path(edition))
+    except InputError:
+        loaded = None  # reported by the preview itself
+    inputs = {Path(p).resolve() for p in edition_inputs(edition, loaded)}
     clash = sorted(p for p in folder.glob("page-*.png") if p.resolve() in inputs)
     if clash:
         _usage(f"-o {out_dir} holds {clash[0].name}, an input of the edition: preview would "
@@ -88,7 +89,10 @@ def _preview_once(edition: Path, pages: set[int] | None, dpi: int, out_dir: Path
     """Compose, build (unless a PDF is given), render PNGs named by folio, print the summary."""
     from typeset.render.preview import PreviewError, pdf_pages, render_png
 
-    result = pipeline.compose(edition, pages=pages)
+    planned = {}
+    if pages:
+        planned = {f"-o {out_dir}": out_dir / f"page-{n:02d}.png" for n in sorted(pages)}
+    result = pipeline.compose(edition, pages=pages, outputs=planned, final=False)
     echo_diagnostics(result.diagnostics)
     if result.document is None:
         return None

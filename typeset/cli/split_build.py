@@ -32,10 +32,19 @@ def build_split(edition: Path, folder: Path | None, pages: set | None, *, allow_
         sys.exit(EXIT_ERRORS)
     ed = checked.edition
     chosen = [p for p in ed.pages if pages is None or p.number in pages]
+    targets = {page.number: folder / split_name(
+        str(page.layout.output.get("split_name") or DEFAULT_SPLIT_NAME), ed, page)
+        for page in chosen}
+    refused = pipeline.refused_outputs(
+        edition, ed, {**{f"page {n}": out for n, out in targets.items()}, "--report": report},
+        pipeline.font_files(Path(ed.folder)))
+    if refused:  # an input, or two pages (or the report) on one file: nothing is written
+        echo_diagnostics(refused)
+        click.echo(f"not written ({summary_line(refused)})", err=True)
+        sys.exit(EXIT_ERRORS)
     diagnostics, failed, written = [], [], []
     for page in chosen:
-        pattern = page.layout.output.get("split_name") or DEFAULT_SPLIT_NAME
-        out = folder / split_name(str(pattern), ed, page)
+        out = targets[page.number]
         result = pipeline.build(edition, out, pages={page.number},
                                 allow_overset=allow_overset, marks=marks)
         diagnostics += [d for d in result.diagnostics if d not in diagnostics]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typeset.diagnostics import Diagnostic, SourceRef, error, warning
 from typeset.fonts import FontBook
 from typeset.model.edition import Edition
-from typeset.model.story import PrintedText, Story
+from typeset.model.story import Story
 
 _SKIP = {"\n", "\t", " ", "\u3000", "\u00a0"}
 

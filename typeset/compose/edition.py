@@ -99,6 +99,13 @@ def compose_edition(edition: Edition, fonts: FontBook,
     return Document(tuple(frames), info), _ordered(diags), results
 
 
+SET_STORIES = "compose.stories"
+"""The session's table of stories already set, by the story itself (frozen data) and
+everything about its chain that can change the result; a re-proof after a one-story change
+sets only that story."""
+_SET_LIMIT = 2048
+
+
 def _compose_story_cached(story, chain: list[ChainLink], edition: Edition) -> StoryResult:
     """`compose_story`, reusing the result when nothing it depends on has changed (the
     session's table "set-stories", keyed by the story itself — frozen data — and everything
@@ -107,7 +114,7 @@ def _compose_story_cached(story, chain: list[ChainLink], edition: Edition) -> St
 
     The key holds the layout and font book objects themselves (alive as long as the entry is),
     so comparing their ids is sound; unchanged layouts are the same object across builds
-    (manifest.layout_file caches them by file state)."""
+    (manifest.layout_file keeps them in the session by file state)."""
     links = tuple(
         (link.page.number, link.slot, link.ctx.rules, link.page.layout, id(link.page.layout),
          link.ctx.fonts, id(link.ctx.fonts),
@@ -115,7 +122,7 @@ def _compose_story_cached(story, chain: list[ChainLink], edition: Edition) -> St
          if link.slot.photo else None)
         for link in chain)
     key = (story, edition.folder, links)
-    return current().memo("set-stories", limit=2048).get_or_make(
+    return current().memo(SET_STORIES, _SET_LIMIT).get_or_make(
         key, lambda: compose_story(story, chain))
 
 

@@ -4,9 +4,10 @@ In: a `Photo` (label, title, caption, credit), the block's x and width, the layo
 `photo-title`, `caption` and `credit` styles. Out: items with y relative to the top of their
 block, and the block's height. A caption never runs longer per line than the caption style's
 `max_chars` (30 字 when the style leaves it 0): under a wider photo a caption of one or two
-such lines is set at that measure at the left, a longer one in as many columns as the photo's
-width needs, two em apart or more, its lines spread evenly from the left; the credit goes
-flush right on the last line when it fits there, else on a line of its own.
+such lines is set at that measure at the left, a longer one in columns of at least two lines,
+two em apart or more (across the photo, or at max_chars from the left when fewer columns
+are enough); the credit goes flush right under the photo, on the last line when it fits
+there, else under the last column's lines or on a line of its own.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ DEFAULT_MAX_CHARS = 30
 """A caption line's longest measure in 字 when the caption style gives no max_chars."""
 MIN_COLUMN_ROWS = 2
 """A caption of at most this many lines at max_chars is set in one column at the left (its
-lines stacked); a longer one is set in columns across the photo."""
+lines stacked); a longer one in columns of at least this many lines each: across the photo,
+or, when fewer columns than the photo has room for are enough, at max_chars from the left."""
 COLUMN_GAP_EM = 2.0
 """Gap between the columns of a caption, in em of the caption size (wider than a word
 space, so that the columns read as columns)."""
@@ -90,13 +92,17 @@ def caption_block(photo: Photo, x: float, width: float, ctx: ComposeContext
             items.extend(line_runs(line, x, _baseline(y, style), style))
             y += style.pitch
     count, column = caption_columns(width, ctx)
+    limit = (cap_style.max_chars or DEFAULT_MAX_CHARS) * cap_style.size
     lines = []
     if photo.caption and count > 1:
-        limit = (cap_style.max_chars or DEFAULT_MAX_CHARS) * cap_style.size
         stacked = set_text(photo.caption, cap_style, limit, ctx, align=cap_style.align)
-        if len(stacked.lines) <= MIN_COLUMN_ROWS:  # a short caption: one column at the left
+        need = math.ceil(len(stacked.lines) / MIN_COLUMN_ROWS)
+        if need <= 1:  # a short caption: one column at the left
             count, column, lines = 1, limit, list(stacked.lines)
-    gap = _gap(count, column, width)
+        elif need < count:  # fewer columns than the photo has room for: at max_chars, left
+            count, column, lines = need, limit, list(stacked.lines)
+    gap = _gap(count, column, width) if column < limit - 1e-6 or count == 1 else (
+        COLUMN_GAP_EM * cap_style.size)
     if photo.caption and not lines:
         lines = list(set_text(photo.caption, cap_style, column, ctx,
                               align=cap_style.align).lines)
@@ -110,11 +116,11 @@ def caption_block(photo: Photo, x: float, width: float, ctx: ComposeContext
         credit_w = natural_width(photo.credit, credit_style, ctx)
         credit_para = set_text(photo.credit, credit_style, credit_w + 0.01, ctx, align="left")
         last_col = (len(lines) - 1) // rows if lines else 0
-        right = x + last_col * (column + gap) + column if count > 1 else x + width
-        room = column if count > 1 else width
+        right = x + width  # flush right under the photo: nothing stands right of the last line
+        line_end = x + last_col * (column + gap) + lines[-1].natural if lines else x
         last_row = (len(lines) - 1) % rows if lines else -1
         end = y + rows * cap_style.pitch
-        if lines and lines[-1].natural + credit_style.size + credit_w <= room:
+        if lines and line_end + credit_style.size + credit_w <= right:
             row_y, pitch = y + last_row * cap_style.pitch, cap_style.pitch
         elif lines and last_row + 1 < rows:  # room under the last column's lines
             row_y, pitch = y + (last_row + 1) * cap_style.pitch, cap_style.pitch

@@ -34,7 +34,11 @@ TERMS = {
     "widow": "孤行", "orphan": "孤行", "empty-continuation": "空转版",
     "image-unreadable": "图片不可读", "image-low-resolution": "图片精度低",
     "photo-low-resolution": "图片精度低", "missing-glyph": "缺字", "font-missing": "缺字体",
-    "placeholder": "占位文字", "empty-story": "空稿",
+    "placeholder": "占位文字", "empty-story": "空稿", "image-ppi": "图片精度低",
+    "image-missing": "缺图", "image-crop-empty": "裁切为空", "photo-too-big": "图片过大",
+    "text-overflows-slot": "文字超出", "headline-too-wide": "标题过宽",
+    "kinsoku-forced": "避头尾未尽", "paragraph-too-long": "段落过长", "jump": "转版",
+    "unknown-story": "缺稿", "ad-too-large": "广告文件过大", "bad-ad": "广告有误",
 }
 """The desk's word for a finding, shown before its code."""
 NOTE_KINDS = ("diagnostic", "overset-note")

@@ -30,8 +30,9 @@ def line_runs(line: SetLine, x: float, baseline: float, style: TextStyle) -> lis
 
 
 def set_text(text: str | tuple[Run, ...], style: TextStyle, width: float, ctx: ComposeContext,
-             *, align: str | None = None, indent: float = 0.0) -> SetParagraph:
-    """Compose a short text (heading, label, caption, byline) at `width` in `style`.
+             *, align: str | None = None, indent: float | None = None) -> SetParagraph:
+    """Compose a short text (heading, label, caption, byline) at `width` in `style`; the
+    first line indented as the style says (a caption's 2 字) unless `indent` (em) is given.
 
     Text set ragged or centred is display text: it breaks between words only, when such a
     break fits. A newline in a plain-text value (a desk's own break in a headline) always
@@ -45,7 +46,7 @@ def set_text(text: str | tuple[Run, ...], style: TextStyle, width: float, ctx: C
 
 
 def _set_broken(text: str, style: TextStyle, width: float, ctx: ComposeContext,
-                align: str | None, indent: float, phrases: bool) -> SetParagraph:
+                align: str | None, indent: float | None, phrases: bool) -> SetParagraph:
     """`text` set part by part at its newlines, the parts' lines joined into one paragraph
     (line indexes into the whole text; blank parts dropped)."""
     lines: list[SetLine] = []

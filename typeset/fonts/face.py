@@ -7,12 +7,12 @@ the PDF backend writes (Identity-H), so measuring and drawing can never disagree
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import uharfbuzz as hb
 
 from typeset.frame import FaceRef
+from typeset.session import current, file_key
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,8 @@ class Face:
         return f"Face({self.family} {self.style}, {self.path}#{self.index})"
 
 
-@functools.lru_cache(maxsize=64)
 def load_face(path: str, index: int = 0) -> Face:
-    """Load (once per process) the face `index` of the font file at `path`."""
-    return Face(path, index)
+    """Load (once per session, and again when the file changed: `file_key`) the face `index`
+    of the font file at `path`."""
+    key = (str(path), index, file_key(path))
+    return current().memo("fonts.faces", 64).get_or_make(key, lambda: Face(path, index))

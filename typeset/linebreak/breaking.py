@@ -36,7 +36,7 @@ P_LOOSE = 1e8          # a line whose characters are spaced wider than the loose
 MAX_BADNESS = 10000.0
 CONTEXT_LINES = 2
 """Lines before a loose line or 孤字 whose breaks the second pass may change."""
-RECOVERY_LINES = 6
+RECOVERY_LINES = 3
 """Lines after it within which the second pass must be back on the first pass's breaks."""
 
 
@@ -81,13 +81,13 @@ class Breaker:
         self.em = line_widths.prep.em
         self.loose_limit = loose_limit * self.em
         """Spacing between characters (pt per gap) beyond which a line is loose."""
-        self._known: dict[int, float] = {}
-        """Demerits of the lines met so far, by s × stride + e."""
-        self._stride = line_widths.n + 1
         self._plain: dict[int, list[tuple[int, float, str]]] = {}
         """Candidates of the line starts met so far outside any second-pass window."""
-        self._windows: list[tuple[int, int]] = []
-        """(first, last) pieces: line starts there take every alternative (second pass)."""
+        self._first_total = 0.0
+        """Demerits of the first pass (≥ P_LOOSE exactly when one of its lines is loose)."""
+        self._in_window = bytearray(line_widths.n + 2)
+        """1 for the pieces inside a second-pass window (line starts there take every
+        alternative)."""
         limit = min(1.0, loose_limit / 0.25)
         self._loose_badness = 100.0 * limit * limit * limit * 0.99
         """Below this badness no line can be loose (spacing ≤ the limit ⇒ r ≤ limit / ¼ em)."""
@@ -165,7 +165,7 @@ class Breaker:
         best: dict[int, Node] = {0: Node(0.0, -1, -1, "")}   # cheapest way to start at t
         heap = [0]
         queued = {0}
-        candidates, demerits = self._candidates, self._demerits
+        candidates, demerits = self._line_candidates, self._line_demerits
         pop, push = heapq.heappop, heapq.heappush
         new = tuple.__new__                 # Node(...) without the keyword-argument wrapper
         while heap:
@@ -181,6 +181,7 @@ class Breaker:
                     if t < n and t not in queued:
                         queued.add(t)
                         push(heap, t)
+        self._first_total = best[n].demerits
         return self._path(best, n, 0)
 
     @staticmethod
@@ -204,20 +205,23 @@ class Breaker:
         m = self.line_widths
         n = m.n
         last = len(breaks) - 1
-        windows = self._windows = [
+        windows = [
             (breaks[max(0, i - CONTEXT_LINES)].start, breaks[min(last, i + RECOVERY_LINES)].end + 1)
             for i in bad]
+        in_window = self._in_window
+        for a, b in windows:
+            in_window[a:b + 1] = b"\x01" * (b + 1 - a)
         index = {b.start: i for i, b in enumerate(breaks)}
         prefix = [0.0]
         for b in breaks:
-            prefix.append(prefix[-1] + self._demerits(b.start, b.end))
+            prefix.append(prefix[-1] + self._line_demerits(b.start, b.end))
         origin = windows[0][0]
         beyond = max(w[1] for w in windows)
         best: dict[int, Node] = {origin: Node(prefix[index[origin]], -1, -1, "")}
         heap = [origin]
         queued = {origin}
         ends: list[tuple[float, int]] = []
-        candidates, demerits = self._candidates, self._demerits
+        candidates, demerits = self._candidates, self._line_demerits
         pop, push = heapq.heappop, heapq.heappush
         new = tuple.__new__
         while heap:
@@ -229,7 +233,7 @@ class Breaker:
                 old = best.get(t)
                 if old is None or total < old.demerits - 1e-6 or (
                         abs(total - old.demerits) <= 1e-6 and s > old.start):
-                    inside = any(a <= t <= b for a, b in windows)
+                    inside = in_window[t]
                     if not inside and t not in index and t <= beyond:
                         continue            # between windows: on the first pass's breaks
                     best[t] = new(Node, (total, s, e, kind))
@@ -252,7 +256,7 @@ class Breaker:
         """(end, penalty, kind) of the lines that may start at piece s: the grid fill's end,
         and when that line is loose (or in the second pass) the legal breaks near it."""
         if extended:
-            extended = any(a <= s <= b for a, b in self._windows)
+            extended = self._in_window[s]
         if not extended:
             got = self._plain.get(s)
             if got is None:
@@ -281,37 +285,36 @@ class Breaker:
         weight = 1.0 + (m.n - s) / m.n
         penalty_back = penalty_fwd = 0.0 if loose else P_ALTERNATIVE * weight
         limit = self.loose_limit + EPS
+        P, endw, pl = m.width_sums, m.end_width, m.adjacent_cut
+        T, X, G = m.stretch_sums, m.extra_stretch_sums, m.gap_count_sums
+        start = target + P[s] - pl[s]       # target - width(s, k) = start - P[k] - endw[k]
         for k in m.legal_before(e, s, 6 if loose else 3):
-            short = target - m.width(s, k)
+            short = start - P[k] - endw[k]
             if loose and short > need + 4 * self.em:
                 break
-            if short > EPS and m.stretch(s, k) <= EPS:
+            if short > EPS and T[k] - T[s] <= EPS:
                 continue        # a line that cannot be justified is never an alternative
-            if not loose and m.spacing(s, k, target) > limit:
-                break           # second pass: a tight line is never made loose
+            if not loose:       # second pass: a tight line is never made loose
+                extra = short - (X[k] - X[s])
+                if extra > EPS and (G[k] == G[s] or extra / (G[k] - G[s]) > limit):
+                    break
             out.append((k, penalty_back, ALTERNATIVE))
         after = m.legal_after(e, 3)
+        fits = m.fits
         for k in after:
-            if not m.fits(s, k, target):
+            if not fits(s, k, target):
                 break
             out.append((k, penalty_fwd, ALTERNATIVE))
         if extended and m.house:
             low = out[-1][0] if len(out) > 1 and out[-1][0] < e else s
+            spacing = m.spacing
             for k in m.house_between(min(low, e), after[-1] if after else m.last):
-                if k >= s and m.fits(s, k, target) and m.spacing(s, k, target) <= limit:
+                if k >= s and fits(s, k, target) and spacing(s, k, target) <= limit:
                     out.append((k, P_HOUSE + penalty_back, ALTERNATIVE))
         return out
 
-    def _demerits(self, s: int, e: int) -> float:
-        """(1 + badness)² of the line s..e, plus the costs of a loose line and a 孤字;
-        computed once per line (the second pass meets most of the first pass's lines)."""
-        key = s * self._stride + e
-        got = self._known.get(key)
-        if got is None:
-            got = self._known[key] = self._line_demerits(s, e)
-        return got
-
     def _line_demerits(self, s: int, e: int) -> float:
+        """(1 + badness)² of the line s..e, plus the costs of a loose line and a 孤字."""
         m = self.line_widths
         target = self.first_measure if s == 0 else self.measure
         P = m.width_sums
@@ -379,9 +382,8 @@ class Breaker:
         orphan = (self.avoid_orphan and len(breaks) > 1
                   and self.is_orphan(breaks[-1].start, breaks[-1].end))
         bad = [len(breaks) - 1] if orphan else []
-        if optimal:
-            bad[:0] = [number for number, b in enumerate(breaks)
-                       if self.is_loose(b)]
+        if optimal and self._first_total >= P_LOOSE:
+            bad[:0] = [number for number, b in enumerate(breaks) if self.is_loose(b)]
         if not bad:
             return breaks
         fixed = self._repair(breaks, bad)

@@ -22,8 +22,9 @@ from typeset.units import snap
 
 
 def set_line(prep: Preparation, s: int, e: int, *, measure: float, width: float, x0: float,
-             last: bool, align: str) -> SetLine:
-    """Lay out pieces s..e in a line `width` pt wide starting at `x0` (both within `measure`)."""
+             last: bool, align: str, snapped: dict[float, float] | None = None) -> SetLine:
+    """Lay out pieces s..e in a line `width` pt wide starting at `x0` (both within `measure`);
+    `snapped`: the session's snap table (looked up once per paragraph by the caller)."""
     full, wl, wr = prep.advance, prep.left_cut, prep.right_cut
     count = e - s + 1
     left = wl[s:e + 1]                      # blank removed on each piece's left …
@@ -47,7 +48,8 @@ def set_line(prep: Preparation, s: int, e: int, *, measure: float, width: float,
         offset += (width - content) / 2
     elif align == "right" and content < width:
         offset += width - content
-    snapped = current().resource("linebreak.snapped", dict)
+    if snapped is None:
+        snapped = snap_table()
     runs = _runs(prep, s, e, offset, left, right, gaps, pad, snapped)
     text = prep.text[prep.starts[s]:prep.starts[e + 1]]
     return SetLine(
@@ -141,6 +143,11 @@ def _expand(prep, s, e, amount, gaps, pad) -> None:
     share = amount / len(eligible)
     for i in eligible:
         gaps[i] += share
+
+
+def snap_table() -> dict[float, float]:
+    """The build session's table of snapped positions (value → units.snap(value))."""
+    return current().resource("linebreak.snapped", dict)
 
 
 SNAP_TABLE_LIMIT = 32768

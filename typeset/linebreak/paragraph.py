@@ -22,7 +22,7 @@ from typeset.model.story import Run
 from typeset.session import memoised
 from typeset.text import classes as C
 from typeset.linebreak.breaking import FORCED, Breaker
-from typeset.linebreak.justify import set_line
+from typeset.linebreak.justify import set_line, snap_table
 from typeset.linebreak.lines import SetLine, SetParagraph
 from typeset.linebreak.measure import LineMeasure
 from typeset.text.pieces import KINSOKU, LEGAL, UNIT
@@ -83,11 +83,12 @@ def _set_uncached(runs: Sequence[Run], style: TextStyle, fonts: FontBook, measur
     optimal = rules.optimal and align in ("justify", "distribute") and len(text) > SHORT_TEXT
     breaks = breaker.breaks(optimal)
     lines: list[SetLine] = []
+    snapped = snap_table()
     for number, b in enumerate(breaks):
         is_last = number == len(breaks) - 1
         x0 = indent_pt if b.start == 0 else 0.0
         line = set_line(prep, b.start, b.end, measure=measure, width=measure - x0, x0=x0,
-                        last=is_last, align=align)
+                        last=is_last, align=align, snapped=snapped)
         lines.append(line)
         if line.overfull > 0.0005:
             diags.append(warning(

@@ -23,6 +23,7 @@ from typeset.manifest.styles import read_rule, read_styles
 from typeset.manifest.yamlpos import YList, YMap, parse_yaml
 from typeset.manifest.fit_levers import read_fit
 from typeset.model.composition import CompositionRules
+from typeset.session import current, file_key
 from typeset.model.layout import Layout, Margins, RuleStyle
 from typeset.units import MM, snap
 
@@ -51,18 +52,11 @@ def available_layouts(project_root: Path) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
 
 
-_LOADED: dict[tuple, tuple[Layout, tuple[Diagnostic, ...]]] = {}
-"""Layouts already read in this process, by the layout file's and fonts.yaml's (mtime, size),
-with the warnings reading them gave: an unchanged template is the same object on every build,
-so composition caches can trust it, and its warnings are reported on every build too."""
-
-
-def _file_state(path: Path) -> tuple:
-    try:
-        stat = path.stat()
-    except OSError:
-        return (str(path), None)
-    return (str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
+LAYOUT_MEMO = "manifest.layouts"
+"""The session's table of layouts read, by name and the `file_key` of the layout file and
+fonts.yaml, with the warnings reading them gave: an unchanged template is the same object on
+every build of a session (--watch), so composition caches can trust it, and its warnings are
+reported on every build too."""
 
 
 def load_layout(name: str, project_root: Path) -> Layout:
@@ -79,9 +73,11 @@ def load_layout_with_warnings(name: str, project_root: Path
     layout comes from the in-process cache; InputError lists every error."""
     name = name[:-5] if name.endswith(".yaml") else name
     path = layout_path(name, project_root)
-    key = (name, _file_state(path), _file_state(project_root / "fonts" / "fonts.yaml"))
-    if key in _LOADED:
-        layout, warnings = _LOADED[key]
+    key = (name, str(path), file_key(path), file_key(project_root / "fonts" / "fonts.yaml"))
+    memo = current().memo(LAYOUT_MEMO, 64)
+    known = memo.get(key)
+    if known is not None:
+        layout, warnings = known
         return layout, list(warnings)
     if not path.is_file():
         known = available_layouts(project_root)
@@ -91,9 +87,7 @@ def load_layout_with_warnings(name: str, project_root: Path
             f"create {path} or run from a project folder that has layouts/")])
     layout, problems = read_layout(path, name, project_root)
     problems.raise_errors()
-    if len(_LOADED) > 64:
-        _LOADED.clear()
-    _LOADED[key] = (layout, tuple(problems.warnings))
+    memo.put(key, (layout, tuple(problems.warnings)))
     return layout, list(problems.warnings)
 
 

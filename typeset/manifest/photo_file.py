@@ -20,7 +20,7 @@ from typeset.manifest.fields import MapReader, Problems
 from typeset.manifest.media_probe import probe
 from typeset.manifest.paths import UnsafePath, inside
 from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
-from typeset.manifest.story_file import join_lines_with_origins, origins_of, split_front_matter
+from typeset.manifest.story_file import join_lines_with_origins, split_front_matter
 from typeset.model.story import PrintedText
 from typeset.manifest.yamlpos import parse_yaml
 
@@ -95,11 +95,11 @@ def read_sidecar(folder: Path, photo: str, label: str, problems: Problems,
                                                 "credit"))
         elif line.strip():
             caption_lines.append((number, line))
-    caption, where = join_lines_with_origins([ln for _, ln in caption_lines], 1)
-    where = [(caption_lines[row - 1][0], column) for row, column in where]
+    caption, segments = join_lines_with_origins([ln for _, ln in caption_lines], 1)
+    origins = tuple((start, caption_lines[row - 1][0], column)
+                    for start, row, column in segments)
     if caption:
-        origins = origins_of(caption, caption, where)
-        problems.printed.append(PrintedText(caption, SourceRef(file, *where[0]), "caption",
-                                            origins))
+        problems.printed.append(PrintedText(caption, SourceRef(file, *origins[0][1:]),
+                                            "caption", origins))
     return caption, credit
 

@@ -130,6 +130,7 @@ def edition_yaml(layout: Layout, date: str, pages: int) -> str:
             out += [f"      - ad: {{text: {MARK}广告语}}",
                     f"        at: {{column: {cols // 2 + 1}, span: {cols - cols // 2}, "
                     f"top: 0, bottom: 10}}",
-                    "      # - photo: {file: photos/picture.jpg, caption: 图片说明, credit: 某某 摄}",
+                    f"      # - photo: {{file: photos/picture.jpg, caption: {MARK}图片说明, "
+                    f"credit: {MARK}某某 摄}}",
                     f"      #   at: {{column: 1, span: {cols // 2}, top: 20, bottom: 40}}"]
     return "\n".join(out) + "\n"

@@ -296,8 +296,13 @@ def read_photo(data: object, where: SourceRef, ctx: SlotContext) -> Photo | None
     caption = p.text("caption", max_chars=1000, printed=True)
     credit = p.text("credit", max_chars=100, printed=True)
     if file:
+        before = len(problems.printed)
         side = read_sidecar(ctx.folder, file, ctx.label, problems, p.at("file"))
         if side is not None:
+            unused = {"caption"} if caption else set()
+            unused |= {"credit"} if credit else set()
+            problems.printed[before:] = [t for t in problems.printed[before:]
+                                         if t.what not in unused]     # only what is printed
             if (side[0] and caption) or (side[1] and credit):
                 problems.warn("sidecar-ignored", f"the manifest gives the caption/credit, so "
                               f"those in {file.rsplit('.', 1)[0]}.md are not used", p.source,

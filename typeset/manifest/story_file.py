@@ -36,7 +36,7 @@ from typeset.manifest.source import MAX_STORY_BYTES, read_text
 from typeset.manifest.story_elements import (ELEMENT_KEYS, crosshead, front_fields,
                                              headline_text, style_suffix)
 from typeset.manifest.yamlpos import parse_yaml
-from typeset.model.story import Headline, Paragraph, Run, Story
+from typeset.model.story import Headline, Paragraph, Run, Story, locate
 from typeset.session import current, file_key
 
 STORY_KEYS = ("kicker", "headline", "deck", "banner", "level", "dateline", "byline",
@@ -57,22 +57,27 @@ def load_story(path: Path) -> Story:
     return story
 
 
+STORY_MEMO = "manifest.stories"
+"""The session's table of stories read, by (path, label, `file_key`): a re-proof under --watch
+re-reads only the files that changed."""
+
+
 def read_story(path: Path, label: str | None = None) -> tuple[Story, list[Diagnostic]]:
     """Read one story file → (Story, warnings); raises InputError on errors. `label` is the
     file name shown in messages (defaults to the path). Unchanged files are not parsed twice
-    in a session (its table "stories", keyed by the path, the label and `file_key`): a
-    re-proof under --watch re-reads only the files that changed."""
+    in a session."""
     state = file_key(path)
     key = (str(path), label, state) if state is not None else None
-    if key is None:
-        return _read_story(path, label)
-
-    def read() -> tuple[Story, tuple[Diagnostic, ...]]:
-        story, warnings = _read_story(path, label)
-        return story, tuple(warnings)
-
-    story, warnings = current().memo("stories").get_or_make(key, read)
-    return story, list(warnings)
+    memo = current().memo(STORY_MEMO)
+    if key is not None:
+        known = memo.get(key)
+        if known is not None:
+            story, warnings = known
+            return story, list(warnings)
+    story, warnings = _read_story(path, label)
+    if key is not None:
+        memo.put(key, (story, tuple(warnings)))
+    return story, warnings
 
 
 def _read_story(path: Path, label: str | None) -> tuple[Story, list[Diagnostic]]:
@@ -206,27 +211,35 @@ def join_lines(lines: list[str]) -> str:
 
 
 def join_lines_with_origins(lines: list[str], first_line: int
-                            ) -> tuple[str, list[tuple[int, int]]]:
-    """`join_lines`, plus the (line, column) each character of the result was written at (a
-    space put between Latin words takes the place just after the line it follows)."""
+                            ) -> tuple[str, tuple[tuple[int, int, int], ...]]:
+    """`join_lines`, plus where the result's characters were written: (offset, line, column)
+    at the start of each line's piece (a space put between Latin words takes the place just
+    after the line it follows)."""
     text = ""
-    where: list[tuple[int, int]] = []
+    segments: list[tuple[int, int, int]] = []
     for number, line in enumerate(lines, start=first_line):
         lead = len(line) - len(line.lstrip(_INDENT))
         piece = line.strip(_INDENT)
         if text and piece and not (_wide(text[-1]) or _wide(piece[0])):
+            _, last_line, last_col = segments[-1]
+            segments.append((len(text), last_line, last_col + len(text) - segments[-1][0]))
             text += " "
-            last_line, last_col = where[-1]
-            where.append((last_line, last_col + 1))
-        text += piece
-        where.extend((number, lead + 1 + k) for k in range(len(piece)))
-    return text, where
+        if piece:
+            segments.append((len(text), number, lead + 1))
+            text += piece
+    return text, tuple(segments)
 
 
-def origins_of(printed: str, joined: str, where: list[tuple[int, int]]
+def origins_of(printed: str, joined: str, segments: tuple[tuple[int, int, int], ...]
                ) -> tuple[tuple[int, int, int], ...]:
     """Where each character of `printed` (the joined text with escapes and ** removed, a
     subsequence of it) was written, as (offset, line, column) stretches."""
+    if printed == joined:
+        return segments                 # the common case: nothing was removed
+    where: list[tuple[int, int]] = []
+    bounds = list(segments) + [(len(joined), 0, 0)]
+    for (start, line, column), (end, _, _) in zip(bounds, bounds[1:]):
+        where.extend((line, column + k) for k in range(end - start))
     out: list[tuple[int, int, int]] = []
     j = 0
     previous = None
@@ -260,9 +273,9 @@ def _paragraph(lines: list[str], source: SourceRef, problems: Problems,
                       hint="put the headline in the front matter (headline: …); a crosshead (小标题) "
                            "is written ## 小标题")
     text, style = style_suffix(text, source, problems)
-    at = text.find(MARK)
-    find_placeholder(text, SourceRef(source.file, *where[at]) if at >= 0 else source,
-                     problems, "the body", at_marker=True)
+    if MARK in text:
+        find_placeholder(text, locate(source, where, text.find(MARK)), problems, "the body",
+                         at_marker=True)
     runs = tuple(parse_runs(text, source, problems))
     printed = "".join(r.text for r in runs)
     return Paragraph(runs=runs, source=source, indent=indent, style=style,

@@ -100,10 +100,16 @@ def replacing(out: Path) -> Iterator[Path]:
     out = Path(out)
     started = time.time()
     clean_stale_temps(out.parent, out.suffix, started)
-    fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=out.suffix,
-                               dir=out.parent)
-    tmp = os.path.abspath(tmp)
-    _LIVE_TEMPS.add(tmp)
+    # A signal between creating the temporary and registering it would leave it behind:
+    # SIGTERM, SIGHUP and SIGINT wait (blocked) until it is known, then arrive inside `try`.
+    held = _block(CLEANED_SIGNALS)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=out.suffix,
+                                   dir=out.parent)
+        tmp = os.path.abspath(tmp)
+        _LIVE_TEMPS.add(tmp)
+    finally:
+        _unblock(held)
     try:
         os.fchmod(fd, new_mode(out))
         os.close(fd)
@@ -117,6 +123,24 @@ def replacing(out: Path) -> Iterator[Path]:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+
+
+CLEANED_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+"""The signals after which our temporaries are removed (see `handle_signals`)."""
+
+
+def _block(signals) -> set | None:
+    """Block `signals` for this thread; the previous mask (None where it cannot be done)."""
+    try:
+        return signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def _unblock(previous: set | None) -> None:
+    """Restore the mask `_block` returned (pending signals are delivered now)."""
+    if previous is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 class KeepOld(Exception):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import zlib
 import time
 from pathlib import Path
 from typing import NamedTuple
@@ -83,9 +84,10 @@ def _uuid(digest: str) -> str:
 
 
 def content_digest(sheets: list, page_images: list | None) -> str:
-    """SHA-256 of what the pages print: every content stream and every photo's data (a photo
-    replaced under the same name changes it, like an edited headline)."""
-    digest = hashlib.sha256()
+    """A digest of what the pages print: every content stream (BLAKE2) and every photo's data
+    (its CRC-32 and length: a photo replaced under the same name changes it, like an edited
+    headline)."""
+    digest = hashlib.blake2b(digest_size=32)
     for sheet in sheets:
         digest.update(repr((sheet.media, sheet.trim_box, sheet.bleed_box)).encode())
         digest.update(sheet.content)
@@ -93,7 +95,10 @@ def content_digest(sheets: list, page_images: list | None) -> str:
         for name in sorted(photos):
             image = photos[name][0]
             digest.update(name.encode())
-            digest.update(image.data if image is not None else b"missing")
+            if image is None:
+                digest.update(b"missing")
+            else:
+                digest.update(f"{len(image.data)}:{zlib.crc32(image.data)}".encode())
     return digest.hexdigest()
 
 

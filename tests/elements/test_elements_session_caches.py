@@ -17,14 +17,14 @@ def test_story_files_are_read_once_per_session_and_again_when_edited(tmp_path):
     with use_session(Session()) as session:
         first, _ = read_story(path)
         again, _ = read_story(path)
-        assert again is first and session.stats()["stories"][1:] == (1, 1)
+        assert again is first and session.stats()["manifest.stories"][0] == 1
         path.write_text(story("headline: 标题二"), encoding="utf-8")
         os.utime(path, ns=(1, 1))
         edited, _ = read_story(path)
         assert edited.headline.headline == "标题二"
     with use_session(Session()) as fresh:
         read_story(path)
-        assert fresh.stats()["stories"] == (1, 0, 1)
+        assert fresh.stats()["manifest.stories"][0] == 1
 
 
 def test_set_stories_are_reused_within_a_session(maker):
@@ -35,5 +35,5 @@ def test_set_stories_are_reused_within_a_session(maker):
     with use_session(Session()) as session:
         pipeline.compose(folder)
         pipeline.compose(folder)
-        entries, hits, misses = session.stats()["set-stories"]
+        entries, hits, misses = session.stats()["compose.stories"]
         assert (entries, hits, misses) == (1, 1, 1)
