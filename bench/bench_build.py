@@ -114,7 +114,7 @@ def generate(folder: Path, count: int, *, distinct_photos: bool = False,
         page["number"] = number
         slots = []
 
-        def visit(slot: dict) -> None:
+        def visit(slot: dict, number: int = number) -> None:
             """Rename the slot's story (and those of the stacks and rows inside it), point its
             jump at the next page, give it its photo file."""
             if "story" in slot:

@@ -77,7 +77,8 @@ def main() -> None:
     fonts_total = 0.0
     for number, usage in enumerate(usages.values(), start=1):
         subset = subset_face(usage, f"TF{number}")
-        ms = _median_ms(lambda: subset_face(usage, f"TF{number}"), args.repeat)
+        ms = _median_ms(lambda usage=usage, number=number: subset_face(usage, f"TF{number}"),
+                        args.repeat)
         fonts_total += ms
         print(f"  {usage.ref.name:34} {len(usage.gids):5} glyphs {ms:8.1f} ms  "
               f"{len(subset.program) / 1024:7.1f} KiB {subset.kind}")
@@ -91,7 +92,7 @@ def main() -> None:
           f"{options.jpeg_quality}:")
     for number, item in photos.values():
         media = probe(item.source)
-        ms = _median_ms(lambda: render_photo(
+        ms = _median_ms(lambda item=item, number=number, media=media: render_photo(
             plan_photo(item, media, options.image_max_ppi), media, profile, grey=False,
             jpeg_quality=options.jpeg_quality, page=number, max_ink=options.max_ink),
             args.repeat)

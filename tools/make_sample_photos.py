@@ -128,7 +128,7 @@ def riverside(seed: int) -> Image.Image:
         top = int(h * rng.uniform(0.28, 0.46))
         d.rectangle((x, top, x + rng.randint(30, 55), int(h * 0.52)), fill=(150, 150, 170))
     d.rectangle((0, int(h * 0.52), w, int(h * 0.72)), fill=(120, 150, 175))
-    for i in range(160):                                # ripples
+    for _ in range(160):                                # ripples
         y = rng.randint(int(h * 0.53), int(h * 0.71))
         x = rng.randint(0, w)
         d.line((x, y, x + rng.randint(30, 120), y), fill=(200, 190, 180), width=2)
@@ -159,7 +159,7 @@ def port(seed: int) -> Image.Image:
     d = ImageDraw.Draw(img)
     ridge(d, size, 0.48, 0.05, (140, 155, 165), rng)
     d.rectangle((0, int(h * 0.5), w, h), fill=(60, 100, 130))
-    for i in range(220):
+    for _ in range(220):
         y, x = rng.randint(int(h * 0.5), h), rng.randint(0, w)
         d.line((x, y, x + rng.randint(20, 80), y), fill=(110, 150, 175), width=2)
     d.polygon([(420, 470), (1060, 470), (1010, 560), (470, 560)], fill=(40, 45, 60))

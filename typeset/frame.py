@@ -8,7 +8,7 @@ PDF: the PDF writer, the debug text dump and the previews are backends that read
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple, Union
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ class Marker:
     label: str = ""
 
 
-FrameItem = Union[GlyphRun, Rule, Box, ImageItem, PlacedPage, Marker]
+FrameItem = GlyphRun | Rule | Box | ImageItem | PlacedPage | Marker
 
 
 @dataclass(frozen=True)

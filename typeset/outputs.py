@@ -18,7 +18,7 @@ import errno
 import os
 import re
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 from typeset.diagnostics import Diagnostic, error
 from typeset.render.atomic import (KeepOld, clean_stale_temps, handle_signals, new_mode,

@@ -8,12 +8,11 @@ only module, besides the CLI, that ties the stages to files and backends.
 from __future__ import annotations
 
 import dataclasses
-import os
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from typeset import photos
 from typeset.compose import compose_edition

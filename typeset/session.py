@@ -19,7 +19,8 @@ import contextvars
 import functools
 import os
 from contextlib import contextmanager
-from typing import Callable, Hashable, Iterator, TypeVar
+from typing import TypeVar
+from collections.abc import Callable, Hashable, Iterator
 
 T = TypeVar("T")
 

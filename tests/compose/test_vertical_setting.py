@@ -191,7 +191,7 @@ def test_adjacent_marks_are_compressed_without_their_ink_touching(layout, fonts,
             _, y0, _, y1 = face.ink_box(g.gid)
             boxes.append((run.y + g.y - y1 * run.size / face.upem,
                           run.y + g.y - y0 * run.size / face.upem))
-    for (top_a, foot_a), (top_b, _) in zip(boxes, boxes[1:]):
+    for (_top_a, foot_a), (top_b, _) in zip(boxes, boxes[1:]):
         assert foot_a <= top_b + 0.01                          # ink never overlaps down the column
 
 

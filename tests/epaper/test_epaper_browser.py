@@ -70,7 +70,7 @@ def test_every_zone_opens_its_article(browser, sample_site):
             for zone in entry["zones"]:
                 if browser.current_url != url:
                     browser.back()  # (from the browser's cache: quicker than a new load)
-                    assert wait_for(lambda: browser.current_url == url)
+                    assert wait_for(lambda url=url: browser.current_url == url)
                 wait_for(lambda: browser.execute_script(
                     "return document.querySelector('#canvas img').complete"))
                 x, y = inner_point(zone)

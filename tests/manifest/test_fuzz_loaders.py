@@ -76,7 +76,7 @@ def test_story_reader_keeps_every_character(tmp_path_factory, body, front):
                 max_size=4))
 def test_edition_loader_never_crashes(maker, extra):
     lines = BASE.split("\n")
-    text = "\n".join(l for l in lines if not any(l.startswith(e.split(":")[0] + ":")
+    text = "\n".join(ln for ln in lines if not any(ln.startswith(e.split(":")[0] + ":")
                                                  for e in extra)) + "".join(extra)
     folder = maker.write(text)
     try:

@@ -65,8 +65,8 @@ def test_unknown_font_role_and_key_with_suggestion(tmp_path):
     codes = {d.code: d for d in diags}
     assert "unknown-font-role" in codes and "'kai'" in codes["unknown-font-role"].hint
     assert "did you mean 'color'" in codes["unknown-key"].hint
-    line = next(i for i, l in enumerate((tmp_path / "layouts/x.yaml").read_text().splitlines(), 1)
-                if l.startswith("  caption:"))
+    line = next(i for i, ln in enumerate((tmp_path / "layouts/x.yaml").read_text().splitlines(), 1)
+                if ln.startswith("  caption:"))
     assert codes["unknown-key"].source.line == line
 
 

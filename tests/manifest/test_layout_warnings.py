@@ -28,7 +28,7 @@ def _project(tmp_path: Path) -> tuple[Path, int]:
     assert old in text
     text = text.replace(old, old.replace("leading: 1.3em", TIGHT), 1)
     (root / "layouts" / "broadsheet-8col.yaml").write_text(text, encoding="utf-8")
-    line = next(n for n, l in enumerate(text.splitlines(), 1) if TIGHT in l)
+    line = next(n for n, ln in enumerate(text.splitlines(), 1) if TIGHT in ln)
     return root, line
 
 

@@ -4,7 +4,6 @@ typed: `issue: 012345` is 第012345期 (not octal 5349), `section: 12:30` stays 
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 

@@ -25,7 +25,7 @@ SERIF = ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2)
 def _run(text: str, x: float, y: float, size: float, color=BLACK) -> GlyphRun:
     face = load_face(*SERIF)
     glyphs, pen = [], 0.0
-    for i, g in enumerate(face.shape(text)):
+    for _i, g in enumerate(face.shape(text)):
         glyphs.append(PlacedGlyph(g.gid, round(pen, 3), text[g.cluster]))
         pen += g.advance * size / face.upem
     return GlyphRun(x, y, face.ref, size, tuple(glyphs), text, color)

@@ -83,6 +83,6 @@ def test_a_photo_that_fails_while_prepared_is_a_crossed_frame(tmp_path, make_doc
 def test_diagnostics_follow_the_pages_not_the_workers(tmp_path, make_doc, photo):
     low = _item(photo, width=288.0)  # 150 ppi: a warning
     doc = make_doc([_item(tmp_path / "gone.jpg")], [low], [_item(photo)])
-    for build in ("prepared by the workers", "found in the cache"):
+    for _build in ("prepared by the preparer", "found in the session"):
         diags = write_pdf(doc, tmp_path / "a.pdf")
         assert [(d.code, d.page) for d in diags] == [("image-missing", 1), ("image-ppi", 2)]

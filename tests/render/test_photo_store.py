@@ -136,7 +136,8 @@ def test_key_follows_the_bytes_not_the_name_and_diagnostics_are_fresh(tmp_path, 
 def test_options_that_change_pixels_change_the_key(tmp_path, make_doc, photo, photo_store):
     for options in (PdfOptions(), PdfOptions(jpeg_quality=60), PdfOptions(max_ink=220),
                     PdfOptions(grey_images=True), PdfOptions(image_max_ppi=150)):
-        _new_process(lambda: write_pdf(make_doc([_item(photo)]), tmp_path / "x.pdf", options))
+        _new_process(lambda options=options: write_pdf(make_doc([_item(photo)]), tmp_path / "x.pdf",
+                                                       options))
     assert len(_entries(photo_store)) == 5
     # Only a placement option (the warning threshold) differs: the pixels are shared.
     _, hits = _new_process(lambda: write_pdf(make_doc([_item(photo)]), tmp_path / "y.pdf",

@@ -4,7 +4,8 @@ In: `Diagnostic`s and a format: `human` (the default; like Typst's: a headline w
 and code, the file:line:column and page/slot, the source line with a caret under the column,
 the hint; coloured on a terminal) or `short` (`where: severity[code]: message (hint: …)`, one
 line each); without a choice, `human` on a terminal and `plain` in a pipe (`where: severity:
-message` and the hint on its own line, as logs are grepped). Out: text. Every piece of user text (messages, ids, the quoted source line) is
+message` and the hint on its own line, as logs are grepped). Out: text. Every piece of user text
+(messages, ids, the quoted source line) is
 made printable first: control characters are shown escaped (\\x1b, \\x07 …), never sent raw to
 the terminal.
 """

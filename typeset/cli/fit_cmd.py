@@ -94,7 +94,7 @@ def _write(edition: Path, result) -> None:
     if _blocking(again.diagnostics) or _areas(again.edition) != _areas(result.edition):
         path.write_bytes(backup.read_bytes())
         click.echo("not written: the rewritten manifest did not give the same pages; "
-                   f"edition.yaml is as it was (this is a bug: please report it)", err=True)
+                   "edition.yaml is as it was (this is a bug: please report it)", err=True)
         sys.exit(EXIT_ERRORS)
     click.echo(f"wrote {path} (stacks as plain slots; the previous file is {backup.name})",
                err=True)

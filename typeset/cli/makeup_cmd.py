@@ -15,9 +15,9 @@ import click
 
 from typeset import pipeline
 from typeset.cli.report import EXIT_ERRORS, EXIT_OK, echo_diagnostics
+from typeset.diagnostics import has_errors
 
 EXIT_USAGE = 2
-from typeset.diagnostics import has_errors
 
 SHOWN = {"make-up-over", "make-up-short", "make-up-pinned", "make-up-impossible", "overset",
          "underset", "fit-over", "fit-short"}

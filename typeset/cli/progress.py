@@ -8,7 +8,7 @@ long step passes in silence), or None when stderr is not a terminal.
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import click
 

@@ -26,7 +26,8 @@ class ComposeContext:
     fonts: FontBook
     rules: CompositionRules
     edition: Edition
-    media: dict[str, MediaInfo | tuple[int, int] | None] = field(hash=False, compare=False, default_factory=dict)
+    media: dict[str, MediaInfo | tuple[int, int] | None] = field(hash=False, compare=False,
+                                                                 default_factory=dict)
     """Every image file the edition places (path as composed → its probed `MediaInfo`; a
     hand-made context may give plain (w, h) sizes, or None for a file that cannot be read)."""
 

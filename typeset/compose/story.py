@@ -22,7 +22,6 @@ from typeset.diagnostics import Diagnostic, info, warning
 from typeset.flow import Column, LineKey, distribute, reserve_last_line, total_capacity
 from typeset.frame import Box, FrameItem, Marker, Rule
 from typeset.model.edition import Page, Slot
-from typeset.model.folio import folio_text
 from typeset.model.story import Story
 from typeset.units import snap
 

@@ -46,7 +46,7 @@ class Levers:
         return lever in self.order
 
     @classmethod
-    def from_mapping(cls, data: dict | None, underset_lines: int = 3) -> "Levers":
+    def from_mapping(cls, data: dict | None, underset_lines: int = 3) -> Levers:
         """From a layout's `fit:` mapping (order: [...], photo_lines: 4, …); the foot never
         beyond the layout's underset limit."""
         data = dict(data or {})

@@ -12,7 +12,7 @@ when none exists, the nearest (shorter first) is taken and the difference report
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from typeset.model.edition import GridArea
 from typeset.model.stack import Leaf, Node, Row, Stack

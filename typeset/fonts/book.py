@@ -31,7 +31,7 @@ class RoleSpec:
     fallback: str | None = None
     """Another role to use when this one is not installed (e.g. 仿宋 → 楷体)."""
     description: str = ""
-    fallback_fonts: tuple["RoleSpec", ...] = ()
+    fallback_fonts: tuple[RoleSpec, ...] = ()
     """Fonts tried character by character for what no role's face has (生僻字)."""
     source: SourceRef | None = None
     """Where the role (or the fallback font) is written in fonts/fonts.yaml."""
@@ -82,7 +82,7 @@ class FontBook:
         self._coverage: dict[str, object] = {}
 
     @classmethod
-    def resolve(cls, specs: dict[str, RoleSpec], project_fonts: Path | None) -> "FontBook":
+    def resolve(cls, specs: dict[str, RoleSpec], project_fonts: Path | None) -> FontBook:
         """Find every role's face; raise FontError with a diagnostic (at the role's
         fonts.yaml line) for each role that cannot be found or whose file is no usable font."""
         dirs = search_dirs(project_fonts)

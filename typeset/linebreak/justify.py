@@ -124,7 +124,8 @@ def _expand(prep, s, e, amount, gaps, pad) -> None:
             part = min(prep.space_stretch[k], amount)
             pad[i] += part
             amount -= part
-    stretchable = [(i, prep.latin_gap_stretch[k]) for i, k in enumerate(range(s, e)) if prep.latin_gap_stretch[k] > EPS]
+    stretchable = [(i, prep.latin_gap_stretch[k]) for i, k in enumerate(range(s, e))
+                   if prep.latin_gap_stretch[k] > EPS]
     total = sum(cap for _, cap in stretchable)
     if total > EPS and amount > EPS:
         take = min(total, amount)

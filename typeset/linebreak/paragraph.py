@@ -13,7 +13,7 @@ composes pages out of set paragraphs.
 from __future__ import annotations
 
 import unicodedata
-from typing import Sequence
+from collections.abc import Sequence
 
 from typeset.diagnostics import Diagnostic, error, info, warning
 from typeset.fonts.book import FontBook

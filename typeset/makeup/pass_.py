@@ -163,7 +163,7 @@ class _PageMakeup:
 
     # -- the page ----------------------------------------------------------------------------
     def run(self):
-        page, lay = self.page, self.page.layout
+        page = self.page
         units = page_units(page, self.edition.stories)
         if not units:
             return page, None

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Callable
+from collections.abc import Callable
 
 from typeset.fit.share import place
 from typeset.makeup.units import Unit

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import math
-from typing import Iterable
+from collections.abc import Iterable
 
 from typeset.diagnostics import Diagnostic, InputError, Severity, SourceRef, error, warning
 from typeset.manifest.placeholders import find_placeholder
@@ -279,7 +279,7 @@ class MapReader:
         return value
 
     def mapping(self, key: str, what: str, keys: Iterable[str], *,
-                required: bool = False) -> "MapReader | None":
+                required: bool = False) -> MapReader | None:
         """A nested mapping, read with its own allowed keys (None when absent)."""
         if not self.has(key):
             self._missing(key, required, "{…}")

@@ -8,7 +8,8 @@ number 12345 (not octal 5349), 12:30 and yes/no/on/off stay text; every number k
 characters the user typed (`WrittenInt`, `WrittenFloat`: `.written`), so a text field prints
 `price: 1.50` as 1.50. Parsing uses PyYAML's
 safe loader (libyaml's when available) to compose the node tree; the conversion is
-ours and refuses what a manifest never needs and an attacker might use: anchors and aliases (no alias bombs), tags other than the
+ours and refuses what a manifest never needs and an attacker might use: anchors and aliases (no
+alias bombs), tags other than the
 plain ones, duplicate keys, non-scalar keys, tab indentation, absurd nesting, numbers too long
 to be real, control characters and lone surrogates written as escapes.
 """
@@ -47,7 +48,7 @@ class WrittenInt(int):
 
     written: str
 
-    def __new__(cls, value: int, written: str) -> "WrittenInt":
+    def __new__(cls, value: int, written: str) -> WrittenInt:
         self = super().__new__(cls, value)
         self.written = written
         return self
@@ -61,7 +62,7 @@ class WrittenFloat(float):
 
     written: str
 
-    def __new__(cls, value: float, written: str) -> "WrittenFloat":
+    def __new__(cls, value: float, written: str) -> WrittenFloat:
         self = super().__new__(cls, value)
         self.written = written
         return self

@@ -87,7 +87,7 @@ class CompositionRules:
         return tuple(f.name for f in fields(cls))
 
     @classmethod
-    def from_mapping(cls, data: dict | None) -> "CompositionRules":
+    def from_mapping(cls, data: dict | None) -> CompositionRules:
         """Rules from a plain mapping; ValueError names an unknown key and lists the valid ones."""
         data = dict(data or {})
         valid = cls.names()

@@ -22,7 +22,7 @@ class SectionFolio(str):
 
     __slots__ = ("section", "number")
 
-    def __new__(cls, section: str, number: int) -> "SectionFolio":
+    def __new__(cls, section: str, number: int) -> SectionFolio:
         self = super().__new__(cls, f"{section.upper()}{number}")
         self.section = section.upper()
         self.number = number

@@ -73,7 +73,7 @@ class OutputSettings:
         """Where `key` was written."""
         return dict(self.sources).get(key)
 
-    def over(self, base: "OutputSettings") -> "OutputSettings":
+    def over(self, base: OutputSettings) -> OutputSettings:
         """These settings laid over `base` (an edition's over its layout's), key by key."""
         if not self:
             return base

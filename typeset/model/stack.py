@@ -35,7 +35,7 @@ class Stack:
 
     column: int
     span: int
-    children: tuple["Node", ...]
+    children: tuple[Node, ...]
     source: SourceRef | None = None
 
 
@@ -45,7 +45,7 @@ class Row:
 
     column: int
     span: int
-    children: tuple["Node", ...]
+    children: tuple[Node, ...]
     source: SourceRef | None = None
 
 

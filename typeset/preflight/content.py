@@ -147,7 +147,7 @@ class _State:
     font_size: float = 0.0
     render_mode: int = 0
 
-    def copy(self) -> "_State":
+    def copy(self) -> _State:
         return _State(**self.__dict__)
 
 

@@ -16,7 +16,7 @@ import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 TEMP_PREFIX = ".typeset-"
 """Our temporary files are `.typeset-<pid>-<random><suffix>` beside the output."""

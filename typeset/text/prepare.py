@@ -10,7 +10,7 @@ one file each: `segment` (cut and shape), `adjust` (标点挤压 and line-end wi
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from typeset.fonts.book import FontBook
 from typeset.model.composition import CompositionRules

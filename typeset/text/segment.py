@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from itertools import compress, repeat
 from operator import concat, is_
-from typing import Sequence
+from collections.abc import Sequence
 
 from typeset.fonts.book import FontBook
 from typeset.fonts.face import Face

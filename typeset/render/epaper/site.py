@@ -78,7 +78,7 @@ def _write(document: Document, edition: Edition, parts: list[ArticlePart], pdf: 
     page_files = [f"page-{p.number:0{digits}d}.html" for p in pages]
     ed = html.Edition(edition.paper, edition.date, edition.issue, edition.weekday)
     titles = {a.id: a.headline or a.id for a in arts}
-    for k, page in enumerate(pages):
+    for k in range(len(pages)):
         _text(root / page_files[k], html.page_view(ed, pages, k, page_files, titles, urls))
     if pages:
         _text(root / "index.html", html.page_view(ed, pages, 0, page_files, titles, urls))

@@ -20,7 +20,7 @@ different articles never overlap.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from typeset.frame import FrameItem
 from typeset.render.epaper.boxes import Rect, clip, item_box
