@@ -10,7 +10,11 @@ import sys
 
 import click
 
+from typeset.session import use_session
+
 EXIT_INTERNAL = 70
+EXIT_BROKEN_PIPE = 141
+"""128 + SIGPIPE, as a shell reports a command whose reader closed the pipe."""
 PROG = "paiban"
 """The command's name (排版): `typeset` itself is a shell builtin in bash, zsh and ksh."""
 
@@ -24,10 +28,18 @@ class _Group(click.Group):
         return list(self.commands)  # the order of registration: the workflow
 
     def invoke(self, ctx: click.Context):
+        # One build session per command (issue 14.1): a one-shot build makes it and drops it
+        # at the end; --watch runs inside the command and so holds it across rebuilds.
         try:
-            return super().invoke(ctx)
+            with use_session() as session:
+                try:
+                    return super().invoke(ctx)
+                finally:
+                    session.close()
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except BrokenPipeError:  # `paiban fit … | head`: the reader left; nothing to say
+            sys.exit(EXIT_BROKEN_PIPE)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
