@@ -48,7 +48,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "editions" / "sample"
-TYPESET = Path(sys.executable).with_name("typeset")
+TYPESET = Path(sys.executable).with_name("paiban")
 BRIEFS = ("b02-charging", "b03-drill", "b04-volunteers")
 """Short stories that fill the masthead's lines on front-template pages after the first."""
 SENTENCE = re.compile(r"[^。！？]*[。！？]+[”’」』）]*|[^。！？]+$")
@@ -90,8 +90,16 @@ def page_templates() -> tuple[dict, list[dict], dict]:
     return data, pages, data
 
 
-def generate(folder: Path, count: int, *, distinct_photos: bool = False) -> Path:
-    """Write an edition of `count` pages into `folder` (see the module doc); return it."""
+PRESS_KINDS = {"plant-site": "jpeg", "riverside": "jpeg", "port": "tiff16", "blossom": "png"}
+"""The kind of press-size file each sample photo becomes (`--press-photos`): q92 JPEGs, one
+16-bit greyscale TIFF and one RGB PNG."""
+
+
+def generate(folder: Path, count: int, *, distinct_photos: bool = False,
+             press_photos: bool = False) -> Path:
+    """Write an edition of `count` pages into `folder` (see the module doc); return it.
+    `press_photos`: the photos are press-size files (`press_photos.py`, ≈ 6000 px wide); with
+    `distinct_photos` every page gets its own (JPEGs, but a TIFF and a PNG on page 2)."""
     settings, templates, _ = page_templates()
     front, inside = templates
     (folder / "stories").mkdir(parents=True, exist_ok=True)
@@ -105,7 +113,10 @@ def generate(folder: Path, count: int, *, distinct_photos: bool = False) -> Path
         page = json.loads(json.dumps(template))  # deep copy
         page["number"] = number
         slots = []
-        for slot in page["slots"]:
+
+        def visit(slot: dict, number: int = number) -> None:
+            """Rename the slot's story (and those of the stacks and rows inside it), point its
+            jump at the next page, give it its photo file."""
             if "story" in slot:
                 name = f"p{number:02d}-{slot['story']}"
                 head, paragraphs = split_story(sources[slot["story"]])
@@ -118,9 +129,21 @@ def generate(folder: Path, count: int, *, distinct_photos: bool = False) -> Path
                     del slot["continue"]  # the last page has nowhere to jump: overset allowed
                 else:
                     slot["continue"]["page"] = number + 1
+            if isinstance(slot.get("continued_from"), dict) and number > 1:
+                slot["continued_from"]["page"] = number - 1
             photo = slot.get("photo")
-            if isinstance(photo, dict) and distinct_photos:
+            if isinstance(photo, dict) and press_photos:
+                photo["file"] = _press_photo(folder, photo["file"],
+                                             number if distinct_photos else 0)
+            elif isinstance(photo, dict) and distinct_photos:
                 photo["file"] = _page_photo(folder, photo["file"], number)
+            for key in ("stack", "row"):
+                for inner in slot.get(key) or ():
+                    if isinstance(inner, dict):
+                        visit(inner)
+
+        for slot in page["slots"]:
+            visit(slot)
             slots.append(slot)
         if number > 1 and template is front:
             # Lines 0–9 hold the masthead on page 1 only; elsewhere two briefs fill them.
@@ -156,6 +179,24 @@ def _page_photo(folder: Path, name: str, number: int) -> str:
     sidecar = src.with_suffix(".md")
     if sidecar.exists():
         shutil.copy2(sidecar, dest.with_suffix(".md"))
+    return f"photos/{dest.name}"
+
+
+def _press_photo(folder: Path, name: str, number: int) -> str:
+    """A press-size version of a sample photo (and its caption sidecar): one per edition
+    (`number` 0) or one per page."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from press_photos import press_photo
+
+    src = SAMPLE / name
+    stem = src.stem if number == 0 else f"p{number:02d}-{src.stem}"
+    kind = PRESS_KINDS.get(src.stem, "jpeg") if number in (0, 2) else "jpeg"
+    dest = press_photo(src, folder / "photos" / stem, number * 10 + len(stem), kind)
+    sidecar = src.with_suffix(".md")
+    if sidecar.exists():
+        shutil.copy2(sidecar, dest.with_suffix(".md"))
+    if dest.name != src.name:
+        (folder / "photos" / src.name).unlink(missing_ok=True)
     return f"photos/{dest.name}"
 
 
@@ -212,11 +253,11 @@ def timed(module, name, label):
         finally:
             spent[label] = spent.get(label, 0.0) + time.perf_counter() - s
     setattr(module, name, wrapper)
-import typeset.render.pdf.document_photos as document_photos
-import typeset.render.pdf.imagecache as imagecache
-timed(document_photos, "start_photos", "write: start photos (cache and store look-up)")
+import typeset.photos as photos
+timed(photos, "edition_media", "load: probe photos (headers, 1/8 decode check)")
+timed(photos, "start_preparing", "write: submit photos (store look-up)")
 timed(writer, "subset_face", "write: font subsets")
-timed(imagecache.PreparedPhotos, "__getitem__", "write: waiting for photos")
+timed(writer._Photos, "finish", "write: waiting for photos")
 timed(writer, "finish", "write: PDF/X finish (pikepdf)")
 result = pipeline.build(Path(sys.argv[1]), Path(sys.argv[2]), allow_overset=True)
 stages = {"import": imported, "import: PDF writer (pikepdf)": imported_writer,
@@ -296,6 +337,11 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=5, help="re-proof edits (median)")
     parser.add_argument("--distinct-photos", action="store_true",
                         help="a mirrored copy of each photo per page (no photo shared by pages)")
+    parser.add_argument("--press-photos", action="store_true",
+                        help="press-size photos (6000 px: q92 JPEGs, a 16-bit TIFF, a PNG), "
+                             "generated at bench time")
+    parser.add_argument("--no-profile", action="store_true",
+                        help="skip the stage profile and the re-proof")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
     args = parser.parse_args()
     sizes = [int(n) for n in args.pages.split(",") if n.strip()]
@@ -314,7 +360,8 @@ def main() -> None:
         for n in sizes:
             folder = root / f"edition-{n:02d}"
             shutil.rmtree(folder, ignore_errors=True)
-            editions[n] = generate(folder, n, distinct_photos=args.distinct_photos)
+            editions[n] = generate(folder, n, distinct_photos=args.distinct_photos,
+                                   press_photos=args.press_photos)
         run_build(editions[sizes[0]], root / "warm.pdf", ["--allow-overset"])  # OS file cache
         startup = [run_build(editions[sizes[0]], root / "warm.pdf", ["--help"])[0]
                    for _ in range(3)]
@@ -352,6 +399,8 @@ def main() -> None:
                       f"{out.stat().st_size / 1024 if out.exists() else 0:>7.0f}   "
                       f"{' '.join(f'{w:.2f}' for w in walls)}"
                       + (f"  (exit {bad[0][3]} in {len(bad)} runs)" if bad else ""))
+        if args.no_profile:
+            return
         print()
         print("stage profile, one cold in-process build (s):")
         profiles = {n: stage_profile(e, root / f"profile-{n:02d}.pdf")

@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 from typeset.frame import GlyphRun, ImageItem  # noqa: E402
 from typeset.pipeline import build, compose, pdf_options  # noqa: E402
 from typeset.render.pdf.fonts import FaceUsage, subset_face  # noqa: E402
-from typeset.render.pdf.images import prepare_image  # noqa: E402
+from typeset.manifest.media_probe import probe  # noqa: E402
+from typeset.render.pdf.images import plan_photo, render_photo  # noqa: E402
 from typeset.render.pdf.options import merge_output  # noqa: E402
 from typeset.render.pdf.profiles import find_output_profile  # noqa: E402
 
@@ -90,10 +91,10 @@ def main() -> None:
     print(f"photo separation to CMYK ≤ {options.max_ink:g} % total ink, JPEG q"
           f"{options.jpeg_quality}:")
     for number, item in photos.values():
-        ms = _median_ms(lambda item=item, number=number: prepare_image(
-            item, profile, grey=False, jpeg_quality=options.jpeg_quality,
-            max_ppi=options.image_max_ppi, ppi_warn=options.image_ppi_warn,
-            ppi_error=options.image_ppi_error, page=number, max_ink=options.max_ink),
+        media = probe(item.source)
+        ms = _median_ms(lambda item=item, number=number, media=media: render_photo(
+            plan_photo(item, media, options.image_max_ppi), media, profile, grey=False,
+            jpeg_quality=options.jpeg_quality, page=number, max_ink=options.max_ink),
             args.repeat)
         print(f"  p{number} {Path(item.source).name:28} {ms:8.1f} ms")
     print(f"whole build (load → compose → write_pdf): {statistics.median(totals) * 1000:.0f} ms "

@@ -46,9 +46,9 @@ def export(revision: str, into: Path) -> Path:
 
 
 def run_once(package: Path, edition: Path, out: Path, store: Path, revision: str = ""
-             ) -> tuple[float, float]:
+             ) -> tuple[float, float, float]:
     """One `python -m typeset build` of `edition` with `package` first on the path: (wall s,
-    CPU s of the process and the workers it waited for)."""
+    CPU s of the process and the workers it waited for, peak RSS MB)."""
     env = {**os.environ, "PYTHONPATH": str(package), "TYPESET_CACHE": str(store)}
     start = time.perf_counter()
     with tempfile.TemporaryFile() as errors:
@@ -63,7 +63,7 @@ def run_once(package: Path, edition: Path, out: Path, store: Path, revision: str
             raise SystemExit(f"the build with {revision or package} failed (the edition is "
                              f"made from today's sample, which may use what an old revision "
                              f"does not know):\n  " + "\n  ".join(said))
-    return wall, usage.ru_utime + usage.ru_stime
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0
 
 
 def main() -> None:
@@ -72,28 +72,46 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=1, help="edition size")
     parser.add_argument("--runs", type=int, default=9, help="runs per revision (median)")
     parser.add_argument("--warm", action="store_true", help="photos prepared before")
+    parser.add_argument("--press-photos", action="store_true",
+                        help="press-size photos (bench/press_photos.py), made at bench time")
+    parser.add_argument("--distinct-photos", action="store_true",
+                        help="every page its own photos")
+    parser.add_argument("--sample-too", action="store_true",
+                        help="also build the same edition with the sample's own photos "
+                             "(the press-photo target is a ratio to it)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="typeset-compare-") as tmp:
         root = Path(tmp)
         make_project(root)
-        edition = generate(root / "edition", args.pages, distinct_photos=False)
+        edition = generate(root / "edition", args.pages, distinct_photos=args.distinct_photos,
+                           press_photos=args.press_photos)
+        editions = {"": edition}
+        if args.sample_too:
+            editions[" (sample photos)"] = generate(root / "edition-sample", args.pages,
+                                                    distinct_photos=args.distinct_photos)
         packages = {rev: export(rev, root / f"rev-{n}") for n, rev in enumerate(args.revisions)}
-        stores = {rev: root / f"store-{n}" for n, rev in enumerate(args.revisions)}
-        for rev, package in packages.items():  # a first build each: OS caches, warm stores
-            run_once(package, edition, root / "out.pdf", stores[rev], rev)
-        times: dict[str, list[tuple[float, float]]] = {rev: [] for rev in packages}
+        variants = [(rev + label, rev, ed) for label, ed in editions.items()
+                    for rev in packages]
+        stores = {name: root / f"store-{n}" for n, (name, _, _) in enumerate(variants)}
+        for name, rev, ed in variants:  # a first build each: OS caches, warm stores
+            run_once(packages[rev], ed, root / "out.pdf", stores[name], rev)
+        times: dict[str, list[tuple[float, float, float]]] = {name: [] for name, _, _ in variants}
         for _ in range(args.runs):
-            for rev, package in packages.items():
+            for name, rev, ed in variants:
                 if not args.warm:
-                    shutil.rmtree(stores[rev], ignore_errors=True)
-                times[rev].append(run_once(package, edition, root / "out.pdf", stores[rev],
-                                           rev))
-        print(f"{args.pages}-page edition, {'warm' if args.warm else 'cold'} photo store, "
+                    shutil.rmtree(stores[name], ignore_errors=True)
+                times[name].append(run_once(packages[rev], ed, root / "out.pdf", stores[name],
+                                            rev))
+        print(f"{args.pages}-page edition{', press-size photos' if args.press_photos else ''}"
+              f"{', distinct photos' if args.distinct_photos else ''}, "
+              f"{'warm' if args.warm else 'cold'} photo store, "
               f"{args.runs} runs each, load average {os.getloadavg()[0]:.2f}")
-        for rev, runs in times.items():
-            walls = [w for w, _ in runs]
-            print(f"  {rev:<20} median {statistics.median(walls):.3f} s  best {min(walls):.3f} s"
-                  f"  cpu {statistics.median(c for _, c in runs):.3f} s")
+        for name, runs in times.items():
+            walls = [w for w, _, _ in runs]
+            print(f"  {name:<36} median {statistics.median(walls):.3f} s  best "
+                  f"{min(walls):.3f} s  cpu {statistics.median(c for _, c, _ in runs):.3f} s  "
+                  f"peak {max(r for _, _, r in runs):.0f} MB   "
+                  f"runs {' '.join(f'{w:.2f}' for w in walls)}")
 
 
 if __name__ == "__main__":

@@ -8,16 +8,13 @@ only module, besides the CLI, that ties the stages to files and backends.
 from __future__ import annotations
 
 import dataclasses
-import os
 import tempfile
 import time
-import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from PIL import Image
-
+from typeset import photos
 from typeset.compose import compose_edition
 from typeset.compose.story import StoryResult
 from typeset.diagnostics import (Diagnostic, InputError, Severity, error, has_errors,
@@ -32,11 +29,6 @@ from typeset.model.edition import Edition
 from typeset.project import find_project_root
 from typeset.session import current, file_key
 
-MAX_IMAGE_PIXELS = 120_000_000
-"""Images larger than this (about 11,000 × 11,000) are refused as decompression bombs."""
-EXIF_ORIENTATION = 0x0112
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
-"""Ad files placed as images (others, e.g. PDF ads, are not photos)."""
 
 
 @dataclass
@@ -85,79 +77,10 @@ def font_files(edition_folder: Path) -> list[str]:
     return sorted({entry.face.path for entry in book.roles()})
 
 
-def image_sizes(edition: Edition, progress: Callable[[str], None] | None = None
-                ) -> tuple[dict[str, tuple[int, int] | None], list[Diagnostic]]:
-    """Pixel size (after EXIF rotation) of every photo and ad image the edition names; None for
-    a file that cannot be read, reported here once (composition then draws a crossed frame and
-    reports nothing more)."""
-    sizes: dict[str, tuple[int, int] | None] = {}
-    diags: list[Diagnostic] = []
-    for page in edition.pages:
-        for slot in page.slots:
-            files = []
-            if slot.photo is not None:
-                files.append((slot.photo.file, slot.photo.source or slot.source))
-            if slot.ad_file and slot.ad_file.lower().endswith(IMAGE_SUFFIXES):
-                files.append((slot.ad_file, slot.source))
-            for name, source in files:
-                path = str(Path(edition.folder) / name)
-                if path in sizes:
-                    continue
-                size, problem = read_image_size(Path(path))
-                sizes[path] = size
-                if progress is not None:
-                    progress(f"photo {name}: " + (f"{size[0]}×{size[1]} px" if size
-                                                  else "cannot be read"))
-                if not size:
-                    hint = "copy the file again from the original" if "cut off" in problem \
-                        else "replace it with a JPEG, PNG or TIFF photo"
-                    diags.append(error("image-unreadable", f"{name}: {problem}", source=source,
-                                       page=page.number, slot=slot.id, hint=hint))
-    return sizes, diags
-
-
-def read_image_size(path: Path) -> tuple[tuple[int, int] | None, str]:
-    """(width, height) of an image as it will be shown (EXIF orientation applied), or why not.
-
-    Only the header is read; images over MAX_IMAGE_PIXELS are refused, not decoded.
-    """
-    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as img:
-                width, height = img.size
-                if width * height > MAX_IMAGE_PIXELS:
-                    return None, f"image is {width}×{height} pixels, too large to place safely"
-                if img.getexif().get(EXIF_ORIENTATION, 1) in (5, 6, 7, 8):
-                    width, height = height, width
-            # verify() must come straight after open (getexif() reads PNG chunks first).
-            with Image.open(path) as img:
-                fmt = img.format
-                img.verify()
-        if fmt == "JPEG" and not _jpeg_ends(path):
-            return None, ("the file is cut off (it has no JPEG end marker): it was not copied "
-                          "whole, and the final build cannot decode it")
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return None, "image is too large to place safely (decompression bomb limit)"
-    except FileNotFoundError:
-        return None, f"file not found: {path}"
-    except Exception as exc:  # noqa: BLE001 - any decoder failure is a bad image for the desk
-        return None, f"not a readable image ({type(exc).__name__}: {exc})"
-    if width <= 0 or height <= 0:
-        return None, "image has no pixels"
-    return (width, height), ""
-
-
-def _jpeg_ends(path: Path, tail: int = 65536) -> bool:
-    """True when the JPEG's end-of-image marker is in its last `tail` bytes (anything after it,
-    as some cameras append, is allowed). Pillow's `verify()` does not decode a JPEG, and a file
-    copied only in part lacks the marker: the build's decoder refuses it."""
-    with open(path, "rb") as handle:
-        handle.seek(0, os.SEEK_END)
-        size = handle.tell()
-        handle.seek(max(0, size - tail))
-        return b"\xff\xd9" in handle.read()
+def image_sizes(edition: Edition) -> tuple[dict, list[Diagnostic]]:
+    """The edition's probed photo and image-ad files (path → `MediaInfo`, which composition
+    reads for sizes) and their diagnostics: `typeset.photos.edition_media`."""
+    return photos.edition_media(edition)
 
 
 def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset: bool = False,
@@ -197,20 +120,21 @@ def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset:
                                   sorted({entry.face.path for entry in fonts.roles()}))
         if refused:
             return BuildResult(edition, None, list(load_diags) + refused, refused=True)
-    sizes, image_diags = image_sizes(edition, say)
+    media, image_diags = photos.edition_media(edition, say)
     timings["fonts+images"] = time.perf_counter() - start
     start = time.perf_counter()
-    made = make_up_edition(edition, fonts, sizes)  # make_up: auto → stack trees (issue 19)
+    made = make_up_edition(edition, fonts, media)  # make_up: auto → stack trees (issue 19)
     edition = made.edition
     image_diags = image_diags + made.diagnostics
     timings["make-up"] = time.perf_counter() - start
     start = time.perf_counter()
-    fitted = fit_edition(edition, fonts, sizes)  # stacks and rows → plain slots (issue 18)
+    fitted = fit_edition(edition, fonts, media)  # stacks and rows → plain slots (issue 18)
     edition = fitted.edition
     image_diags = image_diags + fitted.diagnostics
     timings["fit"] = time.perf_counter() - start
     start = time.perf_counter()
-    document, diags, stories = compose_edition(edition, fonts, sizes, pages)
+    document, diags, stories = compose_edition(edition, fonts, media, pages)
+    diags = diags + photos.photo_verdicts(edition, document, pdf_options(edition))
     timings["compose"] = time.perf_counter() - start
     say(f"composed {len(document.pages)} pages in {timings['compose']:.2f} s")
     found = verdict(list(load_diags) + image_diags + diags, edition,
@@ -295,13 +219,8 @@ def build(edition_path: Path, out: Path, *, pages: set[int] | None = None,
     there are errors, or overset that is not allowed; the previous file is then untouched.
     `report`: the JSON report the caller writes afterwards (checked with the PDF's path
     before any work, its folder made before the PDF is written)."""
-    from typeset.render.pdf import photo_workers
-
-    try:
-        return _build(edition_path, out, pages=pages, allow_overset=allow_overset, proof=proof,
-                      marks=marks, progress=progress, report=report)
-    finally:
-        photo_workers.end()
+    return _build(edition_path, out, pages=pages, allow_overset=allow_overset, proof=proof,
+                  marks=marks, progress=progress, report=report)
 
 
 def epaper(edition_path: Path, out_dir: Path, *, allow_overset: bool = False,
@@ -343,35 +262,10 @@ def epaper(edition_path: Path, out_dir: Path, *, allow_overset: bool = False,
     return result
 
 
-def image_files(edition: Edition, pages: set[int] | None = None) -> list[str]:
-    """The distinct photo and image-ad files placed on `pages` (all pages when None), in page
-    order."""
-    files: dict[str, None] = {}
-    for page in edition.pages:
-        if pages is not None and page.number not in pages:
-            continue
-        for slot in page.slots:
-            if slot.photo is not None:
-                files[str(Path(edition.folder) / slot.photo.file)] = None
-            if slot.ad_file and slot.ad_file.lower().endswith(IMAGE_SUFFIXES):
-                files[str(Path(edition.folder) / slot.ad_file)] = None
-    return list(files)
-
-
 def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks, progress,
            report=None) -> BuildResult:
-    def start_workers(edition: Edition) -> None:
-        # Photo worker processes separate the photos while the pages are composed. Only a
-        # head start: whatever goes wrong here is found and reported by the write itself.
-        from typeset.render.pdf.document_photos import start_workers
-
-        try:
-            start_workers(image_files(edition, pages), pdf_options(edition, proof=proof))
-        except Exception:  # noqa: BLE001
-            pass
-
     result = compose(edition_path, pages=pages, allow_overset=allow_overset, final=not proof,
-                     progress=progress, on_loaded=start_workers, outputs={"-o": Path(out), "--report": report})
+                     progress=progress, outputs={"-o": Path(out), "--report": report})
     if result.document is None:
         return result
     if not result.ok and not proof:
@@ -390,11 +284,9 @@ def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks,
     if refused is not None:
         result.diagnostics.append(refused)
         return result
-    # The photos are prepared from here on (by the photo worker, else threads) while the PDF
-    # writer loads, subsets the fonts and paints the pages.
-    from typeset.render.pdf.document_photos import start_photos
-
-    photos = start_photos(result.document, options)
+    # The session's photo preparer works from here on while the PDF writer loads, subsets
+    # the fonts and paints the pages (the photo verdicts were given by compose).
+    photos.start_preparing(result.document, options)
     try:
         from typeset.render.pdf import write_pdf
 
@@ -402,7 +294,8 @@ def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks,
             from typeset.outputs import replacing
 
             with replacing(out) as tmp:
-                written = verdict(write_pdf(result.document, tmp, options, photos, progress),
+                written = verdict(write_pdf(result.document, tmp, options, report_photos=False,
+                                            progress=progress),
                                   result.edition)
                 if any(d.severity is not Severity.INFO for d in written):
                     # The writer found more (a photo's resolution …): the proof carries those
@@ -411,39 +304,31 @@ def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks,
                         progress("painting again: the writer's findings go on the proof")
                     result.document = proof_notes(result.document, result.edition,
                                                   result.diagnostics + written)
-                    written = verdict(write_pdf(result.document, tmp, options, None,
-                                                progress), result.edition)
+                    written = verdict(write_pdf(result.document, tmp, options,
+                                                report_photos=False, progress=progress), result.edition)
                 result.diagnostics += written
             result.outputs.append(out)
         else:
-            _write_final(result, out, options, write_pdf, photos, progress)
+            _write_final(result, out, options, write_pdf, progress)
     except OSError as exc:  # disk full, permissions …: the previous file is untouched
         result.diagnostics.append(error(
             "output-write", f"cannot write {out}: {exc.strerror or exc}",
             hint="check the free space and permissions of the output folder"))
-    finally:
-        if photos is not None:
-            photos.cancel()  # nothing left to do after a write; stops them after a failure
     result.timings["write"] = time.perf_counter() - start
-    if result.outputs and not has_errors(result.diagnostics):
-        # A hint for the next build's entry point: these photos are in the store now.
-        from typeset.render.pdf.store_folder import remember_prepared
-
-        remember_prepared(Path(result.edition.folder), image_files(result.edition, pages))
     if progress is not None and result.outputs:
         progress(f"wrote {len(result.document.pages)} pages in {result.timings['write']:.2f} s")
     return result
 
 
-def _write_final(result: BuildResult, out: Path, options, write_pdf, photos,
-                 progress=None) -> None:
+def _write_final(result: BuildResult, out: Path, options, write_pdf, progress=None) -> None:
     """A final PDF replaces the previous one only when the backend found no error (a photo
     that cannot be read, a font that cannot be embedded …); else the old file stays. The new
     file gets the old one's mode (a new one 0666 less the umask)."""
     from typeset.outputs import KeepOld, replacing
 
     with replacing(out) as tmp:
-        written = write_pdf(result.document, tmp, options, photos, progress)
+        written = write_pdf(result.document, tmp, options, report_photos=False,
+                            progress=progress)
         result.diagnostics += written
         if has_errors(written):
             raise KeepOld

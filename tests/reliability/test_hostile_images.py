@@ -5,6 +5,7 @@ without being decoded; EXIF orientation is honoured. Driven through `paiban buil
 from __future__ import annotations
 
 import io
+import json
 import struct
 import zlib
 
@@ -182,3 +183,189 @@ def test_a_crossed_frame_moves_with_its_photo_block():
     assert isinstance(box, Box) and box.y == 56
     assert isinstance(down, Rule) and (down.y0, down.y1) == (56, 116)
     assert (up.y0, up.y1) == (116, 56) and (up.x0, up.x1) == (10, 110)
+
+
+# --- one verdict for check and build (issues 12.2, 12.9, 12.11, 13.4, 13.5, 13.6, 14.1) ------
+
+def _photo_line(folder) -> int:
+    """The manifest line of the photo entry."""
+    lines = (folder / "edition.yaml").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if "photo:" in line)
+
+
+def _cmyk_icc() -> bytes:
+    from typeset.render.pdf.profiles import find_output_profile
+
+    return find_output_profile(None).data
+
+
+def _damaged_scan(data: bytes) -> bytes:
+    """A JPEG whose header and end marker are whole but whose scan data is broken."""
+    return data[:len(data) // 3] + b"\xff\xda" + data[len(data) // 3 + 2:]
+
+
+def _rgb_with_cmyk_profile() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (400, 300), (200, 100, 50)).save(buffer, "JPEG",
+                                                      icc_profile=_cmyk_icc())
+    return buffer.getvalue()
+
+
+def _corrupt_profile() -> bytes:
+    icc = bytearray(_cmyk_icc()[:200])
+    icc[16:20] = b"RGB "  # a header that claims RGB, and no tag data behind it
+    buffer = io.BytesIO()
+    Image.new("RGB", (400, 300), (200, 100, 50)).save(buffer, "JPEG", icc_profile=bytes(icc))
+    return buffer.getvalue()
+
+
+BUILD_REFUSES = {
+    "tiny.jpg": (lambda: _image("RGB", "JPEG", size=(1, 1)), "image-ppi", "ppi"),
+    "low.jpg": (lambda: _image("RGB", "JPEG", size=(180, 135)), "image-ppi", "53 ppi"),
+    "scan.jpg": (lambda: _damaged_scan(_image("RGB", "JPEG", size=(800, 600))),
+                 "image-unreadable", "damaged image data"),
+    "short.png": (lambda: _png_header(400, 300, colour_type=2, body=b"\0" * 1000),
+                  "image-unreadable", "damaged image data"),
+    "cmyk-icc.jpg": (_rgb_with_cmyk_profile, "image-icc", "CMYK ICC"),
+    "bad-icc.jpg": (_corrupt_profile, "image-icc", "damaged embedded ICC"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BUILD_REFUSES))
+def test_check_refuses_what_build_refuses_at_the_photo_line(cli, tmp_path, name):
+    """Issue 12.2 / 13.4 / 13.5: check said ok and build refused (or exit 70, or 'check disk
+    space'): now both give the same error, at the photo's manifest line, naming the slot and
+    the photo."""
+    make, code, words = BUILD_REFUSES[name]
+    folder = write_edition(tmp_path / "ed", with_photo(PHOTO + name),
+                           files={f"photos/{name}": make()})
+    line = _photo_line(folder)
+    checked = cli("check", folder, "--json", expect=1)
+    report = json.loads(checked.output)
+    assert report["ok"] is False
+    [found] = [d for d in report["diagnostics"] if d["code"] == code]
+    assert found["severity"] == "error" and words in found["message"], found
+    assert name in found["message"] and found["slot"] and f"edition.yaml:{line}:" in \
+        found["where"], found
+    out = tmp_path / "out.pdf"
+    built = cli("build", folder, "-o", out, expect=1)
+    assert not out.exists() and words in built.output and "disk space" not in built.output
+    assert built.output.count(f"photos/{name}") == 1  # reported once, by the one verdict
+
+
+def _json_codes(result) -> list[tuple[str, str]]:
+    return [(d["code"], d["severity"]) for d in json.loads(result.output)["diagnostics"]]
+
+
+TRANSPARENT = {
+    "rgba.png": lambda: _image("RGBA", "PNG"),
+    "la.png": lambda: _image("LA", "PNG"),
+    "palette.png": lambda: _palette_with_transparency(),
+    "rgb-trns.png": lambda: _rgb_with_trns(),
+}
+
+
+def _palette_with_transparency() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("P", (400, 300), 3).save(buffer, "PNG", transparency=3)
+    return buffer.getvalue()
+
+
+def _rgb_with_trns() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (400, 300), (200, 100, 50)).save(buffer, "PNG",
+                                                      transparency=(200, 100, 50))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name", sorted(TRANSPARENT))
+def test_transparency_is_a_warning_in_check(cli, tmp_path, name):
+    """Issue 12.9: transparent areas were flattened onto white without a word."""
+    folder = write_edition(tmp_path / "ed", with_photo(PHOTO + name),
+                           files={f"photos/{name}": TRANSPARENT[name]()})
+    checked = cli("check", folder, "--json", expect=(0, 1))
+    [found] = [d for d in json.loads(checked.output)["diagnostics"]
+               if d["code"] == "image-transparency"]
+    assert found["severity"] == "warning" and "paper white" in found["message"]
+    assert f"edition.yaml:{_photo_line(folder)}:" in found["where"]
+    opaque = write_edition(tmp_path / "opaque", with_photo(PHOTO + "a.png"),
+                           files={"photos/a.png": _image("RGB", "PNG")})
+    assert "image-transparency" not in cli("check", opaque, "--json", expect=(0, 1)).output
+
+
+def test_a_photo_not_found_suggests_the_name_that_differs_in_case(cli, tmp_path):
+    """Issue 12.11."""
+    folder = write_edition(tmp_path / "ed", with_photo(PHOTO + "img_01.jpg"),
+                           files={"photos/IMG_01.JPG": _image("RGB", "JPEG")})
+    checked = cli("check", folder, expect=1)
+    assert "photos/IMG_01.JPG" in checked.output and "letter case" in checked.output
+
+
+def test_a_tall_thin_png_is_refused_from_its_header(cli, tmp_path):
+    """Issue 13.9: a 1 × 50,000,000 PNG took 927 MB before it was refused; its header says
+    enough (the body here is not even there)."""
+    folder = write_edition(tmp_path / "ed", with_photo(PHOTO + "thin.png"),
+                           files={"photos/thin.png": _png_header(1, 50_000_000)})
+    checked = cli("check", folder, expect=1)
+    assert "1 × 50000000 pixels" in checked.output and "a side" in checked.output
+
+
+def _cmyk_pair() -> dict[str, bytes]:
+    """Cyan 80 % as Photoshop writes it (Adobe APP14, inverted samples) and as libjpeg does
+    by default (no marker, plain samples)."""
+    from PIL import ImageChops
+
+    intended = Image.new("CMYK", (400, 300), (204, 0, 0, 0))
+    adobe = io.BytesIO()
+    intended.save(adobe, "JPEG", quality=95)
+    plain = io.BytesIO()
+    ImageChops.invert(intended).save(plain, "JPEG", quality=95)
+    data = plain.getvalue()
+    at = data.index(b"\xff\xee")
+    data = data[:at] + data[at + 2 + int.from_bytes(data[at + 2:at + 4], "big"):]
+    return {"adobe.jpg": adobe.getvalue(), "plain.jpg": data}
+
+
+@pytest.mark.parametrize("name", ["adobe.jpg", "plain.jpg"])
+def test_cmyk_jpegs_print_their_ink_with_or_without_the_adobe_marker(cli, tmp_path, name):
+    """Issue 13.6: a CMYK JPEG without the Adobe marker printed near-black where cyan was
+    meant. The PDF's photo has cyan and no black."""
+    result, out = _build(cli, tmp_path, name, _cmyk_pair()[name], expect=0)
+    (image,) = _placed_images(out)
+    c, m, y, k = image.convert("CMYK").getpixel((image.width // 2, image.height // 2))
+    assert c > 180 and max(m, y, k) < 20, (c, m, y, k)
+
+
+def test_a_10000_pixel_photo_gets_one_verdict_in_a_fresh_process_and_a_rebuild(tmp_path):
+    """Issue 14.1: Pillow's global limit was set by the first image read, so a 10,000 ×
+    10,000 photo was refused in a fresh process and accepted in a --watch rebuild. Now the
+    limit is ours and passed where used: the same verdict both ways; Pillow's is untouched."""
+    import subprocess
+    import sys
+
+    from typeset import pipeline
+    from typeset.session import use_session
+
+    big = io.BytesIO()
+    Image.new("L", (10_000, 10_000), 128).save(big, "JPEG", quality=50)
+    folder = write_edition(tmp_path / "ed", with_photo(PHOTO + "big.jpg"),
+                           files={"photos/big.jpg": big.getvalue()})
+    limit = Image.MAX_IMAGE_PIXELS
+    other = write_edition(tmp_path / "other", with_photo(PHOTO + "a.jpg"),
+                          files={"photos/a.jpg": _image("RGB", "JPEG")})
+    script = ("import json, sys\nfrom typeset import pipeline\n"
+              "r = pipeline.compose(sys.argv[1])\n"
+              "print(json.dumps(sorted({(d.code, d.severity.value) for d in r.diagnostics "
+              "if 'image' in d.code})))\n")
+    fresh = subprocess.run([sys.executable, "-c", script, str(folder)], capture_output=True,
+                           text=True, check=True).stdout
+    with use_session():  # as --watch: an edition with another photo first, then rebuilds
+        pipeline.compose(other)
+        verdicts = []
+        for _ in range(2):
+            result = pipeline.compose(folder)
+            verdicts.append(sorted({(d.code, d.severity.value) for d in result.diagnostics
+                                    if "image" in d.code}))
+    assert [json.loads(fresh)] * 2 == [[list(v) for v in vs] for vs in verdicts]
+    assert not any(severity == "error" for _, severity in verdicts[0])
+    assert Image.MAX_IMAGE_PIXELS == limit

@@ -67,3 +67,13 @@ def photo(tmp_path):
     path = tmp_path / "photo.png"
     im.save(path)
     return path
+
+
+@pytest.fixture(autouse=True)
+def fresh_session():
+    """Every test builds in a session of its own (nothing kept in memory from another test)."""
+    from typeset.session import use_session
+
+    with use_session() as session:
+        yield session
+        session.close()

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from typeset.render.pdf import imagecache
+from typeset.render.pdf.photo_preparer import preparer
+from typeset.session import use_session
 
 SAMPLE = Path(__file__).resolve().parents[2] / "editions" / "sample"
 
@@ -14,16 +15,39 @@ def test_sample_edition_is_byte_identical_with_the_store_cold_warm_or_off(tmp_pa
                                                                         monkeypatch):
     from typeset import pipeline
 
-    monkeypatch.setattr(imagecache, "CACHE", None)  # every build as in a new process
     store = tmp_path / "store"
     outputs = {}
     for name, setting in (("cold", store), ("warm", store), ("off", "0")):
         monkeypatch.setenv("TYPESET_CACHE", str(setting))
-        imagecache._STORES.clear()
-        result = pipeline.build(SAMPLE, tmp_path / f"{name}.pdf")
-        assert result.ok, [d.format() for d in result.diagnostics]
-        outputs[name] = (tmp_path / f"{name}.pdf").read_bytes()
-        if name == "warm":
-            assert imagecache.environment_store().hits == 4  # the sample's four photos
-            assert imagecache.environment_store().written == 0
+        with use_session() as session:  # every build as in a new process
+            result = pipeline.build(SAMPLE, tmp_path / f"{name}.pdf")
+            assert result.ok, [d.format() for d in result.diagnostics]
+            outputs[name] = (tmp_path / f"{name}.pdf").read_bytes()
+            if name == "warm":
+                assert preparer().store().hits == 4  # the sample's four photos
+                assert preparer().store().written == 0 and preparer().prepared == 0
+            session.close()
     assert outputs["cold"] == outputs["warm"] == outputs["off"]
+
+
+def test_rebuilds_in_one_session_prepare_each_photo_once(tmp_path, monkeypatch):
+    """As `--watch` does: the session's one preparer serves every rebuild; a changed photo
+    file (a new file_key) is prepared again, the others are not."""
+    import shutil
+
+    from typeset import pipeline
+
+    edition = tmp_path / "sample"
+    shutil.copytree(SAMPLE, edition)
+    monkeypatch.setenv("TYPESET_CACHE", "0")  # no disk store: only the session remembers
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # the release time stays put
+    with use_session() as session:
+        for _ in range(2):
+            assert pipeline.build(edition, tmp_path / "a.pdf").ok
+        assert preparer().prepared == 4  # the sample's four photos, once
+        photo = edition / "photos" / "port.jpg"
+        photo.write_bytes(photo.read_bytes())  # rewritten: same bytes, new file state
+        assert pipeline.build(edition, tmp_path / "b.pdf").ok
+        assert preparer().prepared == 5
+        session.close()
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()

@@ -8,7 +8,8 @@ import pikepdf
 from PIL import Image
 
 from typeset.frame import ImageItem
-from typeset.render.pdf import PdfOptions, images, write_pdf
+from typeset.manifest import media_probe
+from typeset.render.pdf import PdfOptions, write_pdf
 from typeset.render.preview import render_png
 
 
@@ -80,7 +81,7 @@ def test_missing_unreadable_and_oversized_images_are_errors_not_exceptions(
     items = [ImageItem(0, 0, 50, 50, str(tmp_path / "nope.jpg"), (0, 0, 10, 10), (10, 10)),
              ImageItem(60, 0, 50, 50, str(junk), (0, 0, 10, 10), (10, 10)),
              ImageItem(120, 0, 50, 50, str(photo), (0, 0, 600, 400), (600, 400))]
-    monkeypatch.setattr(images, "MAX_PIXELS", 1000)
+    monkeypatch.setattr(media_probe, "MAX_PIXELS", 1000)
     path = tmp_path / "bad.pdf"
     diags = write_pdf(make_doc(items), path)
     assert [d.code for d in diags] == ["image-missing", "image-unreadable", "image-too-large"]

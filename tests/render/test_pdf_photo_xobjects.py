@@ -11,7 +11,7 @@ from PIL import Image
 
 from typeset.frame import ImageItem
 from typeset.render.pdf.content import PageContent
-from typeset.render.pdf import PdfOptions, imagecache, write_pdf
+from typeset.render.pdf import PdfOptions, write_pdf, writer
 
 
 def _item(path, x=10, crop=(0, 0, 600, 400), width=144.0):
@@ -22,21 +22,20 @@ def test_pages_are_painted_before_any_photo_is_waited_for(tmp_path, make_doc, ph
                                                           monkeypatch):
     other = tmp_path / "other.png"
     Image.new("RGB", (600, 400), (20, 200, 40)).save(other)
-    monkeypatch.setattr(imagecache, "CACHE", None)
     shown, looked_up = [], []
     original_data = PageContent.data  # called once a page is painted
-    original_get = imagecache.PreparedPhotos.__getitem__
+    original_finish = writer._Photos.finish  # the only place a photo is waited for
 
     def data(page):
         shown.append(1)
         return original_data(page)
 
-    def get(photos, key):
+    def finish(photos, diags):
         looked_up.append(len(shown))
-        return original_get(photos, key)
+        return original_finish(photos, diags)
 
     monkeypatch.setattr(PageContent, "data", data)
-    monkeypatch.setattr(imagecache.PreparedPhotos, "__getitem__", get)
+    monkeypatch.setattr(writer._Photos, "finish", finish)
     write_pdf(make_doc([_item(photo)], [_item(other)], [_item(photo)]), tmp_path / "a.pdf")
     assert looked_up and set(looked_up) == {3}
 
@@ -63,16 +62,20 @@ def test_a_photo_that_fails_while_prepared_is_a_crossed_frame(tmp_path, make_doc
                                                                monkeypatch):
     truncated = tmp_path / "cut.jpg"
     Image.effect_noise((600, 400), 60).convert("RGB").save(truncated, quality=95)
-    truncated.write_bytes(truncated.read_bytes()[:3000])  # the header reads, the pixels do not
-    monkeypatch.setattr(imagecache, "CACHE", None)
+    data = truncated.read_bytes()  # the header reads (and it ends), the scan data does not
+    truncated.write_bytes(data[:len(data) // 3] + b"\xff\xda" + data[len(data) // 3 + 2:])
     path = tmp_path / "a.pdf"
     diags = write_pdf(make_doc([_item(truncated)], [_item(photo), _item(truncated, x=200)]),
                       path, PdfOptions(proof=True))
     assert [(d.code, d.page) for d in diags if d.code.startswith("image")] == \
         [("image-unreadable", 1)]
     with pikepdf.open(path) as pdf:
-        frame = pdf.pages[0].Resources.XObject["/TSIm1"]
-        assert frame.Subtype == "/Form" and b" re S" in frame.read_bytes()
+        # Crossed out in the page (failed before it was painted) or as a form (after).
+        xobjects = pdf.pages[0].Resources.get("/XObject", {})
+        assert not any(x.get("/Subtype") == "/Image" for x in xobjects.values())
+        drawn = pdf.pages[0].Contents.read_bytes() + b"".join(
+            x.read_bytes() for x in xobjects.values())
+        assert b" re S" in drawn
     subprocess.run(["gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=nullpage",
                     str(path)], check=True, capture_output=True)
 
@@ -80,7 +83,6 @@ def test_a_photo_that_fails_while_prepared_is_a_crossed_frame(tmp_path, make_doc
 def test_diagnostics_follow_the_pages_not_the_workers(tmp_path, make_doc, photo):
     low = _item(photo, width=288.0)  # 150 ppi: a warning
     doc = make_doc([_item(tmp_path / "gone.jpg")], [low], [_item(photo)])
-    imagecache.CACHE.clear()
-    for build in ("prepared by the workers", "found in the cache"):
+    for _build in ("prepared by the preparer", "found in the session"):
         diags = write_pdf(doc, tmp_path / "a.pdf")
         assert [(d.code, d.page) for d in diags] == [("image-missing", 1), ("image-ppi", 2)]

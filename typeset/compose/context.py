@@ -1,6 +1,6 @@
 """What every composition step needs, bundled: fonts, composition rules, the page grid.
 
-In: a Layout, a FontBook, the edition, and the pixel sizes of its images (read by the
+In: a Layout, a FontBook, the edition, and the `MediaInfo` of its images (probed by the
 pipeline, so composition stays free of file I/O). Out: a `ComposeContext` passed to every
 compose function instead of long argument lists.
 """
@@ -8,11 +8,13 @@ compose function instead of long argument lists.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from typeset.fonts import FontBook
 from typeset.model.edition import Edition
 from typeset.model.grid import PageGrid
 from typeset.model.layout import Layout, TextStyle
+from typeset.model.media import MediaInfo
 from typeset.model.composition import CompositionRules
 
 
@@ -24,9 +26,17 @@ class ComposeContext:
     fonts: FontBook
     rules: CompositionRules
     edition: Edition
-    image_sizes: dict[str, tuple[int, int] | None] = field(hash=False, compare=False,
-                                                           default_factory=dict)
-    """Pixel size of every image file the edition names (absolute path → (w, h))."""
+    media: dict[str, MediaInfo | tuple[int, int] | None] = field(hash=False, compare=False,
+                                                                 default_factory=dict)
+    """Every image file the edition places (path as composed → its probed `MediaInfo`; a
+    hand-made context may give plain (w, h) sizes, or None for a file that cannot be read)."""
+
+    @cached_property
+    def image_sizes(self) -> dict[str, tuple[int, int] | None]:
+        """Upright pixel size of every placed image file; None for one that cannot be
+        printed (reported already: a crossed frame stands in)."""
+        return {path: m if m is None or isinstance(m, tuple) else (m.size if m.printable else None)
+                for path, m in self.media.items()}
 
     @property
     def grid(self) -> PageGrid:

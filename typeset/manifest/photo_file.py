@@ -13,13 +13,11 @@ characters, unknown keys) are recorded with file:line:column.
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
-
-from PIL import Image, UnidentifiedImageError
 
 from typeset.diagnostics import InputError, SourceRef
 from typeset.manifest.fields import MapReader, Problems
+from typeset.manifest.media_probe import probe
 from typeset.manifest.paths import UnsafePath, inside
 from typeset.manifest.source import MAX_MANIFEST_BYTES, read_text
 from typeset.manifest.story_file import join_lines_with_origins, split_front_matter
@@ -27,29 +25,15 @@ from typeset.model.story import PrintedText
 from typeset.manifest.yamlpos import parse_yaml
 
 CREDIT_PREFIXES = ("credit:", "credit：", "摄影：", "摄影:")
-IMAGE_FORMATS = ("JPEG", "PNG", "TIFF")
 
 
 def image_problem(path: Path) -> str | None:
-    """Why the file at `path` cannot be a photo (not an image, an unsupported format, more
-    pixels than Pillow's decompression-bomb limit), or None. Reads the header only."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
-                fmt = image.format
-                width, height = image.size
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return "has more pixels than the safety limit (a decompression bomb?)"
-    except UnidentifiedImageError:
-        return "is not an image Pillow can read"
-    except (OSError, ValueError, SyntaxError) as exc:
-        return f"cannot be read as an image ({exc})"
-    if fmt not in IMAGE_FORMATS:
-        return f"is a {fmt} image; use JPEG, PNG or TIFF"
-    if width < 1 or height < 1:
-        return "has no pixels"
-    return None
+    """Why the file at `path` cannot be a photo at all (not an image, an unsupported format,
+    too many pixels, no pixels), or None; from its header (`media_probe.probe`, memoised, so
+    the file is probed once). Problems of a readable image (cut off, a wrong ICC profile,
+    damaged data) are the photo verdict's (`render.pdf.photo_verdict`)."""
+    media = probe(path)
+    return None if media.readable else media.problem
 
 
 def sidecar_path(photo: str) -> str:

@@ -16,6 +16,7 @@ from typeset.diagnostics import SourceRef
 from typeset.manifest.ads import read_ad
 from typeset.manifest.fields import MapReader, Problems, kind_of
 from typeset.manifest.paths import UnsafePath, inside
+from typeset.manifest.media_probe import case_twin
 from typeset.manifest.photo_file import image_problem, read_sidecar
 from typeset.manifest.slot_headline import HeadlineOption, read_headline_option
 from typeset.manifest.yamlpos import YList
@@ -61,8 +62,10 @@ class SlotContext:
             return None
         if not real.is_file():
             looked = f"{self.label}/{written}" if self.label else written
+            twin = case_twin(self.folder, written)
             self.problems.error("missing-file", f"{what} not found: {looked}", reader.at(key),
-                                hint="check the file name, or copy the file there")
+                                hint=f"did you mean '{twin}'? (the name differs in letter case)"
+                                if twin else "check the file name, or copy the file there")
             return None
         if image == "ad" and written.lower().endswith(".pdf"):
             # An advertisement delivered as PDF: placed as it is (the plant's preflight judges

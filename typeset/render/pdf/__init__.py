@@ -1,7 +1,7 @@
 """The print-ready PDF backend: `write_pdf(doc, path, options)` → a PDF/X-1a file.
 
 The writer itself (`writer.py`, with pikepdf) is imported on first use of
-`write_pdf`, so that a build can start preparing its photos (`document_photos`) while the
+`write_pdf`, so that a build can start preparing its photos (`photo_preparer`) while the
 writer's libraries load.
 """
 

@@ -1,35 +1,37 @@
-"""Photos for print: open safely, orient, crop, resample, separate to the output CMYK (or grey).
+"""Photos for print: plan a placement, decode it at the size needed, separate it to CMYK.
 
-In: an `ImageItem` (source file, crop in upright source pixels, placed size in pt), the output
-profile and the PDF options. Out: a `PreparedImage` (JPEG bytes in CMYK or grey, the effective
-resolution) plus diagnostics (missing or unreadable file, too many pixels, low resolution).
-Pixels are separated here with Pillow's ImageCms so that the PDF never carries RGB.
+In: an `ImageItem` (source file, crop in upright source pixels, placed size in pt), the file's
+`MediaInfo` (read once by `manifest.media_probe`), the output profile and the PDF options.
+Out: a `PreparedImage` (JPEG bytes in CMYK or grey, the effective resolution).
 
-Two steps: `plan_image` reads only the file's header (size, orientation) and finds every
-placement problem and the pixel size to produce, cheaply and in the calling process;
-`render_image` does the costly pixel work of a plan (a worker thread may run it, and its
-result may come from the on-disk `photostore`). `prepare_image` is both in one call.
+`plan_photo` finds the crop and the pixel size to produce (≤ `image_max_ppi` as placed);
+`decode_at_size` decodes only what that needs — a JPEG with DCT scaling (`draft()`) at the
+smallest scale that still gives at least the target size after the crop, other formats with
+`reduce()` inside the resampling — then orients (EXIF), crops and resamples; `separate` turns
+the placed-size pixels into the output's colours (ImageCms) and `render_photo` applies the ink
+limit and codes the JPEG. Memory is bounded by the placed size (and a JPEG's decode scale), not
+by the camera's. What the desk is told about a placement (resolution, crop) is
+`photo_verdict`'s; this module only reports a photo whose pixels cannot be decoded.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import threading
-import warnings
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from PIL import Image, ImageCms, ImageOps
+from PIL import Image, ImageChops, ImageCms, ImageOps
 
-from typeset.diagnostics import Diagnostic, error, warning
+from typeset.diagnostics import Diagnostic, error
 from typeset.frame import ImageItem
+from typeset.model.media import PLAIN, MediaInfo
 from typeset.render.pdf.inklimit import jpeg_within_limit
 from typeset.render.pdf.profiles import OutputProfile
+from typeset.session import current
 
-MAX_PIXELS = 120_000_000
-"""Refuse images with more pixels than this (decompression-bomb guard, ~ 11,000 × 11,000)."""
-EXIF_ORIENTATION = 0x0112
+DCT_SCALES = (8, 4, 2)
+"""The JPEG decoder's DCT scales (1/8, 1/4, 1/2), largest first."""
 
 
 @dataclass(frozen=True)
@@ -44,17 +46,13 @@ class PreparedImage:
 
 
 class PhotoPlan(NamedTuple):
-    """What `render_image` makes of a photo file: the crop (upright pixels, inside the image),
+    """What `render_photo` makes of a placement: the crop (upright pixels, inside the image),
     the pixel size to resample it to (None: kept) and the effective resolution as placed."""
 
     source: str
     crop: tuple
     size: tuple[int, int] | None
     ppi: float
-
-
-_TRANSFORMS: dict[tuple, ImageCms.ImageCmsTransform] = {}
-_TRANSFORMS_LOCK = threading.Lock()
 
 
 def _transform(source_icc: bytes | None, in_mode: str, profile: OutputProfile, out_mode: str):
@@ -64,18 +62,19 @@ def _transform(source_icc: bytes | None, in_mode: str, profile: OutputProfile, o
     same transform at once; the pixels are the same (and it is a little faster on photos)."""
     key = (hashlib.sha256(source_icc or b"").hexdigest(), in_mode, profile.path,
            hashlib.sha256(profile.data).hexdigest(), out_mode)
-    with _TRANSFORMS_LOCK:
-        cached = _TRANSFORMS.get(key)
-        if cached is None:
-            if source_icc:
-                src = ImageCms.ImageCmsProfile(io.BytesIO(source_icc))
-            else:
-                src = ImageCms.createProfile("sRGB")
-            dst = ImageCms.ImageCmsProfile(io.BytesIO(profile.data))
-            cached = _TRANSFORMS[key] = ImageCms.buildTransform(
-                src, dst, in_mode, out_mode, renderingIntent=ImageCms.Intent.PERCEPTUAL,
-                flags=ImageCms.Flags.BLACKPOINTCOMPENSATION | ImageCms.Flags.NOCACHE)
-    return cached
+
+    def build() -> ImageCms.ImageCmsTransform:
+        if source_icc:
+            src = ImageCms.ImageCmsProfile(io.BytesIO(source_icc))
+        else:
+            src = ImageCms.createProfile("sRGB")
+        dst = ImageCms.ImageCmsProfile(io.BytesIO(profile.data))
+        return ImageCms.buildTransform(
+            src, dst, in_mode, out_mode, renderingIntent=ImageCms.Intent.PERCEPTUAL,
+            flags=ImageCms.Flags.BLACKPOINTCOMPENSATION | ImageCms.Flags.NOCACHE)
+
+    # Two threads may build the same transform at once: both are equal, one is kept.
+    return current().memo("icc-transforms", limit=64).get_or_make(key, build)
 
 
 def effective_ppi(item: ImageItem) -> float:
@@ -99,97 +98,6 @@ def _to_rgb_or_grey(im: Image.Image) -> Image.Image:
     if im.mode.startswith("I;16") or im.mode == "I":
         return im.point(lambda v: v / 256).convert("L")
     return im.convert("RGB")
-
-
-def _open(source: str, where: dict) -> tuple[Image.Image | None, list[Diagnostic]]:
-    """The image, opened lazily (header read), or an error: missing, unreadable, too large."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            im = Image.open(source)
-    except FileNotFoundError:
-        return None, [error("image-missing", f"image file {source} not found",
-                            hint="check the path in the story's image entry", **where)]
-    except (OSError, Image.DecompressionBombError, ValueError) as exc:
-        return None, [error("image-unreadable", f"cannot read image {source}: {exc}",
-                            hint="save the photo again as JPEG, PNG or TIFF", **where)]
-    if im.width * im.height > MAX_PIXELS:
-        im.close()
-        return None, [error(
-            "image-too-large", f"{source} has {im.width} × {im.height} pixels, more "
-            f"than the {MAX_PIXELS:,} allowed", hint="downsample the photo first", **where)]
-    return im, []
-
-
-def _upright_size(im: Image.Image) -> tuple[int, int]:
-    """Width and height once the EXIF orientation is applied (from the header only)."""
-    try:
-        orientation = im.getexif().get(EXIF_ORIENTATION, 1)
-    except Exception:  # noqa: BLE001 - a broken EXIF block: exif_transpose ignores it too
-        orientation = 1
-    return (im.height, im.width) if orientation in (5, 6, 7, 8) else (im.width, im.height)
-
-
-def plan_image(item: ImageItem, *, max_ppi: float, ppi_warn: float, ppi_error: float,
-               page: int | None = None) -> tuple[PhotoPlan | None, list[Diagnostic]]:
-    """The plan for one placed image from its file's header, and the placement's diagnostics
-    (missing or unreadable file, too many pixels, crop outside the image, low resolution).
-
-    Returns (None, [error, …]) when there is nothing to render."""
-    where = {"page": page}
-    im, diags = _open(item.source, where)
-    if im is None:
-        return None, diags
-    with im:
-        width, height = _upright_size(im)
-    left, top, right, bottom = item.crop
-    clamped = (max(0, left), max(0, top), min(width, right), min(height, bottom))
-    if clamped != tuple(item.crop):
-        diags.append(warning(
-            "image-crop-outside", f"crop {item.crop} of {item.source} lies partly outside the "
-            f"image ({width} × {height} px); clipped to the image", **where))
-    if clamped[2] <= clamped[0] or clamped[3] <= clamped[1]:
-        return None, diags + [error("image-crop-empty", f"crop {item.crop} of {item.source} is "
-                                    f"empty", **where)]
-    ppi = effective_ppi(ImageItem(item.x, item.y, item.width, item.height, item.source, clamped,
-                                  item.pixel_size))
-    if ppi < ppi_error:
-        diags.append(error(
-            "image-ppi", f"{item.source} is only {ppi:.0f} ppi as placed (minimum "
-            f"{ppi_error:.0f})", hint="use a larger original or place the photo smaller", **where,
-            data=(("ppi", round(ppi, 1)),)))
-    elif ppi < ppi_warn:
-        diags.append(warning(
-            "image-ppi", f"{item.source} is {ppi:.0f} ppi as placed (recommended "
-            f"{ppi_warn:.0f} or more)", hint="a larger original prints sharper", **where,
-            data=(("ppi", round(ppi, 1)),)))
-    size = None
-    if max_ppi and ppi > max_ppi * 1.05:
-        factor = max_ppi / ppi
-        # The width and height Image.crop gives (it rounds the box), scaled.
-        cropped = (round(clamped[2]) - round(clamped[0]), round(clamped[3]) - round(clamped[1]))
-        size = (max(1, round(cropped[0] * factor)), max(1, round(cropped[1] * factor)))
-        ppi = max_ppi
-    return PhotoPlan(item.source, clamped, size, ppi), diags
-
-
-def decode_upright(source: str, page: int | None = None
-                   ) -> tuple[Image.Image | None, bytes | None, list[Diagnostic]]:
-    """The decoded pixels of `source`, turned upright by its EXIF orientation, and its
-    embedded ICC profile; (None, None, [error]) when they cannot be decoded."""
-    where = {"page": page}
-    im, diags = _open(source, where)
-    if im is None:
-        return None, None, diags
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            im.load()
-    except (OSError, Image.DecompressionBombError, ValueError) as exc:
-        return None, None, [error("image-unreadable", f"cannot read image {source}: {exc}",
-                                  hint="save the photo again as JPEG, PNG or TIFF", **where)]
-    source_icc = im.info.get("icc_profile")
-    return ImageOps.exif_transpose(im), source_icc, diags
 
 
 def separate(im: Image.Image, source_icc: bytes | None, profile: OutputProfile | None,
@@ -217,49 +125,137 @@ def separate(im: Image.Image, source_icc: bytes | None, profile: OutputProfile |
     return im, "CMYK"
 
 
-def render_image(plan: PhotoPlan, profile: OutputProfile | None, *, grey: bool,
-                 jpeg_quality: int, max_ink: float = 0, page: int | None = None,
-                 separated: tuple[Image.Image, str] | None = None
-                 ) -> tuple[PreparedImage | None, list[Diagnostic]]:
-    """Decode, orient, crop, resample and separate the photo of `plan`; CMYK output is held
-    under `max_ink` percent total ink (0: no limit), JPEG noise included
-    (`inklimit.jpeg_within_limit`). (None, [error]) when its pixels cannot be decoded.
+def plan_photo(item: ImageItem, media: MediaInfo, max_ppi: float) -> PhotoPlan | None:
+    """The crop (clipped to the image) and pixel size to produce for a placement: resampled
+    down to `max_ppi` as placed when it is more than 5 % finer (0: never). None when the
+    crop is empty (`photo_verdict` reports it)."""
+    left, top, right, bottom = item.crop
+    clamped = (max(0, left), max(0, top), min(media.width, right), min(media.height, bottom))
+    if clamped[2] <= clamped[0] or clamped[3] <= clamped[1]:
+        return None
+    ppi = effective_ppi(ImageItem(item.x, item.y, item.width, item.height, item.source, clamped,
+                                  item.pixel_size))
+    size = None
+    if max_ppi and ppi > max_ppi * 1.05:
+        factor = max_ppi / ppi
+        # The width and height Image.crop gives (it rounds the box), scaled.
+        cropped = (round(clamped[2]) - round(clamped[0]), round(clamped[3]) - round(clamped[1]))
+        size = (max(1, round(cropped[0] * factor)), max(1, round(cropped[1] * factor)))
+        ppi = max_ppi
+    return PhotoPlan(item.source, clamped, size, ppi)
 
-    `separated`: the file's whole upright image already separated for this profile and
-    `grey` (`separate`); used when the plan keeps the pixel size (it is only cropped)."""
-    left, top, right, bottom = plan.crop  # inside the upright size the header gave
-    if separated is not None and plan.size is None:
-        im, out_mode = separated
-        im = im.crop((left, top, min(im.width, right), min(im.height, bottom)))
-        diags: list[Diagnostic] = []
-    else:
-        im, source_icc, diags = decode_upright(plan.source, page)
-        if im is None:
-            return None, diags
-        im = im.crop((left, top, min(im.width, right), min(im.height, bottom)))
-        if plan.size is not None:
-            im = im.resize(plan.size, Image.Resampling.LANCZOS)
+
+def dct_scale(plan: PhotoPlan) -> int:
+    """The JPEG decode scale for `plan`: the largest of 8, 4, 2 that still leaves the crop at
+    least as many pixels as `plan.size` in both directions; 1 when it is kept at full size."""
+    if plan.size is None:
+        return 1
+    left, top, right, bottom = plan.crop
+    factor = min((right - left) / plan.size[0], (bottom - top) / plan.size[1])
+    return next((s for s in DCT_SCALES if s <= factor), 1)
+
+
+def decode_bytes(plan: PhotoPlan, media: MediaInfo) -> int:
+    """Bytes of pixels `decode_at_size` holds for `plan`, from the header: the whole file's
+    pixels at the decode scale (4 bytes a pixel at most)."""
+    scale = dct_scale(plan) if media.format == "JPEG" else 1
+    return (media.width // scale + 1) * (media.height // scale + 1) * 4
+
+
+def _stored_box(box: tuple, orientation: int, stored: tuple[int, int]) -> tuple:
+    """An upright box in stored (un-rotated) pixel coordinates (EXIF orientation 1–8)."""
+    w, h = stored
+    left, top, right, bottom = box
+    if orientation in (5, 6, 7, 8):
+        w, h = h, w  # the upright size
+    # Map the two corners with the inverse of the orientation's transpose.
+    corners = [_to_stored(x, y, orientation, w, h) for x, y in ((left, top), (right, bottom))]
+    xs, ys = sorted(c[0] for c in corners), sorted(c[1] for c in corners)
+    return (xs[0], ys[0], xs[1], ys[1])
+
+
+def _to_stored(x: float, y: float, orientation: int, w: int, h: int) -> tuple[float, float]:
+    """Upright (x, y) of an image upright w × h → the stored pixel grid's coordinates."""
+    return {1: (x, y), 2: (w - x, y), 3: (w - x, h - y), 4: (x, h - y),
+            5: (y, x), 6: (y, w - x), 7: (h - y, w - x), 8: (h - y, x)}.get(orientation, (x, y))
+
+
+def decode_at_size(plan: PhotoPlan, media: MediaInfo) -> tuple[Image.Image, bytes | None]:
+    """The placement's pixels, upright, cropped and resampled to `plan.size`, and the file's
+    ICC profile. A JPEG is decoded at `dct_scale(plan)`; the crop is then cut out of the
+    decoded grid (fractional pixels) and resampled with Lanczos; other formats are decoded
+    whole, cropped and resampled (Pillow's `reduce()` first when it is much larger).
+
+    A CMYK JPEG without an Adobe marker stores plain ink amounts: Pillow reads every CMYK JPEG
+    as Adobe-inverted, so such a file is inverted back (as libjpeg and Photoshop read it).
+    Raises OSError (or ValueError) when the pixels cannot be decoded."""
+    scale = dct_scale(plan) if media.format == "JPEG" else 1
+    with Image.open(plan.source) as im:
+        source_icc = im.info.get("icc_profile")
+        stored = im.size
+        if scale > 1:
+            im.draft(im.mode, (stored[0] // scale, stored[1] // scale))
+        im.load()
+        if media.cmyk_convention == PLAIN and im.mode == "CMYK":
+            im = ImageChops.invert(im)
+        sx, sy = im.width / stored[0], im.height / stored[1]
+        if scale > 1 or plan.size is not None:
+            # Crop (in stored coordinates) and resample in one step, then orient.
+            box = _stored_box(plan.crop, media.orientation, stored)
+            box = (box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy)
+            turned = media.orientation in (5, 6, 7, 8)
+            size = plan.size or (round(plan.crop[2] - plan.crop[0]),
+                                 round(plan.crop[3] - plan.crop[1]))
+            stored_size = (size[1], size[0]) if turned else size
+            im = _resample(im, stored_size, box, whole_decode=scale == 1)
+            im = _orient(im, media.orientation)
+        else:
+            im = _orient(im, media.orientation)
+            left, top, right, bottom = plan.crop
+            im = im.crop((left, top, min(im.width, right), min(im.height, bottom)))
+    return im, source_icc
+
+
+def _resample(im: Image.Image, size: tuple[int, int], box: tuple, whole_decode: bool
+              ) -> Image.Image:
+    """`box` of `im` resampled to `size` (Lanczos; a much larger image is `reduce()`d first);
+    palette and bilevel images are brought to RGB or grey first, 16-bit grey is resampled
+    as it is (and brought to 8 bits at the placed size, by `separate`)."""
+    if im.mode in ("P", "PA", "1"):
+        im = _to_rgb_or_grey(im)
+    large = im.width * im.height > 4 * size[0] * size[1]
+    gap = 3.0 if whole_decode and large and not im.mode.startswith("I") else None
+    return im.resize(size, Image.Resampling.LANCZOS, box=box, reducing_gap=gap)
+
+
+_TRANSPOSE = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
+              4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE,
+              6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+              8: Image.Transpose.ROTATE_90}
+
+
+def _orient(im: Image.Image, orientation: int) -> Image.Image:
+    """`im` turned upright by its EXIF orientation (as Pillow's ImageOps.exif_transpose)."""
+    method = _TRANSPOSE.get(orientation)
+    return im.transpose(method) if method is not None else im
+
+
+def render_photo(plan: PhotoPlan, media: MediaInfo, profile: OutputProfile | None, *,
+                 grey: bool, jpeg_quality: int, max_ink: float = 0, page: int | None = None
+                 ) -> tuple[PreparedImage | None, list[Diagnostic]]:
+    """Decode `plan` at the size needed, separate it and code it: CMYK output is held under
+    `max_ink` percent total ink (0: no limit), JPEG noise included
+    (`inklimit.jpeg_within_limit`). (None, [error]) when its pixels cannot be decoded."""
+    try:
+        im, source_icc = decode_at_size(plan, media)
         im, out_mode = separate(im, source_icc, profile, grey)
+    except (OSError, ValueError, SyntaxError, ImageCms.PyCMSError) as exc:
+        return None, [error("image-unreadable", f"cannot read image {plan.source}: {exc}",
+                            hint="save the photo again as JPEG, PNG or TIFF", page=page)]
     if out_mode == "CMYK":
         data = jpeg_within_limit(im, max_ink, int(jpeg_quality))
     else:
         buffer = io.BytesIO()
         im.save(buffer, "JPEG", quality=int(jpeg_quality), optimize=False)
         data = buffer.getvalue()
-    return PreparedImage(data, im.width, im.height, out_mode, plan.ppi), diags
-
-
-def prepare_image(
-    item: ImageItem, profile: OutputProfile | None, *, grey: bool, jpeg_quality: int, max_ppi: float,
-    ppi_warn: float, ppi_error: float, page: int | None = None, max_ink: float = 0,
-) -> tuple[PreparedImage | None, list[Diagnostic]]:
-    """`plan_image` then `render_image`: the prepared image and all diagnostics.
-
-    Returns (None, [error]) when the file is missing, unreadable or too large."""
-    plan, diags = plan_image(item, max_ppi=max_ppi, ppi_warn=ppi_warn, ppi_error=ppi_error,
-                             page=page)
-    if plan is None:
-        return None, diags
-    image, problems = render_image(plan, profile, grey=grey, jpeg_quality=jpeg_quality,
-                                   max_ink=max_ink, page=page)
-    return image, diags + problems
+    return PreparedImage(data, im.width, im.height, out_mode, plan.ppi), []

@@ -1,25 +1,28 @@
 """Prepared photos kept on disk, so that a new `paiban build` process reuses the separation,
 ink limit and JPEG coding an earlier build did.
 
-In: a `PhotoPlan` (file, crop, pixel size), the output profile and the pixel options. Out: the
-`PreparedImage` stored for exactly that input, or None.
+In: a `PhotoPlan` (file, crop, pixel size) with the file's digest, the output profile and the
+pixel options. Out: the `PreparedImage` stored for exactly that input, or None.
 
 Where: `$TYPESET_CACHE` when it names a folder, else `$XDG_CACHE_HOME/typeset/photos`, else
 `~/.cache/typeset/photos`; `TYPESET_CACHE=0` (or off, no, false) turns it off. An entry is keyed
 by a SHA-256 of everything its pixels depend on: the file's bytes (not its name or date, so a
 copied or touched file still hits, and a changed one never does), the crop and pixel size, the
 output profile's bytes, grey/quality/ink limit, and the Pillow and numpy versions (their JPEG
-coder and arithmetic make the bytes). Diagnostics are never stored: `plan_image` finds them
+coder and arithmetic make the bytes). Diagnostics are never stored: the photo verdict finds them
 afresh on every build. Entries are written atomically (temporary file, then rename), carry a
-checksum of their JPEG bytes, and one that does not read back whole is ignored and rebuilt.
-The folder is kept under `MAX_BYTES` by deleting the least recently used entries; an empty
-mark per photo file (its bytes' digest) tells a later build that the file was prepared before
-(`knows`), the MAX_MARKS most recent kept.
+checksum of their JPEG bytes, and one that does not read back whole, or whose JPEG does not
+decode to its recorded size (a cheap 1/8-scale decode), is ignored and rebuilt; nothing read
+from the folder is ever fatal. The folder is kept under `MAX_BYTES` by deleting the least
+recently used entries; an empty mark per photo file (its bytes' digest) under `verified/`
+records that its coded data decoded whole (`media_probe.scan_problem` need not decode it
+again), the MAX_MARKS most recent kept.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import tempfile
@@ -27,7 +30,25 @@ from pathlib import Path
 
 from typeset.render.pdf.images import PhotoPlan, PreparedImage
 from typeset.render.pdf.profiles import OutputProfile
-from typeset.render.pdf.store_folder import INDEX, cache_folder  # noqa: F401 - re-exported
+
+OFF = {"0", "off", "no", "false"}
+VERIFIED = "verified"
+"""Sub-folder of the store: one empty mark per photo file (digest) whose data decoded whole."""
+
+
+def cache_folder(environ: dict | None = None) -> Path | None:
+    """The folder prepared photos are kept in (`TYPESET_CACHE` when it names one, else
+    `$XDG_CACHE_HOME/typeset/photos`, else `~/.cache/typeset/photos`), or None when
+    `TYPESET_CACHE` turns it off (0, off, no, false)."""
+    env = os.environ if environ is None else environ
+    setting = env.get("TYPESET_CACHE", "").strip()
+    if setting.lower() in OFF:
+        return None
+    if setting and setting != "1":
+        return Path(setting).expanduser()
+    base = env.get("XDG_CACHE_HOME", "").strip()
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
+    return root / "typeset" / "photos"
 
 FORMAT = b"typeset-photo 1\n"
 """First line of every entry; a new layout gets a new number (old entries then miss)."""
@@ -62,23 +83,15 @@ class PhotoStore:
         self.folder = Path(folder)
         self.max_bytes = max_bytes
         self._versions = _versions()
-        self._digests: dict[tuple, str] = {}
         self.hits = 0
         self.misses = 0
         self.written = 0
 
-    @classmethod
-    def from_environment(cls) -> PhotoStore | None:
-        """The store `cache_folder()` names, or None when it is turned off."""
-        folder = cache_folder()
-        return cls(folder) if folder is not None else None
-
-    def key(self, plan: PhotoPlan, profile: OutputProfile | None, pixel_settings: dict
-            ) -> str | None:
-        """The entry name for `plan` rendered with `profile` and `pixel_settings` (grey,
-        jpeg_quality, max_ink); None when the file cannot be read."""
-        digest = self._file_digest(plan.source)
-        if digest is None:
+    def key(self, plan: PhotoPlan, digest: str, profile: OutputProfile | None,
+            pixel_settings: dict) -> str | None:
+        """The entry name for `plan` (of the file whose bytes hash to `digest`) rendered with
+        `profile` and `pixel_settings` (grey, jpeg_quality, max_ink); None without a digest."""
+        if not digest:
             return None
         parts = {
             "file": digest, "crop": [float(v) for v in plan.crop],
@@ -90,26 +103,23 @@ class PhotoStore:
         text = json.dumps(parts, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(FORMAT + text.encode()).hexdigest()
 
-    def _file_digest(self, source: str) -> str | None:
-        """SHA-256 of the file's bytes (remembered while its size and times stay the same)."""
+    def verified(self, digest: str) -> bool:
+        """True when the file with these bytes was decoded whole before."""
+        return bool(digest) and self._mark(digest).exists()
+
+    def mark_verified(self, digest: str) -> None:
+        """Note that the file with these bytes decoded whole (a failure is ignored)."""
+        if not digest:
+            return
         try:
-            stat = os.stat(source)
-            state = (source, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
-            if state not in self._digests:
-                with open(source, "rb") as handle:
-                    self._digests[state] = hashlib.file_digest(handle, "sha256").hexdigest()
-            return self._digests[state]
+            mark = self._mark(digest)
+            mark.parent.mkdir(parents=True, exist_ok=True)
+            mark.touch()
         except OSError:
-            return None
+            pass
 
-    def knows(self, source: str) -> bool:
-        """True when some photo was prepared from a file with these bytes before (a build
-        then does not separate it ahead: its placements most likely come from here)."""
-        digest = self._file_digest(source)
-        return digest is not None and self._source_mark(digest).exists()
-
-    def _source_mark(self, digest: str) -> Path:
-        return self.folder / "sources" / digest
+    def _mark(self, digest: str) -> Path:
+        return self.folder / VERIFIED / digest
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.jpgx"
@@ -134,18 +144,9 @@ class PhotoStore:
         self.hits += 1
         return image
 
-    def put(self, key: str, image: PreparedImage, source: str | None = None) -> None:
-        """Store `image` under `key` atomically (a failure is ignored); `source`, the file it
-        was prepared from, is remembered for `knows`."""
+    def put(self, key: str, image: PreparedImage) -> None:
+        """Store `image` under `key` atomically (a failure is ignored)."""
         path = self._path(key)
-        digest = self._file_digest(source) if source is not None else None
-        if digest is not None:
-            try:
-                mark = self._source_mark(digest)
-                mark.parent.mkdir(parents=True, exist_ok=True)
-                mark.touch()
-            except OSError:
-                pass
         header = json.dumps({"width": image.width, "height": image.height, "mode": image.mode,
                              "length": len(image.data),
                              "sha256": hashlib.sha256(image.data).hexdigest()},
@@ -180,7 +181,7 @@ class PhotoStore:
             for sub in self.folder.iterdir():
                 if not sub.is_dir():
                     continue
-                if sub.name in ("sources", INDEX):
+                if sub.name == VERIFIED:
                     self._prune_marks(sub)
                     continue
                 for path in sub.iterdir():
@@ -227,7 +228,25 @@ def _parse(raw: bytes, ppi: float) -> PreparedImage | None:
                 hashlib.sha256(data).hexdigest() != header["sha256"] or \
                 header["mode"] not in ("CMYK", "L"):
             return None
-        return PreparedImage(data, int(header["width"]), int(header["height"]), header["mode"],
-                             ppi)
-    except (ValueError, KeyError, TypeError):
+        image = PreparedImage(data, int(header["width"]), int(header["height"]),
+                              header["mode"], ppi)
+    except (ValueError, KeyError, TypeError):  # UnicodeDecodeError included
         return None
+    return image if _decodes(image) else None
+
+
+def _decodes(image: PreparedImage) -> bool:
+    """True when the entry's JPEG decodes, at 1/8 scale (cheap: no full inverse DCT), to the
+    size and mode it was stored with: junk with a matching checksum is caught here."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(image.data)) as im:
+            if im.format != "JPEG" or im.size != (image.width, image.height) or \
+                    im.mode != image.mode:
+                return False
+            im.draft(im.mode, (max(1, im.width // 8), max(1, im.height // 8)))
+            im.load()
+    except Exception:  # noqa: BLE001 - anything the decoder refuses is a miss
+        return False
+    return True

@@ -14,13 +14,15 @@ save deterministically.
 from __future__ import annotations
 
 import time
+from concurrent.futures import Future
 from pathlib import Path
 
 
 from typeset.diagnostics import Diagnostic, error, info, warning
 from typeset.fonts import Face, load_face
 from typeset.frame import Box, Document, GlyphRun, ImageItem, Marker, PageFrame, PlacedPage, Rule
-from typeset.render.pdf import content, draw, imagecache, marks, placed_pages
+from typeset.manifest.media_probe import known_problem, probe
+from typeset.render.pdf import content, draw, marks, placed_pages
 from typeset.render.pdf.fonts import (
     FaceUsage,
     FontEmbedError,
@@ -29,8 +31,8 @@ from typeset.render.pdf.fonts import (
     embed_error,
     subset_face,
 )
-from typeset.render.pdf.document_photos import DocumentPhotos, photo_settings, placements
-from typeset.render.pdf.imagecache import placement_key, prepare_images
+from typeset.render.pdf.photo_preparer import photo_settings, placement_key, preparer
+from typeset.render.pdf.photo_verdict import placement_verdict
 from typeset.render.pdf.inklimit import colour_ink
 from typeset.render.pdf.options import PdfOptions, merge_output
 from typeset.render.pdf.overprint import knockout_items
@@ -45,16 +47,17 @@ def _geometry(page: PageFrame, options: PdfOptions) -> draw.PageGeometry:
     return draw.PageGeometry(page.width, page.height, page.bleed, margin)
 
 
-def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions(),
-              photos: DocumentPhotos | None = None, progress=None) -> list[Diagnostic]:
+def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions(), *,
+              report_photos: bool = True, progress=None) -> list[Diagnostic]:
     """Write `doc` as one PDF at `path` (atomically) and return the diagnostics.
 
-    `photos`: what `document_photos.start_photos(doc, options)` started earlier (used when it
-    was started for this document and these options, else cancelled and started afresh).
-    `progress`: called with one line per stage and per page painted (a terminal shows them)."""
+    Photos come from the session's preparer (`photo_preparer`; placements submitted before,
+    e.g. by `typeset.photos.start_preparing`, are found started). `report_photos`: add each
+    placement's verdict (resolution, crop, a file that cannot be printed); False when the
+    pipeline reported them already (`typeset.photos`). `progress`: called with one line per
+    stage and per page painted (a terminal shows them)."""
     say = progress or (lambda _line: None)
     path = Path(path)
-    given = options
     options, diags = merge_output(options, doc.output or {})
     diags.extend(_colours_over_limit(doc, options.max_ink))
     profile = _profile(options, diags)
@@ -65,10 +68,10 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions(),
     used_faces = _faces_used(doc)
     extras = [_extras(doc, page, options, used_faces, diags) for page in doc.pages]
 
-    # 2. Photos: every distinct placement prepared once (cached in memory and on disk), by
-    #    the photo worker (else threads) while the fonts are subset and the pages painted;
+    # 2. Photos: every distinct placement submitted to the session's preparer (memoised, then
+    #    the on-disk store, else its threads) while the fonts are subset and the pages painted;
     #    pages name them (`/TSIm1 Do`) and the XObjects are added when the PDF is finished.
-    ready = _prepare_images(doc, extras, options, profile, photos, given)
+    ready = _prepare_images(doc, extras, options, profile)
 
     # 3. Fonts: one subset per face, in order of first use.
     usages: dict[tuple[str, int], FaceUsage] = {}
@@ -94,7 +97,7 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions(),
     gstates = content.ExtGStates()
     sheets: list[Sheet] = []
     page_fonts: list[list[PageFont]] = []
-    photos = _Photos(ready, profile is not None or options.grey_images)
+    photos = _Photos(ready, profile is not None or options.grey_images, report_photos, options)
     placed = placed_pages.PlacedPages(diags)
     for page, (under, over) in zip(doc.pages, extras):
         geo = _geometry(page, options)
@@ -223,21 +226,23 @@ def _extras(doc: Document, page: PageFrame, options: PdfOptions, used: list[Face
 
 
 def _prepare_images(doc: Document, extras: list[tuple[list, list]], options: PdfOptions,
-                    profile: OutputProfile | None, started: DocumentPhotos | None,
-                    given: PdfOptions) -> imagecache.PreparedPhotos:
-    """placement_key → (PreparedImage | None, diagnostics) for every photo the pages show,
-    being prepared in the background (a lookup waits for its photo): the ones `started`
-    earlier when they serve this document, else started now."""
-    found = []  # without a profile each photo is reported as image-no-profile when painted
-    if profile is not None or options.grey_images:
-        found = placements((page.number, (*under, *page.items, *over))
-                           for page, (under, over) in zip(doc.pages, extras))
-    if started is not None:
-        if started.serves(doc, given, profile) and \
-                {placement_key(item) for item, _ in found} <= set(started.prepared):
-            return started.prepared
-        started.cancel()
-    return prepare_images(found, profile, photo_settings(options), cache=imagecache.CACHE)
+                    profile: OutputProfile | None) -> dict[tuple, Future]:
+    """placement_key → Future of (PreparedImage | None, diagnostics) for every photo the pages
+    show, submitted to the session's preparer (a placement submitted before is not prepared
+    again). Without a profile (and not grey) nothing is submitted: each photo is reported as
+    image-no-profile when painted."""
+    if profile is None and not options.grey_images:
+        return {}
+    settings = photo_settings(options)
+    photos = preparer()
+    ready: dict[tuple, Future] = {}
+    for page, (under, over) in zip(doc.pages, extras):
+        for item in (*under, *page.items, *over):
+            if isinstance(item, ImageItem) and placement_key(item) not in ready and \
+                    not known_problem(probe(item.source)):
+                ready[placement_key(item)] = photos.submit(item, probe(item.source), profile,
+                                                           settings, page.number)
+    return ready
 
 
 class _Photos:
@@ -248,9 +253,12 @@ class _Photos:
     page, name → (PreparedImage or None, width, height) for `pdfx.finish`, and adds every
     photo's diagnostics in order of first placement (the same order on every build)."""
 
-    def __init__(self, ready: imagecache.PreparedPhotos, separable: bool) -> None:
+    def __init__(self, ready: dict[tuple, Future], separable: bool, report: bool,
+                 options: PdfOptions) -> None:
         self._ready = ready
         self._separable = separable  # False: no output profile, photos cannot be separated
+        self._report = report
+        self._options = options
         self._names: dict[tuple, str] = {}
         self._first: dict[tuple, tuple[ImageItem, int]] = {}
         self._pages: list[dict[str, tuple]] = []
@@ -274,10 +282,10 @@ class _Photos:
     def failed_already(self, item: ImageItem) -> bool:
         """True when the photo is known not to be printable (no profile, missing file …):
         it is then painted as a crossed frame straight away."""
-        if not self._separable:
+        if not self._separable or known_problem(probe(item.source)):
             return True
-        found = self._ready.done(placement_key(item))
-        return found is not None and found[0] is None
+        found = self._ready.get(placement_key(item))
+        return found is not None and found.done() and found.result()[0] is None
 
     def sources(self) -> dict[str, str]:
         """XObject name → the photo file it shows (preflight names images by it)."""
@@ -291,15 +299,28 @@ class _Photos:
     def finish(self, diags: list[Diagnostic]) -> list[dict[str, tuple]]:
         resolved = {}
         for key, (item, page) in self._first.items():
-            if self._separable:
-                image, found = self._ready[key]
+            media = probe(item.source)
+            problem = known_problem(media)
+            if self._report:
+                if problem:
+                    diags.append(error(media.code or "image-unreadable",
+                                       f"image {item.source} {problem}",
+                                       hint=media.hint, page=page))
+                else:
+                    diags.extend(placement_verdict(
+                        item, media, ppi_warn=self._options.image_ppi_warn,
+                        ppi_error=self._options.image_ppi_error, page=page))
+            if self._separable and key in self._ready and not problem:
+                image, found = self._ready[key].result()
+            elif self._separable:
+                image, found = None, []
             else:
                 image, found = None, [error("image-no-profile", f"{item.source} cannot be "
                                             f"separated to CMYK without an output profile",
                                             page=page)]
             resolved[key] = image
             diags.extend(found)
-        self._ready.close()
+        preparer().prune_store()
         return [{name: (resolved[key], width, height) for name, (key, width, height)
                  in here.items()} for here in self._pages]
 

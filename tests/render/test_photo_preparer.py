@@ -1,0 +1,196 @@
+"""The photo preparer decodes at the size needed and keeps what the full-size path gave:
+DCT-scaled JPEG decoding within JPEG noise of the full decode (ΔE on a reference image), EXIF
+orientation, CMYK JPEGs with and without the Adobe marker, 16-bit, palette, TIFF and grey
+files resampled; one preparation per placement in a session."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image, ImageChops, ImageCms, ImageOps
+
+from typeset.frame import ImageItem
+from typeset.manifest.media_probe import probe
+from typeset.model.media import ADOBE_INVERTED, PLAIN
+from typeset.render.pdf.images import (
+    PhotoPlan,
+    dct_scale,
+    decode_at_size,
+    plan_photo,
+    render_photo,
+    separate,
+)
+from typeset.render.pdf.photo_preparer import photo_settings, preparer
+from typeset.render.pdf.options import PdfOptions
+from typeset.render.pdf.profiles import find_output_profile
+
+
+def _reference(path, size=(1600, 1064)):
+    """A photo-like reference: smooth colour fields, edges and fine texture (q92 JPEG)."""
+    w, h = size
+    y, x = np.mgrid[0:h, 0:w].astype(np.float32)
+    rng = np.random.default_rng(7)
+    rgb = np.stack([128 + 90 * np.sin(x / 150 + y / 260), 128 + 90 * np.sin(y / 110),
+                    128 + 90 * np.cos((x + y) / 210)], -1)
+    rgb += 25 * np.sin(x / 2.3)[..., None] * np.cos(y / 3.1)[..., None]
+    rgb += rng.normal(0, 6, (h, w, 1))
+    rgb[h // 3: h // 2, w // 4: w // 2] = (20, 40, 200)  # a hard-edged block
+    Image.fromarray(np.clip(rgb, 0, 255).astype(np.uint8)).save(path, quality=92)
+    return path
+
+
+def _full_size_path(plan: PhotoPlan):
+    """Today's reference path: decode whole, orient, crop, Lanczos to the plan's size."""
+    with Image.open(plan.source) as im:
+        im = ImageOps.exif_transpose(im)
+        im = im.crop(tuple(round(v) for v in plan.crop))
+        return im.resize(plan.size, Image.Resampling.LANCZOS)
+
+
+def _delta_e(a: Image.Image, b: Image.Image, profile) -> np.ndarray:
+    """ΔE*ab (CIE76) per pixel between two CMYK images through the output profile."""
+    lab = ImageCms.createProfile("LAB")
+    cmyk = ImageCms.ImageCmsProfile(io.BytesIO(profile.data))
+    to_lab = ImageCms.buildTransform(cmyk, lab, "CMYK", "LAB")
+
+    def lab_of(im):
+        arr = np.asarray(ImageCms.applyTransform(im, to_lab))
+        ab = arr[..., 1:].view(np.int8).astype(np.float32)  # a*, b* are signed bytes
+        return np.concatenate([arr[..., :1].astype(np.float32) * 100 / 255, ab], -1)
+
+    return np.sqrt(((lab_of(a) - lab_of(b)) ** 2).sum(-1))
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    return _reference(tmp_path_factory.mktemp("reference") / "ref.jpg")
+
+
+@pytest.mark.parametrize("placed_width", [36.0, 72.0, 144.0])  # 1/8, 1/4, 1/2 DCT scale
+def test_dct_scaled_decoding_matches_the_full_size_path_within_jpeg_noise(reference,
+                                                                         placed_width):
+    """Issue 15: separations equal to the full-size path within JPEG noise — the ΔE between
+    the DCT-scaled and the full-size separation is below the ΔE the PDF's own JPEG coding
+    (q85) adds to the full-size separation."""
+    source = reference
+    media = probe(source)
+    item = ImageItem(0, 0, placed_width, placed_width * 1064 / 1600, str(source),
+                     (0, 0, 1600, 1064), (1600, 1064))
+    plan = plan_photo(item, media, 300)
+    assert plan.size is not None and dct_scale(plan) > 1
+    profile = find_output_profile(None)
+    fast, icc = decode_at_size(plan, media)
+    assert fast.size == plan.size
+    new, _ = separate(fast, icc, profile, grey=False)
+    old, _ = separate(_full_size_path(plan), icc, profile, grey=False)
+    coded = io.BytesIO()
+    old.save(coded, "JPEG", quality=85)
+    noise = _delta_e(Image.open(coded), old, profile)
+    delta = _delta_e(new, old, profile)
+    assert float(delta.mean()) < float(noise.mean())
+    assert float(np.percentile(delta, 99)) < float(np.percentile(noise, 99))
+
+
+def test_the_decode_scale_keeps_at_least_the_target_resolution(tmp_path):
+    source = tmp_path / "big.jpg"
+    Image.new("RGB", (2000, 1500), (90, 120, 30)).save(source)
+    media = probe(source)
+    for width_pt, scale in ((36.0, 8), (100.0, 4), (200.0, 2), (450.0, 1)):
+        item = ImageItem(0, 0, width_pt, width_pt * 0.75, str(source), (0, 0, 2000, 1500),
+                         (2000, 1500))
+        plan = plan_photo(item, media, 300)
+        assert dct_scale(plan) == scale
+        assert 2000 / scale >= plan.size[0] and 1500 / scale >= plan.size[1]
+        assert decode_at_size(plan, media)[0].size == plan.size
+
+
+def _halves(size=(800, 400)):
+    image = Image.new("RGB", size, (220, 0, 0))
+    image.paste((0, 0, 220), (size[0] // 2, 0, size[0], size[1]))
+    return image
+
+
+@pytest.mark.parametrize("orientation", range(1, 9))
+def test_exif_orientation_with_dct_scaling_matches_exif_transpose(tmp_path, orientation):
+    source = tmp_path / "turned.jpg"
+    image = _halves()
+    exif = image.getexif()
+    exif[0x0112] = orientation
+    image.save(source, exif=exif.tobytes(), quality=95)
+    media = probe(source)
+    w, h = media.size
+    crop = (w // 8, h // 8, w - w // 4, h - h // 8)  # off-centre: a wrong mapping shows
+    item = ImageItem(0, 0, 18.0, 18.0 * (crop[3] - crop[1]) / (crop[2] - crop[0]), str(source),
+                     crop, (w, h))
+    plan = plan_photo(item, media, 300)
+    assert dct_scale(plan) > 1
+    fast, _ = decode_at_size(plan, media)
+    reference = _full_size_path(plan)
+    diff = np.abs(np.asarray(fast, dtype=np.int16) - np.asarray(reference, dtype=np.int16))
+    assert fast.size == reference.size and float(diff.mean()) < 6
+
+
+def _strip_adobe(data: bytes) -> bytes:
+    """The JPEG without its APP14 'Adobe' segment."""
+    at = data.index(b"\xff\xee")
+    length = int.from_bytes(data[at + 2:at + 4], "big")
+    return data[:at] + data[at + 2 + length:]
+
+
+def _cmyk_jpegs(tmp_path):
+    """Intended ink C 80 %: as Photoshop writes it (Adobe marker, inverted samples) and as
+    libjpeg writes it by default (no marker, plain samples)."""
+    intended = Image.new("CMYK", (64, 64), (204, 0, 0, 0))
+    buffer = io.BytesIO()
+    intended.save(buffer, "JPEG", quality=95)
+    adobe = tmp_path / "adobe.jpg"
+    adobe.write_bytes(buffer.getvalue())
+    buffer = io.BytesIO()
+    ImageChops.invert(intended).save(buffer, "JPEG", quality=95)  # samples stored plain
+    plain = tmp_path / "plain.jpg"
+    plain.write_bytes(_strip_adobe(buffer.getvalue()))
+    return adobe, plain
+
+
+def test_cmyk_jpegs_with_and_without_the_adobe_marker_keep_their_ink(tmp_path):
+    """Issue 13.6: a CMYK JPEG without the Adobe marker printed inverted (near-black)."""
+    adobe, plain = _cmyk_jpegs(tmp_path)
+    assert (probe(adobe).cmyk_convention, probe(plain).cmyk_convention) == \
+        (ADOBE_INVERTED, PLAIN)
+    for path in (adobe, plain):
+        media = probe(path)
+        plan = plan_photo(ImageItem(0, 0, 20, 20, str(path), (0, 0, 64, 64), (64, 64)),
+                          media, 300)
+        im, _ = decode_at_size(plan, media)
+        c, m, y, k = im.getpixel((32, 32))
+        assert c > 190 and max(m, y, k) < 15, (path.name, (c, m, y, k))
+
+
+@pytest.mark.parametrize("mode,fmt", [("I;16", "PNG"), ("P", "PNG"), ("RGB", "TIFF"),
+                                      ("L", "JPEG"), ("CMYK", "TIFF"), ("LA", "PNG"),
+                                      ("1", "PNG")])
+def test_every_kind_of_file_is_resampled_and_separated(tmp_path, mode, fmt):
+    source = tmp_path / f"photo.{fmt.lower()}"
+    colour = {"I;16": 30000, "P": 3, "RGB": (200, 100, 50), "L": 128,
+              "CMYK": (10, 20, 30, 40), "LA": (128, 200), "1": 1}[mode]
+    Image.new(mode, (1600, 1200), colour).save(source, fmt)
+    media = probe(source)
+    plan = plan_photo(ImageItem(0, 0, 72, 54, str(source), (0, 0, 1600, 1200), (1600, 1200)),
+                      media, 300)
+    assert plan.size == (300, 225)
+    image, diags = render_photo(plan, media, find_output_profile(None), grey=False,
+                                jpeg_quality=85, max_ink=240)
+    assert diags == [] and (image.width, image.height, image.mode) == (300, 225, "CMYK")
+
+
+def test_a_placement_is_prepared_once_per_session(tmp_path, photo):
+    item = ImageItem(0, 0, 144, 96, str(photo), (0, 0, 600, 400), (600, 400))
+    settings = photo_settings(PdfOptions())
+    profile = find_output_profile(None)
+    first = preparer().submit(item, probe(photo), profile, settings)
+    again = preparer().submit(item, probe(photo), profile, settings)
+    assert first is again and first.result()[0] is not None and preparer().prepared == 1
+    other = preparer().submit(item, probe(photo), profile, {**settings, "jpeg_quality": 60})
+    assert other is not first and other.result()[0].data != first.result()[0].data

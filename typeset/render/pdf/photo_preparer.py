@@ -1,0 +1,187 @@
+"""The one photo preparer of a build session: `submit(placement) → Future` of its PDF image.
+
+In: a placed `ImageItem`, the file's `MediaInfo`, the output profile and the photo settings
+(`photo_settings(options)`). Out: a `concurrent.futures.Future` of (PreparedImage | None,
+diagnostics) — the JPEG the PDF embeds, separated to CMYK (or grey) and ink-limited at the
+placed size (`images.render_photo`).
+
+How: a placement is looked up, in order, in the preparer's own table (memoised by placement
+key, the file's state and digest, profile and settings: a `--watch` session or a second
+document in one process never prepares a photo twice), then in the content-addressed on-disk
+`photostore` (a warm build decodes nothing), and else prepared on a small thread pool
+(decoding, resampling, Little CMS, numpy and the JPEG coder release Python's lock, so two
+threads use both cores while the building thread composes, subsets fonts and paints). The
+result is a pure function of its inputs, so the PDF does not depend on which thread finished
+first, nor on whether a cache was warm. The session owns the preparer
+(`session.resource(RESOURCE, …)`) and closes it (its threads) at the end.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import hashlib
+import os
+import threading
+from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+from typeset.diagnostics import Diagnostic
+from typeset.frame import ImageItem
+from typeset.model.media import MediaInfo
+from typeset.render.pdf.images import PreparedImage, decode_bytes, plan_photo, render_photo
+from typeset.render.pdf.photostore import PhotoStore, cache_folder
+from typeset.render.pdf.profiles import OutputProfile
+from typeset.session import current
+
+Prepared = tuple[PreparedImage | None, list[Diagnostic]]
+RESOURCE = "photo-preparer"
+MAX_WORKERS = 2
+"""Threads preparing photos at once (this machine class has 2 cores)."""
+WORKERS_ENV = "TYPESET_PHOTO_WORKERS"
+"""Environment variable fixing that number (1: one thread)."""
+MAX_BYTES = 192 * 1024 * 1024
+"""Encoded bytes of prepared photos the preparer keeps in memory (oldest dropped first)."""
+DECODE_BUDGET = 128 * 1024 * 1024
+"""Bytes of decoded pixels the threads hold at once: a job waits until its decode fits (one
+larger than the budget runs alone), so two 30-megapixel PNGs are not decoded side by side."""
+
+
+def worker_count() -> int:
+    """`TYPESET_PHOTO_WORKERS` when set, else one thread per usable core up to MAX_WORKERS."""
+    setting = os.environ.get(WORKERS_ENV, "").strip()
+    if setting.isdigit() and int(setting) > 0:
+        return int(setting)
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    return max(1, min(MAX_WORKERS, cores))
+
+
+def placement_key(item: ImageItem) -> tuple:
+    """What distinguishes two placements of a photo within one document."""
+    return (item.source, tuple(item.crop), round(item.width, 3), round(item.height, 3))
+
+
+def photo_settings(options) -> dict:
+    """The settings a prepared photo depends on, from (merged) `PdfOptions`."""
+    return {"grey": options.grey_images, "jpeg_quality": options.jpeg_quality,
+            "max_ppi": options.image_max_ppi,
+            "max_ink": 0 if options.grey_images else options.max_ink}
+
+
+def _profile_id(profile: OutputProfile | None) -> str:
+    return hashlib.sha256(profile.data).hexdigest() if profile is not None else ""
+
+
+class PhotoPreparer:
+    """Prepares placed photos once each (see the module doc); thread-safe."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self._workers = workers
+        self._pool: ThreadPoolExecutor | None = None
+        self._lock = threading.RLock()
+        self._done: OrderedDict[tuple, Future] = OrderedDict()
+        self._bytes = 0
+        self._stores: dict[Path, PhotoStore] = {}
+        self._budget = threading.Condition()
+        self._decoding = 0
+        self.prepared = 0
+        """Photos rendered (not found in memory or in the store) — for tests and benchmarks."""
+
+    def store(self) -> PhotoStore | None:
+        """The on-disk store the environment names now (`TYPESET_CACHE`), or None."""
+        folder = cache_folder()
+        if folder is None:
+            return None
+        with self._lock:
+            if folder not in self._stores:
+                self._stores[folder] = PhotoStore(folder)
+            return self._stores[folder]
+
+    def submit(self, item: ImageItem, media: MediaInfo, profile: OutputProfile | None,
+               settings: dict, page: int | None = None) -> Future:
+        """The Future of the placement's prepared image (started now, or the one started
+        before for the same placement, file, profile and settings)."""
+        key = (placement_key(item), media.key, media.digest, _profile_id(profile),
+               tuple(sorted(settings.items())))
+        with self._lock:
+            found = self._done.get(key)
+            if found is not None and not found.cancelled():
+                self._done.move_to_end(key)
+                return found
+            future = self._start(item, media, profile, settings, page)
+            self._done[key] = future
+        future.add_done_callback(lambda f, key=key: self._account(key, f))
+        return future
+
+    def _start(self, item, media, profile, settings, page) -> Future:
+        store = self.store()
+        plan = plan_photo(item, media, settings.get("max_ppi", 0))
+        pixel = {k: v for k, v in settings.items() if k != "max_ppi"}
+        if plan is None or not media.printable:
+            future: Future = Future()
+            future.set_result((None, []))  # reported by the photo verdict
+            return future
+        store_key = store.key(plan, media.digest, profile, pixel) if store else None
+        image = store.get(store_key, plan.ppi) if store_key else None
+        if image is not None:
+            future = Future()
+            future.set_result((image, []))
+            return future
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=self._workers or worker_count(),
+                                            thread_name_prefix="typeset-photo")
+        # Run in the submitter's session (its ICC transforms), one context copy per job.
+        return self._pool.submit(contextvars.copy_context().run, self._render, plan, media,
+                                 profile, pixel, page, store, store_key)
+
+    def _render(self, plan, media, profile, pixel, page, store, store_key) -> Prepared:
+        need = decode_bytes(plan, media)
+        with self._budget:
+            while self._decoding and self._decoding + need > DECODE_BUDGET:
+                self._budget.wait()
+            self._decoding += need
+        try:
+            image, diags = render_photo(plan, media, profile, page=page, **pixel)
+        finally:
+            with self._budget:
+                self._decoding -= need
+                self._budget.notify_all()
+        self.prepared += 1
+        if image is not None and store is not None:
+            store.put(store_key, image)
+            store.mark_verified(media.digest)
+        return image, diags
+
+    def _account(self, key: tuple, future: Future) -> None:
+        """Count a finished photo's bytes; drop the oldest when over MAX_BYTES."""
+        if future.cancelled() or future.exception() is not None:
+            return
+        image = future.result()[0]
+        with self._lock:
+            self._bytes += len(image.data) if image is not None else 0
+            while self._bytes > MAX_BYTES and len(self._done) > 1:
+                _, old = self._done.popitem(last=False)
+                if old.done() and not old.cancelled() and old.exception() is None:
+                    dropped = old.result()[0]
+                    self._bytes -= len(dropped.data) if dropped is not None else 0
+
+    def prune_store(self) -> None:
+        """Keep the on-disk store within its size (after a build that wrote to it)."""
+        store = self.store()
+        if store is not None and store.written > getattr(store, "pruned_at", 0):
+            store.prune()
+            store.pruned_at = store.written
+
+    def close(self) -> None:
+        """Stop the threads (photos being prepared finish first)."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def preparer() -> PhotoPreparer:
+    """The current session's photo preparer."""
+    return current().resource(RESOURCE, PhotoPreparer)
