@@ -10,7 +10,7 @@ STAMP   = $(VENV)/.typeset-installed
 EDITION ?= editions/sample
 OUT    ?= out
 
-.PHONY: demo test system-deps venv bytecode bench clean
+.PHONY: demo test lint system-deps venv bytecode bench clean
 
 system-deps:
 	@tools/install-system-deps.sh
@@ -36,8 +36,14 @@ demo: system-deps venv bytecode
 	$(BIN)/paiban preview $(EDITION) --pdf $(OUT)/sample.pdf -o $(OUT)
 
 # TYPESET_REQUIRE_BROWSER: the e-paper's browser tests fail (not skip) when Chromium is missing.
-test: system-deps venv
+# The lint (ruff: pyflakes, pycodestyle, bugbear, pyupgrade, no silent except; vulture: dead
+# code, its whitelist in tests/vulture_whitelist.py) runs before the tests; either failing fails.
+test: system-deps venv lint
 	TYPESET_REQUIRE_BROWSER=1 $(BIN)/pytest
+
+lint: venv
+	$(BIN)/ruff check typeset tests tools bench
+	$(BIN)/vulture
 
 bench: system-deps venv bytecode
 	$(BIN)/python bench/bench_composer.py

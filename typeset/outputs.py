@@ -14,7 +14,6 @@ they come from. Out:
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 from pathlib import Path
@@ -182,11 +181,6 @@ def write_text(out: Path, text: str) -> None:
     make_folder(out)
     with replacing(out) as tmp:
         tmp.write_text(text, encoding="utf-8")
-
-
-def name_too_long(exc: OSError) -> bool:
-    """True for ENAMETOOLONG."""
-    return getattr(exc, "errno", None) == errno.ENAMETOOLONG
 
 
 __all__ = ["KeepOld", "clean_stale_temps", "edition_inputs", "handle_signals", "make_folder",

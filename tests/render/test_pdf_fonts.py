@@ -21,7 +21,7 @@ TEXT = "新华社北京5月1日电“引号”‘单引’……——·《书�
 def _fonts(pdf):
     found = {}
     for page in pdf.pages:
-        for name, font in page.obj.Resources.Font.items():
+        for _name, font in page.obj.Resources.Font.items():
             found[str(font.BaseFont)] = font
     return found
 
@@ -111,7 +111,7 @@ def test_widths_descriptor_and_programs_match_the_faces(tmp_path, make_doc, run,
                 # Identity charset: CID n is glyph n, so codes written in content select it.
                 assert top.charset[:3] == [".notdef", "cid00001", "cid00002"]
                 charstrings = top.CharStrings
-                for code, name in enumerate(top.charset):
+                for name in top.charset:
                     charstrings[name].calcBounds(charstrings)
                 face, source_run = serif, cjk
             else:

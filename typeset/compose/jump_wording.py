@@ -82,7 +82,7 @@ def pattern_problem(pattern: str) -> str:
     """What is wrong with a jump pattern ("" when nothing): unknown placeholders, stray
     braces, no page named."""
     try:
-        fields = [f for _, f, spec, conv in string.Formatter().parse(pattern) if f is not None]
+        fields = [f for _, f, _spec, _conv in string.Formatter().parse(pattern) if f is not None]
     except ValueError as exc:
         return f"it has a stray brace ({exc})"
     unknown = [f for f in fields if f not in PLACEHOLDERS]

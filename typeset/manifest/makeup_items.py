@@ -14,13 +14,12 @@ from __future__ import annotations
 import dataclasses
 
 from typeset.manifest.fields import MapReader, kind_of
-from typeset.manifest.slots import SLOT_KEYS, SlotContext, read_slot
+from typeset.manifest.slots import SlotContext, read_slot
 from typeset.manifest.stacks import _copy
 from typeset.manifest.yamlpos import YList, YMap
 from typeset.model.edition import Continue, GridArea, Slot
 from typeset.model.makeup import MakeupItem
 
-ITEM_KEYS = SLOT_KEYS + ("over",)
 MAX_ITEMS = 60
 
 

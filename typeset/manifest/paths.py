@@ -55,8 +55,3 @@ def inside(folder: Path, written: str) -> Path:
         raise UnsafePath(f"'{written}' is a link that leads outside the edition folder "
                          f"(to {real})", "replace the link by a copy of the file")
     return real
-
-
-def display(folder_label: str, written: str) -> str:
-    """How a looked-for path is shown to the user: 'editions/x/photos/a.jpg'."""
-    return f"{folder_label.rstrip('/')}/{written}" if folder_label else written

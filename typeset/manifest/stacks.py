@@ -21,14 +21,12 @@ from __future__ import annotations
 
 from typeset.diagnostics import SourceRef
 from typeset.manifest.fields import MapReader, kind_of
-from typeset.manifest.slots import AT_KEYS, SLOT_KEYS, SlotContext, read_area, read_slot
+from typeset.manifest.slots import AT_KEYS, SlotContext, read_area, read_slot
 from typeset.manifest.yamlpos import YList, YMap
 from typeset.model.edition import GridArea, Slot
 from typeset.model.stack import Container, Leaf, Node, Row, Stack
 
 CONTAINER_KEYS = ("id", "at", "stack")
-ITEM_KEYS = tuple(k for k in SLOT_KEYS if k != "at") + ("lines",)
-ROW_CHILD_KEYS = ITEM_KEYS + ("span", "stack", "row")
 MAX_DEPTH = 8
 MAX_ITEMS = 100
 

@@ -45,12 +45,6 @@ def _run_box(run: GlyphRun) -> Rect | None:
     return (min(xs), min(ys) - ASCENT * s, max(xs) + s, max(ys) + DESCENT * s)
 
 
-def union(boxes: list[Rect]) -> Rect:
-    """The bounding box of `boxes` (not empty)."""
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
-            max(b[2] for b in boxes), max(b[3] for b in boxes))
-
-
 def clip(box: Rect, to: Rect) -> Rect | None:
     """`box` cut to `to`, or None when nothing of it is left."""
     x0, y0 = max(box[0], to[0]), max(box[1], to[1])

@@ -203,7 +203,7 @@ def finish(
             if not fonts:
                 continue
             font_dict = Dictionary()
-            for name, subset, vertical in fonts:
+            for name, subset, _vertical in fonts:
                 if subset.resource not in objects:
                     objects[subset.resource] = add_font(pdf, subset)
                 if name not in objects:  # the vertical font: the same program, Identity-V
