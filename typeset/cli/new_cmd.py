@@ -20,7 +20,7 @@ def _layouts() -> str:
     return ", ".join(names) or "none found"
 
 
-@click.command(short_help="Start a new edition folder that checks without errors.")
+@click.command(short_help="Start a new edition folder: example values marked 【待填】 to fill in.")
 @click.argument("edition", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--layout", default="broadsheet-8col", show_default=True,
               help=f"Page template from layouts/: {_layouts()}.")
