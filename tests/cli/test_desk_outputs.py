@@ -10,34 +10,19 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from click.testing import CliRunner
 
-from typeset.cli.main import main
 from typeset.compose.proof_marks import NOTE_KINDS, note_text, wrap
 from typeset.diagnostics import SourceRef, error, warning
-from editions_kit import fill_in
+from cli_kit import new_edition, run
+from cli_kit import overset as _overset
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "editions" / "sample"
 
 
-def run(*args, env=None):
-    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False, env=env)
-    assert "Traceback" not in result.output
-    return result
-
-
 @pytest.fixture()
 def edition(tmp_path) -> Path:
-    folder = tmp_path / "ed"
-    assert run("new", folder, "--date", "2026-12-01", "--pages", "2").exit_code == 0
-    return fill_in(folder)
-
-
-def _overset(folder: Path) -> None:
-    story = folder / "stories" / "example.md"
-    story.write_text(story.read_text(encoding="utf-8")
-                     + ("\n\n" + "超长的稿件正文需要被报告为超版。" * 30) * 12, encoding="utf-8")
+    return new_edition(tmp_path)
 
 
 def _xmp(path: Path) -> str:

@@ -6,29 +6,11 @@ import json
 import re
 from pathlib import Path
 
-from click.testing import CliRunner
 
 from typeset import pipeline
-from typeset.cli.main import main
-from editions_kit import fill_in
-
-
-def run(*args):
-    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-    assert "Traceback" not in result.output
-    return result
-
-
-def _edition(tmp_path: Path) -> Path:
-    folder = tmp_path / "ed"
-    assert run("new", folder, "--date", "2026-12-01", "--pages", "2").exit_code == 0
-    return fill_in(folder)
-
-
-def _overset(folder: Path) -> None:
-    story = folder / "stories" / "example.md"
-    story.write_text(story.read_text(encoding="utf-8")
-                     + ("\n\n" + "超长的稿件正文需要被报告为超版。" * 30) * 12, encoding="utf-8")
+from cli_kit import new_edition as _edition
+from cli_kit import overset as _overset
+from cli_kit import run
 
 
 def _slot_line(folder: Path) -> int:

@@ -5,32 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
-from PIL import Image
-
-from typeset.manifest.layout_file import load_layout
-from typeset.pipeline import font_book
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "compose"))
 sys.path.insert(0, str(ROOT / "tests" / "manifest"))
 
 
-@pytest.fixture(scope="session")
-def layout():
-    return load_layout("broadsheet-8col", ROOT)
-
-
-@pytest.fixture(scope="session")
-def fonts():
-    return font_book(ROOT)
-
-
-@pytest.fixture(scope="session")
-def photo_file(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("edition")
-    img = Image.new("RGB", (1200, 800))
-    for x in range(0, 1200, 40):
-        img.paste((x % 255, 90, 160), (x, 0, x + 40, 800))
-    img.save(folder / "photo.jpg", quality=80)
-    return folder / "photo.jpg"
+from compose_fixtures import fonts, layout, photo_file  # noqa: E402, F401
