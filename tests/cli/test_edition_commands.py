@@ -13,16 +13,11 @@ from click.testing import CliRunner
 
 from typeset.cli.main import EXIT_INTERNAL, main
 from typeset.cli.watch import watch, watched_files
+from cli_kit import run
 from editions_kit import fill_in
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "editions" / "sample"
-
-
-def run(*args: str):
-    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-    assert "Traceback" not in result.output
-    return result
 
 
 @pytest.fixture()

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from typeset.compose.jump_wording import chinese_number, jump_text, pattern_problem
+from typeset.model.folio import SectionFolio
 
 from elements_kit import COPY, HEAD, line_of, page, runs, story, text
 
@@ -22,7 +23,7 @@ def test_page_numbers_in_chinese_numerals(number, written):
 
 
 def test_jump_wording_fills_page_page_cn_and_the_section_letter():
-    plain, lettered = SimpleNamespace(number=12), SimpleNamespace(number=2, folio="A2")
+    plain, lettered = SimpleNamespace(number=12), SimpleNamespace(number=SectionFolio("A", 2))
     assert jump_text("（下转第{page_cn}版）", plain) == "（下转第十二版）"
     assert jump_text("（转第{page}版）", plain) == "（转第12版）"
     assert jump_text("（转{page}版）", lettered) == "（转A2版）"

@@ -9,15 +9,15 @@ section letter ("" on unlettered pages). `pattern_problem` says what is wrong wi
 
 from __future__ import annotations
 
-import re
 import string
 from typing import NamedTuple
+
+from typeset.model.folio import SectionFolio, folio_text
 
 PLACEHOLDERS = ("page", "page_cn", "number", "letter")
 PAGE_PLACEHOLDERS = ("page", "page_cn", "number")
 """A jump pattern names the page with at least one of these."""
 DIGITS = "零一二三四五六七八九"
-FOLIO = re.compile(r"^([A-Za-z]*)\s*0*(\d+)$")
 
 
 def chinese_number(value: int) -> str:
@@ -59,23 +59,14 @@ class PageRef(NamedTuple):
     number: int | str
 
 
-def folio_parts(page) -> tuple[str, str, int]:
-    """(folio as printed, section letter, number) of a page; the folio is the page's own
-    `folio` when the model gives one (A2), else its number."""
-    folio = str(getattr(page, "folio", "") or page.number)
-    match = FOLIO.match(folio.strip())
-    if match:
-        return folio, match.group(1), int(match.group(2))
-    return folio, "", int(page.number)
-
-
 def jump_text(pattern: str, page) -> str:
-    """The pattern filled in for `page`."""
-    folio, letter, number = folio_parts(page)
-    if letter:  # 转A2版, not 转第A2版 (model.folio.folio_text does the same)
-        pattern = pattern.replace("第{page}", "{page}")
-    return pattern.format(page=folio, page_cn=chinese_number(number), number=number,
-                          letter=letter)
+    """The pattern filled in for `page` (anything with a folio as `.number`): {page} as
+    printed (2, A2), {page_cn} its number in Chinese numerals, {number}, {letter}."""
+    folio = page.number
+    letter, number = ((folio.section, folio.number) if isinstance(folio, SectionFolio)
+                      else ("", int(folio)))
+    return folio_text(pattern, folio, page_cn=chinese_number(number), number=number,
+                      letter=letter)
 
 
 def pattern_problem(pattern: str) -> str:

@@ -9,7 +9,6 @@ continuation slot, the target of a jump). Problems go to `Problems` with file:li
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from typeset.diagnostics import SourceRef
@@ -33,8 +32,6 @@ PHOTO_KEYS = ("file", "caption", "credit", "span", "lines", "height", "place", "
 FORMS = ("story", "photo", "label", "ad")
 PLACES = ("top", "bottom", "left", "right")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
-LETTERED = re.compile(r"^\s*[A-Za-z]{1,2}0*[1-9]\d{0,3}\s*$")
-"""A lettered folio (A1, B12) as `continued_from:` may name the page of another section."""
 
 
 class SlotContext:
@@ -273,17 +270,13 @@ def read_continue(r: MapReader, ctx: SlotContext) -> Continue | None:
 def read_continued_from(r: MapReader) -> Continue | None:
     """`continued_from: {page: 1}` (or `continued_from: 1`) → Continue (page only): the
     story's first part is on that page, in another edition's files."""
-    if isinstance(r.raw("continued_from"), int) and not isinstance(r.raw("continued_from"),
-                                                                   bool):
-        page = r.integer("continued_from", 0, low=1, high=10_000, example="1")
+    if not isinstance(r.raw("continued_from"), dict):   # continued_from: 1, or A1
+        page = r.folio("continued_from", example="1")
         return Continue(page, "", source=r.at("continued_from")) if page else None
     c = r.mapping("continued_from", "continued_from", ("page",))
     if c is None:
         return None
-    written = c.raw("page")
-    if isinstance(written, str) and LETTERED.match(written):
-        return Continue(written.strip().upper(), "", source=c.at("page"))  # a folio: A1
-    page = c.integer("page", 0, required=True, low=1, high=10_000, example="1")
+    page = c.folio("page", required=True, example="1")   # a plain folio or a lettered one
     return Continue(page, "", source=c.at("page")) if page else None
 
 

@@ -85,9 +85,9 @@ def parse_folio(value: object) -> Folio | None:
     return SectionFolio(match.group(1), number) if match.group(1) else number
 
 
-def folio_text(template: str, folio: Folio) -> str:
-    """A jump line or folio label with {page} filled in. A section folio drops the 第 of
-    '第{page}版' (转第2版, but 转A2版 and A2版, as dailies print them)."""
+def folio_text(template: str, folio: Folio, **fields) -> str:
+    """A jump line or folio label with {page} (and any other `fields`) filled in. A section
+    folio drops the 第 of '第{page}版' (转第2版, but 转A2版 and A2版, as dailies print them)."""
     if isinstance(folio, SectionFolio):
         template = template.replace("第{page}", "{page}")
-    return template.format(page=folio)
+    return template.format(page=folio, **fields)
