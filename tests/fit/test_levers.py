@@ -27,7 +27,8 @@ def _layout(tmp_path: Path, old: str, new: str):
 def test_the_shipped_layout_lists_its_levers():
     layout = load_layout("broadsheet-8col", ROOT)
     levers = Levers.from_mapping(layout.fit, layout.underset_lines)
-    assert levers.order == ("photo", "headline", "gap", "foot") and levers.photo_lines == 4
+    assert levers.order == ("photo", "headline", "spacing", "gap", "foot", "tracking")
+    assert levers.photo_lines == 4 and levers.tracking == 0.03
 
 
 def test_each_lever_costs_more_than_all_before_it_together():
@@ -43,6 +44,21 @@ def test_the_foot_never_goes_past_the_underset_limit():
 
 def test_an_unknown_lever_is_refused_where_it_is_written(tmp_path):
     with pytest.raises(InputError) as info:
-        _layout(tmp_path, "order: [photo, headline, gap, foot]", "order: [photo, kerning]")
+        _layout(tmp_path, "order: [photo, headline, spacing, gap, foot, tracking]",
+                "order: [photo, kerning]")
     (diag,) = [d for d in info.value.diagnostics if d.code == "bad-value"]
     assert "kerning" in diag.message and diag.source.file.endswith("x.yaml")
+
+
+def test_tracking_steps_go_out_from_none_within_the_limit():
+    levers = Levers(tracking=0.03, tracking_step=0.01)
+    assert levers.tracking_steps() == [-0.01, 0.01, -0.02, 0.02, -0.03, 0.03]
+    assert Levers(order=("photo",)).tracking_steps() == []
+    assert levers.beyond() > 3 * levers.weight("tracking")
+
+
+def test_a_tracking_limit_beyond_the_range_is_refused(tmp_path):
+    with pytest.raises(InputError) as info:
+        _layout(tmp_path, "  photo_lines: 4\n", "  photo_lines: 4\n  tracking: 0.5\n")
+    (diag,) = [d for d in info.value.diagnostics if d.code == "out-of-range"]
+    assert "tracking" in diag.message and diag.source.file.endswith("x.yaml")

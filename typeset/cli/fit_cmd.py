@@ -78,7 +78,8 @@ def _write(edition: Path, result) -> None:
     items = {(i.page, i.slot): i for i in result.fit.items} if result.fit else {}
     pages = []
     for page in result.edition.pages:
-        placed = {slot_id: Placed(i.area, i.photo_lines, i.headline_lines)
+        placed = {slot_id: Placed(i.area, i.photo_lines, i.headline_lines, i.tracking,
+                                   i.spacing)
                   for (number, slot_id), i in items.items() if number == page.number}
         pages.append((page.number, page.containers, placed))
     if not any(p[1] for p in pages):

@@ -96,9 +96,11 @@ def body_style(para: BodyPara, ctx: ComposeContext) -> TextStyle:
     return style
 
 
-def set_body(paras: tuple[BodyPara, ...], width: float, ctx: ComposeContext
-             ) -> tuple[list[BodyLine], list]:
+def set_body(paras: tuple[BodyPara, ...], width: float, ctx: ComposeContext,
+             tracking: float = 0.0) -> tuple[list[BodyLine], list]:
     """Set every paragraph at `width`; a byline runs in on the last line when it fits there.
+    `tracking`: em added to every paragraph's tracking (the fit's 压字/拉字 lever, a slot's
+    `tracking:`).
 
     Returns the lines and the composer's diagnostics.
     """
@@ -106,6 +108,8 @@ def set_body(paras: tuple[BodyPara, ...], width: float, ctx: ComposeContext
     diags: list = []
     for index, para in enumerate(paras):
         style = body_style(para, ctx)
+        if tracking:
+            style = replace(style, tracking=style.tracking + tracking)
         if para.kind == "crosshead":
             set_head, head_lines = crosshead_lines(index, para, style, width, ctx,
                                                    at_top=not lines)

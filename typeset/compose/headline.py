@@ -23,6 +23,10 @@ from typeset.units import snap
 
 GAP_EM = 0.35
 """Space between the elements of a headline group, in em of the smaller element."""
+TIGHT_GAP_EM, LOOSE_GAP_EM = 0.15, 1.0
+"""The kicker/deck spacing lever's limits: the gaps between the 引题, 主题 and 副题 at least
+this tight (and the air above and below the group halved) for a line fewer, at most this
+loose for a line more (`set_headline_group`'s `spacing`)."""
 BANNER_TINT = CMYK(0, 0, 0, 0.12)
 
 
@@ -176,9 +180,11 @@ def fit_headline(text: str, style: TextStyle, width: float, max_lines: int,
 
 
 def set_headline_group(headline: Headline, x: float, top_line: int, width: float,
-                       ctx: ComposeContext, *, max_lines: int = 0, story: str = ""
-                       ) -> HeadlineBlock:
-    """Set the group at (x, grid line `top_line`) across `width` pt."""
+                       ctx: ComposeContext, *, max_lines: int = 0, story: str = "",
+                       spacing: int = 0) -> HeadlineBlock:
+    """Set the group at (x, grid line `top_line`) across `width` pt; `spacing` −1 / +1: a
+    group with a kicker or deck takes a grid line fewer / more, its gaps tightened or opened
+    within TIGHT_GAP_EM … LOOSE_GAP_EM (unchanged when that is not enough)."""
     diags: list[Diagnostic] = []
     elements: list[HeadElement] = []
     if headline.banner:
@@ -208,17 +214,34 @@ def set_headline_group(headline: Headline, x: float, top_line: int, width: float
         elements.append(HeadElement(para, style, dx=dx))
     for element in elements:
         diags.extend(element.para.diagnostics)
-    return stack_elements(elements, x, top_line, width, ctx, diags, fitted_style.size)
+    return stack_elements(elements, x, top_line, width, ctx, diags, fitted_style.size,
+                          spacing)
 
 
 def stack_elements(elements: list[HeadElement], x: float, top_line: int, width: float,
-           ctx: ComposeContext, diags: list[Diagnostic], size: float) -> HeadlineBlock:
-    """Stack the elements, centre them in whole grid lines, and position every line."""
+           ctx: ComposeContext, diags: list[Diagnostic], size: float, spacing: int = 0
+                   ) -> HeadlineBlock:
+    """Stack the elements, centre them in whole grid lines, and position every line
+    (`spacing`: see `set_headline_group`)."""
     heights = [len(e.para.lines) * e.style.pitch for e in elements]
-    gaps = [GAP_EM * min(a.style.size, b.style.size) for a, b in zip(elements, elements[1:])]
+    smaller = [min(a.style.size, b.style.size) for a, b in zip(elements, elements[1:])]
+    gaps = [GAP_EM * s for s in smaller]
     content = sum(heights) + sum(gaps)
     pitch = ctx.pitch
     lines = ctx.grid.lines_for(content + pitch)  # at least half a line of air above and below
+    if spacing < 0 and gaps:
+        tight = sum(heights) + TIGHT_GAP_EM * sum(smaller)
+        if ctx.grid.lines_for(tight + pitch / 2) < lines:
+            lines -= 1
+            spare = max(0.0, (lines - 0.5) * pitch - tight)  # back to the gaps, up to GAP_EM
+            gaps = [(TIGHT_GAP_EM + min(GAP_EM - TIGHT_GAP_EM, spare / sum(smaller))) * s
+                    for s in smaller]
+            content = sum(heights) + sum(gaps)
+    elif spacing > 0 and gaps:
+        lines += 1
+        spare = (lines - 1) * pitch - content
+        gaps = [min(LOOSE_GAP_EM * s, g + spare / len(gaps)) for g, s in zip(gaps, smaller)]
+        content = sum(heights) + sum(gaps)
     block_top = ctx.grid.line_top(top_line)
     y = block_top + (lines * pitch - content) / 2
     items: list[FrameItem] = []

@@ -142,7 +142,7 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
     if k == 0 and slot.photo is not None:
         _set_photo(work)
     columns = work.columns()
-    lines, composer_diags = set_body(paras, width, ctx)
+    lines, composer_diags = set_body(paras, width, ctx, slot.tracking)
     diags.extend(_located(tuple(composer_diags), work.where))
     keys = tuple(LineKey(b.para, b.first, b.last, b.keep, b.blank) for b in lines)
     if has_head and k == 0 and columns[0].capacity < 2:
@@ -171,7 +171,8 @@ def _set_head(work: _SlotWork, k: int) -> bool:
     opening = k == 0 and slot.continued_from is None
     if opening and story.headline and story.headline.headline:
         head = set_headline_group(story.headline, x0, work.top, head_w, ctx,
-                                  max_lines=slot.headline_lines, story=story.id)
+                                  max_lines=slot.headline_lines, story=story.id,
+                                  spacing=slot.headline_spacing)
     elif not opening and story.headline and ctx.layout.styles.get("continued"):
         title = story.headline.continued or story.headline.headline
         head = set_continued_head(title, x0, work.top, head_w, ctx)

@@ -10,19 +10,25 @@ The levers, in their default order:
   cut around the photo's `focus`); a standalone photo by up to `photo_share` of its height.
 - headline: the 主题 in one line fewer (the size ladder steps down until it fits) — at most
   `headline_steps` lines fewer.
+- spacing: the 引题/副题 spacing of a horizontal headline group tightened or opened so that
+  the group takes up to `spacing_lines` grid line fewer or more
+  (`typeset.compose.headline.set_headline_group`'s `spacing`).
 - gap: an empty grid line between two modules of a stack, at most `gap_lines` per joint.
 - foot: a story's text ending up to `foot_lines` grid lines above its slot's foot (inside the
   layout's underset limit).
-Kicker/deck spacing and tracking (压字/拉字) are listed for the order but are not applied yet:
-the composer has no hook for them (reported by `paiban fit` when they would be needed).
+- tracking: 压字/拉字, the story's text set with up to ± `tracking` em between its characters
+  in steps of `tracking_step` (`typeset.text.tracking`); its lines then leave the 字 grid.
+Spacing and tracking are tried only for a stack that does not come out even without them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-DEFAULT_ORDER = ("photo", "headline", "gap", "foot")
-KNOWN = DEFAULT_ORDER + ("spacing", "tracking")
+DEFAULT_ORDER = ("photo", "headline", "spacing", "gap", "foot", "tracking")
+KNOWN = DEFAULT_ORDER
+SECOND = ("spacing", "tracking")
+"""Levers tried only when a stack does not come out even with the others."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,9 @@ class Levers:
     headline_steps: int = 1
     gap_lines: int = 1
     foot_lines: int = 2
+    spacing_lines: int = 1
+    tracking: float = 0.03
+    tracking_step: float = 0.01
 
     def weight(self, lever: str) -> float:
         """Cost of one step of `lever`: each lever costs more than all the ones before it."""
@@ -44,6 +53,19 @@ class Levers:
 
     def allows(self, lever: str) -> bool:
         return lever in self.order
+
+    def beyond(self) -> float:
+        """Cost of one grid line no lever gives (a line cut from a story): more than any
+        lever's steps."""
+        return 8.0 ** (len(self.order) + 1)
+
+    def tracking_steps(self) -> list[float]:
+        """The tracking values the lever tries, nearest to none first: −1, +1, −2, … steps."""
+        if not self.allows("tracking") or self.tracking_step <= 0:
+            return []
+        count = int(self.tracking / self.tracking_step + 1e-9)
+        return [round(sign * k * self.tracking_step, 4) for k in range(1, count + 1)
+                for sign in (-1, 1)]
 
     @classmethod
     def from_mapping(cls, data: dict | None, underset_lines: int = 3) -> Levers:

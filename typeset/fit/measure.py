@@ -39,28 +39,34 @@ class Measure:
 
 
 def trial_slot(slot: Slot, ctx: ComposeContext, *, photo_lines: int | None = None,
-               headline_lines: int | None = None) -> Slot:
-    """The slot at its width, top at line 0, TALL pages deep, with no jump."""
+               headline_lines: int | None = None, tracking: float | None = None,
+               spacing: int | None = None) -> Slot:
+    """The slot at its width, top at line 0, TALL pages deep, with no jump (and the levers'
+    settings given)."""
     area = GridArea(1, slot.area.span, 0, ctx.layout.lines * TALL)  # heights: any column
     photo = slot.photo
     if photo is not None and photo_lines is not None:
         photo = replace(photo, lines=photo_lines)
     return replace(slot, area=area, continue_to=None, photo=photo,
                    headline_lines=slot.headline_lines if headline_lines is None
-                   else headline_lines)
+                   else headline_lines,
+                   tracking=slot.tracking if tracking is None else tracking,
+                   headline_spacing=slot.headline_spacing if spacing is None else spacing)
 
 
 def story_height(story: Story, slot: Slot, page: Page, ctx: ComposeContext, *,
-                 photo_lines: int | None = None, headline_lines: int | None = None
-                 ) -> Measure:
-    """Grid lines `story` takes in `slot`'s width (its columns, box, headline option)."""
+                 photo_lines: int | None = None, headline_lines: int | None = None,
+                 tracking: float | None = None, spacing: int | None = None) -> Measure:
+    """Grid lines `story` takes in `slot`'s width (its columns, box, headline option), with
+    the levers' photo lines, 主题 lines, tracking and headline spacing when given."""
     key = (story, slot, page.number, ctx.layout, ctx.fonts, ctx.rules, photo_lines, headline_lines,
-           _photo_size(slot, ctx))
+           tracking, spacing, _photo_size(slot, ctx))
     memo = current().memo("fit.story_height")
     hit = memo.get(key)
     if hit is not None:
         return hit
-    trial = trial_slot(slot, ctx, photo_lines=photo_lines, headline_lines=headline_lines)
+    trial = trial_slot(slot, ctx, photo_lines=photo_lines, headline_lines=headline_lines,
+                       tracking=tracking, spacing=spacing)
     result = compose_story(story, [ChainLink(page, trial, ctx)])
     out = result.slots[0]
     inset = ctx.layout.box_inset_lines if slot.box else 0

@@ -15,8 +15,8 @@ from typeset.compose.photo import MIN_PICTURE_LINES
 from typeset.compose.story import ChainLink
 from typeset.diagnostics import Diagnostic, error, info, warning
 from typeset.fit import measure
-from typeset.fit.levers import Levers
-from typeset.fit.share import Choice, choose, options, place
+from typeset.fit.levers import SECOND, Levers
+from typeset.fit.share import SHORT_WEIGHT, Choice, choose, options, place
 from typeset.fonts import FontBook
 from typeset.model.edition import Edition, GridArea, Page, Slot
 from typeset.model.stack import Container, Leaf, leaves
@@ -51,6 +51,10 @@ class FitItem:
     """The photo's picture height the photo lever chose (None: as the manifest says)."""
     headline_lines: int | None = None
     """The 主题's most lines the headline lever chose (None: as the manifest says)."""
+    tracking: float | None = None
+    """The tracking (压字/拉字) the tracking lever chose, em (None: as the manifest says)."""
+    spacing: int | None = None
+    """The headline group's spacing lines the spacing lever chose (None: as written)."""
 
     @property
     def over(self) -> int:
@@ -138,6 +142,9 @@ class _PageFitter:
         all, then the lowest story first)."""
         self.done: dict[str, Slot] = {}
         """Slots of this page's containers already fitted."""
+        self.second = False
+        """The levers tried only when a stack does not come out even (spacing, tracking)
+        are offered."""
 
     def run(self) -> Page:
         areas: dict[str, tuple[GridArea, Choice]] = {}
@@ -163,8 +170,15 @@ class _PageFitter:
         cap = box + lay.lines if box is not None else 2 * lay.lines
         lev = self.levers
         gap_lines = lev.gap_lines if lev.allows("gap") else 0
+        self.second = False
         table = options(container.root, cap, self.leaf_options, gap_lines, lev.weight("gap"))
         height, how = choose(table, box)
+        if (how not in ("exact", "auto") or table[height][0] >= SHORT_WEIGHT) and any(
+                lev.allows(name) for name in SECOND):
+            self.second = True  # not even: the spacing and tracking levers as well
+            table = options(container.root, cap, self.leaf_options, gap_lines,
+                            lev.weight("gap"))
+            height, how = choose(table, box)
         where = dict(page=self.page.number, slot=container.id)
         if height is None and box is not None:
             height, how = box, "over"
@@ -187,7 +201,8 @@ class _PageFitter:
                     continue
                 trial = _with_leaf(trial, leaf, replace(leaf, elastic=True))
                 cut.append(leaf.slot_id)
-                self.cut_weight[leaf.slot_id] = 1000.0 + len(cut)  # fewest lines cut, lowest first
+                # fewest lines cut, lowest first
+                self.cut_weight[leaf.slot_id] = lev.beyond() + len(cut)
                 again = options(trial, cap, self.leaf_options, gap_lines, lev.weight("gap"))
                 if box in again:
                     root, table, height, how = trial, again, box, "cut"
@@ -252,7 +267,7 @@ class _PageFitter:
                                  choice.natural, area.lines, area, choice.note,
                                  leaf.elastic and not choice.natural,
                                  choice.photo_lines if slot.kind == "story" else None,
-                                 choice.headline_lines))
+                                 choice.headline_lines, choice.tracking, choice.spacing))
         self.result.items.extend(items)
         where = dict(page=self.page.number)
         if how == "cut":
@@ -355,30 +370,52 @@ class _PageFitter:
         base = measure.story_height(story, slot, page, ctx)
         self.measured[slot.id] = base
         seen: set[int] = set()
-        for pl, pc, pn in photo_variants:
-            for hl, hc, hn in head_variants:
-                m = base if pl is None and hl is None else measure.story_height(
-                    story, slot, page, ctx, photo_lines=pl, headline_lines=hl)
-                if m.overset:
-                    continue
-                if (pl, hl) != (None, None) and hl is not None and m.lines in seen:
-                    continue  # a smaller headline that saves nothing
-                seen.add(m.lines)
-                note = " ".join(n for n in (pn, hn) if n)
-                cut = self.cut_weight.get(slot.id)
-                if leaf.elastic:
-                    for h in range(min(ELASTIC_MIN, m.lines), m.lines):
-                        # a line cut costs the same everywhere, a little less in a long story
-                        cost = pc + hc + (m.lines - h) * (cut + 10.0 / m.lines) if cut \
-                            else pc + hc
-                        self._offer(table, Choice(h, 0 if not cut else m.lines, pl, hl, cost,
-                                                  note + (" 压缩" if cut else " 转版")))
-                for foot in range(0, lev.foot_lines + 1 if lev.allows("foot") else 1):
-                    cost = pc + hc + foot * lev.weight("foot")
-                    cost += UNDER_NATURAL if leaf.elastic and not cut else 0.0
-                    text = " ".join(t for t in (note, f"脚空{foot}行" if foot else "") if t)
-                    self._offer(table, Choice(m.lines + foot, m.lines, pl, hl, cost, text))
+        variants = [(pl, pc, pn, hl, hc, hn, None, None)
+                    for pl, pc, pn in photo_variants for hl, hc, hn in head_variants]
+        if self.second and not leaf.elastic:
+            variants += self.second_variants(story, slot)
+        for pl, pc, pn, hl, hc, hn, tr, sp in variants:
+            m = base if (pl, hl, tr, sp) == (None,) * 4 else measure.story_height(
+                story, slot, page, ctx, photo_lines=pl, headline_lines=hl, tracking=tr,
+                spacing=sp)
+            if m.overset:
+                continue
+            if (hl is not None or tr is not None or sp is not None) and m.lines in seen:
+                continue  # a smaller headline, a spacing or a tracking that saves nothing
+            seen.add(m.lines)
+            note = " ".join(n for n in (pn, hn) if n)
+            cut = self.cut_weight.get(slot.id)
+            if leaf.elastic:
+                for h in range(min(ELASTIC_MIN, m.lines), m.lines):
+                    # a line cut costs the same everywhere, a little less in a long story
+                    cost = pc + hc + (m.lines - h) * (cut + 10.0 / m.lines) if cut \
+                        else pc + hc
+                    self._offer(table, Choice(h, 0 if not cut else m.lines, pl, hl, cost,
+                                              note + (" 压缩" if cut else " 转版"), tr, sp))
+            for foot in range(0, lev.foot_lines + 1 if lev.allows("foot") else 1):
+                cost = pc + hc + foot * lev.weight("foot")
+                cost += UNDER_NATURAL if leaf.elastic and not cut else 0.0
+                text = " ".join(t for t in (note, f"脚空{foot}行" if foot else "") if t)
+                self._offer(table, Choice(m.lines + foot, m.lines, pl, hl, cost, text,
+                                          tr, sp))
         return table
+
+    def second_variants(self, story, slot: Slot) -> list[tuple]:
+        """The spacing and tracking variants of a story (photo and 主题 as written): rows of
+        (photo lines, cost, note, 主题 lines, cost, note, tracking, spacing)."""
+        lev, out = self.levers, []
+        head = story.headline
+        if (lev.allows("spacing") and lev.spacing_lines and head and head.headline
+                and (head.kicker or head.deck) and not slot.headline_vertical
+                and not slot.headline_spacing):
+            for sp in (-1, 1):
+                out.append((None, 0.0, "", None, lev.weight("spacing"),
+                            f"题间{'紧' if sp < 0 else '松'}1行", None, sp))
+        if not slot.tracking:
+            for step, tr in enumerate(lev.tracking_steps()):
+                out.append((None, 0.0, "", None, (step // 2 + 1) * lev.weight("tracking"),
+                            f"{'压' if tr < 0 else '拉'}字{abs(tr):g}em", tr, None))
+        return out
 
     @staticmethod
     def _offer(table: dict[int, Choice], choice: Choice) -> None:
@@ -452,7 +489,10 @@ class _PageFitter:
         if photo is not None and choice.photo_lines is not None and slot.kind == "story":
             photo = replace(photo, lines=choice.photo_lines)
         head = slot.headline_lines if choice.headline_lines is None else choice.headline_lines
-        return replace(slot, area=area, photo=photo, headline_lines=head)
+        tracking = slot.tracking if choice.tracking is None else choice.tracking
+        spacing = slot.headline_spacing if choice.spacing is None else choice.spacing
+        return replace(slot, area=area, photo=photo, headline_lines=head, tracking=tracking,
+                       headline_spacing=spacing)
 
     def _check_overlaps(self, page: Page) -> None:
         """A `bottom: auto` box that grew into a plain slot below it."""

@@ -30,6 +30,10 @@ class Choice:
     cost: float = 0.0
     note: str = ""
     """The levers used, for the report (照片 −2行, 主题一行 …)."""
+    tracking: float | None = None
+    """The tracking lever's em (None: as the manifest says)."""
+    spacing: int | None = None
+    """The headline spacing lever's lines (None: as the manifest says)."""
 
 
 Options = dict[int, tuple[float, object]]

@@ -1,7 +1,7 @@
 """`paiban fit --write`: stacks in edition.yaml replaced by the plain slots the fit computed.
 
 In: the manifest's path and, per page, its containers with every item's fitted area and the
-lever settings used (photo lines, headline lines). Out: the manifest rewritten with each
+lever settings used (photo lines, headline lines and spacing, tracking). Out: the manifest rewritten with each
 `stack:` slot (and each `bottom: auto`) replaced by plain slots with `at:` — comments, key
 order, quoting and flow style kept by a round trip through ruamel.yaml — written atomically
 (a new file renamed over the old one), the previous text kept beside it as edition.yaml.bak.
@@ -31,6 +31,8 @@ class Placed:
     area: GridArea
     photo_lines: int | None = None
     headline_lines: int | None = None
+    tracking: float | None = None
+    spacing: int | None = None
 
 
 class WriteRefused(Exception):
@@ -130,7 +132,7 @@ def _stack_items(items):
 
 def _plain(item: CommentedMap, placed: Placed | None) -> CommentedMap:
     """The item as a plain slot: `at:` after its first key, `lines`/`span` gone, the levers'
-    photo and headline settings written in."""
+    photo, headline (lines, spacing) and tracking settings written in."""
     if placed is None:
         raise WriteRefused("an item of a stack was not fitted")
     area = placed.area
@@ -145,12 +147,16 @@ def _plain(item: CommentedMap, placed: Placed | None) -> CommentedMap:
     item.insert(1, "at", at)
     if placed.photo_lines is not None and isinstance(item.get("photo"), dict):
         item["photo"]["lines"] = placed.photo_lines
-    if placed.headline_lines is not None:
+    for key, value in (("lines", placed.headline_lines), ("spacing", placed.spacing)):
+        if value is None:
+            continue
         head = item.get("headline")
         if isinstance(head, dict):
-            head["lines"] = placed.headline_lines
+            head[key] = value
         elif head is None:
-            value = CommentedMap([("lines", placed.headline_lines)])
-            value.fa.set_flow_style()
-            item["headline"] = value
+            head = CommentedMap([(key, value)])
+            head.fa.set_flow_style()
+            item["headline"] = head
+    if placed.tracking is not None:
+        item["tracking"] = placed.tracking
     return item

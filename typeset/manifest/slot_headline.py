@@ -8,6 +8,7 @@ option's file:line:column. The forms:
     headline: vertical                     # 竖题 at the slot's right edge (vertical-right too)
     headline: vertical-left                # … at its left edge
     headline: {vertical: left, lines: 2}   # vertical: right | left | true; 主题 in ≤ 2 columns
+    headline: {spacing: -1}                # 引题/副题 spacing a grid line tighter (1: looser)
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typeset.manifest.yamlpos import YMap
 from typeset.model.edition import GridArea
 from typeset.model.layout import Layout
 
-HEADLINE_KEYS = ("span", "lines", "vertical")
+HEADLINE_KEYS = ("span", "lines", "vertical", "spacing")
 VERTICAL_WORDS = {"vertical": "right", "vertical-right": "right", "vertical-left": "left"}
 SIDES = ("right", "left")
 MAX_HEAD_LINES = 20
@@ -32,6 +33,7 @@ class HeadlineOption:
     span: int = 0
     lines: int = 0
     vertical: str = ""
+    spacing: int = 0
 
 
 def read_headline_option(r: MapReader, area: GridArea | None, layout: Layout,
@@ -57,6 +59,7 @@ def read_headline_option(r: MapReader, area: GridArea | None, layout: Layout,
     vertical = _side(head, problems)
     span = head.integer("span", 0, low=1, high=layout.columns, example="3")
     lines = head.integer("lines", 0, low=1, high=MAX_HEAD_LINES, example="2")
+    spacing = head.integer("spacing", 0, low=-1, high=1, example="-1")
     if vertical and head.has("span"):
         problems.error("not-here", "'span' sizes a horizontal headline; a vertical headline "
                        "takes the width its columns need", head.key_at("span"),
@@ -65,7 +68,7 @@ def read_headline_option(r: MapReader, area: GridArea | None, layout: Layout,
     if area and span > area.span:
         problems.error("headline-too-wide", f"headline span {span} is wider than the slot "
                        f"({area.span} columns)", head.at("span"), hint=f"span: {area.span} or less")
-    return HeadlineOption(span, lines, vertical)
+    return HeadlineOption(span, lines, vertical, spacing)
 
 
 def _side(head: MapReader, problems: Problems) -> str:

@@ -23,7 +23,7 @@ from typeset.model.edition import Continue, GridArea, Photo, Slot
 from typeset.model.layout import Layout
 
 SLOT_KEYS = ("id", "story", "photo", "label", "ad", "at", "continue", "box", "headline",
-             "style", "columns", "continued_from")
+             "style", "columns", "continued_from", "tracking")
 MIN_COLUMN_CHARS = 8
 """A text column narrower than this many body characters is refused (变栏 gone too far)."""
 AT_KEYS = ("column", "span", "top", "bottom", "lines")
@@ -162,7 +162,8 @@ def read_slot(data: object, where: SourceRef, index: int, ctx: SlotContext) -> S
                 continue_to=continue_to,
                 box=r.flag("box") if kind == "story" else False,
                 headline_span=head.span, headline_lines=head.lines,
-                headline_vertical=head.vertical, style=style,
+                headline_vertical=head.vertical, headline_spacing=head.spacing, style=style,
+                tracking=_tracking(r, kind, ctx),
                 text_columns=text_columns, source=r.source,
                 continued_from=read_continued_from(r) if kind == "story" else None)
 
@@ -186,6 +187,18 @@ def _text_columns(r: MapReader, kind: str, area: GridArea | None, ctx: SlotConte
                                r.at("columns"), hint=f"columns: {max(1, area.span)} or fewer")
             return 0
     return count
+
+
+def _tracking(r: MapReader, kind: str, ctx: SlotContext) -> float:
+    """`tracking: -0.02` on a story slot: em added between its text's characters (压字/拉字,
+    written by `paiban fit --write` when the fit's tracking lever set it)."""
+    if "tracking" not in r.data:
+        return 0.0
+    if kind != "story":
+        ctx.problems.error("not-here", "'tracking' only belongs to a story slot",
+                           r.key_at("tracking"), hint="remove it")
+        return 0.0
+    return r.number("tracking", 0.0, low=-0.1, high=0.1, example="-0.02")
 
 
 def _stem(file: str) -> str:

@@ -102,6 +102,12 @@ class Slot:
     spans then count these text columns."""
     style: str = ""
     """Block style name (label and banner slots)."""
+    tracking: float = 0.0
+    """压字/拉字: em added between the characters of the story's text in this slot (the
+    fit's tracking lever, or `tracking:` in the manifest); 0 = the body style's."""
+    headline_spacing: int = 0
+    """The headline group's 引题/副题 spacing: grid lines fewer (−1, tighter) or more (+1,
+    looser) than it takes at the layout's spacing (the fit's spacing lever)."""
     source: SourceRef | None = None
     continued_from: Continue | None = None
     """The story's first part is on another page (of another edition's files): the slot

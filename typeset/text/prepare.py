@@ -21,6 +21,7 @@ from typeset.text.gaps import set_gaps
 from typeset.text.phrases import keep_words
 from typeset.text.pieces import KINSOKU, LEGAL, UNIT, WORD, BreakClass, Preparation
 from typeset.text.segment import segment
+from typeset.text.tracking import track
 from typeset.text.units import keep_units
 
 __all__ = ["BreakClass", "KINSOKU", "LEGAL", "Preparation", "UNIT", "WORD", "prepare"]
@@ -34,6 +35,7 @@ def prepare(runs: Sequence[Run], style: TextStyle, fonts: FontBook,
     other = not_ideographs(prep)
     adjust(prep, rules, other)
     set_gaps(prep, rules, other)
+    track(prep, style.tracking)
     if rules.keep_units:
         keep_units(prep, other)
     if phrases:
