@@ -247,9 +247,9 @@ def _fill_to_end(work: _SlotWork, lines: list[BodyLine], keys: tuple[LineKey, ..
     dist = distribute(keys, columns, balance=True)
     _place(lines, dist, columns, ctx, work.out)
     _report_widows(dist, lines, work.diags, work.where)
-    _frame(work.link.slot, columns, ctx, work.out,
-           level=max(dist.level, max(c.top for c in columns)))
-    work.out.lines_used = dist.level - area.top
+    level = max(dist.level, max(c.top for c in columns))  # a photo may reach below the text
+    _frame(work.link.slot, columns, ctx, work.out, level=level)
+    work.out.lines_used = level - area.top
     per_line = max(1, round(work.width / ctx.layout.body_size))
     given = work.bottom - work.top
     if dist.placed < len(lines):
@@ -270,7 +270,7 @@ def _fill_to_end(work: _SlotWork, lines: list[BodyLine], keys: tuple[LineKey, ..
                                      ctx.grid.line_top(work.bottom) - ctx.pitch,
                                      columns[-1].width, ctx.pitch, f"+{len(leftover)}字"))
         return leftover
-    empty = work.bottom - dist.level
+    empty = work.bottom - level
     if empty > ctx.layout.underset_lines:
         short = empty * len(columns) * per_line
         work.warn("underset", f"underset {empty} lines (≈{short} 字 short) at the foot of the "

@@ -100,6 +100,36 @@ def _least_height(story: Story, trial: Slot, page: Page, ctx: ComposeContext, hi
     return high
 
 
+HEAD_ONLY = ("headline-overflows-slot", "headline-without-body")
+
+
+def least_cut(story: Story, slot: Slot, page: Page, ctx: ComposeContext, low: int, high: int
+              ) -> int:
+    """The fewest grid lines (from `low`, at most `high`) that a story cut to its slot's
+    foot may be given: its headline group and two body lines under it (bisection)."""
+    key = (story, slot, page.number, ctx.layout, ctx.fonts, ctx.rules, low, high)
+    memo = current().memo("fit.least_cut")
+    hit = memo.get(key)
+    if hit is not None:
+        return hit
+    trial = trial_slot(slot, ctx)
+
+    def readable(lines: int) -> bool:
+        cut = replace(trial, area=replace(trial.area, bottom=lines))
+        result = compose_story(story, [ChainLink(page, cut, ctx)])
+        return not any(d.code in HEAD_ONLY for d in result.diagnostics)
+
+    top = high
+    while low < top:
+        mid = (low + top) // 2
+        if readable(mid):
+            top = mid
+        else:
+            low = mid + 1
+    memo.put(key, top)
+    return top
+
+
 def remainder_height(story: Story, first: ChainLink, target: Slot, page: Page,
                      ctx: ComposeContext) -> int:
     """Grid lines the rest of `story` takes in continuation slot `target` after its first

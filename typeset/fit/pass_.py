@@ -377,7 +377,7 @@ class _PageFitter:
         for pl, pc, pn, hl, hc, hn, tr, sp in variants:
             m = base if (pl, hl, tr, sp) == (None,) * 4 else measure.story_height(
                 story, slot, page, ctx, photo_lines=pl, headline_lines=hl, tracking=tr,
-                spacing=sp)
+                spacing=sp)  # memoised: the tracking variants are measured already
             if m.overset:
                 continue
             if (hl is not None or tr is not None or sp is not None) and m.lines in seen:
@@ -386,7 +386,10 @@ class _PageFitter:
             note = " ".join(n for n in (pn, hn) if n)
             cut = self.cut_weight.get(slot.id)
             if leaf.elastic:
-                for h in range(min(ELASTIC_MIN, m.lines), m.lines):
+                low = min(ELASTIC_MIN, m.lines)
+                if cut:  # a story cut keeps its headline and two lines of text under it
+                    low = measure.least_cut(story, slot, page, ctx, low, m.lines)
+                for h in range(low, m.lines):
                     # a line cut costs the same everywhere, a little less in a long story
                     cost = pc + hc + (m.lines - h) * (cut + 10.0 / m.lines) if cut \
                         else pc + hc
@@ -412,9 +415,39 @@ class _PageFitter:
                 out.append((None, 0.0, "", None, lev.weight("spacing"),
                             f"题间{'紧' if sp < 0 else '松'}1行", None, sp))
         if not slot.tracking:
-            for step, tr in enumerate(lev.tracking_steps()):
-                out.append((None, 0.0, "", None, (step // 2 + 1) * lev.weight("tracking"),
+            for tr, step in self.tracking_variants(story, slot):
+                out.append((None, 0.0, "", None, step * lev.weight("tracking"),
                             f"{'压' if tr < 0 else '拉'}字{abs(tr):g}em", tr, None))
+        return out
+
+    def tracking_variants(self, story, slot: Slot) -> list[tuple[float, int]]:
+        """(tracking, steps) of the tracking values that change the story's height, each
+        the least tracking for its height: the lines fall (or rise) with the tracking, so
+        the furthest step is measured first and the nearer ones only when it changes the
+        height (most short stories do not change at all)."""
+        steps = self.levers.tracking_steps()
+        if not steps:
+            return []
+        ctx, page = self.ctx, self.page
+        base = measure.story_height(story, slot, page, ctx).lines
+
+        def lines(tr: float) -> int:
+            return measure.story_height(story, slot, page, ctx, tracking=tr).lines
+
+        out = []
+        for sign in (-1, 1):
+            side = [t for t in steps if t * sign > 0]
+            far = lines(side[-1])
+            if far == base:
+                continue
+            seen = {base}
+            for k, tr in enumerate(side):
+                got = far if tr == side[-1] else lines(tr)
+                if got not in seen:
+                    seen.add(got)
+                    out.append((tr, k + 1))
+                if got == far:
+                    break
         return out
 
     @staticmethod
