@@ -28,7 +28,7 @@ def test_the_shipped_layout_lists_its_levers():
     layout = load_layout("broadsheet-8col", ROOT)
     levers = Levers.from_mapping(layout.fit, layout.underset_lines)
     assert levers.order == ("photo", "headline", "spacing", "gap", "foot", "tracking")
-    assert levers.photo_lines == 4 and levers.tracking == 0.03
+    assert levers.photo_lines == 4 and levers.tracking == 0.08
 
 
 def test_each_lever_costs_more_than_all_before_it_together():
@@ -53,6 +53,7 @@ def test_an_unknown_lever_is_refused_where_it_is_written(tmp_path):
 def test_tracking_steps_go_out_from_none_within_the_limit():
     levers = Levers(tracking=0.03, tracking_step=0.01)
     assert levers.tracking_steps() == [-0.01, 0.01, -0.02, 0.02, -0.03, 0.03]
+    assert Levers().tracking_steps()[-2:] == [-0.08, 0.08]
     assert Levers(order=("photo",)).tracking_steps() == []
     assert levers.beyond() > 3 * levers.weight("tracking")
 

@@ -25,8 +25,8 @@ GAP_EM = 0.35
 """Space between the elements of a headline group, in em of the smaller element."""
 TIGHT_GAP_EM, LOOSE_GAP_EM = 0.15, 1.0
 """The kicker/deck spacing lever's limits: the gaps between the 引题, 主题 and 副题 at least
-this tight (and the air above and below the group halved) for a line fewer, at most this
-loose for a line more (`set_headline_group`'s `spacing`)."""
+this tight (and the air above and below the group a quarter line in all) for a line fewer,
+at most this loose for a line more (`set_headline_group`'s `spacing`)."""
 BANNER_TINT = CMYK(0, 0, 0, 0.12)
 
 
@@ -231,9 +231,9 @@ def stack_elements(elements: list[HeadElement], x: float, top_line: int, width: 
     lines = ctx.grid.lines_for(content + pitch)  # at least half a line of air above and below
     if spacing < 0 and gaps:
         tight = sum(heights) + TIGHT_GAP_EM * sum(smaller)
-        if ctx.grid.lines_for(tight + pitch / 2) < lines:
+        if ctx.grid.lines_for(tight + pitch / 4) < lines:
             lines -= 1
-            spare = max(0.0, (lines - 0.5) * pitch - tight)  # back to the gaps, up to GAP_EM
+            spare = max(0.0, (lines - 0.25) * pitch - tight)  # back to the gaps, up to GAP_EM
             gaps = [(TIGHT_GAP_EM + min(GAP_EM - TIGHT_GAP_EM, spare / sum(smaller))) * s
                     for s in smaller]
             content = sum(heights) + sum(gaps)

@@ -6,8 +6,9 @@ Out: `Levers`, which weights each step of a lever by its place in the order, so 
 search (`typeset.fit.share`) uses the first lever before the next.
 
 The levers, in their default order:
-- photo: a photo's picture taller or shorter by up to `photo_lines` grid lines (the crop is
-  cut around the photo's `focus`); a standalone photo by up to `photo_share` of its height.
+- photo: a photo's picture taller or shorter by up to `photo_lines` grid lines or
+  `photo_share` of its height, whichever is more (the crop is cut around the photo's
+  `focus`), in a story or standing alone.
 - headline: the 主题 in one line fewer (the size ladder steps down until it fits) — at most
   `headline_steps` lines fewer.
 - spacing: the 引题/副题 spacing of a horizontal headline group tightened or opened so that
@@ -18,6 +19,8 @@ The levers, in their default order:
   layout's underset limit).
 - tracking: 压字/拉字, the story's text set with up to ± `tracking` em between its characters
   in steps of `tracking_step` (`typeset.text.tracking`); its lines then leave the 字 grid.
+  On a grid of whole 字 a line changes only by whole characters: any 拉字 sets a 13-字 line
+  in 12, and 压字 sets 14 from 1/12 em (0.083) on — hence the default ± 0.08 em.
 Spacing and tracking are tried only for a stack that does not come out even without them.
 """
 
@@ -42,8 +45,8 @@ class Levers:
     gap_lines: int = 1
     foot_lines: int = 2
     spacing_lines: int = 1
-    tracking: float = 0.03
-    tracking_step: float = 0.01
+    tracking: float = 0.08
+    tracking_step: float = 0.02
 
     def weight(self, lever: str) -> float:
         """Cost of one step of `lever`: each lever costs more than all the ones before it."""

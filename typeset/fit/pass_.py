@@ -270,6 +270,15 @@ class _PageFitter:
                                  choice.headline_lines, choice.tracking, choice.spacing))
         self.result.items.extend(items)
         where = dict(page=self.page.number)
+        for item in items:
+            if item.tracking:
+                self.result.diagnostics.append(info(
+                    "fit-tracking", f"'{item.slot}' is set {'closer' if item.tracking < 0 else 'looser'}"
+                    f" by {abs(item.tracking):g} em (压字/拉字, the tracking lever): its lines no "
+                    "longer align with the 字 grid of its columns", source=self.by_id[item.slot].source,
+                    **where, slot=item.slot, story=item.story,
+                    hint=f"to keep the grid, {'cut' if item.tracking < 0 else 'add'} about "
+                         f"{item.line_chars:.0f}字 (a line) in {item.story or item.slot}"))
         if how == "cut":
             for slot_id in self.cut:
                 item = next(i for i in items if i.slot == slot_id)
@@ -351,7 +360,8 @@ class _PageFitter:
         if slot.photo is not None and not slot.photo.lines and lev.allows("photo"):
             p0 = self.photo_natural(slot)
             photo_variants = [(p0, 0.0, "")]
-            for d in range(1, lev.photo_lines + 1):
+            reach = max(lev.photo_lines, int(p0 * lev.photo_share))
+            for d in range(1, reach + 1):
                 for sign in (-1, 1):
                     if p0 + sign * d >= MIN_PICTURE_LINES:
                         photo_variants.append((p0 + sign * d, d * lev.weight("photo"),

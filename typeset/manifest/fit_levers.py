@@ -10,8 +10,8 @@ In: the layout's `MapReader`. Out: a dict for `Layout.fit` (read by `typeset.fit
       gap_lines: 1          # empty lines between two modules of a stack, at most
       foot_lines: 2         # a story's text may end this many lines above its slot's foot
       spacing_lines: 1      # 引题/副题 spacing: the headline group a line tighter or looser
-      tracking: 0.03        # 压字/拉字: ± em between one story's characters, at most
-      tracking_step: 0.01   # … in steps of this
+      tracking: 0.08        # 压字/拉字: ± em between one story's characters, at most
+      tracking_step: 0.02   # … in steps of this
 """
 
 from __future__ import annotations
@@ -48,8 +48,8 @@ def read_fit(top: MapReader, problems: Problems) -> dict:
     if f.has("photo_share"):
         out["photo_share"] = f.number("photo_share", 0.3, low=0.0, high=0.9, example="0.3")
     if f.has("tracking"):
-        out["tracking"] = f.number("tracking", 0.03, low=0.0, high=0.1, example="0.03")
+        out["tracking"] = f.number("tracking", 0.08, low=0.0, high=0.15, example="0.08")
     if f.has("tracking_step"):
-        out["tracking_step"] = f.number("tracking_step", 0.01, low=0.005, high=0.05,
-                                        example="0.01")
+        out["tracking_step"] = f.number("tracking_step", 0.02, low=0.005, high=0.05,
+                                        example="0.02")
     return out
