@@ -5,7 +5,10 @@ one stack of rows in a scratch copy), then times in one process, each in a fresh
 (no measurement cached): the fit pass alone, and `check` (load, fit, compose) of the
 edition; then the fit again in the same session (as `--watch`). The composer keeps paragraph caches
 of its own, so only the first run composes everything from nothing.
-Prints medians of N runs. Usage: python bench/bench_fit.py [--repeat N] [--all-stacks]
+`--dense` instead times the three dense pages of tests/fit/pages_kit.py (8–13 stories each,
+given as stack/row trees with no line numbers, on the real fonts): per page the fit pass in a
+fresh session and `check` (load, fit, compose) in-process.
+Prints medians of N runs. Usage: python bench/bench_fit.py [--repeat N] [--all-stacks | --dense]
 """
 
 from __future__ import annotations
@@ -64,11 +67,48 @@ def edition_folder(all_stacks: bool) -> Path:
     return folder
 
 
+def dense(repeat: int) -> None:
+    """Per dense page: the fit pass (fresh session) and check, medians and ranges."""
+    for sub in ("tests/fit", "tests", "tests/compose", "tests/manifest"):
+        sys.path.insert(0, str(ROOT / sub))
+    from pages_kit import PAGES, write_page
+
+    fonts = pipeline.font_book(ROOT)
+    scratch = Path(tempfile.mkdtemp(prefix="bench-fit-dense-"))
+    for name, spec in PAGES.items():
+        folder = write_page(scratch / name, spec)
+        edition, _ = load_edition(folder)
+        sizes, _ = pipeline.image_sizes(edition)
+        fits, checks = [], []
+        for _ in range(repeat):
+            with use_session(Session()):
+                t = time.perf_counter()
+                result = fit_edition(edition, fonts, sizes)
+                fits.append(time.perf_counter() - t)
+            with use_session(Session()):
+                t = time.perf_counter()
+                checked = pipeline.compose(folder)
+                checks.append(time.perf_counter() - t)
+        bad = sorted({d.code for d in checked.diagnostics if d.code in (
+            "overset", "underset", "fit-over", "fit-short")})
+        items = [i for i in result.items if i.page == spec.number]
+        print(f"{name:7} page {spec.number}: {len(items)} items, {len(spec.stories)} stories, "
+              f"not even: {bad or 'none'}; fit {statistics.median(fits) * 1000:.0f} ms "
+              f"({min(fits) * 1000:.0f}–{max(fits) * 1000:.0f}), check "
+              f"{statistics.median(checks) * 1000:.0f} ms ({min(checks) * 1000:.0f}–"
+              f"{max(checks) * 1000:.0f}, {len(edition.pages)} pages)")
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--all-stacks", action="store_true")
+    parser.add_argument("--dense", action="store_true")
     args = parser.parse_args()
+    if args.dense:
+        dense(args.repeat)
+        return
     folder = edition_folder(args.all_stacks)
     edition, _ = load_edition(folder)
     stacked = [p.number for p in edition.pages if p.containers]

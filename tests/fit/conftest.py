@@ -9,6 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "compose"))
 sys.path.insert(0, str(ROOT / "tests" / "manifest"))
+sys.path.insert(0, str(ROOT / "tests" / "cli"))
 
 
 from compose_fixtures import fonts, layout, photo_file  # noqa: E402, F401

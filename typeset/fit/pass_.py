@@ -142,9 +142,9 @@ class _PageFitter:
         all, then the lowest story first)."""
         self.done: dict[str, Slot] = {}
         """Slots of this page's containers already fitted."""
-        self.second = False
-        """The levers tried only when a stack does not come out even (spacing, tracking)
-        are offered."""
+        self.second: str | bool = False
+        """The levers tried only when a stack does not come out even: "spacing" offers the
+        spacing lever, "tracking" both (False: neither)."""
 
     def run(self) -> Page:
         areas: dict[str, tuple[GridArea, Choice]] = {}
@@ -173,9 +173,12 @@ class _PageFitter:
         self.second = False
         table = options(container.root, cap, self.leaf_options, gap_lines, lev.weight("gap"))
         height, how = choose(table, box)
-        if (how not in ("exact", "auto") or table[height][0] >= SHORT_WEIGHT) and any(
-                lev.allows(name) for name in SECOND):
-            self.second = True  # not even: the spacing and tracking levers as well
+        for stage in SECOND:  # not even: the spacing lever as well, then tracking
+            if how in ("exact", "auto") and table[height][0] < SHORT_WEIGHT:
+                break
+            if not lev.allows(stage):
+                continue
+            self.second = stage
             table = options(container.root, cap, self.leaf_options, gap_lines,
                             lev.weight("gap"))
             height, how = choose(table, box)
@@ -418,13 +421,13 @@ class _PageFitter:
         (photo lines, cost, note, 主题 lines, cost, note, tracking, spacing)."""
         lev, out = self.levers, []
         head = story.headline
-        if (lev.allows("spacing") and lev.spacing_lines and head and head.headline
+        if (self.second and lev.allows("spacing") and lev.spacing_lines and head and head.headline
                 and (head.kicker or head.deck) and not slot.headline_vertical
                 and not slot.headline_spacing):
             for sp in (-1, 1):
                 out.append((None, 0.0, "", None, lev.weight("spacing"),
                             f"题间{'紧' if sp < 0 else '松'}1行", None, sp))
-        if not slot.tracking:
+        if self.second == "tracking" and not slot.tracking:
             for tr, step in self.tracking_variants(story, slot):
                 out.append((None, 0.0, "", None, step * lev.weight("tracking"),
                             f"{'压' if tr < 0 else '拉'}字{abs(tr):g}em", tr, None))
@@ -432,32 +435,27 @@ class _PageFitter:
 
     def tracking_variants(self, story, slot: Slot) -> list[tuple[float, int]]:
         """(tracking, steps) of the tracking values that change the story's height, each
-        the least tracking for its height: the lines fall (or rise) with the tracking, so
-        the furthest step is measured first and the nearer ones only when it changes the
-        height (most short stories do not change at all)."""
+        the least tracking for its height. On a grid of whole 字 a line's count changes only
+        at a threshold (any 拉字 takes a 字 off a line; 压字 adds one from 1/(字 − 1) em), so
+        only the nearest and the furthest step of each side are measured — the furthest
+        first, the nearest only when the furthest changes the height."""
         steps = self.levers.tracking_steps()
         if not steps:
             return []
         ctx, page = self.ctx, self.page
         base = measure.story_height(story, slot, page, ctx).lines
-
-        def lines(tr: float) -> int:
-            return measure.story_height(story, slot, page, ctx, tracking=tr).lines
-
         out = []
         for sign in (-1, 1):
             side = [t for t in steps if t * sign > 0]
-            far = lines(side[-1])
+            far = measure.story_height(story, slot, page, ctx, tracking=side[-1]).lines
             if far == base:
                 continue
-            seen = {base}
-            for k, tr in enumerate(side):
-                got = far if tr == side[-1] else lines(tr)
-                if got not in seen:
-                    seen.add(got)
-                    out.append((tr, k + 1))
-                if got == far:
-                    break
+            near = far if len(side) == 1 else measure.story_height(
+                story, slot, page, ctx, tracking=side[0]).lines
+            if near != base:
+                out.append((side[0], 1))
+            if near != far:
+                out.append((side[-1], len(side)))
         return out
 
     @staticmethod

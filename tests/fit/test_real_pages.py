@@ -1,0 +1,38 @@
+"""Integration: dense pages given as stack/row trees with no line numbers, on the real fonts
+through `paiban check` and `paiban build` — no overset, no underset, the PDF has every
+character of every story (pdftotext, tests/reliability/textcheck.py) and embeds its fonts
+(pdffonts)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cli_kit import run
+from pages_kit import PAGES, write_page
+
+from typeset import pipeline
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reliability"))
+from textcheck import story_losses  # noqa: E402
+
+NOT_EVEN = ("overset", "underset", "fit-over", "fit-short", "fit-impossible")
+
+
+@pytest.mark.parametrize("name", ["front", "briefs"])
+def test_a_page_of_stacks_checks_even_builds_and_loses_nothing(tmp_path, name):
+    folder = write_page(tmp_path / name, PAGES[name])
+    checked = run("check", folder)
+    assert checked.exit_code == 0, checked.output
+    assert not any(code in checked.output for code in NOT_EVEN), checked.output
+    out = tmp_path / f"{name}.pdf"
+    built = run("build", folder, "-o", out)
+    assert built.exit_code == 0 and out.exists(), built.output
+    result = pipeline.build(folder, tmp_path / "again.pdf")
+    assert story_losses(result, tmp_path / "again.pdf") == []
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    assert fonts and all(" yes " in line for line in fonts)    # every font embedded
+    assert (tmp_path / "again.pdf").read_bytes() == out.read_bytes()  # deterministic
