@@ -143,3 +143,20 @@ def test_a_stack_without_at_takes_the_type_area_below_the_masthead_on_page_one(t
     (container,) = edition.pages[0].containers
     assert (container.column, container.span, container.top, container.bottom) == (1, 8, 10,
                                                                                     100)
+
+
+def test_the_same_photo_twice_in_a_stack_gets_two_ids(tmp_path):
+    maker = EditionMaker(tmp_path)
+    slots = """\
+      - at: {column: 1, span: 4, top: 10, bottom: 100}
+        stack:
+          - photo: {file: photos/p.jpg}
+          - story: a
+          - photo: {file: photos/p.jpg, caption: 又一张。}
+"""
+    from pages_kit import jpeg
+
+    folder = maker.write(PAGE_ONE + slots, _stories("a"), {"photos/p.jpg": jpeg(800, 600)})
+    edition, _ = maker.load(folder)
+    ids = [leaf.slot_id for leaf in leaves(edition.pages[0].containers[0].root)]
+    assert ids == ["photo-p", "a", "photo-p-2"]

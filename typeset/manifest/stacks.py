@@ -160,6 +160,15 @@ class _Reader:
         self.count += 1
         if slot is None:
             return None
+        if "id" not in data and any(s.id == slot.id for s in self.slots):
+            # the same photo (or story) twice in a stack without ids: number the later ones
+            import dataclasses
+
+            taken = {s.id for s in self.slots}
+            n = 2
+            while f"{slot.id}-{n}" in taken:
+                n += 1
+            slot = dataclasses.replace(slot, id=f"{slot.id}-{n}")
         self.slots.append(slot)
         elastic = slot.kind == "continuation" or (slot.kind == "story"
                                                   and slot.continue_to is not None)
