@@ -1,6 +1,8 @@
 """Dense pages given as stack/row trees with no line numbers (issue 18's judging): a front
-page, an inside news page, a page of briefs with a continuation — 8 to 14 stories each with
-photos, 竖题, rows inside stacks, boxes, labels and ads. `write_page` writes one as an
+page, an inside news page, a page of briefs with a continuation from page 1, and a page in the
+manner of a real city daily's page 2 (a boxed commentary, a label over briefs with bylines, a feature
+with a series banner, two stories 上接第1版) — 10 to 12 stories each with photos, 竖题, rows
+inside stacks, boxes, labels and ads. `write_page` writes one as an
 edition folder (the copy of every story `scale` times its length, to test that the levers
 absorb late copy changes); `fit_page` fits and composes it.
 """
@@ -58,6 +60,8 @@ class Story:
     level: int = 2
     kicker: str = ""
     deck: str = ""
+    extra: str = ""
+    """More front matter, as written (banner:, signature:, byline:, kind: …)."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,8 @@ def story_file(story_id: str, story: Story, index: int, scale: float) -> str:
         head.append(f"kicker: {story.kicker}")
     if story.deck:
         head.append(f"deck: {story.deck}")
+    if story.extra:
+        head.append(story.extra.strip())
     body = copy(max(40, round(story.chars * scale)), index)
     return "---\n" + "\n".join(head) + "\n---\n" + "\n\n".join(body) + "\n"
 
@@ -239,4 +245,42 @@ BRIEFS = PageSpec(3, """\
         continue: {page: 3, slot: front-cont}
 """, front_chars=9500)
 
-PAGES = {"front": FRONT, "inside": INSIDE, "briefs": BRIEFS}
+COMMENTARY = 'kind: commentary\nsignature: 本报评论员\nkicker: ——“建设新澄川”系列评论之三'
+FEATURE = 'banner: 看临江区高质量发展\nauthor: 本报记者 王立群\nbyline: （本报临江3月6日电）'
+BYLINE = "byline: （记者 张晓 通讯员 李明）"
+
+REVIEW = PageSpec(2, """\
+      - stack:
+          - row:
+              - span: 3
+                stack:
+                  - {story: commentary, box: true}
+                  - label: 聚焦安全生产
+                  - story: brief-a
+                  - story: brief-b
+                  - story: brief-c
+              - span: 5
+                stack:
+                  - story: feature
+                    photo: {file: photos/park.jpg, span: 3, place: right, caption: 老厂房改造的文创园里游人如织。, credit: 记者 郭远 摄}
+                  - row:
+                      - {span: 2, story: news-a}
+                      - span: 3
+                        stack: [{story: news-b}, {story: news-c}]
+          - row:
+              - span: 4
+                story: cont-a
+                continued_from: {page: 1}
+              - span: 4
+                stack:
+                  - story: cont-b
+                    continued_from: {page: 1}
+                  - ad: {text: 安全生产 人人有责}
+""", {
+    "commentary": Story(820, 2, extra=COMMENTARY), "brief-a": Story(190, 3, extra=BYLINE),
+    "brief-b": Story(170, 3, extra=BYLINE), "brief-c": Story(200, 3, extra=BYLINE),
+    "feature": Story(1500, 2, extra=FEATURE), "news-a": Story(340), "news-b": Story(280),
+    "news-c": Story(260), "cont-a": Story(900), "cont-b": Story(500),
+}, {"park.jpg": (1400, 1000)})
+
+PAGES = {"front": FRONT, "inside": INSIDE, "briefs": BRIEFS, "review": REVIEW}

@@ -42,8 +42,8 @@ def _assert_even(fit, diags, results, spec):
 
 
 @pytest.mark.parametrize("name, scale", [("front", 1.0), ("inside", 1.0), ("briefs", 1.0),
-                                         ("front", 1.03), ("inside", 0.97),
-                                         ("briefs", 1.03)])
+                                         ("review", 1.0), ("front", 1.03), ("inside", 0.97),
+                                         ("briefs", 1.03), ("review", 0.97)])
 def test_a_dense_page_comes_out_even(tmp_path, synthetic_fonts, name, scale):
     spec = PAGES[name]
     fit, diags, results, _seconds = fit_page(write_page(tmp_path / name, spec, scale),

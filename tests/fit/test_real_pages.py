@@ -21,7 +21,7 @@ from textcheck import story_losses  # noqa: E402
 NOT_EVEN = ("overset", "underset", "fit-over", "fit-short", "fit-impossible")
 
 
-@pytest.mark.parametrize("name", ["front", "briefs"])
+@pytest.mark.parametrize("name", ["front", "briefs", "review"])
 def test_a_page_of_stacks_checks_even_builds_and_loses_nothing(tmp_path, name):
     folder = write_page(tmp_path / name, PAGES[name])
     checked = run("check", folder)
