@@ -1,10 +1,10 @@
 """Dense pages given as stack/row trees with no line numbers (issue 18's judging): a front
-page, an inside news page, a page of briefs with a continuation from page 1, and a page in the
-manner of a real city daily's page 2 (a boxed commentary, a label over briefs with bylines, a feature
-with a series banner, two stories 上接第1版) — 10 to 12 stories each with photos, 竖题, rows
-inside stacks, boxes, labels and ads. `write_page` writes one as an
-edition folder (the copy of every story `scale` times its length, to test that the levers
-absorb late copy changes); `fit_page` fits and composes it.
+page, an inside news page, a page of briefs with a continuation from page 1, and a page in
+the manner of a city daily's page 2 (a boxed commentary, a label over briefs with bylines, a
+feature with a series banner, two stories 上接第1版) — 10 to 12 stories each with photos,
+竖题, rows inside stacks, boxes, labels and ads. `write_page` writes one as an edition folder
+(every story's copy `scale` times its length, to test that the levers absorb late copy
+changes); `fit_page` fits and composes it.
 """
 
 from __future__ import annotations
