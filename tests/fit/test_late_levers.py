@@ -1,11 +1,17 @@
-"""The levers the fit uses last, applied on real type: the kicker/deck spacing (题间) and
-tracking (压字/拉字) of one story, and `paiban fit --write` writing them back."""
+"""The levers the fit uses last, applied on real type: the kicker/deck spacing (题间), the
+empty line between modules, tracking (压字/拉字) of one story, and `paiban fit --write`
+writing them back."""
 
 from __future__ import annotations
 
-from cli_kit import run
-from fit_kit import codes, fitted, story_text
+from dataclasses import replace
 
+from cli_kit import run
+from fit_kit import codes, fitted, manifest, story_text
+from manifest_kit import EditionMaker
+
+from typeset.compose import compose_edition
+from typeset.fit import fit_edition
 from typeset.manifest import load_edition
 
 BAD = {"overset", "underset", "fit-over", "fit-short", "headline-overflows-slot"}
@@ -87,9 +93,8 @@ def test_write_keeps_the_tracking_and_spacing_the_fit_chose(tmp_path, fonts):
 
 
 def test_tracking_on_a_slot_other_than_a_story_is_refused_at_its_line(tmp_path):
-    from manifest_kit import EditionMaker, line_of
-
     from editions_kit import PAGE_ONE
+    from manifest_kit import line_of
 
     maker = EditionMaker(tmp_path)
     folder = maker.write(PAGE_ONE + """\
@@ -99,3 +104,41 @@ def test_tracking_on_a_slot_other_than_a_story_is_refused_at_its_line(tmp_path):
 """, {})
     diag = maker.one(folder, "not-here")
     assert "tracking" in diag.message and diag.source.line == line_of(folder, "tracking: 0.02")
+
+
+def _two(bottom) -> str:
+    return f"""\
+      - at: {{column: 1, span: 3, top: 10, bottom: {bottom}}}
+        stack:
+          - story: a
+          - story: b
+"""
+
+
+def test_an_empty_line_between_modules_comes_before_a_foot(tmp_path, fonts):
+    stories = {"a": _story(500), "b": _story(600)}
+    auto, _d, _f = fitted(tmp_path / "auto", _two("auto"), stories, fonts)
+    need = {i.slot: i.natural for i in auto.items}
+    result, diags, _ = fitted(tmp_path / "gap", _two(10 + need["a"] + need["b"] + 1), stories,
+                              fonts)
+    assert not BAD & set(codes(diags + result.diagnostics)), [d.format() for d in diags]
+    a, b = (next(s for s in result.edition.pages[0].slots if s.id == x) for x in "ab")
+    assert a.area.lines == need["a"] and b.area.top == a.area.bottom + 1   # the gap lever
+    assert b.area.lines == need["b"]
+
+
+def test_a_layout_without_the_gap_lever_ends_a_story_higher_instead(tmp_path, fonts):
+    stories = {"a": _story(500), "b": _story(600)}
+    auto, _d, _f = fitted(tmp_path / "auto", _two("auto"), stories, fonts)
+    need = {i.slot: i.natural for i in auto.items}
+    maker = EditionMaker(tmp_path / "nogap")
+    edition, _ = maker.load(maker.write(manifest(_two(10 + sum(need.values()) + 1)), stories))
+    page = edition.pages[0]
+    layout = replace(page.layout, fit={"order": ("photo", "headline", "foot")})
+    edition = replace(edition, pages=(replace(page, layout=layout),))
+    result = fit_edition(edition, fonts, {})
+    _doc, diags, _ = compose_edition(result.edition, fonts, {})
+    assert not BAD & set(codes(diags + result.diagnostics))
+    a, b = (next(s for s in result.edition.pages[0].slots if s.id == x) for x in "ab")
+    assert b.area.top == a.area.bottom and a.area.lines + b.area.lines == sum(need.values()) + 1
+    assert any("脚空1行" in i.note for i in result.items)
