@@ -55,6 +55,7 @@ def test_a_story_one_line_too_long_for_its_box_is_set_closer(tmp_path, fonts):
     assert slot.tracking == item.tracking and slot.area.bottom == 10 + natural - 1
     (grid,) = [d for d in result.diagnostics if d.code == "fit-tracking"]
     assert "字 grid" in grid.message and grid.slot == "a"
+    assert "cut about" in grid.hint and "字 (" in grid.hint   # the copy that keeps the grid
 
 
 def test_a_story_short_of_its_box_beyond_the_foot_is_set_looser(tmp_path, fonts):

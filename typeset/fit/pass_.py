@@ -275,13 +275,18 @@ class _PageFitter:
         where = dict(page=self.page.number)
         for item in items:
             if item.tracking:
+                base = self.measured.get(item.slot)
+                lines = max(1, abs((base.lines if base else item.natural) - item.natural))
+                closer = item.tracking < 0
                 self.result.diagnostics.append(info(
-                    "fit-tracking", f"'{item.slot}' is set {'closer' if item.tracking < 0 else 'looser'}"
-                    f" by {abs(item.tracking):g} em (压字/拉字, the tracking lever): its lines no "
-                    "longer align with the 字 grid of its columns", source=self.by_id[item.slot].source,
-                    **where, slot=item.slot, story=item.story,
-                    hint=f"to keep the grid, {'cut' if item.tracking < 0 else 'add'} about "
-                         f"{item.line_chars:.0f}字 (a line) in {item.story or item.slot}"))
+                    "fit-tracking", f"'{item.slot}' is set {'closer' if closer else 'looser'} by "
+                    f"{abs(item.tracking):g} em (压字/拉字, the tracking lever): its lines no "
+                    "longer align with the 字 grid of its columns",
+                    source=self.by_id[item.slot].source, **where, slot=item.slot,
+                    story=item.story,
+                    hint=f"to keep the grid, {'cut' if closer else 'add'} about "
+                         f"{lines * item.line_chars:.0f}字 ({lines} line{'s' if lines > 1 else ''}"
+                         f") in {item.story or item.slot}"))
         if how == "cut":
             for slot_id in self.cut:
                 item = next(i for i in items if i.slot == slot_id)
