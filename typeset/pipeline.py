@@ -266,6 +266,16 @@ def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks,
            report=None) -> BuildResult:
     result = compose(edition_path, pages=pages, allow_overset=allow_overset, final=not proof,
                      progress=progress, outputs={"-o": Path(out), "--report": report})
+    return write_composed(result, Path(edition_path), out, proof=proof, marks=marks,
+                          progress=progress)
+
+
+def write_composed(result: BuildResult, edition_path: Path, out: Path, *, proof: bool = False,
+                   marks: bool = True, progress: Callable[[str], None] | None = None
+                   ) -> BuildResult:
+    """Write the PDF of an edition `compose` has set (`result`, changed in place: the
+    writer's diagnostics and the output are added). A final PDF is not written when the
+    verdict has errors (the previous file stays); `build --split` calls this once a page."""
     if result.document is None:
         return result
     if not result.ok and not proof:
