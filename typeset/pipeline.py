@@ -229,15 +229,17 @@ def epaper(edition_path: Path, out_dir: Path, *, allow_overset: bool = False,
     composition into `out_dir`: page images rendered from the PDF, zones from the display
     list, article text from the model. Refuses as a final build does (errors, overset unless
     allowed) and an `out_dir` that would touch the edition's input files."""
+    from typeset.outputs import FolderOutput, edition_inputs
+    from typeset.outputs import refused_outputs as refused_now
     from typeset.render import epaper as site
 
     path = Path(edition_path)
     folder = path if path.is_dir() else path.parent
     root = find_project_root(folder)
-    refused = site.output_problem(Path(out_dir), folder, [
-        folder, root / "layouts", root / "fonts"])
-    if refused is not None:
-        return BuildResult(None, None, [refused])
+    refused = refused_now({"the e-paper": FolderOutput(Path(out_dir), site.CATALOG, "out/epaper")},
+                          edition_inputs(path), (folder, root / "layouts", root / "fonts"))
+    if refused:
+        return BuildResult(None, None, refused)
     with tempfile.TemporaryDirectory(prefix="typeset-epaper-") as tmp:
         pdf = Path(tmp) / "edition.pdf"
         result = build(path, pdf, allow_overset=allow_overset, marks=False, progress=progress)

@@ -2,9 +2,10 @@
 
 In: the edition, the output folder (default out/), the pages (None = all) and the build
 options. The edition is composed once (jumps join its pages); each page's PDF is then written
-from that composition (`typeset.pipeline.write_composed`). Out: one PDF per page, named by the layout's or edition's `output: split_name`
-pattern (model.split_names); exit 0 when every page was written without errors, else 1 (the
-pages that could not be written keep their previous files).
+from that composition (`typeset.pipeline.write_composed`). Out: one PDF per page, named by
+the layout's or edition's `output: split_name` pattern (model.split_names); exit 0 when every
+page was written without errors, else 1 (the pages that could not be written keep their
+previous files).
 """
 
 from __future__ import annotations
