@@ -187,12 +187,20 @@ def verdict(diagnostics: list[Diagnostic], edition: Edition, *,
             diag = dataclasses.replace(diag, severity=Severity.ERROR, hint=(
                 diag.hint + "; a final build refuses overset text (build --allow-overset "
                 "writes it anyway)"))
-        if final and diag.severity is Severity.WARNING and dict(diag.data).get("blocks_build"):
-            diag = dataclasses.replace(diag, severity=Severity.ERROR, hint=(
-                diag.hint + "; a final build refuses it (a proof shows it as a warning)"
-                if diag.hint else "a final build refuses it (a proof shows it as a warning)"))
+        if diag.severity is Severity.WARNING and dict(diag.data).get("blocks_build"):
+            diag = _blocking(diag, final)
         out.append(diag)
     return out
+
+
+def _blocking(diag: Diagnostic, final: bool) -> Diagnostic:
+    """A finding that blocks only the final build: an error in a final verdict, a warning in a
+    proof's, its hint saying which (said here once, not by the stage that found it)."""
+    said = "a final build refuses it (a proof shows it as a warning)" if final else (
+        "a proof shows it; the final build refuses it")
+    hint = f"{diag.hint}; {said}" if diag.hint else said
+    return dataclasses.replace(diag, severity=Severity.ERROR if final else diag.severity,
+                               hint=hint)
 
 
 def pdf_options(edition: Edition, **overrides):

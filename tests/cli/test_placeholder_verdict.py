@@ -35,3 +35,13 @@ def test_the_scaffold_issue_number_is_a_placeholder_that_check_lists(tmp_path):
     fixed = "\n".join(lines).replace("issue: 【待填】1", "issue: 1") + "\n"
     (folder / "edition.yaml").write_text(fixed, encoding="utf-8")
     assert "in 'issue'" not in _run("check", folder).output
+
+
+def test_a_placeholder_hint_says_once_what_the_final_build_does(tmp_path):
+    folder = tmp_path / "ed"
+    assert _run("new", folder, "--date", "2026-12-01", "--pages", "1").exit_code == 0
+    for command, args in (("check", ()), ("proof", ("-o", tmp_path / "p.pdf"))):
+        output = _run(command, folder, *args).output
+        hints = [line for line in output.splitlines() if "hint:" in line and "【待填】" in line]
+        assert hints, output
+        assert all(line.count("final build") == 1 for line in hints), hints
