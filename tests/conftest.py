@@ -1,6 +1,7 @@
 """Suite-wide fixtures and options.
 
---update-golden rewrites the golden text dumps under tests/golden/. `book` / `book_nohalt` are
+--update-golden rewrites the golden text dumps (tests/golden/, tests/compose/cases/). `book` /
+`book_nohalt` are
 the deterministic test-font books (tests/fonts/testbook.py), built once per session.
 """
 
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fonts"))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "cli"))  # cli_kit, for every folder
 
 from testbook import make_book  # noqa: E402
 

@@ -6,7 +6,8 @@ they come from. Out:
   project (manifest, stories, sidecars, photos, ads, layouts, fonts.yaml, font files), or the
   same file as another output — compared by resolved path and by inode, so symlinks and hard
   links count — or that cannot be written (a folder, a device, a name too long). Checked before
-  any work.
+  any work. An output folder replaced whole (`FolderOutput`, the e-paper) is refused by the
+  same rule: when it is or holds an input, or lies inside the edition's or project's folders.
 - `replacing(path)` (from `typeset.render.atomic`): a temporary file beside `path` that
   replaces it atomically on success, with the mode the file had (or 0666 less the umask),
   removed on failure, on SIGTERM and on Ctrl-C; `write_text` writes a report that way.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Iterable
 
@@ -91,17 +93,37 @@ def edition_files(edition_path: Path, edition=None) -> list[Path]:
     return edition_inputs(edition_path, edition, project=False)
 
 
-def refused_outputs(outputs: dict[str, Path], inputs: Iterable[Path]) -> list[Diagnostic]:
+@dataclass(frozen=True)
+class FolderOutput:
+    """An output that is a folder written and replaced whole (the e-paper site). `marker` is a
+    file only such a run writes into it (an existing folder without it is someone else's);
+    `example` is the folder the hint suggests."""
+
+    path: Path
+    marker: str
+    example: str = "out/site"
+
+
+def refused_outputs(outputs: dict[str, Path | FolderOutput], inputs: Iterable[Path],
+                    input_folders: Iterable[Path] = ()) -> list[Diagnostic]:
     """Why any of `outputs` (what → path, e.g. {'-o': out.pdf, '--report': r.json}) must not be
     written: it is one of `inputs`, the same file as another output, a folder or a device, or
-    its name is too long. Empty when all may be written.
+    its name is too long. Empty when all may be written. A `FolderOutput` is refused by the
+    same rule for a folder (`folder_problem`): when it is or holds an input, or lies inside
+    one of `input_folders` (the edition folder, layouts/, fonts/).
 
     An output that does not exist yet cannot destroy an input; one that exists is the same
     file as an input exactly when their (device, inode) agree — whatever the path says
     (symlinks, hard links, '..'). Outputs are compared with each other by resolved path too."""
     problems: list[Diagnostic] = []
     wanted: list[tuple[str, Path, str, tuple[int, int] | None]] = []
+    inputs = list(inputs)
     for what, path in outputs.items():
+        if isinstance(path, FolderOutput):
+            problem = folder_problem(what, path, inputs, list(input_folders))
+            if problem is not None:
+                problems.append(problem)
+            continue
         path = Path(path)
         problem = output_problem(path, what)
         if problem is not None:
@@ -138,6 +160,49 @@ def refused_outputs(outputs: dict[str, Path], inputs: Iterable[Path]) -> list[Di
         if node is not None:
             seen_nodes[node] = (what, path)
     return problems
+
+
+def folder_problem(what: str, output: FolderOutput, inputs: list[Path],
+                   input_folders: list[Path]) -> Diagnostic | None:
+    """Why the folder `output` cannot be written and replaced whole (None when it can).
+    Refused: a folder that is or holds an input file or input folder (replacing it would
+    destroy them), one inside an input folder (what it holds would be read as input next
+    time), the current folder or one holding it, a file, a folder holding anything but an
+    earlier run's output (its `marker`), a parent that is a file, a name too long."""
+    out = output.path
+    hint = f"give a new or empty folder outside the edition, e.g. -o {output.example}"
+    target = Path(os.path.abspath(out))
+    resolved = target.resolve()
+    if len(os.fsencode(target.name)) > MAX_NAME_BYTES - 32:  # room for the staging folder
+        return error("output-name-too-long", f"cannot write {what} to {out}: the name is "
+                     f"{len(os.fsencode(target.name))} bytes long (at most "
+                     f"{MAX_NAME_BYTES - 32})", hint="give a shorter folder name")
+    for path in [*inputs, *input_folders]:
+        real = Path(os.path.realpath(path))
+        if resolved == real or resolved in real.parents:
+            return error("output-holds-input", f"cannot write {what} to {out}: it would "
+                         f"replace {real}, an input of the edition", hint=hint)
+    for path in input_folders:
+        real = Path(os.path.realpath(path))
+        if real in resolved.parents:
+            return error("output-in-input", f"cannot write {what} to {out}: it is inside "
+                         f"{real}, whose files are inputs of the edition", hint=hint)
+    here = Path.cwd().resolve()
+    if resolved == here or resolved in here.parents:
+        return error("output-holds-cwd", f"cannot write {what} to {out}: it is the current "
+                     "folder or holds it (the folder is replaced whole)", hint=hint)
+    if target.exists() and not target.is_dir():
+        return error("output-not-a-folder", f"cannot write {what} to {out}: it exists and "
+                     "is not a folder", hint=hint)
+    if target.is_dir() and any(target.iterdir()) and not (target / output.marker).is_file():
+        return error("output-not-empty", f"cannot write {what} to {out}: the folder holds "
+                     f"other files (one written before has {output.marker}; it is replaced "
+                     "whole)", hint=hint)
+    for folder in target.parents:
+        if folder.exists() and not folder.is_dir():
+            return error("output-folder", f"cannot write {what} to {out}: {folder} is a "
+                         "file, not a folder", hint=hint)
+    return None
 
 
 def output_problem(out: Path, what: str = "-o") -> Diagnostic | None:
@@ -183,5 +248,6 @@ def write_text(out: Path, text: str) -> None:
         tmp.write_text(text, encoding="utf-8")
 
 
-__all__ = ["KeepOld", "clean_stale_temps", "edition_inputs", "handle_signals", "make_folder",
-           "new_mode", "output_problem", "refused_outputs", "replacing", "write_text"]
+__all__ = ["FolderOutput", "KeepOld", "clean_stale_temps", "edition_inputs", "folder_problem",
+           "handle_signals", "make_folder", "new_mode", "output_problem", "refused_outputs",
+           "replacing", "write_text"]

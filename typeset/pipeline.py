@@ -187,12 +187,20 @@ def verdict(diagnostics: list[Diagnostic], edition: Edition, *,
             diag = dataclasses.replace(diag, severity=Severity.ERROR, hint=(
                 diag.hint + "; a final build refuses overset text (build --allow-overset "
                 "writes it anyway)"))
-        if final and diag.severity is Severity.WARNING and dict(diag.data).get("blocks_build"):
-            diag = dataclasses.replace(diag, severity=Severity.ERROR, hint=(
-                diag.hint + "; a final build refuses it (a proof shows it as a warning)"
-                if diag.hint else "a final build refuses it (a proof shows it as a warning)"))
+        if diag.severity is Severity.WARNING and dict(diag.data).get("blocks_build"):
+            diag = _blocking(diag, final)
         out.append(diag)
     return out
+
+
+def _blocking(diag: Diagnostic, final: bool) -> Diagnostic:
+    """A finding that blocks only the final build: an error in a final verdict, a warning in a
+    proof's, its hint saying which (said here once, not by the stage that found it)."""
+    said = "a final build refuses it (a proof shows it as a warning)" if final else (
+        "a proof shows it; the final build refuses it")
+    hint = f"{diag.hint}; {said}" if diag.hint else said
+    return dataclasses.replace(diag, severity=Severity.ERROR if final else diag.severity,
+                               hint=hint)
 
 
 def pdf_options(edition: Edition, **overrides):
@@ -229,15 +237,17 @@ def epaper(edition_path: Path, out_dir: Path, *, allow_overset: bool = False,
     composition into `out_dir`: page images rendered from the PDF, zones from the display
     list, article text from the model. Refuses as a final build does (errors, overset unless
     allowed) and an `out_dir` that would touch the edition's input files."""
+    from typeset.outputs import FolderOutput, edition_inputs
+    from typeset.outputs import refused_outputs as refused_now
     from typeset.render import epaper as site
 
     path = Path(edition_path)
     folder = path if path.is_dir() else path.parent
     root = find_project_root(folder)
-    refused = site.output_problem(Path(out_dir), folder, [
-        folder, root / "layouts", root / "fonts"])
-    if refused is not None:
-        return BuildResult(None, None, [refused])
+    refused = refused_now({"the e-paper": FolderOutput(Path(out_dir), site.CATALOG, "out/epaper")},
+                          edition_inputs(path), (folder, root / "layouts", root / "fonts"))
+    if refused:
+        return BuildResult(None, None, refused)
     with tempfile.TemporaryDirectory(prefix="typeset-epaper-") as tmp:
         pdf = Path(tmp) / "edition.pdf"
         result = build(path, pdf, allow_overset=allow_overset, marks=False, progress=progress)
@@ -266,6 +276,16 @@ def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks,
            report=None) -> BuildResult:
     result = compose(edition_path, pages=pages, allow_overset=allow_overset, final=not proof,
                      progress=progress, outputs={"-o": Path(out), "--report": report})
+    return write_composed(result, Path(edition_path), out, proof=proof, marks=marks,
+                          progress=progress)
+
+
+def write_composed(result: BuildResult, edition_path: Path, out: Path, *, proof: bool = False,
+                   marks: bool = True, progress: Callable[[str], None] | None = None
+                   ) -> BuildResult:
+    """Write the PDF of an edition `compose` has set (`result`, changed in place: the
+    writer's diagnostics and the output are added). A final PDF is not written when the
+    verdict has errors (the previous file stays); `build --split` calls this once a page."""
     if result.document is None:
         return result
     if not result.ok and not proof:

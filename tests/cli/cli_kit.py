@@ -1,5 +1,6 @@
-"""Helpers of the CLI tests (imported as `cli_kit`): run `paiban …` in-process, a filled-in
-`paiban new` edition, and an overset story in it."""
+"""Helpers of the CLI tests (imported as `cli_kit` by every test folder: tests/conftest.py
+puts tests/cli on the path): run `paiban …` in-process, a filled-in `paiban new` edition,
+and an overset story in it."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from editions_kit import fill_in
 from typeset.cli.main import main
 
 
-def run(*args, env=None):
-    """`paiban ARGS` in-process; fails on a traceback."""
-    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False, env=env)
+def run(*args, env=None, input=None):
+    """`paiban ARGS` in-process (`input`: what stdin reads); fails on a traceback."""
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False, env=env,
+                                input=input)
     assert "Traceback" not in result.output
     return result
 

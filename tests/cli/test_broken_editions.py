@@ -25,11 +25,11 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 BREAKAGES = {
-    "bad-yaml": (lambda f: edit(f / "edition.yaml", "issue: 1", "issue: [1"),
+    "bad-yaml": (lambda f: edit(f / "edition.yaml", "issue: 【待填】1", "issue: [1"),
                  "edition.yaml:", 1),
-    "unknown-key": (lambda f: edit(f / "edition.yaml", "issue: 1", "isue: 1"),
+    "unknown-key": (lambda f: edit(f / "edition.yaml", "issue: 【待填】1", "isue: 1"),
                     "issue", 1),
-    "wrong-type": (lambda f: edit(f / "edition.yaml", "issue: 1", "issue: first"),
+    "wrong-type": (lambda f: edit(f / "edition.yaml", "issue: 【待填】1", "issue: first"),
                    "edition.yaml:", 1),
     "missing-story": (lambda f: (f / "stories" / "example.md").unlink(),
                       "example", 1),

@@ -8,20 +8,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_kit import run
 
-from typeset.cli.main import main
+from typeset.outputs import FolderOutput, edition_inputs, refused_outputs
 
 pytestmark = pytest.mark.slow  # whole editions: see tests/conftest.py
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "editions" / "sample"
-
-
-def run(*args):
-    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-    assert "Traceback" not in result.output
-    return result
 
 
 @pytest.fixture()
@@ -116,3 +110,30 @@ def test_an_edition_with_errors_writes_nothing(edition, tmp_path):
 def test_a_missing_edition_is_a_usage_error(tmp_path):
     result = run("epaper", tmp_path / "nowhere", "-o", tmp_path / "site")
     assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_a_symlink_to_an_input_folder_is_refused_by_the_one_output_rule(edition, tmp_path):
+    """The e-paper's folder goes through typeset.outputs.refused_outputs like every output:
+    compared by the path it resolves to, so a link to the photos folder is the photos folder."""
+    link = tmp_path / "site"
+    link.symlink_to(edition / "photos", target_is_directory=True)
+    before = snapshot(edition)
+    result = run("epaper", edition, "-o", link)
+    assert result.exit_code == 1 and "it would replace" in result.output
+    assert snapshot(edition) == before
+
+
+def test_file_and_folder_outputs_are_checked_by_one_call(edition, tmp_path):
+    project = edition.parents[1]
+    inputs = edition_inputs(edition)
+    folders = (edition, project / "layouts", project / "fonts")
+    story = edition / "stories" / "a10-lead.md"
+    codes = [d.code for d in refused_outputs(
+        {"-o": story, "the e-paper": FolderOutput(edition / "photos", "epaper.json"),
+         "--report": tmp_path / "r.json"}, inputs, folders)]
+    assert sorted(codes) == ["output-holds-input", "output-is-input"]
+    inside = refused_outputs({"the e-paper": FolderOutput(project / "fonts" / "x", "m")},
+                             inputs, folders)
+    assert [d.code for d in inside] == ["output-in-input"]
+    assert refused_outputs({"the e-paper": FolderOutput(tmp_path / "new", "m"),
+                            "-o": tmp_path / "a.pdf"}, inputs, folders) == []

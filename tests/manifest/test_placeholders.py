@@ -12,8 +12,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _printed_texts(edition) -> list[str]:
-    """Every text of the edition the page prints (masthead, page heads, labels, ads, stories)."""
-    texts = [edition.paper] + [value for _, value in edition.extra]
+    """Every text of the edition the page prints (masthead and its issue number, page heads,
+    labels, ads, stories)."""
+    texts = [edition.paper, edition.issue] + [value for _, value in edition.extra]
     for page in edition.pages:
         texts += [page.section, page.editor]
         texts += [slot.label for slot in page.slots if slot.label]

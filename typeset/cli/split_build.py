@@ -1,14 +1,17 @@
 """`paiban build --split`: the final PDF of each page in a file of its own.
 
 In: the edition, the output folder (default out/), the pages (None = all) and the build
-options. Out: one PDF per page, named by the layout's or edition's `output: split_name`
-pattern (model.split_names); exit 0 when every page was written without errors, else 1 (the
-pages that could not be written keep their previous files).
+options. The edition is composed once (jumps join its pages); each page's PDF is then written
+from that composition (`typeset.pipeline.write_composed`). Out: one PDF per page, named by
+the layout's or edition's `output: split_name` pattern (model.split_names); exit 0 when every
+page was written without errors, else 1 (the pages that could not be written keep their
+previous files).
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -25,12 +28,12 @@ def build_split(edition: Path, folder: Path | None, pages: set | None, *, allow_
                 marks: bool, report: Path | None, verbose: bool) -> None:
     """Write every page (of `pages`) as its own final PDF in `folder`; never returns."""
     folder = folder or Path("out")
-    checked = pipeline.compose(edition, pages=pages)
-    if checked.edition is None or checked.document is None:
-        echo_diagnostics(checked.diagnostics, verbose=verbose)
-        click.echo(f"not written ({summary_line(checked.diagnostics)})", err=True)
+    composed = pipeline.compose(edition, pages=pages, allow_overset=allow_overset)
+    if composed.edition is None or composed.document is None:
+        echo_diagnostics(composed.diagnostics, verbose=verbose)
+        click.echo(f"not written ({summary_line(composed.diagnostics)})", err=True)
         sys.exit(EXIT_ERRORS)
-    ed = checked.edition
+    ed = composed.edition
     chosen = [p for p in ed.pages if pages is None or p.number in pages]
     targets = {page.number: folder / split_name(
         str(page.layout.output.get("split_name") or DEFAULT_SPLIT_NAME), ed, page)
@@ -42,11 +45,14 @@ def build_split(edition: Path, folder: Path | None, pages: set | None, *, allow_
         echo_diagnostics(refused)
         click.echo(f"not written ({summary_line(refused)})", err=True)
         sys.exit(EXIT_ERRORS)
-    diagnostics, failed, written = [], [], []
+    diagnostics, failed, written = list(composed.diagnostics), [], []
+    frames = {frame.number: frame for frame in composed.document.pages}
     for page in chosen:
         out = targets[page.number]
-        result = pipeline.build(edition, out, pages={page.number},
-                                allow_overset=allow_overset, marks=marks)
+        document = replace(composed.document, pages=(frames[page.number],))
+        result = pipeline.write_composed(
+            replace(composed, document=document, diagnostics=list(composed.diagnostics),
+                    outputs=[], timings={}), Path(edition), out, marks=marks)
         diagnostics += [d for d in result.diagnostics if d not in diagnostics]
         if result.outputs:
             written.append(str(out))

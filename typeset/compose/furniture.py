@@ -119,24 +119,24 @@ def masthead(page: Page, edition: Edition, ctx: ComposeContext, lines: int) -> l
     return items
 
 
-def too_long(text: str, lines: int, style: TextStyle, height: float, slot: Slot, page: int
+def too_long(text: str, lines: int, style: TextStyle, height: float, slot: Slot
              ) -> list[Diagnostic]:
-    """A warning when `lines` lines of `style` do not fit in `height` pt of the slot."""
+    """A warning when `lines` lines of `style` do not fit in `height` pt of the slot (the
+    page assembling it scopes it to its page)."""
     if lines * style.pitch <= height + 0.01:
         return []
     return [warning("text-overflows-slot", f"“{text[:20]}” needs {lines} lines, more than slot "
-                    f"{slot.id} holds", page=page, slot=slot.id,
+                    f"{slot.id} holds", slot=slot.id,
                     hint="shorten the text or make the slot taller")]
 
 
-def label_slot(slot: Slot, ctx: ComposeContext, page: int = 0
-               ) -> tuple[list[FrameItem], list[Diagnostic]]:
+def label_slot(slot: Slot, ctx: ComposeContext) -> tuple[list[FrameItem], list[Diagnostic]]:
     """A section label (栏目): the label text on the left, a rule along the slot's foot."""
     rect = ctx.grid.area_rect(slot.area)
     style = ctx.style(slot.style or "label")
     baseline = rect.y + (rect.height - style.size) / 2 + EM_BOX_ASCENT * style.size - 1.0
     para = set_text(slot.label, style, rect.width, ctx, align="left")
-    diags = too_long(slot.label, len(para.lines), style, rect.height, slot, page)
+    diags = too_long(slot.label, len(para.lines), style, rect.height, slot)
     items = _text_items(slot.label, style, rect.x, baseline, rect.width, "left", ctx)
     y = snap(rect.bottom - 1.5)
     items.append(Rule(rect.x, y, rect.right, y, 1.5))
@@ -144,8 +144,7 @@ def label_slot(slot: Slot, ctx: ComposeContext, page: int = 0
     return items, diags
 
 
-def ad_slot(slot: Slot, ctx: ComposeContext, page: int = 0
-            ) -> tuple[list[FrameItem], list[Diagnostic]]:
+def ad_slot(slot: Slot, ctx: ComposeContext) -> tuple[list[FrameItem], list[Diagnostic]]:
     """An advertisement: a framed area marked 广告, holding an image or a slogan."""
     rect = ctx.grid.area_rect(slot.area)
     style = ctx.style("ad")
@@ -157,7 +156,7 @@ def ad_slot(slot: Slot, ctx: ComposeContext, page: int = 0
                               snap(rect.height - 4), str(Path(ctx.edition.folder) / slot.ad_file))
         items.append(placed)
         if note is not None:
-            diags.append(replace(note, page=page or None))
+            diags.append(note)
     elif slot.ad_file:
         path = str(Path(ctx.edition.folder) / slot.ad_file)
         size = ctx.image_sizes.get(path)
@@ -169,7 +168,7 @@ def ad_slot(slot: Slot, ctx: ComposeContext, page: int = 0
                                    (0, 0, size[0], size[1]), size))
     if slot.label:
         para = set_text(slot.label, style, rect.width - 2 * style.size, ctx, align="center")
-        diags += too_long(slot.label, len(para.lines), style, rect.height, slot, page)
+        diags += too_long(slot.label, len(para.lines), style, rect.height, slot)
         height = len(para.lines) * style.pitch
         y = rect.y + (rect.height - height) / 2
         for line in para.lines:

@@ -11,7 +11,7 @@ from typeset.compose.context import ComposeContext
 from typeset.compose.furniture import (ad_slot, cutoff_rules, label_slot, masthead, photo_slot,
                                        running_head)
 from typeset.compose.story import SlotOutput
-from typeset.diagnostics import Diagnostic, warning
+from typeset.diagnostics import Diagnostic, scoped, warning
 from typeset.frame import FrameItem, ImageItem, Marker, PageFrame
 from typeset.model.edition import Edition, Page
 
@@ -42,12 +42,11 @@ def compose_page(page: Page, edition: Edition, ctx: ComposeContext,
         elif slot.kind == "photo" and slot.photo is not None:
             photo_items, photo_diags = photo_slot(slot, ctx)
             items += photo_items
-            diags += [_at(d, page, slot.id) for d in photo_diags]
+            diags += [scoped(d, page=page.number, slot=slot.id) for d in photo_diags]
         elif slot.kind in ("label", "ad"):
-            block, block_diags = (label_slot if slot.kind == "label" else ad_slot)(
-                slot, ctx, page.number)
+            block, block_diags = (label_slot if slot.kind == "label" else ad_slot)(slot, ctx)
             items += block
-            diags += block_diags
+            diags += [scoped(d, page=page.number, slot=slot.id) for d in block_diags]
         elif slot.kind in ("continuation", "story"):
             diags.append(warning(
                 "empty-slot", f"slot {slot.id} on page {page.number} receives no text",
@@ -64,8 +63,3 @@ def compose_page(page: Page, edition: Edition, ctx: ComposeContext,
                       tuple(ordered), label=page.section)
     return frame, diags
 
-
-def _at(diag: Diagnostic, page: Page, slot: str) -> Diagnostic:
-    from dataclasses import replace
-
-    return replace(diag, page=diag.page or page.number, slot=diag.slot or slot)

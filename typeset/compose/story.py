@@ -18,7 +18,7 @@ from typeset.compose.headline import set_continued_head, set_headline_group
 from typeset.compose.photo import moved, photo_block
 from typeset.compose.setting import line_runs, set_text
 from typeset.compose.vertical_head import place_vertical_head
-from typeset.diagnostics import Diagnostic, info, warning
+from typeset.diagnostics import Diagnostic, info, scoped, warning
 from typeset.flow import Column, LineKey, distribute, reserve_last_line, total_capacity
 from typeset.frame import Box, FrameItem, Marker, Rule
 from typeset.model.edition import Page, Slot
@@ -117,6 +117,11 @@ class _SlotWork:
     def warn(self, code: str, message: str, hint: str, **kw) -> None:
         self.diags.append(warning(code, message, hint=hint, **self.where, **kw))
 
+    def report(self, diagnostics) -> None:
+        """Add the diagnostics of a stage below (composer, headline, photo), scoped to this
+        page, slot and story where they do not name their own."""
+        self.diags.extend(scoped(d, **self.where) for d in diagnostics)
+
 
 def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: int,
                  nxt: ChainLink | None, out: SlotOutput, diags: list[Diagnostic]
@@ -134,8 +139,8 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
         xs, width = vertical.xs, vertical.width
         top += vertical.banner_lines
         out.items.extend(vertical.items)
-        diags.extend(_located(vertical.diagnostics, dict(page=link.page.number,
-                                                          slot=slot.id, story=story.id)))
+        diags.extend(scoped(d, page=link.page.number, slot=slot.id, story=story.id)
+                     for d in vertical.diagnostics)
     work = _SlotWork(link, story, out, diags, top, bottom, xs, width, [top] * len(xs),
                      [bottom] * len(xs))
     has_head = vertical is not None or _set_head(work, k)
@@ -143,7 +148,7 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
         _set_photo(work)
     columns = work.columns()
     lines, composer_diags = set_body(paras, width, ctx, slot.tracking)
-    diags.extend(_located(tuple(composer_diags), work.where))
+    work.report(composer_diags)
     keys = tuple(LineKey(b.para, b.first, b.last, b.keep, b.blank) for b in lines)
     if has_head and k == 0 and columns[0].capacity < 2:
         column = slot.area.column
@@ -187,7 +192,7 @@ def _set_head(work: _SlotWork, k: int) -> bool:
             head = replace(extras, lines=lines, items=(head.items if head else ()) + extras.items,
                            diagnostics=(head.diagnostics if head else ()) + extras.diagnostics)
     work.out.items.extend(head.items)
-    work.diags.extend(_located(head.diagnostics, work.where))
+    work.report(head.diagnostics)
     if head.lines > work.bottom - work.top:
         work.warn("headline-overflows-slot", f"the headline group needs {head.lines} grid "
                   f"lines, the slot has {work.bottom - work.top}",
@@ -216,7 +221,7 @@ def _set_photo(work: _SlotWork) -> None:
         for i in span:
             work.col_tops[i] = ptop + block.lines
     work.out.items.extend(block.items)
-    work.diags.extend(_located(block.diagnostics, work.where))
+    work.report(block.diagnostics)
 
 
 def _fill_and_jump(work: _SlotWork, paras: tuple[BodyPara, ...], lines: list[BodyLine],
@@ -380,10 +385,3 @@ def _report_widows(dist, lines, diags, where) -> None:
                              f"“{lines[index].text[:10]}…” and it could not be avoided",
                              hint="edit the copy by a line, or change the slot's depth", **where))
 
-
-def _located(diags, where) -> list[Diagnostic]:
-    """Composer diagnostics with the page, slot and story filled in."""
-    from dataclasses import replace
-
-    return [replace(d, page=d.page or where["page"], slot=d.slot or where["slot"],
-                    story=d.story or where["story"]) for d in diags]

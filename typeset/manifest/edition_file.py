@@ -16,7 +16,7 @@ import re
 import datetime as dt
 from pathlib import Path
 
-from typeset.diagnostics import Diagnostic, InputError, SourceRef
+from typeset.diagnostics import Diagnostic, InputError, SourceRef, scoped
 from typeset.manifest.checks import check_jumps, check_pages, check_stories
 from typeset.manifest.dates import DateError, parse_date, timestamp, weekday
 from typeset.manifest.fields import MapReader, Problems, closest, kind_of, suggestion
@@ -213,9 +213,8 @@ class _Layouts:
             self.problems.extend(warnings)
         except InputError as exc:
             for d in exc.diagnostics:
-                if d.source is None:   # unknown layout: report it at the manifest line
-                    d = dataclasses.replace(d, source=where)
-                self.problems.items.append(d)
+                # an unknown layout is reported at the manifest line naming it
+                self.problems.items.append(scoped(d, source=where))
         if layout is not None and self.output:
             layout = dataclasses.replace(layout, output=self.output.over(layout.output))
         if layout is not None and self.jump:

@@ -37,6 +37,6 @@ def find_placeholder(text: str, source: SourceRef | None, problems, what: str = 
     shown = text if len(text) <= 30 else text[:30] + "…"
     problems.warn("placeholder", f"placeholder text still here{' in ' + what if what else ''}: "
                   f"'{shown}'", source,
-                  hint=f"replace it with the real text (and delete {MARK}); a proof prints it, "
-                       "the final build refuses it", data=(BLOCKS_BUILD, ("text", text)))
+                  hint=f"replace it with the real text (and delete {MARK})",
+                  data=(BLOCKS_BUILD, ("text", text)))
     return True

@@ -103,7 +103,7 @@ def edition_yaml(layout: Layout, date: str, pages: int) -> str:
         "# paiban check and proof show them, paiban build refuses to print them.",
         f"paper: {MARK}示例日报",
         f"date: {date}",
-        "issue: 1",
+        f"issue: {MARK}1",
         f"layout: {layout.name}",
         "masthead:",
         f"  publisher: {MARK}示例日报社出版",

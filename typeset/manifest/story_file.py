@@ -97,8 +97,7 @@ def _read_story(path: Path, label: str | None) -> tuple[Story, list[Diagnostic]]
     if not paragraphs:
         problems.warn("empty-story", "the story has no body text: it would print as an "
                       "empty slot", SourceRef(file, body_line),
-                      hint="write the paragraphs after the closing ---; a proof shows the "
-                           "empty slot, the final build refuses it", data=(BLOCKS_BUILD,))
+                      hint="write the paragraphs after the closing ---", data=(BLOCKS_BUILD,))
     elif indent == "as-written" and not any(p.indent for p in paragraphs):
         problems.warn("no-typed-indent", "indent: as-written, but no paragraph begins with "
                       "spaces: every paragraph is set flush", meta.at("indent"),

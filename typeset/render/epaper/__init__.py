@@ -8,6 +8,6 @@ catalog (epaper.json), html and assets (the views), site (writes it all).
 """
 
 from typeset.render.epaper.parts import ArticlePart
-from typeset.render.epaper.site import output_problem, write_site
+from typeset.render.epaper.site import CATALOG, write_site
 
-__all__ = ["ArticlePart", "output_problem", "write_site"]
+__all__ = ["ArticlePart", "CATALOG", "write_site"]
