@@ -75,6 +75,11 @@ def test_the_spacing_of_kicker_and_deck_comes_before_tracking(tmp_path, fonts):
     item = _item(result)
     assert item.spacing == -1 and not item.tracking and "题间紧1行" in item.note
     assert result.edition.pages[0].slots[0].headline_spacing == -1
+    folder = next((tmp_path / "spacing").glob("ed*"))
+    assert "wrote" in run("fit", folder, "--write").output
+    assert "headline: {spacing: -1}" in (folder / "edition.yaml").read_text(encoding="utf-8")
+    (slot,) = load_edition(folder)[0].pages[0].slots
+    assert slot.headline_spacing == -1 and slot.area.bottom == 10 + natural - 1
 
 
 def test_write_keeps_the_tracking_and_spacing_the_fit_chose(tmp_path, fonts):
