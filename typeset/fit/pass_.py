@@ -142,6 +142,10 @@ class _PageFitter:
         all, then the lowest story first)."""
         self.done: dict[str, Slot] = {}
         """Slots of this page's containers already fitted."""
+        self.story_memo: dict[tuple, dict[int, Choice]] = {}
+        self.story_measured: dict[tuple, measure.Measure | None] = {}
+        """A story leaf's options (and its measure) per leaf, slot, cap, lever stage and cut
+        weight."""
         self.second: str | bool = False
         """The levers tried only when a stack does not come out even: "spacing" offers the
         spacing lever, "tracking" both (False: neither)."""
@@ -339,7 +343,13 @@ class _PageFitter:
         if slot is None:
             return {}
         if slot.kind == "story":
-            table = self.story_options(slot, leaf, cap)
+            key = (leaf, slot, cap, self.second, self.cut_weight.get(slot.id))
+            table = self.story_memo.get(key)
+            if table is None:  # the same while a box over is cut story by story
+                table = self.story_memo[key] = self.story_options(slot, leaf, cap)
+                self.story_measured[key] = self.measured.get(slot.id)
+            else:
+                self.measured[slot.id] = self.story_measured[key]
         elif slot.kind == "continuation":
             table = self.continuation_options(slot, cap)
         elif slot.kind == "photo" and slot.photo is not None:
