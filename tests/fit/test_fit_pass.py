@@ -102,3 +102,18 @@ def test_what_the_levers_cannot_absorb_is_reported_in_characters_and_lines(tmp_p
     areas = _areas(result)
     assert areas["a"].top == 10 and areas["b"].bottom == 40
     assert [d.slot for d in diags if d.code == "overset"] == ["b"]
+
+
+
+def test_a_stack_no_cut_can_fit_says_how_many_lines_it_needs(tmp_path, fonts):
+    slots = """\
+      - at: {column: 1, span: 2, top: 10, bottom: 40}
+        stack:
+          - {ad: {text: 福运相伴 益起出彩}, lines: 80}
+          - story: a
+          - {ad: {text: 公益同行}, lines: 80}
+"""
+    result, _diags, _ = fitted(tmp_path, slots, {"a": story_text(300)}, fonts)
+    (diag,) = [d for d in result.diagnostics if d.code == "fit-impossible"]
+    assert "more than 130 grid lines, the box has 30" in diag.message  # box + a page
+    assert "move items out" in diag.hint and diag.source.line == 10

@@ -201,7 +201,7 @@ class _PageFitter:
         if how == "over" and box is not None:
             # More text than box: the lowest story that can be cut gives way (it is set to
             # the box's foot and its overset reported in 字), the rest still fit exactly.
-            trial, cut = root, []
+            trial, cut, again = root, [], table
             for leaf in reversed(leaves(root)):
                 slot = self.by_id.get(leaf.slot_id)
                 if slot is None or slot.kind != "story" or leaf.lines or leaf.elastic:
@@ -216,10 +216,21 @@ class _PageFitter:
                     self.cut = cut
                     break
             if how == "over" and height not in table:
+                least = min(again) if again else None
+                tall = [leaf.slot_id for leaf in leaves(root)
+                        if not self.leaf_options(leaf, cap)]
+                need = (f": they need at least {least} grid lines, the box has {box}"
+                        if least else f": {', '.join(tall)} alone need more than {cap} grid "
+                        "lines at their width" if tall else f": they need more than {cap} grid "
+                        f"lines, the box has {box}")
+                taller = (f", or make the box {least - box} lines taller (bottom: "
+                          f"{container.top + least})" if least and least > box
+                          and container.top + least <= lay.lines else "")
                 self.result.diagnostics.append(error(
                     "fit-impossible", f"the items of stack {container.id} cannot be set in its "
-                    "box even with every story cut", source=container.source, **where,
-                    hint="move items out of the stack or give it more lines"))
+                    f"box even with every story cut{need}", source=container.source, **where,
+                    hint="move items out of the stack (photos, ads and labels do not shrink "
+                         f"below their least height){taller}"))
                 return {}
         out: dict[str, tuple[GridArea, Choice]] = {}
         place(root, table[height][1], container.top, height, out)
