@@ -56,3 +56,17 @@ def test_write_replaces_stacks_by_plain_slots_keeping_comments(tmp_path):
     a, b = (next(s for s in page.slots if s.id == x) for x in ("a", "b"))
     assert a.area.top == 10 and b.area.top >= a.area.bottom
     assert b.headline_span == 3
+
+
+def test_an_overset_story_is_over_by_the_grid_lines_and_characters_the_composer_reports(
+        tmp_path):
+    import json
+
+    folder = _edition(tmp_path)
+    rows = {r["slot"]: r for r in json.loads(CliRunner().invoke(
+        main, ["fit", str(folder), "--json"]).output)}
+    check = CliRunner().invoke(main, ["check", str(folder)]).output
+    c = rows["c"]
+    # the composer: "overset N 字 (k lines at 13 字): give L more lines (bottom: B)"
+    assert f"overset {c['over_chars']} 字" in check
+    assert f"give {c['over_lines']} more lines (bottom: {30 + c['over_lines']})" in check

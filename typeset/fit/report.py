@@ -69,9 +69,11 @@ def report_rows(edition: Edition, fonts: FontBook, image_sizes: dict, fit: FitRe
                 if item is None or not natural:
                     natural = 0 if slot.continue_to is not None and item is not None else (
                         m.lines)
-            over_lines, status = 0, "fits"
+            over_lines, status, chars_over = 0, "fits", None
             if key in overset:
-                over_lines = overset[key].get("lines", 0)
+                # grid lines across the slot (the composer's `lines` are column lines)
+                over_lines = overset[key].get("more_lines", overset[key].get("lines", 0))
+                chars_over = overset[key].get("characters")
                 status = f"overset {overset[key].get('characters', 0)}字"
             elif key in underset:
                 over_lines = -underset[key].get("lines", 0)
@@ -80,7 +82,7 @@ def report_rows(edition: Edition, fonts: FontBook, image_sizes: dict, fit: FitRe
                 status = f"continues on page {slot.continue_to.page}"
             elif slot.kind == "continuation":
                 status = "continuation"
-            over_chars = round(over_lines * per_line)
+            over_chars = chars_over if chars_over is not None else round(over_lines * per_line)
             if item is not None:
                 change = at
             elif over_lines > 0 or over_lines < 0:
