@@ -117,3 +117,21 @@ def test_a_stack_no_cut_can_fit_says_how_many_lines_it_needs(tmp_path, fonts):
     (diag,) = [d for d in result.diagnostics if d.code == "fit-impossible"]
     assert "more than 130 grid lines, the box has 30" in diag.message  # box + a page
     assert "move items out" in diag.hint and diag.source.line == 10
+
+
+def test_a_bottom_auto_stack_past_the_foot_is_cut_as_a_box_over(tmp_path, fonts):
+    slots = """\
+      - at: {column: 1, span: 2, top: 60, bottom: auto}
+        stack:
+          - story: a
+          - story: b
+"""
+    stories = {"a": story_text(500), "b": story_text(900, "消防演练进社区")}
+    result, diags, _ = fitted(tmp_path, slots, stories, fonts)
+    areas = _areas(result)
+    assert areas["a"].top == 60 and areas["b"].bottom == 100     # down to the foot, no further
+    assert areas["a"].bottom <= areas["b"].top
+    (over,) = [d for d in result.diagnostics if d.code == "fit-over"]
+    assert over.slot == "b" and "字" in over.hint
+    assert [d.slot for d in diags if d.code == "overset"] == ["b"]
+    assert not {"headline-overflows-slot", "headline-without-body"} & set(codes(diags))

@@ -198,6 +198,8 @@ class _PageFitter:
         root = container.root
         if height is None and box is not None:
             how = "over"  # far more than the box holds: cut below, as for any box over
+        if box is None and height > lay.lines - container.top:
+            box, how = lay.lines - container.top, "over"  # `bottom: auto` past the foot
         if how == "over" and box is not None:
             # More text than box: the lowest story that can be cut gives way (it is set to
             # the box's foot and its overset reported in 字), the rest still fit exactly.
