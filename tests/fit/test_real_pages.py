@@ -36,3 +36,19 @@ def test_a_page_of_stacks_checks_even_builds_and_loses_nothing(tmp_path, name):
                            check=True).stdout.splitlines()[2:]
     assert fonts and all(" yes " in line for line in fonts)    # every font embedded
     assert (tmp_path / "again.pdf").read_bytes() == out.read_bytes()  # deterministic
+
+
+@pytest.mark.parametrize("name", ["inside", "review"])
+def test_fit_write_turns_a_dense_page_into_plain_slots_that_check_the_same(tmp_path, name):
+    folder = write_page(tmp_path / name, PAGES[name])
+    before = pipeline.compose(folder)
+    written = run("fit", folder, "--write")
+    assert written.exit_code == 0 and "wrote" in written.output, written.output
+    text = (folder / "edition.yaml").read_text(encoding="utf-8")
+    assert "stack:" not in text and "row:" not in text
+    after = pipeline.compose(folder)
+    assert not after.edition.pages[-1].containers
+    slots = {s.id: (s.area, s.tracking, s.headline_spacing) for s in after.edition.pages[-1].slots}
+    assert slots == {s.id: (s.area, s.tracking, s.headline_spacing)
+                     for s in before.fit.edition.pages[-1].slots}
+    assert not [d.format() for d in after.diagnostics if d.code in NOT_EVEN]

@@ -79,7 +79,7 @@ def _write(edition: Path, result) -> None:
     pages = []
     for page in result.edition.pages:
         placed = {slot_id: Placed(i.area, i.photo_lines, i.headline_lines, i.tracking,
-                                   i.spacing)
+                                   i.spacing, i.slot)
                   for (number, slot_id), i in items.items() if number == page.number}
         pages.append((page.number, page.containers, placed))
     if not any(p[1] for p in pages):

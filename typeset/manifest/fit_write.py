@@ -33,6 +33,9 @@ class Placed:
     headline_lines: int | None = None
     tracking: float | None = None
     spacing: int | None = None
+    slot_id: str = ""
+    """The item's id as fitted: written for a label or ad that has none (its default id in a
+    stack is not the one a plain slot would get)."""
 
 
 class WriteRefused(Exception):
@@ -136,8 +139,9 @@ def _plain(item: CommentedMap, placed: Placed | None) -> CommentedMap:
     if placed is None:
         raise WriteRefused("an item of a stack was not fitted")
     area = placed.area
-    at = CommentedMap([("column", area.column), ("span", area.span), ("top", area.top),
-                       ("bottom", area.bottom)])
+    # plain ints: a span read from the manifest is a WrittenInt, which ruamel cannot write
+    at = CommentedMap([("column", int(area.column)), ("span", int(area.span)),
+                       ("top", int(area.top)), ("bottom", int(area.bottom))])
     at.fa.set_flow_style()
     if not isinstance(item, CommentedMap):
         item = CommentedMap(item)
@@ -145,11 +149,14 @@ def _plain(item: CommentedMap, placed: Placed | None) -> CommentedMap:
         if key in item:
             del item[key]
     item.insert(1, "at", at)
+    if placed.slot_id and "id" not in item and ("label" in item or "ad" in item):
+        item.insert(2, "id", placed.slot_id)
     if placed.photo_lines is not None and isinstance(item.get("photo"), dict):
-        item["photo"]["lines"] = placed.photo_lines
+        item["photo"]["lines"] = int(placed.photo_lines)
     for key, value in (("lines", placed.headline_lines), ("spacing", placed.spacing)):
         if value is None:
             continue
+        value = int(value)
         head = item.get("headline")
         if isinstance(head, dict):
             head[key] = value
@@ -158,5 +165,5 @@ def _plain(item: CommentedMap, placed: Placed | None) -> CommentedMap:
             head.fa.set_flow_style()
             item["headline"] = head
     if placed.tracking is not None:
-        item["tracking"] = placed.tracking
+        item["tracking"] = float(placed.tracking)
     return item
