@@ -246,3 +246,19 @@ def test_adjacent_marks_are_compressed_without_their_ink_touching(layout, fonts,
 def test_kaiming_halves_every_mark_but_the_full_stops(main_style, fonts):
     prepared = vertical("好，新。“活”", main_style, fonts, "kaiming")
     assert advances(prepared) == [1.0, 0.5, 1.0, 1.0, 0.5, 1.0, 0.5]
+
+
+def test_a_mark_at_a_column_foot_takes_half_an_em_as_at_a_line_end(main_style, fonts):
+    style = replace(main_style, size=20.0, tracking=0.0)
+    (column,) = break_columns(vertical("好新。", style, fonts), 10 * 20.0)
+    assert column.length == pytest.approx(2.5 * 20.0)          # GB/T 15834 §5.1.10
+    (kept,) = break_columns(vertical("好新。", style, fonts, "quanshen"), 10 * 20.0)
+    assert kept.length == pytest.approx(3 * 20.0)              # 全身式: every mark 1 em
+
+
+@pytest.mark.parametrize("height_em", [4, 5])
+def test_a_date_stays_in_one_column_by_the_house_rules(main_style, fonts, height_em):
+    style = replace(main_style, size=20.0, tracking=0.0)
+    lines = break_columns(vertical("春耕生产3月5日全面启动", style, fonts), height_em * 20.0)
+    assert any("3月5日" in line.text for line in lines), [line.text for line in lines]
+    assert not any(line.forced for line in lines)

@@ -39,12 +39,13 @@ BLANK = frozenset({C.SP, C.IS})
 """Pieces dropped at a column's head and foot (word spaces, U+3000)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class VerticalText:
-    """A text prepared top to bottom at one size, with its line measure and diagnostics."""
+    """A text prepared top to bottom at one size, with its line measure and diagnostics
+    (one object per preparation: compared by identity)."""
 
-    prep: Preparation = field(compare=False, repr=False)
-    measure: LineMeasure = field(compare=False, repr=False)
+    prep: Preparation = field(repr=False)
+    measure: LineMeasure = field(repr=False)
     rules: CompositionRules
     diagnostics: tuple[Diagnostic, ...] = ()
 
@@ -79,10 +80,6 @@ class Column:
         """The source characters of the column."""
         prep = self.source.prep
         return prep.text[prep.starts[self.first]:prep.starts[self.last + 1]]
-
-    @property
-    def size(self) -> float:
-        return self.source.size
 
 
 def prepare_vertical(text: str, style: TextStyle, fonts: FontBook, rules: CompositionRules
