@@ -26,7 +26,7 @@ from typeset.model.story import Run
 from typeset.text import classes as C
 from typeset.text.metrics import metrics_for
 from typeset.text.pieces import Preparation
-from typeset.text.vertical import latin_forms
+from typeset.text.vertical import WORD_SPACE, latin_forms
 
 
 class RunFaces:
@@ -291,13 +291,13 @@ def _missing(prep: Preparation, s: str, start: int, cls: int, emph: bool, face: 
 
 
 def _spaces(prep: Preparation, s: str, start: int, emph: bool, faces: RunFaces) -> None:
-    """A run of white space: one piece, the Latin face's word space per character (½ em
-    and no glyph down a column)."""
+    """A run of white space: one piece, the Latin face's word space per character
+    (`vertical.WORD_SPACE` and no glyph down a column)."""
     m = faces.latin_metrics
     scale = prep.em / m.upem
     mark = None if m.vertical else m.mark(" ", C.SP)
     if m.vertical:
-        width, gid = prep.em / 2, None
+        width, gid = prep.em * WORD_SPACE, None
     elif mark is None:
         width, gid = prep.em / 4, None
     else:

@@ -11,6 +11,7 @@ from the column's axis, scale, turned?):
   stands upright letter by letter (one piece each; a word stays whole by its break classes);
 - any other word is turned 90° clockwise and runs down the column as far as it is wide, its
   em box centred on the axis — one piece.
+A word space takes `WORD_SPACE` down a column (segment.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import re
 
 from typeset.model.grid import EM_BOX_ASCENT
 
+WORD_SPACE = 0.5
+"""Advance of a word space down a column (a phrase gap in a vertical headline), em."""
 ACRONYM_MAX = 4
 """Capital-letter words up to this long are set upright letter by letter (clreq §3.2.3)."""
 ACROSS_MAX = 3
