@@ -1,10 +1,10 @@
 """Make the sample edition's photos: deterministic, photo-like JPEGs with EXIF, from nothing.
 
 In: nothing (or an output folder as the first argument; default editions/sample/photos).
-Out: plant-site.jpg, riverside.jpg, port.jpg, blossom.jpg, museum.jpg and egrets.jpg — RGB JPEGs sized for at least
-200 ppi at their placed size in the sample edition, each under ~300 KB, with EXIF (camera,
-date, artist, copyright). Scenes are drawn from gradients, shapes and film-grain noise, all
-driven by fixed seeds, so running this twice gives the same bytes.
+Out: plant-site.jpg, riverside.jpg, port.jpg, blossom.jpg, museum.jpg and egrets.jpg — RGB
+JPEGs sized for at least 200 ppi at their placed size in the sample edition, each under
+~300 KB, with EXIF (camera, date, artist, copyright). Scenes are drawn from gradients, shapes
+and film-grain noise, all driven by fixed seeds, so running this twice gives the same bytes.
 
     .venv/bin/python tools/make_sample_photos.py [FOLDER]
 """
