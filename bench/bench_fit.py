@@ -1,6 +1,6 @@
 """Benchmark: fitting a page of stacks (issue 18 target: a page checked in ≤ 1 s).
 
-Loads the sample edition (page 2 is written as stacks; `--all-stacks` also turns page 1 into
+Loads the sample edition (pages 2 and 3 are written as stacks; `--all-stacks` also turns page 1 into
 one stack of rows in a scratch copy), then times in one process, each in a fresh Session
 (no measurement cached): the fit pass alone, and `check` (load, fit, compose) of the
 edition; then the fit again in the same session (as `--watch`). The composer keeps paragraph caches

@@ -1,10 +1,10 @@
 """Make the sample edition's photos: deterministic, photo-like JPEGs with EXIF, from nothing.
 
 In: nothing (or an output folder as the first argument; default editions/sample/photos).
-Out: plant-site.jpg, riverside.jpg, port.jpg and blossom.jpg — RGB JPEGs sized for at least
-200 ppi at their placed size in the sample edition, each under ~300 KB, with EXIF (camera,
-date, artist, copyright). Scenes are drawn from gradients, shapes and film-grain noise, all
-driven by fixed seeds, so running this twice gives the same bytes.
+Out: plant-site.jpg, riverside.jpg, port.jpg, blossom.jpg, museum.jpg and egrets.jpg — RGB
+JPEGs sized for at least 200 ppi at their placed size in the sample edition, each under
+~300 KB, with EXIF (camera, date, artist, copyright). Scenes are drawn from gradients, shapes
+and film-grain noise, all driven by fixed seeds, so running this twice gives the same bytes.
 
     .venv/bin/python tools/make_sample_photos.py [FOLDER]
 """
@@ -210,11 +210,97 @@ def blossom(seed: int) -> Image.Image:
     return vignette(add_grain(img, seed))
 
 
+def museum(seed: int) -> Image.Image:
+    """A museum gallery: spot-lit cases with bronze vessels, a scroll on the wall, visitors."""
+    size = (1900, 1200)
+    w, h = size
+    rng = random.Random(seed)
+    img = gradient(size, (58, 50, 46), (104, 90, 76))
+    d = ImageDraw.Draw(img)
+    floor = int(h * 0.72)
+    d.rectangle((0, floor, w, h), fill=(122, 104, 86))
+    for x in range(-400, w + 400, 160):                  # floor boards in perspective
+        d.line((w // 2 + (x - w // 2) // 3, floor, x, h), fill=(104, 88, 72), width=3)
+    d.rectangle((760, 150, 1140, 560), fill=(214, 198, 160))      # a hanging scroll
+    d.rectangle((740, 136, 1160, 150), fill=(90, 60, 40))
+    for x in range(1080, 800, -56):                      # columns of calligraphy on it
+        for y in range(190, rng.randint(400, 520), 34):
+            d.line((x, y, x + rng.randint(-14, 14), y + rng.randint(14, 26)),
+                   fill=(50, 44, 40), width=rng.randint(4, 8))
+    for cx in (320, 1580):                               # glass cases, lit from above
+        d.polygon([(cx - 150, 0), (cx + 150, 0), (cx + 260, floor), (cx - 260, floor)],
+                  fill=(92, 82, 70))
+        d.rectangle((cx - 210, floor - 150, cx + 210, floor + 60), fill=(70, 60, 52))
+        d.rectangle((cx - 200, floor - 560, cx + 200, floor - 150), fill=(150, 150, 140),
+                    outline=(210, 210, 200), width=4)
+        d.ellipse((cx - 110, floor - 470, cx + 110, floor - 300), fill=(96, 110, 74))
+        d.rectangle((cx - 110, floor - 470, cx + 110, floor - 390), fill=(150, 150, 140))
+        d.ellipse((cx - 110, floor - 420, cx + 110, floor - 360), fill=(118, 132, 90))
+        for leg in (-70, 0, 70):                         # a ding's three legs
+            d.rectangle((cx + leg - 9, floor - 320, cx + leg + 9, floor - 230), fill=(84, 96, 64))
+        for ear in (-80, 80):
+            d.rectangle((cx + ear - 14, floor - 440, cx + ear + 14, floor - 388),
+                        outline=(96, 110, 74), width=8)
+    for i in range(7):                                   # visitors
+        x = 460 + i * 150 + rng.randint(-30, 30)
+        y = floor - 180 + rng.randint(0, 90)
+        coat = rng.choice([(40, 40, 50), (150, 40, 40), (60, 80, 120), (200, 180, 150)])
+        d.ellipse((x, y, x + 44, y + 48), fill=(40, 32, 28))
+        d.rectangle((x - 12, y + 48, x + 56, y + 220), fill=coat)
+        d.rectangle((x, y + 220, x + 18, y + 330), fill=(30, 30, 36))
+        d.rectangle((x + 26, y + 220, x + 44, y + 330), fill=(30, 30, 36))
+    img = img.filter(ImageFilter.GaussianBlur(1.1))
+    return vignette(add_grain(img, seed))
+
+
+def egrets(seed: int) -> Image.Image:
+    """Egrets over a spring wetland: pale sky, far willows, water and reeds."""
+    size = (1760, 1400)
+    w, h = size
+    rng = random.Random(seed)
+    img = gradient(size, (176, 204, 226), (226, 232, 224))
+    d = ImageDraw.Draw(img)
+    ridge(d, size, 0.42, 0.03, (150, 170, 150), rng)
+    for i in range(30):                                  # far willows
+        x = i * 64 + rng.randint(-10, 10)
+        d.ellipse((x - 50, int(h * 0.3), x + 50, int(h * 0.46)), fill=(112, 150, 96))
+    water = int(h * 0.45)
+    d.rectangle((0, water, w, h), fill=(120, 158, 172))
+    for _ in range(200):                                 # ripples
+        y, x = rng.randint(water, h), rng.randint(0, w)
+        d.line((x, y, x + rng.randint(30, 110), y), fill=(170, 196, 204), width=2)
+    for _ in range(260):                                 # reeds in the foreground
+        x = rng.randint(0, w)
+        top = int(h * rng.uniform(0.62, 0.85))
+        lean = rng.randint(-40, 40)
+        d.line((x, h, x + lean, top), fill=rng.choice([(150, 140, 80), (120, 130, 70)]), width=4)
+    for _ in range(9):                                   # egrets in flight
+        x, y = rng.randint(150, w - 250), rng.randint(int(h * 0.06), int(h * 0.36))
+        span = rng.randint(90, 150)
+        d.polygon([(x, y), (x - span, y - span // 3), (x - span // 3, y + 10)],
+                  fill=(248, 248, 244))
+        d.polygon([(x + 40, y), (x + 40 + span, y - span // 2), (x + 60, y + 12)],
+                  fill=(240, 240, 236))
+        d.ellipse((x - 10, y - 8, x + 70, y + 22), fill=(252, 252, 250))
+        d.line((x + 66, y + 4, x + 96, y - 10), fill=(252, 252, 250), width=8)
+        d.line((x + 96, y - 10, x + 122, y - 6), fill=(210, 170, 60), width=4)
+    for x0 in (560, 1180):                               # two standing in the shallows
+        y0 = int(h * 0.58)
+        d.ellipse((x0, y0, x0 + 90, y0 + 40), fill=(250, 250, 248))
+        d.line((x0 + 80, y0 + 8, x0 + 100, y0 - 60), fill=(250, 250, 248), width=10)
+        d.line((x0 + 100, y0 - 60, x0 + 130, y0 - 58), fill=(210, 170, 60), width=4)
+        d.line((x0 + 40, y0 + 38, x0 + 40, y0 + 110), fill=(40, 40, 40), width=4)
+    img = img.filter(ImageFilter.GaussianBlur(1.2))
+    return vignette(add_grain(img, seed))
+
+
 PHOTOS = {
     "plant-site.jpg": (plant_site, 11, "沈一帆"),
     "riverside.jpg": (riverside, 12, "沈一帆"),
     "port.jpg": (port, 13, "郭远航"),
     "blossom.jpg": (blossom, 14, "王小禾"),
+    "museum.jpg": (museum, 15, "林溪"),
+    "egrets.jpg": (egrets, 16, "周彦"),
 }
 
 

@@ -34,13 +34,13 @@ def make_overset(folder: Path) -> None:
     story.write_text(text + ("\n\n" + "超长的稿件正文需要被报告为超版。" * 30) * 12, encoding="utf-8")
 
 
-def test_build_writes_a_two_page_pdf_of_the_sample(tmp_path):
+def test_build_writes_a_three_page_pdf_of_the_sample(tmp_path):
     out = tmp_path / "sample.pdf"
     result = run("build", SAMPLE, "-o", out)
     assert result.exit_code == 0, result.output
-    assert "wrote" in result.output and "2 pages" in result.output
+    assert "wrote" in result.output and "3 pages" in result.output
     with pikepdf.open(out) as pdf:
-        assert len(pdf.pages) == 2
+        assert len(pdf.pages) == 3
         assert "/TrimBox" in pdf.pages[0].obj
 
 
@@ -96,8 +96,9 @@ def test_check_of_a_broken_manifest_names_file_and_line(new_edition):
 def test_preview_writes_one_png_per_page_named_by_folio(tmp_path):
     result = run("preview", SAMPLE, "--dpi", "20", "-o", tmp_path)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.glob("*.png")) == ["page-01.png", "page-02.png"]
-    assert "page 2:" in result.output and "story parts" in result.output
+    assert sorted(p.name for p in tmp_path.glob("*.png")) == ["page-01.png", "page-02.png",
+                                                               "page-03.png"]
+    assert "page 3:" in result.output and "story parts" in result.output
 
 
 def test_preview_of_a_built_pdf_renders_the_pages_asked_for(tmp_path):

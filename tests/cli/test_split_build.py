@@ -12,6 +12,7 @@ import pikepdf
 from cli_kit import run
 
 from typeset import pipeline
+from typeset.manifest import load_edition
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,6 +21,11 @@ def _text(pdf: Path) -> str:
     done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
                           text=True, check=True)
     return "".join(done.stdout.split())
+
+
+def _pages(folder: Path) -> int:
+    """How many pages the edition's manifest names."""
+    return len(load_edition(folder)[0].pages)
 
 
 def test_split_composes_once_and_writes_each_page_from_it(tmp_path, monkeypatch):
@@ -36,11 +42,11 @@ def test_split_composes_once_and_writes_each_page_from_it(tmp_path, monkeypatch)
     out = tmp_path / "plates"
     result = run("build", folder, "--split", out)
     assert result.exit_code == 0, result.output
-    assert len(calls) == 1, f"the edition was composed {len(calls)} times for 2 pages"
     names = sorted(p.name for p in out.iterdir())
-    assert len(names) == 2, names
-    first, second = (out / name for name in names)
-    for pdf in (first, second):
+    assert len(calls) == 1, f"the edition was composed {len(calls)} times for {len(names)} pages"
+    assert len(names) == _pages(folder) >= 2, names
+    first, second = out / names[0], out / names[1]
+    for pdf in (out / name for name in names):
         with pikepdf.open(pdf) as doc:
             assert len(doc.pages) == 1
     assert "北山新材料产业园二期全面开工" in _text(first)
@@ -61,4 +67,4 @@ def test_split_of_an_edition_with_errors_writes_no_page(tmp_path):
     assert not out.exists() or not any(out.iterdir())
     allowed = run("build", folder, "--split", out, "--allow-overset")
     assert allowed.exit_code == 0, allowed.output
-    assert len(list(out.iterdir())) == 2
+    assert len(list(out.iterdir())) == _pages(folder)

@@ -36,18 +36,27 @@ def test_the_sample_composes_without_errors_overset_or_underset(sample):
     assert bad == []
 
 
-def test_two_stories_jump_from_page_1_to_page_2(sample):
-    jumps = [d for d in sample.diagnostics if d.code == "jump"]
-    assert len(jumps) == 2 and all(d.page == 1 for d in jumps)
-    p1 = page(sample, 1)
-    jump_lines = {}
-    for item in p1.items:
+def jump_lines(frame) -> list[str]:
+    lines = {}
+    for item in frame.items:
         if isinstance(item, GlyphRun) and item.role == "jump":
-            jump_lines.setdefault((item.x // 100, item.y), []).append(item.text)
+            lines.setdefault((item.x // 100, item.y), []).append(item.text)
+    return sorted("".join(t) for t in lines.values())
+
+
+def test_two_stories_jump_from_page_1_to_page_2_and_one_goes_on_to_page_3(sample):
+    jumps = [d for d in sample.diagnostics if d.code == "jump"]
+    assert sorted(d.page for d in jumps) == [1, 1, 2]
     # the sample's own jump wording (edition.yaml jump:) uses Chinese numerals
-    assert sorted("".join(t) for t in jump_lines.values()) == ["（下转第二版）", "（下转第二版）"]
+    assert jump_lines(page(sample, 1)) == ["（下转第二版）", "（下转第二版）"]
+    assert jump_lines(page(sample, 2)) == ["（下转第三版）"]     # the chain's middle part
+    assert jump_lines(page(sample, 3)) == []
     p2_text = "".join(i.text for i in page(sample, 2).items if isinstance(i, GlyphRun))
     assert p2_text.count("（上接第一版）") == 3  # two jumps and b05-port's continued_from
+    p3_text = "".join(i.text for i in page(sample, 3).items if isinstance(i, GlyphRun))
+    assert p3_text.count("（上接第二版）") == 1 and "上接第一版" not in p3_text
+    digital = next(r for r in sample.stories if r.story == "a11-digital")
+    assert [o.slot for o in digital.slots] == ["a11-digital", "digital-cont", "digital-c"]
 
 
 def test_every_body_line_of_every_page_sits_on_the_page_grid(sample):

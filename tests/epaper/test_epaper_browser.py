@@ -95,9 +95,12 @@ def test_index_opens_on_page_one_and_navigates_to_the_next_page(browser, sample_
     browser.find_element(By.CSS_SELECTOR, ".pager a[rel=next]").click()
     assert wait_for(lambda: browser.current_url.endswith("page-02.html"))
     assert browser.find_element(By.CSS_SELECTOR, ".pager .current").text == "第2版 综合新闻"
+    browser.find_element(By.CSS_SELECTOR, ".pager a[rel=next]").click()
+    assert wait_for(lambda: browser.current_url.endswith("page-03.html"))
+    assert browser.find_element(By.CSS_SELECTOR, ".pager .current").text == "第3版 文化"
     assert browser.find_elements(By.CSS_SELECTOR, ".pager a[rel=next]") == []  # the last page
     browser.find_element(By.CSS_SELECTOR, ".pager a[rel=prev]").click()
-    assert wait_for(lambda: browser.current_url.endswith("page-01.html"))
+    assert wait_for(lambda: browser.current_url.endswith("page-02.html"))
 
 
 def test_zones_show_on_request(browser, sample_site):

@@ -37,7 +37,7 @@ def test_the_command_writes_the_site_and_replaces_an_earlier_one(edition, tmp_pa
     out = tmp_path / "site"
     first = run("epaper", edition, "-o", out)
     assert first.exit_code == 0, first.output
-    assert "wrote the e-paper" in first.output and "2 pages" in first.output
+    assert "wrote the e-paper" in first.output and "3 pages" in first.output
     assert (out / "index.html").is_file() and (out / "epaper.json").is_file()
     (out / "articles" / "stale.html").write_text("left from before", encoding="utf-8")
     again = run("epaper", edition, "-o", out)

@@ -31,7 +31,7 @@ def test_the_json_has_the_schema_of_the_issue(sample_site):
     _, out, data = sample_site
     assert list(data) == ["paper", "date", "issue", "pages", "articles"]
     assert (data["paper"], data["date"], data["issue"]) == ("澄川日报", "2026-03-07", "21876")  # as typed
-    assert [p["number"] for p in data["pages"]] == [1, 2]
+    assert [p["number"] for p in data["pages"]] == [1, 2, 3]
     for page in data["pages"]:
         assert list(page) == PAGE_KEYS
         assert (out / page["image"]).is_file()
@@ -72,14 +72,14 @@ def test_every_story_is_an_article_with_all_its_text(sample_site):
         assert re.sub("[\n\u3000]", "", text) == re.sub("\u3000", "", body)
 
 
-def test_continued_stories_are_one_article_on_both_pages(sample_site):
+def test_continued_stories_are_one_article_on_every_page_they_run_on(sample_site):
     _, _, data = sample_site
     articles = {a["id"]: a for a in data["articles"]}
-    for story_id in ("a11-digital", "a12-renewal"):
-        assert articles[story_id]["pages"] == [1, 2]
+    for story_id, pages in (("a11-digital", [1, 2, 3]), ("a12-renewal", [1, 2])):  # a chain
+        assert articles[story_id]["pages"] == pages
         entries = [(p["number"], a["first_part"]) for p in data["pages"]
                    for a in p["articles"] if a["id"] == story_id]
-        assert entries == [(1, True), (2, False)]
+        assert entries == [(n, n == 1) for n in pages]
 
 
 def test_authors_photos_and_bylines(sample_site):
@@ -140,7 +140,7 @@ def test_the_words_of_the_print_pdf_in_a_zone_belong_to_its_article(sample_site,
         assert owned > 0.9 * len(words) - 60  # all but the furniture and photo captions
 
 
-JUMP_LABELS = ("（下转第二版）", "（上接第一版）")   # the sample's jump: wording
+JUMP_LABELS = ("（下转第二版）", "（上接第一版）", "（下转第三版）", "（上接第二版）")  # its jump:
 
 
 def _without_jump_labels(word: str) -> str:
@@ -220,7 +220,7 @@ def test_every_link_and_picture_of_the_site_is_there(sample_site):
 
     _, out, _ = sample_site
     pages = sorted(out.rglob("*.html"))
-    assert len(pages) == 1 + 2 + 10  # index, two pages, ten articles
+    assert len(pages) == 1 + 3 + 15  # index, three pages, fifteen articles
     for page in pages:
         parser = Links()
         parser.feed(page.read_text(encoding="utf-8"))

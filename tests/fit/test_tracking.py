@@ -1,4 +1,4 @@
-"""Tracking (压字/拉字, typeset/text/tracking.py) in the horizontal composer, and the kicker/
+"""Tracking (压字/拉字, typeset/text/prepare.py's `tracking`) in the horizontal composer, and the kicker/
 deck spacing of a headline group: the two levers the fit adds last. Real layout and fonts."""
 
 from __future__ import annotations

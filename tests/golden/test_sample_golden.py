@@ -25,7 +25,7 @@ def sample():
     return result
 
 
-@pytest.mark.parametrize("number", [1, 2])
+@pytest.mark.parametrize("number", [1, 2, 3])
 def test_sample_page_matches_its_golden_dump(sample, number, request):
     page = next(p for p in sample.document.pages if p.number == number)
     text = dump(type(sample.document)((page,), sample.document.info), markers=False)

@@ -8,6 +8,7 @@ from pathlib import Path
 from PIL import Image
 
 from typeset.manifest import load_edition
+from typeset.model.stack import leaves
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "editions" / "sample"
@@ -21,13 +22,13 @@ def test_sample_loads_without_warnings():
     edition, warnings = load_edition(SAMPLE)
     assert warnings == []
     assert edition.paper and edition.weekday == "星期六" and edition.issue.isdigit()
-    assert [p.number for p in edition.pages] == [1, 2]
+    assert [p.number for p in edition.pages] == [1, 2, 3]
     assert edition.timestamp > 0
 
 
 def test_sample_structure():
     edition, _ = load_edition(SAMPLE / "edition.yaml")
-    page1, page2 = edition.pages
+    page1, page2, page3 = edition.pages
     # page 1: masthead lines free, a lead with a photo, two stories that jump to page 2
     assert min(s.area.top for s in page1.slots) >= 10
     lead = page1.slots[0]
@@ -38,7 +39,12 @@ def test_sample_structure():
     targets = {s.id: s for s in page2.slots if s.kind == "continuation"}
     assert {j.continue_to.slot for j in jumps} == set(targets)
     for j in jumps:
-        assert 1500 <= _cjk_chars(edition.stories[j.story]) <= 2000
+        assert 1500 <= _cjk_chars(edition.stories[j.story]) <= 2400
+    # a jump chain 1 → 2 → 3: a11-digital's middle part on page 2 jumps on to page 3
+    middle = targets["digital-cont"]
+    assert middle.continue_to.page == 3
+    ends = {s.id: s for s in page3.slots if s.kind == "continuation"}
+    assert set(ends) == {middle.continue_to.slot}
     # page 2: boxed commentary with series kicker and signature, label over three briefs
     commentary = next(s for s in page2.slots if s.box)
     story = edition.stories[commentary.story]
@@ -52,6 +58,13 @@ def test_sample_structure():
     feature = next(st for st in edition.stories.values() if st.kind == "feature")
     assert feature.headline.banner and feature.author.startswith("本报记者")
     assert any(s.kind == "ad" for s in page2.slots)
+    # page 3 (文化): one stack of rows, the end of the chain, a photo with caption and credit
+    assert page3.section == "文化" and len(page3.containers) == 1
+    held = {leaf.slot_id for leaf in leaves(page3.containers[0].root)}
+    assert held == {s.id for s in page3.slots}
+    photos = [s.photo for s in page3.slots if s.photo is not None]
+    assert len(photos) == 2 and all(p.caption and p.credit.endswith("摄") for p in photos)
+    assert [s.label for s in page3.slots if s.kind == "label"] == ["书香澄川", "澄江副刊"]
 
 
 def test_sample_slots_fill_the_pages():

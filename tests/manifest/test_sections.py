@@ -93,11 +93,14 @@ def test_build_split_writes_one_final_pdf_per_page(tmp_path):
     text = manifest.read_text(encoding="utf-8")
     text = re.sub(r"- number: 1\b", "- number: A1", text)
     text = re.sub(r"- number: 2\b", "- number: A2", text)
-    manifest.write_text(text.replace("page: 2,", "page: A2,"), encoding="utf-8")
+    text = re.sub(r"- number: 3\b", "- number: A3", text)
+    text = text.replace("page: 2,", "page: A2,").replace("page: 3,", "page: A3,")
+    manifest.write_text(text, encoding="utf-8")
     out = tmp_path / "plates"
     result = CliRunner().invoke(main, ["build", str(folder), "--split", str(out)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["20260307_A1.pdf", "20260307_A2.pdf"]
-    for name in ("20260307_A1.pdf", "20260307_A2.pdf"):
+    names = ["20260307_A1.pdf", "20260307_A2.pdf", "20260307_A3.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == names
+    for name in names:
         with pikepdf.open(out / name) as pdf:
             assert len(pdf.pages) == 1

@@ -24,7 +24,7 @@ def test_sample_edition_is_byte_identical_with_the_store_cold_warm_or_off(tmp_pa
             assert result.ok, [d.format() for d in result.diagnostics]
             outputs[name] = (tmp_path / f"{name}.pdf").read_bytes()
             if name == "warm":
-                assert preparer().store().hits == 4  # the sample's four photos
+                assert preparer().store().hits == 6  # the sample's six photos
                 assert preparer().store().written == 0 and preparer().prepared == 0
             session.close()
     assert outputs["cold"] == outputs["warm"] == outputs["off"]
@@ -44,10 +44,10 @@ def test_rebuilds_in_one_session_prepare_each_photo_once(tmp_path, monkeypatch):
     with use_session() as session:
         for _ in range(2):
             assert pipeline.build(edition, tmp_path / "a.pdf").ok
-        assert preparer().prepared == 4  # the sample's four photos, once
+        assert preparer().prepared == 6  # the sample's six photos, once
         photo = edition / "photos" / "port.jpg"
         photo.write_bytes(photo.read_bytes())  # rewritten: same bytes, new file state
         assert pipeline.build(edition, tmp_path / "b.pdf").ok
-        assert preparer().prepared == 5
+        assert preparer().prepared == 7
         session.close()
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()

@@ -15,11 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from typeset.compose.context import ComposeContext
-from typeset.compose.headline import GAP_EM, HeadElement, headline_style_name, phrase_breaks
+from typeset.compose.headline import GAP_EM, HeadElement, headline_style_name
 from typeset.compose.headline import stack_elements
 from typeset.compose.setting import set_text, sized
-from typeset.compose.vertical import (VerticalLine, VUnit, break_columns, column_runs,
-                                      may_break, vertical_units)
+from typeset.compose.vertical import (Column, VerticalText, break_columns, column_runs,
+                                      prepare_vertical)
 from typeset.diagnostics import Diagnostic, warning
 from typeset.frame import FrameItem, Marker
 from typeset.model.edition import Slot
@@ -35,7 +35,7 @@ MIN_TEXT_CHARS = 8
 class VerticalElement:
     """One element of the group (引题, 主题 or 副题): its columns, right to left, and style."""
 
-    lines: tuple[VerticalLine, ...]
+    lines: tuple[Column, ...]
     style: TextStyle
 
     @property
@@ -48,7 +48,7 @@ class VerticalElement:
     @property
     def height(self) -> float:
         """The tallest column, pt."""
-        return max((line.natural for line in self.lines), default=0.0)
+        return max((line.length for line in self.lines), default=0.0)
 
 
 @dataclass(frozen=True)
@@ -86,66 +86,53 @@ class VerticalPlacement:
     """Grid lines from the slot's text top to the foot of the headline box."""
 
 
-def arrange(units: tuple[VUnit, ...], text: str, style: TextStyle, height: float,
-            strict: bool = False) -> list[VerticalLine]:
-    """Break `units` into columns of at most `height` pt: two columns break between phrases
+def arrange(text: VerticalText, height: float) -> list[Column]:
+    """Break `text` into columns of at most `height` pt: two columns break between phrases
     when a phrase break fits (the shorter longer column wins), more columns are evened out
     by the shortest height that keeps their number."""
-    size, tracking = style.size, style.tracking
-    lines = break_columns(units, height, size, tracking=tracking, strict=strict)
+    lines = break_columns(text, height)
     if len(lines) < 2:
         return lines
     if len(lines) == 2:
         best = None
-        for at in _phrase_units(units, text):
-            if not may_break(units, at, strict):
-                continue
-            two = break_columns(units, height, size, tracking=tracking, breaks=(at,))
-            if len(two) == 2 and all(line.natural <= height + 1e-6 for line in two):
-                longest = max(line.natural for line in two)
+        for at in text.phrase_breaks():
+            two = break_columns(text, height, after=(at,))
+            if len(two) == 2 and all(line.length <= height + 1e-6 for line in two):
+                longest = max(line.length for line in two)
                 if best is None or longest < best[0]:
                     best = (longest, two)
         if best is not None:
             return best[1]
+    size = text.size
     count, trial_h = len(lines), height - size / 4
     while trial_h >= size:
-        trial = break_columns(units, trial_h, size, tracking=tracking, strict=strict)
+        trial = break_columns(text, trial_h)
         if len(trial) != count or any(line.forced for line in trial):
             break
         lines, trial_h = trial, trial_h - size / 4
     return lines
 
 
-def _phrase_units(units: tuple[VUnit, ...], text: str) -> list[int]:
-    """Unit indexes where a phrase break of `text` (after a space or a closing or pause
-    mark, before an opening mark) falls."""
-    starts, pos = {}, 0
-    for i, unit in enumerate(units):
-        starts[pos] = i
-        pos += len(unit.text)
-    return [starts[at] for at in phrase_breaks(text) if at in starts]
-
-
 def fit_vertical(text: str, style: TextStyle, height: float, max_lines: int,
                  ctx: ComposeContext) -> tuple[VerticalElement, bool, list[Diagnostic]]:
     """The 主题 at the first size of its ladder whose columns fit `height` and number at
     most `max_lines` (0 = any). Returns the element, whether it fitted, diagnostics."""
-    units, diags = vertical_units(text, style, ctx.fonts, ctx.rules.punctuation)
-    strict = ctx.rules.kinsoku == "strict"
     trial = style
     for size in (style.size, *style.size_ladder):
         trial = sized(style, size)
-        lines = arrange(units, text, trial, height, strict)
-        fits = all(line.natural <= height + 1e-6 and not line.forced for line in lines)
+        prepared = prepare_vertical(text, trial, ctx.fonts, ctx.rules)
+        lines = arrange(prepared, height)
+        fits = all(line.length <= height + 1e-6 and not line.forced for line in lines)
         if fits and (max_lines <= 0 or len(lines) <= max_lines):
-            return VerticalElement(tuple(lines), trial), True, diags
+            return VerticalElement(tuple(lines), trial), True, list(prepared.diagnostics)
     # Nothing fits: the smallest size in the columns allowed, taller than the slot (the
     # caller reports it), rather than more and more columns crowding the text out.
-    columns, tall = max_lines if max_lines > 0 else len(units), max(height, trial.size)
+    columns = max_lines if max_lines > 0 else len(prepared.prep)
+    tall = max(height, trial.size)
     while True:
-        lines = arrange(units, text, trial, tall, strict)
+        lines = arrange(prepared, tall)
         if len(lines) <= columns and not any(line.forced for line in lines):
-            return VerticalElement(tuple(lines), trial), False, diags
+            return VerticalElement(tuple(lines), trial), False, list(prepared.diagnostics)
         tall += trial.size
 
 
@@ -154,15 +141,13 @@ def set_vertical_group(headline: Headline, height: float, ctx: ComposeContext, *
     """Set 引题, 主题 and 副题 as columns of at most `height` pt (the banner is not here)."""
     diags: list[Diagnostic] = []
     elements: list[VerticalElement] = []
-    strict = ctx.rules.kinsoku == "strict"
     for text, name in ((headline.kicker, "kicker"), (headline.deck, "deck")):
         if not text:
             continue
         style = ctx.style(name)
-        units, found = vertical_units(text, style, ctx.fonts, ctx.rules.punctuation)
-        diags.extend(found)
-        elements.append(VerticalElement(tuple(arrange(units, text, style, height, strict)),
-                                        style))
+        prepared = prepare_vertical(text, style, ctx.fonts, ctx.rules)
+        diags.extend(prepared.diagnostics)
+        elements.append(VerticalElement(tuple(arrange(prepared, height)), style))
     main_style = ctx.style(headline_style_name(headline.level))
     limit = max_lines or main_style.max_lines
     main, fitted, found = fit_vertical(headline.headline, main_style, height, limit, ctx)

@@ -18,7 +18,7 @@ The levers, in their default order:
 - foot: a story's text ending up to `foot_lines` grid lines above its slot's foot (inside the
   layout's underset limit).
 - tracking: 压字/拉字, the story's text set with ± `tracking_step` or ± `tracking` em (the
-  limit) between its characters (`typeset.text.tracking`); its lines then leave the 字 grid.
+  limit) between its characters (`typeset.text.prepare`); its lines then leave the 字 grid.
   On a grid of whole 字 a line changes only by whole characters: any 拉字 sets a 13-字 line
   in 12, and 压字 sets 14 from 1/12 em (0.083) on — hence the default ± 0.08 em.
 Spacing is tried only for a stack that does not come out even without it, tracking only for

@@ -31,8 +31,9 @@ class TextStyle:
     indent: float = 0.0
     """First-line indent in em."""
     tracking: float = 0.0
-    """Extra space between characters in em (horizontal and vertical setting, typeset/text/
-    tracking.py; never negative for body in a layout — the fit's 压字 lever may set it)."""
+    """Extra space between characters in em (horizontal and vertical setting, added by
+    typeset/text/prepare.py; never negative for body in a layout — the fit's 压字 lever may
+    set it)."""
     emphasis_font: str = "body-bold"
     """Font role for **bold** runs (datelines, run-in emphasis)."""
     emphasis_latin: str = "latin-bold"

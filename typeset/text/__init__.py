@@ -3,8 +3,9 @@
 `classes` (clreq character classes, not UAX #14), `rules` (the paper's `CompositionRules`),
 `metrics` (punctuation widths and blank halves from the font), `prepare` (runs → a
 `Preparation`: ideographs, marks, Latin clusters, ——/…… pairs, spaces, with nominal widths,
-compression, CJK–Latin spacing). Line breaking and justification are the next stage,
-`typeset.linebreak`. See typeset/text/README.md.
+compression, CJK–Latin spacing), left to right or top to bottom (`direction="ttb"`, with
+`vertical`: the vertical forms of Latin words). Line breaking and justification are the next
+stage, `typeset.linebreak`. See typeset/text/README.md.
 """
 
 from typeset.text.prepare import Preparation, prepare

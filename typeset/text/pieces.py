@@ -2,7 +2,9 @@
 
 A `Preparation` is what the text stage hands to the line breaker: the paragraph cut into
 pieces (one ideograph or mark, one Latin cluster, a 破折号/省略号 pair, a run of spaces) that
-tile the text exactly. Every per-piece list is indexed by piece number; lengths are in pt.
+tile the text exactly. Every per-piece list is indexed by piece number; lengths are in pt,
+measured along the line: left to right, or top to bottom when `direction` is "ttb" (直排:
+"left" is then the head of a piece, "right" its foot, widths are heights).
 The lists stay parallel lists (not one object per piece) because the breaker builds prefix
 sums over them and the justifier slices them: that is what keeps the composer fast.
 """
@@ -43,6 +45,8 @@ class Preparation:
 
     text: str
     em: float
+    direction: str = "ltr"
+    """"ltr" (横排) or "ttb" (直排, the vertical forms and advances of the faces)."""
     starts: list[int] = field(default_factory=list)
     """Source index of each piece's first character; one extra entry = len(text)."""
     char_class: list[int] = field(default_factory=list)
@@ -52,7 +56,11 @@ class Preparation:
     emphasis: list[bool] = field(default_factory=list)
     """Set in the style's emphasis faces."""
     glyphs: list[tuple] = field(default_factory=list)
-    """Per piece: ((gid, dx pt from the piece origin, source text), …)."""
+    """Per piece: ((gid, dx pt from the piece origin along the line, source text), …)."""
+    across: list[tuple] = field(default_factory=list)
+    """Top to bottom only, per piece and glyph: ((offset pt from the column's axis, scale,
+    turned 90°?), …) — an upright glyph centred on the axis, a 纵中横 number's digits side by
+    side and shrunk (`scale`), a Latin word's letters turned (typeset/text/vertical.py)."""
     advance: list[float] = field(default_factory=list)
     """Full advance (1 em for an ideograph or a full-width mark)."""
     left_blank: list[float] = field(default_factory=list)
@@ -66,7 +74,8 @@ class Preparation:
     adjacent_cut: list[float] = field(default_factory=list)
     """Part of `left_cut` that is adjacent-mark compression (undone at a line start)."""
     latin_gap: list[float] = field(default_factory=list)
-    """CJK–Latin space after the piece (clreq §3.2.2)."""
+    """CJK–Latin space after the piece (clreq §3.2.2), plus the tracking `prepare` was
+    asked for (the style's tracking, or the fit's 压字/拉字)."""
     latin_gap_shrink: list[float] = field(default_factory=list)
     """How much that space may shrink (down to `cjk_latin_min`)."""
     latin_gap_stretch: list[float] = field(default_factory=list)
@@ -97,7 +106,8 @@ class Preparation:
     """Font roles the style names but the book lacks (reported)."""
     rows: list[tuple] = field(default_factory=list, repr=False, compare=False)
     """Pieces while cutting: (class, glyphs, advance, left blank, right blank, start, face,
-    emphasis) each; moved into the lists above by `segment.to_columns`."""
+    emphasis) each; moved into the lists above by `segment.to_columns` (top to bottom a
+    glyph is (gid, dx, text, offset across, scale, turned?) until then)."""
 
     def __len__(self) -> int:
         return len(self.char_class)

@@ -5,6 +5,11 @@ In: one run's text, its offset in the paragraph, its faces. Out: rows appended t
 per HarfBuzz cluster, a 破折号/省略号 pair, a base with its combining marks, a run of white
 space), then moved into the per-piece lists by `to_columns`. Characters no face covers become
 a blank em and are reported, never dropped. Adjustability and breaks are `adjust` and `gaps`.
+
+Top to bottom (`direction="ttb"`) the same cutting reads the faces' vertical metrics
+(`metrics_for(face, "ttb")`): vertical forms and advances, blanks at head and foot; a word
+space is ½ em; a Latin word takes its vertical form (typeset/text/vertical.py: 纵中横, upright
+letters, or turned 90°).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from typeset.model.story import Run
 from typeset.text import classes as C
 from typeset.text.metrics import metrics_for
 from typeset.text.pieces import Preparation
+from typeset.text.vertical import WORD_SPACE, latin_forms
 
 
 class RunFaces:
@@ -30,8 +36,8 @@ class RunFaces:
         self.prep = prep
         self.cjk = self._index(cjk)
         self.latin = self._index(latin)
-        self.cjk_metrics = metrics_for(cjk)
-        self.latin_metrics = metrics_for(latin)
+        self.cjk_metrics = metrics_for(cjk, prep.direction)
+        self.latin_metrics = metrics_for(latin, prep.direction)
         self._fonts = fonts
         self._others: list[int] | None = None
 
@@ -49,7 +55,7 @@ class RunFaces:
         if self._others is None:
             self._others = [self._index(r.face) for r in self._fonts.roles()]
         for idx in order + self._others:
-            if metrics_for(self.prep.faces[idx]).covers(ch):
+            if metrics_for(self.prep.faces[idx], self.prep.direction).covers(ch):
                 return idx
         return None
 
@@ -62,10 +68,12 @@ def _role_face(fonts: FontBook, role: str, fallback: str, notes: list[str]) -> F
     return fonts.face(fallback)
 
 
-def segment(runs: Sequence[Run], style: TextStyle, fonts: FontBook) -> Preparation:
-    """Cut `runs` into pieces with glyphs and nominal widths (the adjustment lists empty)."""
+def segment(runs: Sequence[Run], style: TextStyle, fonts: FontBook, direction: str = "ltr"
+            ) -> Preparation:
+    """Cut `runs` into pieces with glyphs and nominal widths (the adjustment lists empty),
+    along the line of `direction` ("ltr", or "ttb" for 直排)."""
     text = "".join(r.text for r in runs)
-    prep = Preparation(text, style.size)
+    prep = Preparation(text, style.size, direction)
     offset = 0
     for run in runs:
         if run.text:
@@ -92,10 +100,23 @@ def to_columns(prep: Preparation) -> None:
     rows, prep.rows = prep.rows, []
     if rows:
         cls, glyphs, advance, left, right, starts, face, emph = zip(*rows)
+        if prep.direction == "ttb":
+            prep.across = [tuple(g[3:] for g in piece) for piece in glyphs]
+            glyphs = [tuple(g[:3] for g in piece) for piece in glyphs]
         prep.char_class, prep.glyphs, prep.advance = list(cls), list(glyphs), list(advance)
         prep.left_blank, prep.right_blank = list(left), list(right)
         prep.face_index, prep.emphasis = list(face), list(emph)
         prep.starts = list(starts)
+
+
+def _glyph(m, gid: int, pen: float, x_offset: int, y_offset: int, text: str, scale: float
+           ) -> tuple:
+    """One glyph of a piece `pen` pt along the line from the piece origin: (gid, dx, text),
+    top to bottom (gid, dx, text, offset across, scale 1, upright); HarfBuzz's offsets
+    (font units, y up) lead from the pen to the glyph origin."""
+    if m.vertical:
+        return (gid, pen - y_offset * scale, text, x_offset * scale, 1.0, False)
+    return (gid, pen + x_offset * scale, text)
 
 
 def _one_glyph(ch: str, m, scale: float) -> tuple | None:
@@ -106,8 +127,8 @@ def _one_glyph(ch: str, m, scale: float) -> tuple | None:
             cls in (C.MD, C.SL, C.PO, C.PR, C.CN) and not C.uses_latin_face(ch, cls)):
         mark = m.mark(ch, cls)
         if mark is not None:
-            return (cls, ((mark.gid, mark.x_offset * scale, ch),), mark.advance * scale,
-                    mark.left_blank * scale, mark.right_blank * scale)
+            return (cls, (_glyph(m, mark.gid, 0.0, mark.x_offset, mark.y_offset, ch, scale),),
+                    mark.advance * scale, mark.left_blank * scale, mark.right_blank * scale)
     return None
 
 
@@ -169,7 +190,8 @@ def _piece(prep: Preparation, t: str, i: int, offset: int, emph: bool, faces: Ru
             cls in (C.MD, C.SL, C.PO, C.PR, C.CN) and not C.uses_latin_face(ch, cls)):
         mark = cjk_metrics.mark(ch, cls)
         if mark is not None and (i + 1 >= n or classify(t[i + 1]) != C.EX):
-            _add(prep, offset + i, cls, cjk, emph, ((mark.gid, mark.x_offset * scale, ch),),
+            _add(prep, offset + i, cls, cjk, emph,
+                 (_glyph(cjk_metrics, mark.gid, 0.0, mark.x_offset, mark.y_offset, ch, scale),),
                  mark.advance * scale, mark.left_blank * scale, mark.right_blank * scale)
             return i + 1
         j = _extend(t, i + 1)
@@ -189,7 +211,7 @@ def _piece(prep: Preparation, t: str, i: int, offset: int, emph: bool, faces: Ru
         # a combining mark with no base in this run (e.g. after a bold run ends): drawn
         # on its own, never dropped
         j = _extend(t, i + 1)
-        face = cjk if metrics_for(prep.faces[cjk]).covers(ch) else faces.fallback(ch, cjk)
+        face = cjk if cjk_metrics.covers(ch) else faces.fallback(ch, cjk)
         if face is None:
             _missing(prep, t[i:j], offset + i, cls, emph, cjk)
         else:
@@ -228,13 +250,14 @@ def _cluster(prep: Preparation, s: str, start: int, cls: int, emph: bool, faces:
              first: int, feats: dict | None = None) -> None:
     """One piece shaped as a whole (破折号 ligature, base + marks); fallback faces if needed."""
     idx = first
-    if not all(metrics_for(prep.faces[idx]).covers(c) or C.classify(c) == C.EX for c in s):
+    if not all(metrics_for(prep.faces[idx], prep.direction).covers(c) or C.classify(c) == C.EX
+               for c in s):
         found = faces.fallback(s[0], first)
         if found is None:
             _missing(prep, s, start, cls, emph, first)
             return
         idx = found
-    m = metrics_for(prep.faces[idx])
+    m = metrics_for(prep.faces[idx], prep.direction)
     scale = prep.em / m.upem
     shaped = m.cluster(s, feats)
     if any(g.gid == 0 for g in shaped):      # e.g. a mark the face lacks: .notdef, reported
@@ -244,7 +267,7 @@ def _cluster(prep: Preparation, s: str, start: int, cls: int, emph: bool, faces:
     for g in shaped:
         text = "" if g.cluster in seen else s[g.cluster:_next_cluster(shaped, g.cluster, len(s))]
         seen.add(g.cluster)
-        glyphs.append((g.gid, x + g.x_offset * scale, text))
+        glyphs.append(_glyph(m, g.gid, x, g.x_offset, g.y_offset, text, scale))
         x += g.advance * scale
     lb = rb = 0.0
     if len(s) == 1 or cls in C.COMPRESSIBLE:
@@ -268,11 +291,14 @@ def _missing(prep: Preparation, s: str, start: int, cls: int, emph: bool, face: 
 
 
 def _spaces(prep: Preparation, s: str, start: int, emph: bool, faces: RunFaces) -> None:
-    """A run of white space: one piece, the Latin face's word space per character."""
+    """A run of white space: one piece, the Latin face's word space per character
+    (`vertical.WORD_SPACE` and no glyph down a column)."""
     m = faces.latin_metrics
     scale = prep.em / m.upem
-    mark = m.mark(" ", C.SP)
-    if mark is None:
+    mark = None if m.vertical else m.mark(" ", C.SP)
+    if m.vertical:
+        width, gid = prep.em * WORD_SPACE, None
+    elif mark is None:
         width, gid = prep.em / 4, None
     else:
         width, gid = mark.advance * scale, mark.gid
@@ -284,8 +310,9 @@ def _latin(prep: Preparation, s: str, start: int, emph: bool, faces: RunFaces) -
     """A Latin word (letters, digits, ASCII marks): shaped in the Latin face, one piece per
     HarfBuzz cluster; characters the face lacks go to a fallback face."""
     m = faces.latin_metrics
+    word = _vertical_word if m.vertical else _shaped_word
     if all(m.covers(c) or C.classify(c) == C.EX for c in s):
-        _shaped_word(prep, s, start, emph, faces.latin)
+        word(prep, s, start, emph, faces.latin)
         return
     k = 0
     while k < len(s):
@@ -294,7 +321,7 @@ def _latin(prep: Preparation, s: str, start: int, emph: bool, faces: RunFaces) -
         while j < len(s) and (m.covers(s[j]) == covered or C.classify(s[j]) == C.EX):
             j += 1
         if covered:
-            _shaped_word(prep, s[k:j], start + k, emph, faces.latin)
+            word(prep, s[k:j], start + k, emph, faces.latin)
         else:
             for q in range(k, j):
                 if C.classify(s[q]) == C.EX:
@@ -320,3 +347,10 @@ def _shaped_word(prep: Preparation, s: str, start: int, emph: bool, face_idx: in
     for c in clusters:
         ch = s[c]
         _add(prep, start + c, C.classify(ch), face_idx, emph, tuple(pieces[c]), widths[c])
+
+
+def _vertical_word(prep: Preparation, s: str, start: int, emph: bool, face_idx: int) -> None:
+    """A Latin word down a column, in its vertical form (`vertical.latin_forms`)."""
+    m = metrics_for(prep.faces[face_idx], prep.direction)
+    for at, glyphs, width in latin_forms(s, m, prep.em):
+        _add(prep, start + at, C.classify(s[at]), face_idx, emph, glyphs, width)
