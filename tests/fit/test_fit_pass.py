@@ -135,3 +135,49 @@ def test_a_bottom_auto_stack_past_the_foot_is_cut_as_a_box_over(tmp_path, fonts)
     assert over.slot == "b" and "字" in over.hint
     assert [d.slot for d in diags if d.code == "overset"] == ["b"]
     assert not {"headline-overflows-slot", "headline-without-body"} & set(codes(diags))
+
+
+def test_the_last_part_of_a_jump_chain_is_as_tall_as_what_the_parts_before_it_leave(
+        tmp_path, fonts):
+    """A → B → C: B is a fixed box that jumps on, C (in a stack, no lines:) gets the height of
+    what A and B leave of the story — not nothing, not all of it."""
+    slots = """\
+      - story: long
+        at: {column: 1, span: 3, top: 10, bottom: 40}
+        continue: {page: 2, slot: middle}
+"""
+    pages = """\
+  - number: 2
+    section: 综合
+    editor: 李明
+    slots:
+      - id: middle
+        at: {column: 1, span: 3, top: 0, bottom: 30}
+        continue: {page: 3, slot: end}
+  - number: 3
+    section: 文化
+    editor: 李明
+    slots:
+      - at: {column: 1, span: 3, top: 0, bottom: 100}
+        stack:
+          - story: first
+          - id: end
+          - story: after
+"""
+    stories = {"long": story_text(2600, "澄川新建充电桩千余个"),
+               "first": story_text(400, "消防演练进社区"),
+               "after": story_text(1700, "志愿服务暖人心")}
+    result, diags, _ = fitted(tmp_path, slots, stories, fonts, pages=pages)
+    assert not BAD & set(codes(diags + result.diagnostics)), [d.format() for d in diags]
+    areas = {s.id: s.area for s in result.edition.pages[2].slots}
+    end, first, after = areas["end"], areas["first"], areas["after"]
+    assert first.bottom <= end.top < end.bottom <= after.top and after.bottom == 100
+    from typeset.compose.story import ChainLink, compose_story
+    edition = result.edition
+    ctxs = contexts_for(edition, fonts, {})
+    chain = [ChainLink(page, slot, ctxs[page.layout.name]) for page, sid in
+             ((edition.pages[0], "long"), (edition.pages[1], "middle"), (edition.pages[2], "end"))
+             for slot in page.slots if slot.id == sid]
+    composed = compose_story(edition.stories["long"], chain)
+    assert not composed.overset_text
+    assert 0 < composed.slots[2].lines_used <= end.bottom - end.top  # (no underset: BAD)

@@ -80,8 +80,15 @@ def test_overset_story_is_reported_not_lost(tmp_path):
 
 def test_overset_in_a_continuation_is_reported_not_lost(tmp_path):
     """a11-digital jumps to page 2 and on to page 3; its middle part (an item of a stack on
-    page 2) is fixed too short, so more than the last part holds comes to page 3."""
+    page 2) is fixed too short and its last part fixed at 19 lines, so more than the last part
+    holds comes to page 3."""
     folder = _squeezed_sample(tmp_path, "lines: 24 ", "lines: 4 ")
+    manifest = folder / "edition.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    last = "                  - id: digital-c"
+    assert last in text
+    manifest.write_text(text.replace(last, last + "\n                    lines: 19  #", 1),
+                        encoding="utf-8")
     out = tmp_path / "jump.pdf"
     result = _build(folder, out, allow_overset=True)
     digital = next(s for s in result.stories if s.story == "a11-digital")

@@ -130,13 +130,14 @@ def least_cut(story: Story, slot: Slot, page: Page, ctx: ComposeContext, low: in
     return top
 
 
-def remainder_height(story: Story, first: ChainLink, target: Slot, page: Page,
+def remainder_height(story: Story, before: list[ChainLink], target: Slot, page: Page,
                      ctx: ComposeContext) -> int:
-    """Grid lines the rest of `story` takes in continuation slot `target` after its first
-    part filled `first` (the jump lines included)."""
+    """Grid lines the rest of `story` takes in continuation slot `target` after the parts
+    `before` it (the first slot, then any continuations, in order) are filled, the jump lines
+    included."""
     trial = trial_slot(target, ctx)
-    result = compose_story(story, [first, ChainLink(page, trial, ctx)])
-    return result.slots[1].lines_used if len(result.slots) > 1 else 0
+    result = compose_story(story, [*before, ChainLink(page, trial, ctx)])
+    return result.slots[-1].lines_used if len(result.slots) > len(before) else 0
 
 
 def photo_height(slot: Slot, ctx: ComposeContext) -> tuple[int, int]:

@@ -519,7 +519,9 @@ class _PageFitter:
     def continuation_options(self, slot: Slot, cap: int) -> dict[int, Choice]:
         """An empty continuation slot: as tall as the rest of the story jumping into it,
         when the slot it jumps from is already placed; else it takes what is left."""
-        rest = self.remainder(slot)
+        # A middle part of a chain (it jumps on itself) takes what is left, like a story
+        # with `continue:`; the last part is as tall as what the parts before it leave.
+        rest = 0 if slot.continue_to is not None else self.remainder(slot)
         if rest:
             lev = self.levers
             feet = range(0, lev.foot_lines + 1 if lev.allows("foot") else 1)
@@ -528,28 +530,47 @@ class _PageFitter:
         return {h: Choice(h, 0, note="takes what is left") for h in range(ELASTIC_MIN, cap + 1)}
 
     def remainder(self, target: Slot) -> int:
-        for number, page in enumerate(self.pages):
+        """Grid lines the rest of a story takes in continuation slot `target`: the chain is
+        followed back from `target` to the story's first slot (A → B → C: C's rest is what A
+        and B leave), 0 when a part before it is not placed yet."""
+        links: list[ChainLink] = []
+        number, slot_id = self.page.number, target.id
+        while len(links) <= sum(len(page.slots) for page in self.pages):
+            found = self._jumping_into(number, slot_id)
+            if found is None:
+                return 0
+            page, slot = found
+            links.append(ChainLink(page, slot, self.contexts[page.layout.name]))
+            if slot.kind == "story":
+                break
+            if slot.kind != "continuation":
+                return 0
+            number, slot_id = page.number, slot.id
+        else:
+            return 0  # a chain that loops: reported by the loader
+        story = self.edition.stories.get(links[-1].slot.story or "")
+        if story is None:
+            return 0
+        return measure.remainder_height(story, links[::-1], target, self.page, self.ctx)
+
+    def _jumping_into(self, number: int, slot_id: str) -> tuple[Page, Slot] | None:
+        """The placed slot whose `continue:` names slot `slot_id` on page `number`, with its
+        page; None when there is none or it is not fitted yet."""
+        for index, page in enumerate(self.pages):
             for slot in page.slots:
                 jump = slot.continue_to
-                if jump is None or jump.page != self.page.number or jump.slot != target.id:
+                if jump is None or jump.page != number or jump.slot != slot_id:
                     continue
-                if slot.kind != "story":
-                    return 0
                 if page.number == self.page.number:
                     held = {leaf.slot_id for c in page.containers for leaf in leaves(c.root)}
                     if slot.id in held and slot.id not in self.done:
-                        return 0  # not fitted yet
-                    slot = self.done.get(slot.id, slot)
-                elif any(slot.id in {leaf.slot_id for leaf in leaves(c.root)}
-                       for c in page.containers) and page is self.edition.pages[number]:
-                    return 0  # its page is not fitted yet
-                story = self.edition.stories.get(slot.story or "")
-                if story is None:
-                    return 0
-                ctx = self.contexts[page.layout.name]
-                first = ChainLink(page, slot, ctx)
-                return measure.remainder_height(story, first, target, self.page, self.ctx)
-        return 0
+                        return None  # not fitted yet
+                    return page, self.done.get(slot.id, slot)
+                if any(slot.id in {leaf.slot_id for leaf in leaves(c.root)}
+                       for c in page.containers) and page is self.edition.pages[index]:
+                    return None  # its page is not fitted yet
+                return page, slot
+        return None
 
     # -- result --------------------------------------------------------------------------
     @staticmethod
