@@ -85,6 +85,8 @@ class Breaker:
         """Candidates of the line starts met so far outside any second-pass window."""
         self._first_total = 0.0
         """Demerits of the first pass (≥ P_LOOSE exactly when one of its lines is loose)."""
+        self._first_best: dict[int, Node] = {}
+        """The first pass's cheapest way to each line start (its path's running totals)."""
         self._in_window = bytearray(line_widths.n + 2)
         """1 for the pieces inside a second-pass window (line starts there take every
         alternative)."""
@@ -171,7 +173,19 @@ class Breaker:
         while heap:
             s = pop(heap)
             base = best[s].demerits
-            for e, penalty, kind in candidates(s, False):
+            got = candidates(s, False)
+            while len(got) == 1 and not heap:
+                # one way on and nothing else queued (most lines): no start after s has
+                # been reached, so the line's end + 1 is the next start, with no rival
+                e, penalty, kind = got[0]
+                t = e + 1
+                if t >= n:
+                    break
+                base = base + demerits(s, e) + penalty
+                best[t] = new(Node, (base, s, e, kind))
+                s = t
+                got = candidates(s, False)
+            for e, penalty, kind in got:
                 total = base + demerits(s, e) + penalty
                 t = e + 1
                 old = best.get(t)
@@ -182,6 +196,7 @@ class Breaker:
                         queued.add(t)
                         push(heap, t)
         self._first_total = best[n].demerits
+        self._first_best = best
         return self._path(best, n, 0)
 
     @staticmethod
@@ -212,9 +227,15 @@ class Breaker:
         for a, b in windows:
             in_window[a:b + 1] = b"\x01" * (b + 1 - a)
         index = {b.start: i for i, b in enumerate(breaks)}
-        prefix = [0.0]
-        for b in breaks:
-            prefix.append(prefix[-1] + self._line_demerits(b.start, b.end))
+        first = self._first_best
+        if first:                           # the first pass's running totals along its path
+            prefix = [first[b.start].demerits for b in breaks] + [first[n].demerits]
+            bound = prefix[-1] + 1e-6       # no path dearer than the first pass's can win
+        else:
+            prefix = [0.0]
+            for b in breaks:
+                prefix.append(prefix[-1] + self._line_demerits(b.start, b.end))
+            bound = float("inf")
         origin = windows[0][0]
         beyond = max(w[1] for w in windows)
         best: dict[int, Node] = {origin: Node(prefix[index[origin]], -1, -1, "")}
@@ -229,6 +250,8 @@ class Breaker:
             base = best[s].demerits
             for e, penalty, kind in candidates(s, True):
                 total = base + demerits(s, e) + penalty
+                if total > bound:
+                    continue
                 t = e + 1
                 old = best.get(t)
                 if old is None or total < old.demerits - 1e-6 or (
@@ -305,7 +328,7 @@ class Breaker:
             if not fits(s, k, target):
                 break
             out.append((k, penalty_fwd, ALTERNATIVE))
-        if extended and m.house:
+        if extended and m.house():
             low = out[-1][0] if len(out) > 1 and out[-1][0] < e else s
             spacing = m.spacing
             for k in m.house_between(min(low, e), after[-1] if after else m.last):

@@ -8,8 +8,8 @@ the compression it may still use (push-in) and its stretch; plus the legal break
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, compress
-from operator import add, not_, sub
+from itertools import accumulate, compress, repeat
+from operator import add, mul, not_, sub
 
 from typeset.text import classes as C
 from typeset.text.pieces import HOUSE, LEGAL, Preparation
@@ -37,7 +37,7 @@ class LineMeasure:
         """width_sums[k]: nominal width of pieces 0..k-1 with the gaps after them."""
         self.shrink_sums = list(accumulate(map(add, map(add, shl, shr), gsh), initial=0.0))
         """shrink_sums[k]: push-in room of pieces 0..k-1 and their gaps."""
-        units = [unit if x else 0.0 for x in elig]
+        units = map(mul, elig, repeat(unit))   # ¼ em where the gap may stretch (True × ¼ em)
         self.stretch_sums = list(accumulate(map(add, map(add, units, gst), spst), initial=0.0))
         """stretch_sums[k]: nominal stretch (¼ em per stretchable gap, CJK–Latin space, word
         spaces) of pieces 0..k-1, for the badness ratio."""
@@ -55,8 +55,8 @@ class LineMeasure:
         # legal breaks; the last piece's break class is always LEGAL (= 0)
         self.legal = list(compress(range(n), map(not_, prep.break_after)))
         """Piece numbers after which a line may break, ascending."""
-        self.house = list(compress(range(n), map(HOUSE.__eq__, prep.break_after)))
-        """Piece numbers inside house-rule units (a break there costs, `BreakClass.HOUSE`)."""
+        self._house: list[int] | None = None
+        """Piece numbers inside house-rule units, made on first use (by the repair pass)."""
 
     # -- widths -----------------------------------------------------------------------------
     def width(self, s: int, e: int) -> float:
@@ -119,9 +119,16 @@ class LineMeasure:
             i -= 1
         return out
 
+    def house(self) -> list[int]:
+        """Piece numbers inside house-rule units (a break there costs, `BreakClass.HOUSE`),
+        ascending."""
+        if self._house is None:
+            self._house = list(compress(range(self.n), map(HOUSE.__eq__, self.prep.break_after)))
+        return self._house
+
     def house_between(self, a: int, b: int) -> list[int]:
         """The house-rule breaks after pieces a..b (`BreakClass.HOUSE`), ascending."""
-        house = self.house
+        house = self.house()
         return house[bisect_left(house, a):bisect_right(house, b)]
 
     def legal_after(self, k: int, count: int) -> list[int]:
