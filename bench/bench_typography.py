@@ -39,8 +39,8 @@ SPACED_EM = 0.25
 LINES_PER_PAGE = 800
 
 
-def _stories(corpus_only: bool) -> list[Path]:
-    files = sorted((ROOT / "bench" / "corpus").glob("*.md"))
+def _stories(corpus_only: bool, sample_only: bool = False) -> list[Path]:
+    files = [] if sample_only else sorted((ROOT / "bench" / "corpus").glob("*.md"))
     if not corpus_only:
         files += sorted(ROOT.glob("editions/sample/stories/*.md"))
     return files
@@ -79,6 +79,8 @@ def _gaps(line, advance_of) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus-only", action="store_true")
+    parser.add_argument("--sample-only", action="store_true",
+                        help="only the sample edition's stories")
     parser.add_argument("--list", type=int, default=0, help="print the N loosest lines")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="override a composition setting (YAML value), e.g. keep_units=false")
@@ -103,7 +105,7 @@ def main() -> None:
     widest = 0.0
     worst: list[tuple[float, str]] = []
     heads: list[tuple[str, str]] = []
-    for path in _stories(args.corpus_only):
+    for path in _stories(args.corpus_only, args.sample_only):
         front, paras = _split(path)
         for key in ("kicker", "headline", "deck"):
             if front.get(key):
@@ -135,7 +137,7 @@ def main() -> None:
                     spaced += 1
     pages = lines / LINES_PER_PAGE
     print(f"{lines} body lines ({pages:.2f} pages of {LINES_PER_PAGE}) from "
-          f"{len(_stories(args.corpus_only))} files; rules: {rules}")
+          f"{len(_stories(args.corpus_only, args.sample_only))} files; rules: {rules}")
     print(f"loose lines (> {LOOSE_EM} em): {loose} = {loose / pages:.2f} per page")
     print(f"letter-spaced lines (≥ {SPACED_EM} em): {spaced}")
     print(f"widest gap between ideographs: {widest:.3f} em")

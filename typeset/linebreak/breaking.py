@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from typeset.text import classes as C
 from typeset.linebreak.measure import EPS, LineMeasure
-from typeset.text.pieces import KINSOKU, UNIT, WORD
+from typeset.text.pieces import HOUSE, KINSOKU, LEGAL, UNIT, WORD
 
 FIT = "fit"            # nominal fill ended at a legal break
 FINAL = "final"        # the rest of the paragraph fits
@@ -38,6 +38,11 @@ CONTEXT_LINES = 2
 """Lines before a loose line or 孤字 whose breaks the second pass may change."""
 RECOVERY_LINES = 3
 """Lines after it within which the second pass must be back on the first pass's breaks."""
+WHOLE = 1 << 30
+"""Window size of the second try over the whole paragraph, made only when the first repair
+still leaves a loose line, a 孤字 or a broken unit (a long unbreakable unit — a web address,
+a long number — may need the breaks of many lines before it moved, or the paragraph one line
+longer)."""
 
 
 class Node(NamedTuple):
@@ -144,7 +149,24 @@ class Breaker:
             for k in range(j - 1, max(s, j - 4) - 1, -1):
                 if brk[k] != KINSOKU:
                     return k
+        number = brk[j] == UNIT and self._in_number(j)
+        if number or brk[j] == WORD:
+            # never between the digits of a number (6.|8万), nor inside a word of display
+            # text when a break between words is on the line: at the unit's own soft point
+            # (a house-rule break: 6.8|万人次) or before the number
+            for soft in ((LEGAL, HOUSE), (WORD,)) if number else ((LEGAL, HOUSE),):
+                for k in range(j - 1, s - 1, -1):
+                    if brk[k] in soft:
+                        return k
         return j
+
+    def _in_number(self, j: int) -> bool:
+        """Is the gap after piece j inside a number (3|5, 6.|8, 1,|200)?"""
+        text, starts = self.prep.text, self.prep.starts
+        at = starts[j + 1]
+        before, after = text[at - 1:at], text[at:at + 1]
+        return (before.isdigit() or before in ".,") and (after.isdigit() or after in ".,") and (
+            before.isdigit() or after.isdigit())
 
     def first_fit(self) -> list[Break]:
         """The grid fill, line after line."""
@@ -210,7 +232,8 @@ class Breaker:
         out.reverse()
         return out
 
-    def _repair(self, breaks: list[Break], bad: list[int]) -> list[Break]:
+    def _repair(self, breaks: list[Break], bad: list[int], context: int = CONTEXT_LINES,
+                recovery: int = RECOVERY_LINES) -> tuple[list[Break], float]:
         """The second pass: the same search, from the first window's first line on, where
         the line starts in a window (`CONTEXT_LINES` before each bad line to
         `RECOVERY_LINES` after it) take every alternative; between windows a path keeps to
@@ -221,7 +244,7 @@ class Breaker:
         n = m.n
         last = len(breaks) - 1
         windows = [
-            (breaks[max(0, i - CONTEXT_LINES)].start, breaks[min(last, i + RECOVERY_LINES)].end + 1)
+            (breaks[max(0, i - context)].start, breaks[min(last, i + recovery)].end + 1)
             for i in bad]
         in_window = self._in_window
         for a, b in windows:
@@ -270,10 +293,10 @@ class Breaker:
             elif t > beyond and t in index:
                 ends.append((node.demerits + prefix[-1] - prefix[index[t]], t))
         if not ends:
-            return breaks
-        _, t = min(ends)
+            return breaks, prefix[-1]
+        total, t = min(ends)
         tail = breaks[index[t]:] if t < n else []
-        return breaks[:index[origin]] + self._path(best, t, origin) + tail
+        return breaks[:index[origin]] + self._path(best, t, origin) + tail, total
 
     def _candidates(self, s: int, extended: bool) -> list[tuple[int, float, str]]:
         """(end, penalty, kind) of the lines that may start at piece s: the grid fill's end,
@@ -365,7 +388,8 @@ class Breaker:
                     spacing = m.spacing(s, e, target)
                     if spacing > self.loose_limit + EPS:
                         badness = MAX_BADNESS
-                        demerits = (1.0 + badness) ** 2 + P_LOOSE * (1.0 + spacing / self.em)
+                        over = spacing / self.loose_limit
+                        demerits = (1.0 + badness) ** 2 + P_LOOSE * (1.0 + over * over * over)
                         if final and s > 0 and self.avoid_orphan and self.is_orphan(s, e):
                             demerits += P_ORPHAN
                         return demerits
@@ -400,7 +424,8 @@ class Breaker:
     def breaks(self, optimal: bool) -> list[Break]:
         """The breaks: grid fill or optimised; then, when a line is loose or the last line
         is a 孤字, a second pass that may change the breaks of that line and the
-        `CONTEXT_LINES` before it, weighing spacing against the house rules."""
+        `CONTEXT_LINES` before it, weighing spacing against the house rules; when a line is
+        still loose after it, once more with wider windows."""
         breaks = self.optimal() if optimal else self.first_fit()
         orphan = (self.avoid_orphan and len(breaks) > 1
                   and self.is_orphan(breaks[-1].start, breaks[-1].end))
@@ -409,7 +434,9 @@ class Breaker:
             bad[:0] = [number for number, b in enumerate(breaks) if self.is_loose(b)]
         if not bad:
             return breaks
-        fixed = self._repair(breaks, bad)
+        fixed, total = self._repair(breaks, bad)
+        if optimal and total >= P_HOUSE:     # still a loose line, a 孤字 or a unit broken
+            fixed, _ = self._repair(breaks, bad, WHOLE, WHOLE)
         if not optimal and orphan and self.is_orphan(fixed[-1].start, fixed[-1].end) and (
                 len(fixed) > 1):
             return breaks

@@ -18,6 +18,7 @@ from typeset.text import classes as C
 from typeset.linebreak.lines import LineRun, SetLine
 from typeset.linebreak.measure import EPS
 from typeset.session import current
+from typeset.text.gaps import LATIN_WORD
 from typeset.text.pieces import UNIT, Preparation
 from typeset.units import snap
 
@@ -144,7 +145,10 @@ def _expand(prep, s, e, amount, gaps, pad) -> None:
     if not eligible:
         # last resort (e.g. “1958 alone on an indented first line): any gap that is not
         # inside an unbreakable unit, so that the line still ends flush
-        eligible = [i for i, k in enumerate(range(s, e)) if prep.break_after[k] != UNIT]
+        # (not inside a Latin word: a web address's break points stay closed)
+        cls, brk = prep.char_class, prep.break_after
+        eligible = [i for i, k in enumerate(range(s, e)) if brk[k] != UNIT and not (
+            cls[k] in LATIN_WORD and cls[k + 1] in LATIN_WORD)]
     if not eligible:
         return
     share = amount / len(eligible)
