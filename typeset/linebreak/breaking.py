@@ -34,6 +34,9 @@ P_ORPHAN = 1e6         # a last line of one character (孤字), or of …… alo
 P_HOUSE = 1e6          # a break inside a house-rule unit (3月|5日, 1220.3|亿元)
 P_LOOSE = 1e8          # a line whose characters are spaced wider than the loose limit
 MAX_BADNESS = 10000.0
+SPACING_CAP = 2.0
+"""Spacing (em) beyond which a loose line costs no more (a line with no gap to space, all of
+one web address, costs as much as one spaced 2 em: finite, so such paths still compare)."""
 CONTEXT_LINES = 2
 """Lines before a loose line or 孤字 whose breaks the second pass may change."""
 RECOVERY_LINES = 3
@@ -99,6 +102,9 @@ class Breaker:
         self._loose_badness = 100.0 * limit * limit * limit * 0.99
         """Below this badness no line can be loose (spacing ≤ the limit ⇒ r ≤ limit / ¼ em)."""
         self._grid: dict[int, tuple[int, str]] = {}
+        self._loosen = False
+        """In the second try over the whole paragraph: a line the grid fill sets tight may
+        become loose, when that spares a looser one."""
 
     def width_for(self, s: int) -> float:
         """The measure of the line starting at piece s (the first line may be indented)."""
@@ -133,17 +139,17 @@ class Breaker:
         return j3, PUSH_OUT
 
     def _forced(self, s: int, j: int, target: float) -> int:
-        """Where to break inside a unit longer than the line: after a URL '/', else at the
-        edge, avoiding a 避头尾 violation when a word-internal break is near."""
+        """Where to break inside a unit longer than the line: after an address's last '/' or
+        '.' on the line (however short the line: the optimiser weighs its spacing), else at
+        the edge, avoiding a 避头尾 violation when a word-internal break is near."""
         prep, m = self.prep, self.line_widths
         if j >= m.last:
             return m.last
         if self.url_breaks:
+            slash = prep.url_slash
             for k in range(j, s - 1, -1):
-                if prep.url_slash[k] and m.nominal(s, k) >= target / 2:
-                    return k
-                if m.nominal(s, k) < target / 2:
-                    break
+                if slash[k]:
+                    return k                # the last '/' or '.' of an address on the line
         brk = prep.break_after
         if brk[j] == KINSOKU:
             for k in range(j - 1, max(s, j - 4) - 1, -1):
@@ -316,7 +322,7 @@ class Breaker:
         if got is None:
             got = self.grid_end(s)
         e, kind = got
-        if kind == FORCED:
+        if kind == FORCED and not extended:
             return [(e, 0.0, kind)]
         target = self.first_measure if s == 0 else self.measure
         if kind == FINAL and self.ragged_last:
@@ -340,7 +346,8 @@ class Breaker:
                 break
             if short > EPS and T[k] - T[s] <= EPS:
                 continue        # a line that cannot be justified is never an alternative
-            if not loose:       # second pass: a tight line is never made loose
+            if not (loose or self._loosen):   # a tight line is made loose only in the
+                # second try over the whole paragraph
                 extra = short - (X[k] - X[s])
                 if extra > EPS and (G[k] == G[s] or extra / (G[k] - G[s]) > limit):
                     break
@@ -353,9 +360,8 @@ class Breaker:
             out.append((k, penalty_fwd, ALTERNATIVE))
         if extended and m.house():
             low = out[-1][0] if len(out) > 1 and out[-1][0] < e else s
-            spacing = m.spacing
             for k in m.house_between(min(low, e), after[-1] if after else m.last):
-                if k >= s and fits(s, k, target) and spacing(s, k, target) <= limit:
+                if k >= s and fits(s, k, target):   # loose or not: the costs decide
                     out.append((k, P_HOUSE + penalty_back, ALTERNATIVE))
         return out
 
@@ -388,7 +394,7 @@ class Breaker:
                     spacing = m.spacing(s, e, target)
                     if spacing > self.loose_limit + EPS:
                         badness = MAX_BADNESS
-                        over = spacing / self.loose_limit
+                        over = min(spacing, SPACING_CAP * self.em) / self.loose_limit
                         demerits = (1.0 + badness) ** 2 + P_LOOSE * (1.0 + over * over * over)
                         if final and s > 0 and self.avoid_orphan and self.is_orphan(s, e):
                             demerits += P_ORPHAN
@@ -436,6 +442,7 @@ class Breaker:
             return breaks
         fixed, total = self._repair(breaks, bad)
         if optimal and total >= P_HOUSE:     # still a loose line, a 孤字 or a unit broken
+            self._loosen = True
             fixed, _ = self._repair(breaks, bad, WHOLE, WHOLE)
         if not optimal and orphan and self.is_orphan(fixed[-1].start, fixed[-1].end) and (
                 len(fixed) > 1):
