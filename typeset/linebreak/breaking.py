@@ -239,7 +239,8 @@ class Breaker:
         return out
 
     def _repair(self, breaks: list[Break], bad: list[int], context: int = CONTEXT_LINES,
-                recovery: int = RECOVERY_LINES) -> tuple[list[Break], float]:
+                recovery: int = RECOVERY_LINES, beat: float = float("inf")
+                ) -> tuple[list[Break], float]:
         """The second pass: the same search, from the first window's first line on, where
         the line starts in a window (`CONTEXT_LINES` before each bad line to
         `RECOVERY_LINES` after it) take every alternative; between windows a path keeps to
@@ -259,12 +260,13 @@ class Breaker:
         first = self._first_best
         if first:                           # the first pass's running totals along its path
             prefix = [first[b.start].demerits for b in breaks] + [first[n].demerits]
-            bound = prefix[-1] + 1e-6       # no path dearer than the first pass's can win
+            bound = min(prefix[-1], beat) + 1e-6   # no path dearer than the first pass's
+            # (or than the `beat` a try before this one found) can win
         else:
             prefix = [0.0]
             for b in breaks:
                 prefix.append(prefix[-1] + self._line_demerits(b.start, b.end))
-            bound = float("inf")
+            bound = beat + 1e-6
         origin = windows[0][0]
         beyond = max(w[1] for w in windows)
         best: dict[int, Node] = {origin: Node(prefix[index[origin]], -1, -1, "")}
@@ -443,7 +445,9 @@ class Breaker:
         fixed, total = self._repair(breaks, bad)
         if optimal and total >= P_HOUSE:     # still a loose line, a 孤字 or a unit broken
             self._loosen = True
-            fixed, _ = self._repair(breaks, bad, WHOLE, WHOLE)
+            again, cost = self._repair(breaks, bad, WHOLE, WHOLE, total)
+            if cost < total - 1e-6:
+                fixed = again
         if not optimal and orphan and self.is_orphan(fixed[-1].start, fixed[-1].end) and (
                 len(fixed) > 1):
             return breaks
