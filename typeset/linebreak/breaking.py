@@ -377,7 +377,9 @@ class Breaker:
         if w > target + EPS:
             shrink = m.shrink(s, e)
             r = (w - target) / shrink if shrink > EPS else 10.0
-            badness = min(100.0 * r * r * r, MAX_BADNESS)
+            badness = 100.0 * r * r * r
+            if badness > MAX_BADNESS:
+                badness = MAX_BADNESS
         elif final and self.ragged_last:
             badness = 0.0
         else:
@@ -391,9 +393,18 @@ class Breaker:
                     badness = MAX_BADNESS
                 else:
                     r = d / stretch
-                    badness = min(100.0 * r * r * r, MAX_BADNESS)
+                    badness = 100.0 * r * r * r
+                    if badness > MAX_BADNESS:
+                        badness = MAX_BADNESS
                 if badness > self._loose_badness:
-                    spacing = m.spacing(s, e, target)
+                    X = m.extra_stretch_sums                        # m.spacing(s, e, target)
+                    short = d - (X[e] - X[s])
+                    if short <= EPS:
+                        spacing = 0.0
+                    else:
+                        G = m.gap_count_sums
+                        gaps = G[e] - G[s]
+                        spacing = short / gaps if gaps else float("inf")
                     if spacing > self.loose_limit + EPS:
                         badness = MAX_BADNESS
                         over = min(spacing, SPACING_CAP * self.em) / self.loose_limit
@@ -429,6 +440,16 @@ class Breaker:
         target = self.width_for(b.start)
         return self.line_widths.spacing(b.start, b.end, target) > self.loose_limit + EPS
 
+    def _flaw_past_first_line(self, breaks: list[Break]) -> bool:
+        """Is a line after the first loose, broken inside a house-rule unit, or a 孤字?"""
+        if len(breaks) < 2:
+            return False
+        last = breaks[-1]
+        if self.avoid_orphan and self.is_orphan(last.start, last.end):
+            return True
+        house = self.prep.break_after
+        return any(house[b.end] == HOUSE or self.is_loose(b) for b in breaks[1:])
+
     def breaks(self, optimal: bool) -> list[Break]:
         """The breaks: grid fill or optimised; then, when a line is loose or the last line
         is a 孤字, a second pass that may change the breaks of that line and the
@@ -443,7 +464,9 @@ class Breaker:
         if not bad:
             return breaks
         fixed, total = self._repair(breaks, bad)
-        if optimal and total >= P_HOUSE:     # still a loose line, a 孤字 or a unit broken
+        if optimal and total >= P_HOUSE and self._flaw_past_first_line(fixed):
+            # still a loose line, a 孤字 or a unit broken, and not only in the first line
+            # (whose every alternative the first repair has weighed already)
             self._loosen = True
             again, cost = self._repair(breaks, bad, WHOLE, WHOLE, total)
             if cost < total - 1e-6:
