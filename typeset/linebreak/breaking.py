@@ -102,6 +102,9 @@ class Breaker:
         self._loose_badness = 100.0 * limit * limit * limit * 0.99
         """Below this badness no line can be loose (spacing ≤ the limit ⇒ r ≤ limit / ¼ em)."""
         self._grid: dict[int, tuple[int, str]] = {}
+        self._costs: dict[int, float] = {}
+        """`_line_demerits` of the lines met so far, by s × (n + 1) + e (the passes meet many
+        of the same lines again)."""
         self._loosen = False
         """In the second try over the whole paragraph: a line the grid fill sets tight may
         become loose, when that spares a looser one."""
@@ -196,6 +199,7 @@ class Breaker:
         heap = [0]
         queued = {0}
         candidates, demerits = self._line_candidates, self._line_demerits
+        memo, stride = self._costs, n + 1
         pop, push = heapq.heappop, heapq.heappush
         new = tuple.__new__                 # Node(...) without the keyword-argument wrapper
         while heap:
@@ -209,12 +213,14 @@ class Breaker:
                 t = e + 1
                 if t >= n:
                     break
-                base = base + demerits(s, e) + penalty
+                d = memo[s * stride + e] = demerits(s, e)
+                base = base + d + penalty
                 best[t] = new(Node, (base, s, e, kind))
                 s = t
                 got = candidates(s, False)
             for e, penalty, kind in got:
-                total = base + demerits(s, e) + penalty
+                d = memo[s * stride + e] = demerits(s, e)
+                total = base + d + penalty
                 t = e + 1
                 old = best.get(t)
                 if old is None or total < old.demerits - 1e-6 or (
@@ -274,13 +280,18 @@ class Breaker:
         queued = {origin}
         ends: list[tuple[float, int]] = []
         candidates, demerits = self._candidates, self._line_demerits
+        memo, stride = self._costs, n + 1
+        memo_get = memo.get
         pop, push = heapq.heappop, heapq.heappush
         new = tuple.__new__
         while heap:
             s = pop(heap)
             base = best[s].demerits
             for e, penalty, kind in candidates(s, True):
-                total = base + demerits(s, e) + penalty
+                d = memo_get(s * stride + e)
+                if d is None:
+                    d = memo[s * stride + e] = demerits(s, e)
+                total = base + d + penalty
                 if total > bound:
                     continue
                 t = e + 1
