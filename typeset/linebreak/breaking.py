@@ -12,6 +12,7 @@ except, at a large penalty, to avoid a 孤字 last line (clreq §3.4.4, GB/T 158
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -123,9 +124,15 @@ class Breaker:
 
     def _grid_end(self, s: int) -> tuple[int, str]:
         m = self.line_widths
-        target = self.width_for(s)
+        target = self.first_measure if s == 0 else self.measure
         last = m.last
-        j = m.nominal_fill(s, target)
+        P, nomend, pl = m.width_sums, m.nominal_end_width, m.adjacent_cut
+        limit = target + P[s] - pl[s] + EPS         # m.nominal_fill(s, target), inlined
+        j = bisect_right(P, limit) - 1
+        if j > last:
+            j = last
+        while j >= s and P[j] + nomend[j] > limit:
+            j -= 1
         if j >= last:
             return last, FINAL
         brk = self.prep.break_after
@@ -202,9 +209,28 @@ class Breaker:
         memo, stride = self._costs, n + 1
         pop, push = heapq.heappop, heapq.heappush
         new = tuple.__new__                 # Node(...) without the keyword-argument wrapper
+        grid, grid_end, last = self._grid, self._grid_end, m.last
+        P, endw, pl = m.width_sums, m.end_width, m.adjacent_cut
+        first_measure, measure = self.first_measure, self.measure
         while heap:
             s = pop(heap)
             base = best[s].demerits
+            while not heap:
+                # the commonest line: nothing else queued, and the grid fill's own end sets
+                # it exactly full — its only candidate, demerits (1 + 0)² = 1, as
+                # `_line_candidates` and `_line_demerits` would find
+                got = grid.get(s)
+                if got is None:
+                    got = grid[s] = grid_end(s)
+                e, kind = got
+                if kind == FORCED or e >= last:
+                    break
+                need = (first_measure if s == 0 else measure) - (P[e] + endw[e] - P[s] + pl[s])
+                if need > EPS or need < -EPS:
+                    break
+                base = base + 1.0 + 0.0
+                best[e + 1] = new(Node, (base, s, e, kind))
+                s = e + 1
             got = candidates(s, False)
             while len(got) == 1 and not heap:
                 # one way on and nothing else queued (most lines): no start after s has
@@ -260,8 +286,12 @@ class Breaker:
             (breaks[max(0, i - context)].start, breaks[min(last, i + recovery)].end + 1)
             for i in bad]
         in_window = self._in_window
-        for a, b in windows:
-            in_window[a:b + 1] = b"\x01" * (b + 1 - a)
+        if context == WHOLE:                # the second try: outside the first repair's
+            # windows (1), a line start takes one break each way (2)
+            in_window[:] = bytes(1 if x == 1 else 2 for x in in_window)
+        else:
+            for a, b in windows:
+                in_window[a:b + 1] = b"\x01" * (b + 1 - a)
         index = {b.start: i for i, b in enumerate(breaks)}
         first = self._first_best
         if first:                           # the first pass's running totals along its path
@@ -279,7 +309,9 @@ class Breaker:
         heap = [origin]
         queued = {origin}
         ends: list[tuple[float, int]] = []
-        candidates, demerits = self._candidates, self._line_demerits
+        candidates, demerits = self._line_candidates, self._line_demerits
+        plain = self._plain
+        plain_get = plain.get
         memo, stride = self._costs, n + 1
         memo_get = memo.get
         pop, push = heapq.heappop, heapq.heappush
@@ -287,7 +319,17 @@ class Breaker:
         while heap:
             s = pop(heap)
             base = best[s].demerits
-            for e, penalty, kind in candidates(s, True):
+            if base > bound:
+                continue
+            if in_window[s]:                # in a window: every alternative
+                got = candidates(s, True)
+            else:
+                got = plain_get(s)
+                if got is None:
+                    got = plain[s] = candidates(s, False)
+            for e, penalty, kind in got:
+                if base + penalty > bound:
+                    continue                # dearer before its own cost (a house break)
                 d = memo_get(s * stride + e)
                 if d is None:
                     d = memo[s * stride + e] = demerits(s, e)
@@ -317,23 +359,14 @@ class Breaker:
         tail = breaks[index[t]:] if t < n else []
         return breaks[:index[origin]] + self._path(best, t, origin) + tail, total
 
-    def _candidates(self, s: int, extended: bool) -> list[tuple[int, float, str]]:
-        """(end, penalty, kind) of the lines that may start at piece s: the grid fill's end,
-        and when that line is loose (or in the second pass) the legal breaks near it."""
-        if extended:
-            extended = self._in_window[s]
-        if not extended:
-            got = self._plain.get(s)
-            if got is None:
-                got = self._plain[s] = self._line_candidates(s, False)
-            return got
-        return self._line_candidates(s, True)
-
     def _line_candidates(self, s: int, extended: bool) -> list[tuple[int, float, str]]:
+        """(end, penalty, kind) of the lines that may start at piece s: the grid fill's end,
+        and when that line is loose (or, `extended`, in a repair window) the legal breaks
+        near it and the house-rule breaks."""
         m = self.line_widths
         got = self._grid.get(s)
         if got is None:
-            got = self.grid_end(s)
+            got = self._grid[s] = self._grid_end(s)
         e, kind = got
         if kind == FORCED and not extended:
             return [(e, 0.0, kind)]
@@ -353,7 +386,13 @@ class Breaker:
         P, endw, pl = m.width_sums, m.end_width, m.adjacent_cut
         T, X, G = m.stretch_sums, m.extra_stretch_sums, m.gap_count_sums
         start = target + P[s] - pl[s]       # target - width(s, k) = start - P[k] - endw[k]
-        for k in m.legal_before(e, s, 6 if loose else 3):
+        reach = 3 if self._in_window[s] == 1 else 1   # (2: far from a flaw, second try)
+        legal = m.legal
+        i = bisect_left(legal, e)
+        before = legal[max(0, i - (6 if loose else reach)):i]   # m.legal_before, nearest last
+        while before and before[0] < s:
+            del before[0]
+        for k in reversed(before):
             short = start - P[k] - endw[k]
             if loose and short > need + 4 * self.em:
                 break
@@ -365,17 +404,22 @@ class Breaker:
                 if extra > EPS and (G[k] == G[s] or extra / (G[k] - G[s]) > limit):
                     break
             out.append((k, penalty_back, ALTERNATIVE))
-        after = m.legal_after(e, 3)
-        fits = m.fits
-        for k in after:
-            if not fits(s, k, target):
+        j = bisect_right(legal, e)
+        after = legal[j:j + reach]                                # m.legal_after
+        S, esq = m.shrink_sums, m.end_squeeze
+        for k in after:                     # m.fits(s, k, target), the same floats
+            if (P[k] + endw[k] - P[s] + pl[s]) - (S[k] + esq[k] - S[s] + pl[s]) > target + EPS:
                 break
             out.append((k, penalty_fwd, ALTERNATIVE))
-        if extended and m.house():
-            low = out[-1][0] if len(out) > 1 and out[-1][0] < e else s
-            for k in m.house_between(min(low, e), after[-1] if after else m.last):
-                if k >= s and fits(s, k, target):   # loose or not: the costs decide
-                    out.append((k, P_HOUSE + penalty_back, ALTERNATIVE))
+        if extended:
+            house = m.house()
+            if house:
+                low = out[-1][0] if len(out) > 1 and out[-1][0] < e else s
+                fits = m.fits
+                for k in house[bisect_left(house, min(low, e)):bisect_right(
+                        house, after[-1] if after else m.last)]:   # m.house_between
+                    if k >= s and fits(s, k, target):   # loose or not: the costs decide
+                        out.append((k, P_HOUSE + penalty_back, ALTERNATIVE))
         return out
 
     def _line_demerits(self, s: int, e: int) -> float:
