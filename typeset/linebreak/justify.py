@@ -190,17 +190,20 @@ def _runs(prep, s, e, x, left, right, gaps, pad, snapped) -> tuple[LineRun, ...]
     put = cur_glyphs.append
     cur_x = 0.0
     cur_start = 0
-    for i, k in enumerate(range(s, e + 1)):
-        if face_of[k] != cur_face or emph[k] != cur_emph:
+    stop = e + 1
+    k = s
+    for face, emphasis, piece, advance, lead, trail, extra, gap in zip(
+            face_of[s:stop], emph[s:stop], glyphs[s:stop], full[s:stop], left, right, pad, gaps):
+        if face != cur_face or emphasis != cur_emph:
             if cur_face is not None:
                 runs.append(_run(faces, (cur_face, cur_emph), em, cur_x, cur_glyphs,
                                  text[cur_start:starts[k]]))
-            cur_face, cur_emph, cur_start = face_of[k], emph[k], starts[k]
+            cur_face, cur_emph, cur_start = face, emphasis, starts[k]
             cur_glyphs = []
             put = cur_glyphs.append
             cur_x = snap(x)
-        origin = x - left[i]
-        for gid, dx, src in glyphs[k]:
+        origin = x - lead
+        for gid, dx, src in piece:
             v = origin + dx
             at = get(v)
             if at is None:
@@ -211,7 +214,8 @@ def _runs(prep, s, e, x, left, right, gaps, pad, snapped) -> tuple[LineRun, ...]
                 if at is None:
                     at = _snap_new(v, snapped)
             put(new(PlacedGlyph, (gid, at, src, 0.0)))
-        x += full[k] - left[i] - right[i] + pad[i] + gaps[i]
+        x += advance - lead - trail + extra + gap
+        k += 1
     if cur_face is not None:
         runs.append(_run(faces, (cur_face, cur_emph), em, cur_x, cur_glyphs,
                          text[cur_start:starts[e + 1]]))
