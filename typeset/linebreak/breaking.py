@@ -522,7 +522,7 @@ class Breaker:
         if optimal and total >= P_HOUSE and self._flaw_past_first_line(fixed):
             # still a loose line, a 孤字 or a unit broken, and not only in the first line
             # (whose every alternative the first repair has weighed already)
-            self._loosen = True
+            self._loosen = total >= P_LOOSE  # (else no loose line can beat the repair's)
             again, cost = self._repair(breaks, bad, WHOLE, WHOLE, total)
             if cost < total - 1e-6:
                 fixed = again
