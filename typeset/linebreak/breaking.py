@@ -5,8 +5,10 @@ of `Break(start, end, kind)` (first and last piece of each line). The grid fill 
 procedure (cjk-rules.md §c.2): fill at nominal widths; when a prohibited mark would start the
 next line, pull it in by compression (push-in) if that fits, else push the last unit(s) down
 (push-out). The optimiser (Knuth & Plass 1981, demerits = (1 + badness)²) chooses among the
-grid fill's legal alternatives: it never loosens or squeezes a line the grid fill sets tight,
-except, at a large penalty, to avoid a 孤字 last line (clreq §3.4.4, GB/T 15834 §5.1.11).
+grid fill's legal alternatives; where its lines stay loose, end in a 孤字 (clreq §3.4.4, GB/T
+15834 §5.1.11) or break a house-rule unit, a repair pass searches a window of lines around
+them, and a second try the whole paragraph. What is weighed against what is in
+typeset/text/README.md ("How lines are broken").
 """
 
 from __future__ import annotations
@@ -386,7 +388,7 @@ class Breaker:
         P, endw, pl = m.width_sums, m.end_width, m.adjacent_cut
         T, X, G = m.stretch_sums, m.extra_stretch_sums, m.gap_count_sums
         start = target + P[s] - pl[s]       # target - width(s, k) = start - P[k] - endw[k]
-        reach = 3 if self._in_window[s] == 1 else 1   # (2: far from a flaw, second try)
+        reach = 1 if self._in_window[s] == 2 else 3   # (2: far from a flaw, second try)
         legal = m.legal
         i = bisect_left(legal, e)
         before = legal[max(0, i - (6 if loose else reach)):i]   # m.legal_before, nearest last
