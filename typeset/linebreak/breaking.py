@@ -417,10 +417,11 @@ class Breaker:
             house = m.house()
             if house:
                 low = out[-1][0] if len(out) > 1 and out[-1][0] < e else s
-                fits = m.fits
-                for k in house[bisect_left(house, min(low, e)):bisect_right(
+                room = target + EPS
+                for k in house[bisect_left(house, max(s, min(low, e))):bisect_right(
                         house, after[-1] if after else m.last)]:   # m.house_between
-                    if k >= s and fits(s, k, target):   # loose or not: the costs decide
+                    # m.fits(s, k, target), the same floats; loose or not: the costs decide
+                    if (P[k] + endw[k] - P[s] + pl[s]) - (S[k] + esq[k] - S[s] + pl[s]) <= room:
                         out.append((k, P_HOUSE + penalty_back, ALTERNATIVE))
         return out
 
