@@ -7,6 +7,8 @@ page), and prints, measured on the glyph positions the composer returns:
 
 - loose lines: justified lines (not a paragraph's last) where some gap between two
   ideographs is wider than 0.15 em beyond the characters' advances; per page of 800 lines;
+  and how many of them are unavoidable: an exhaustive search over every set of legal and
+  house-rule breaks of their paragraph (not the composer's search) finds none without one;
 - letter-spaced lines (稀排): such a gap of 0.25 em or more;
 - the widest gap between two ideographs, em;
 - lines starting with …… or —— (not a paragraph's first line), lines holding only ……;
@@ -39,8 +41,8 @@ SPACED_EM = 0.25
 LINES_PER_PAGE = 800
 
 
-def _stories(corpus_only: bool) -> list[Path]:
-    files = sorted((ROOT / "bench" / "corpus").glob("*.md"))
+def _stories(corpus_only: bool, sample_only: bool = False) -> list[Path]:
+    files = [] if sample_only else sorted((ROOT / "bench" / "corpus").glob("*.md"))
     if not corpus_only:
         files += sorted(ROOT.glob("editions/sample/stories/*.md"))
     return files
@@ -76,9 +78,37 @@ def _gaps(line, advance_of) -> list[float]:
     return out
 
 
+def _least_spacing(text, style, fonts, measure, first, rules) -> float:
+    """The judge: over every set of legal and house-rule breaks of the paragraph (an
+    exhaustive search, not the composer's), the least possible widest spacing between
+    characters of a justified line, em. Above the loose limit: no set of breaks avoids a
+    loose line."""
+    from bisect import bisect_left
+
+    from typeset.linebreak.measure import LineMeasure
+    from typeset.text.prepare import prepare
+
+    m = LineMeasure(prepare((Run(text),), style, fonts, rules))
+    ends = sorted(set(m.legal) | set(m.house()) | {m.last})
+    best = [float("inf")] * (m.n + 1)
+    best[0] = 0.0
+    for s in range(m.n):
+        if best[s] == float("inf"):
+            continue
+        width = first if s == 0 else measure
+        for e in ends[bisect_left(ends, s):]:
+            if not m.fits(s, e, width):
+                break
+            worst = max(best[s], 0.0 if e == m.last else m.spacing(s, e, width))
+            best[e + 1] = min(best[e + 1], worst)
+    return best[m.n] / style.size
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus-only", action="store_true")
+    parser.add_argument("--sample-only", action="store_true",
+                        help="only the sample edition's stories")
     parser.add_argument("--list", type=int, default=0, help="print the N loosest lines")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="override a composition setting (YAML value), e.g. keep_units=false")
@@ -99,17 +129,18 @@ def main() -> None:
         return face.advance(gid) / face.upem
 
     from typeset.text.units import unit_after
-    lines = loose = spaced = starts_bad = lonely = orphans = splits = 0
+    lines = loose = spaced = starts_bad = lonely = orphans = splits = unavoidable = 0
     widest = 0.0
     worst: list[tuple[float, str]] = []
     heads: list[tuple[str, str]] = []
-    for path in _stories(args.corpus_only):
+    for path in _stories(args.corpus_only, args.sample_only):
         front, paras = _split(path)
         for key in ("kicker", "headline", "deck"):
             if front.get(key):
                 heads.append((key, front[key].strip("\"'")))
         for text in paras:
             para = set_paragraph((Run(text),), body, fonts, measure, rules)
+            judged = None
             for number, line in enumerate(para.lines):
                 lines += 1
                 if number and line.text.startswith(("……", "——")):
@@ -130,13 +161,18 @@ def main() -> None:
                 widest = max(widest, top)
                 if top > LOOSE_EM + 1e-6:
                     loose += 1
-                    worst.append((top, line.text))
+                    if judged is None:
+                        judged = _least_spacing(text, body, fonts, measure,
+                                                measure - body.indent * body.size, rules)
+                    unavoidable += judged > LOOSE_EM + 1e-6
+                    worst.append((top, f"{line.text}   (least possible: {judged:.3f} em)"))
                 if top >= SPACED_EM - 1e-6:
                     spaced += 1
     pages = lines / LINES_PER_PAGE
     print(f"{lines} body lines ({pages:.2f} pages of {LINES_PER_PAGE}) from "
-          f"{len(_stories(args.corpus_only))} files; rules: {rules}")
-    print(f"loose lines (> {LOOSE_EM} em): {loose} = {loose / pages:.2f} per page")
+          f"{len(_stories(args.corpus_only, args.sample_only))} files; rules: {rules}")
+    print(f"loose lines (> {LOOSE_EM} em): {loose} = {loose / pages:.2f} per page; in "
+          f"paragraphs where no set of legal and house-rule breaks avoids one: {unavoidable}")
     print(f"letter-spaced lines (≥ {SPACED_EM} em): {spaced}")
     print(f"widest gap between ideographs: {widest:.3f} em")
     print(f"lines starting with …… or ——: {starts_bad}; lines of …… alone: {lonely}; "

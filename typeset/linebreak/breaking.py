@@ -5,19 +5,22 @@ of `Break(start, end, kind)` (first and last piece of each line). The grid fill 
 procedure (cjk-rules.md §c.2): fill at nominal widths; when a prohibited mark would start the
 next line, pull it in by compression (push-in) if that fits, else push the last unit(s) down
 (push-out). The optimiser (Knuth & Plass 1981, demerits = (1 + badness)²) chooses among the
-grid fill's legal alternatives: it never loosens or squeezes a line the grid fill sets tight,
-except, at a large penalty, to avoid a 孤字 last line (clreq §3.4.4, GB/T 15834 §5.1.11).
+grid fill's legal alternatives; where its lines stay loose, end in a 孤字 (clreq §3.4.4, GB/T
+15834 §5.1.11) or break a house-rule unit, a repair pass searches a window of lines around
+them, and a second try the whole paragraph. What is weighed against what is in
+typeset/text/README.md ("How lines are broken").
 """
 
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from typeset.text import classes as C
 from typeset.linebreak.measure import EPS, LineMeasure
-from typeset.text.pieces import KINSOKU, UNIT, WORD
+from typeset.text.pieces import HOUSE, KINSOKU, LEGAL, UNIT, WORD
 
 FIT = "fit"            # nominal fill ended at a legal break
 FINAL = "final"        # the rest of the paragraph fits
@@ -34,10 +37,18 @@ P_ORPHAN = 1e6         # a last line of one character (孤字), or of …… alo
 P_HOUSE = 1e6          # a break inside a house-rule unit (3月|5日, 1220.3|亿元)
 P_LOOSE = 1e8          # a line whose characters are spaced wider than the loose limit
 MAX_BADNESS = 10000.0
+SPACING_CAP = 2.0
+"""Spacing (em) beyond which a loose line costs no more (a line with no gap to space, all of
+one web address, costs as much as one spaced 2 em: finite, so such paths still compare)."""
 CONTEXT_LINES = 2
 """Lines before a loose line or 孤字 whose breaks the second pass may change."""
 RECOVERY_LINES = 3
 """Lines after it within which the second pass must be back on the first pass's breaks."""
+WHOLE = 1 << 30
+"""Window size of the second try over the whole paragraph, made only when the first repair
+still leaves a loose line, a 孤字 or a broken unit (a long unbreakable unit — a web address,
+a long number — may need the breaks of many lines before it moved, or the paragraph one line
+longer)."""
 
 
 class Node(NamedTuple):
@@ -85,6 +96,8 @@ class Breaker:
         """Candidates of the line starts met so far outside any second-pass window."""
         self._first_total = 0.0
         """Demerits of the first pass (≥ P_LOOSE exactly when one of its lines is loose)."""
+        self._first_best: dict[int, Node] = {}
+        """The first pass's cheapest way to each line start (its path's running totals)."""
         self._in_window = bytearray(line_widths.n + 2)
         """1 for the pieces inside a second-pass window (line starts there take every
         alternative)."""
@@ -92,6 +105,12 @@ class Breaker:
         self._loose_badness = 100.0 * limit * limit * limit * 0.99
         """Below this badness no line can be loose (spacing ≤ the limit ⇒ r ≤ limit / ¼ em)."""
         self._grid: dict[int, tuple[int, str]] = {}
+        self._costs: dict[int, float] = {}
+        """`_line_demerits` of the lines met so far, by s × (n + 1) + e (the passes meet many
+        of the same lines again)."""
+        self._loosen = False
+        """In the second try over the whole paragraph: a line the grid fill sets tight may
+        become loose, when that spares a looser one."""
 
     def width_for(self, s: int) -> float:
         """The measure of the line starting at piece s (the first line may be indented)."""
@@ -107,9 +126,15 @@ class Breaker:
 
     def _grid_end(self, s: int) -> tuple[int, str]:
         m = self.line_widths
-        target = self.width_for(s)
+        target = self.first_measure if s == 0 else self.measure
         last = m.last
-        j = m.nominal_fill(s, target)
+        P, nomend, pl = m.width_sums, m.nominal_end_width, m.adjacent_cut
+        limit = target + P[s] - pl[s] + EPS         # m.nominal_fill(s, target), inlined
+        j = bisect_right(P, limit) - 1
+        if j > last:
+            j = last
+        while j >= s and P[j] + nomend[j] > limit:
+            j -= 1
         if j >= last:
             return last, FINAL
         brk = self.prep.break_after
@@ -126,23 +151,40 @@ class Breaker:
         return j3, PUSH_OUT
 
     def _forced(self, s: int, j: int, target: float) -> int:
-        """Where to break inside a unit longer than the line: after a URL '/', else at the
-        edge, avoiding a 避头尾 violation when a word-internal break is near."""
+        """Where to break inside a unit longer than the line: after an address's last '/' or
+        '.' on the line (however short the line: the optimiser weighs its spacing), else at
+        the edge, avoiding a 避头尾 violation when a word-internal break is near."""
         prep, m = self.prep, self.line_widths
         if j >= m.last:
             return m.last
         if self.url_breaks:
+            slash = prep.url_slash
             for k in range(j, s - 1, -1):
-                if prep.url_slash[k] and m.nominal(s, k) >= target / 2:
-                    return k
-                if m.nominal(s, k) < target / 2:
-                    break
+                if slash[k]:
+                    return k                # the last '/' or '.' of an address on the line
         brk = prep.break_after
         if brk[j] == KINSOKU:
             for k in range(j - 1, max(s, j - 4) - 1, -1):
                 if brk[k] != KINSOKU:
                     return k
+        number = brk[j] == UNIT and self._in_number(j)
+        if number or brk[j] == WORD:
+            # never between the digits of a number (6.|8万), nor inside a word of display
+            # text when a break between words is on the line: at the unit's own soft point
+            # (a house-rule break: 6.8|万人次) or before the number
+            for soft in ((LEGAL, HOUSE), (WORD,)) if number else ((LEGAL, HOUSE),):
+                for k in range(j - 1, s - 1, -1):
+                    if brk[k] in soft:
+                        return k
         return j
+
+    def _in_number(self, j: int) -> bool:
+        """Is the gap after piece j inside a number (3|5, 6.|8, 1,|200)?"""
+        text, starts = self.prep.text, self.prep.starts
+        at = starts[j + 1]
+        before, after = text[at - 1:at], text[at:at + 1]
+        return (before.isdigit() or before in ".,") and (after.isdigit() or after in ".,") and (
+            before.isdigit() or after.isdigit())
 
     def first_fit(self) -> list[Break]:
         """The grid fill, line after line."""
@@ -166,13 +208,47 @@ class Breaker:
         heap = [0]
         queued = {0}
         candidates, demerits = self._line_candidates, self._line_demerits
+        memo, stride = self._costs, n + 1
         pop, push = heapq.heappop, heapq.heappush
         new = tuple.__new__                 # Node(...) without the keyword-argument wrapper
+        grid, grid_end, last = self._grid, self._grid_end, m.last
+        P, endw, pl = m.width_sums, m.end_width, m.adjacent_cut
+        first_measure, measure = self.first_measure, self.measure
         while heap:
             s = pop(heap)
             base = best[s].demerits
-            for e, penalty, kind in candidates(s, False):
-                total = base + demerits(s, e) + penalty
+            while not heap:
+                # the commonest line: nothing else queued, and the grid fill's own end sets
+                # it exactly full — its only candidate, demerits (1 + 0)² = 1, as
+                # `_line_candidates` and `_line_demerits` would find
+                got = grid.get(s)
+                if got is None:
+                    got = grid[s] = grid_end(s)
+                e, kind = got
+                if kind == FORCED or e >= last:
+                    break
+                need = (first_measure if s == 0 else measure) - (P[e] + endw[e] - P[s] + pl[s])
+                if need > EPS or need < -EPS:
+                    break
+                base = base + 1.0 + 0.0
+                best[e + 1] = new(Node, (base, s, e, kind))
+                s = e + 1
+            got = candidates(s, False)
+            while len(got) == 1 and not heap:
+                # one way on and nothing else queued (most lines): no start after s has
+                # been reached, so the line's end + 1 is the next start, with no rival
+                e, penalty, kind = got[0]
+                t = e + 1
+                if t >= n:
+                    break
+                d = memo[s * stride + e] = demerits(s, e)
+                base = base + d + penalty
+                best[t] = new(Node, (base, s, e, kind))
+                s = t
+                got = candidates(s, False)
+            for e, penalty, kind in got:
+                d = memo[s * stride + e] = demerits(s, e)
+                total = base + d + penalty
                 t = e + 1
                 old = best.get(t)
                 if old is None or total < old.demerits - 1e-6 or (
@@ -182,6 +258,7 @@ class Breaker:
                         queued.add(t)
                         push(heap, t)
         self._first_total = best[n].demerits
+        self._first_best = best
         return self._path(best, n, 0)
 
     @staticmethod
@@ -195,7 +272,9 @@ class Breaker:
         out.reverse()
         return out
 
-    def _repair(self, breaks: list[Break], bad: list[int]) -> list[Break]:
+    def _repair(self, breaks: list[Break], bad: list[int], context: int = CONTEXT_LINES,
+                recovery: int = RECOVERY_LINES, beat: float = float("inf")
+                ) -> tuple[list[Break], float]:
         """The second pass: the same search, from the first window's first line on, where
         the line starts in a window (`CONTEXT_LINES` before each bad line to
         `RECOVERY_LINES` after it) take every alternative; between windows a path keeps to
@@ -206,29 +285,59 @@ class Breaker:
         n = m.n
         last = len(breaks) - 1
         windows = [
-            (breaks[max(0, i - CONTEXT_LINES)].start, breaks[min(last, i + RECOVERY_LINES)].end + 1)
+            (breaks[max(0, i - context)].start, breaks[min(last, i + recovery)].end + 1)
             for i in bad]
         in_window = self._in_window
-        for a, b in windows:
-            in_window[a:b + 1] = b"\x01" * (b + 1 - a)
+        if context == WHOLE:                # the second try: outside the first repair's
+            # windows (1), a line start takes one break each way (2)
+            in_window[:] = bytes(1 if x == 1 else 2 for x in in_window)
+        else:
+            for a, b in windows:
+                in_window[a:b + 1] = b"\x01" * (b + 1 - a)
         index = {b.start: i for i, b in enumerate(breaks)}
-        prefix = [0.0]
-        for b in breaks:
-            prefix.append(prefix[-1] + self._line_demerits(b.start, b.end))
+        first = self._first_best
+        if first:                           # the first pass's running totals along its path
+            prefix = [first[b.start].demerits for b in breaks] + [first[n].demerits]
+            bound = min(prefix[-1], beat) + 1e-6   # no path dearer than the first pass's
+            # (or than the `beat` a try before this one found) can win
+        else:
+            prefix = [0.0]
+            for b in breaks:
+                prefix.append(prefix[-1] + self._line_demerits(b.start, b.end))
+            bound = beat + 1e-6
         origin = windows[0][0]
         beyond = max(w[1] for w in windows)
         best: dict[int, Node] = {origin: Node(prefix[index[origin]], -1, -1, "")}
         heap = [origin]
         queued = {origin}
         ends: list[tuple[float, int]] = []
-        candidates, demerits = self._candidates, self._line_demerits
+        candidates, demerits = self._line_candidates, self._line_demerits
+        plain = self._plain
+        plain_get = plain.get
+        memo, stride = self._costs, n + 1
+        memo_get = memo.get
         pop, push = heapq.heappop, heapq.heappush
         new = tuple.__new__
         while heap:
             s = pop(heap)
             base = best[s].demerits
-            for e, penalty, kind in candidates(s, True):
-                total = base + demerits(s, e) + penalty
+            if base > bound:
+                continue
+            if in_window[s]:                # in a window: every alternative
+                got = candidates(s, True)
+            else:
+                got = plain_get(s)
+                if got is None:
+                    got = plain[s] = candidates(s, False)
+            for e, penalty, kind in got:
+                if base + penalty > bound:
+                    continue                # dearer before its own cost (a house break)
+                d = memo_get(s * stride + e)
+                if d is None:
+                    d = memo[s * stride + e] = demerits(s, e)
+                total = base + d + penalty
+                if total > bound:
+                    continue
                 t = e + 1
                 old = best.get(t)
                 if old is None or total < old.demerits - 1e-6 or (
@@ -247,30 +356,21 @@ class Breaker:
             elif t > beyond and t in index:
                 ends.append((node.demerits + prefix[-1] - prefix[index[t]], t))
         if not ends:
-            return breaks
-        _, t = min(ends)
+            return breaks, prefix[-1]
+        total, t = min(ends)
         tail = breaks[index[t]:] if t < n else []
-        return breaks[:index[origin]] + self._path(best, t, origin) + tail
-
-    def _candidates(self, s: int, extended: bool) -> list[tuple[int, float, str]]:
-        """(end, penalty, kind) of the lines that may start at piece s: the grid fill's end,
-        and when that line is loose (or in the second pass) the legal breaks near it."""
-        if extended:
-            extended = self._in_window[s]
-        if not extended:
-            got = self._plain.get(s)
-            if got is None:
-                got = self._plain[s] = self._line_candidates(s, False)
-            return got
-        return self._line_candidates(s, True)
+        return breaks[:index[origin]] + self._path(best, t, origin) + tail, total
 
     def _line_candidates(self, s: int, extended: bool) -> list[tuple[int, float, str]]:
+        """(end, penalty, kind) of the lines that may start at piece s: the grid fill's end,
+        and when that line is loose (or, `extended`, in a repair window) the legal breaks
+        near it and the house-rule breaks."""
         m = self.line_widths
         got = self._grid.get(s)
         if got is None:
-            got = self.grid_end(s)
+            got = self._grid[s] = self._grid_end(s)
         e, kind = got
-        if kind == FORCED:
+        if kind == FORCED and not extended:
             return [(e, 0.0, kind)]
         target = self.first_measure if s == 0 else self.measure
         if kind == FINAL and self.ragged_last:
@@ -288,29 +388,41 @@ class Breaker:
         P, endw, pl = m.width_sums, m.end_width, m.adjacent_cut
         T, X, G = m.stretch_sums, m.extra_stretch_sums, m.gap_count_sums
         start = target + P[s] - pl[s]       # target - width(s, k) = start - P[k] - endw[k]
-        for k in m.legal_before(e, s, 6 if loose else 3):
+        reach = 1 if self._in_window[s] == 2 else 3   # (2: far from a flaw, second try)
+        legal = m.legal
+        i = bisect_left(legal, e)
+        before = legal[max(0, i - (6 if loose else reach)):i]   # m.legal_before, nearest last
+        while before and before[0] < s:
+            del before[0]
+        for k in reversed(before):
             short = start - P[k] - endw[k]
             if loose and short > need + 4 * self.em:
                 break
             if short > EPS and T[k] - T[s] <= EPS:
                 continue        # a line that cannot be justified is never an alternative
-            if not loose:       # second pass: a tight line is never made loose
+            if not (loose or self._loosen):   # a tight line is made loose only in the
+                # second try over the whole paragraph
                 extra = short - (X[k] - X[s])
                 if extra > EPS and (G[k] == G[s] or extra / (G[k] - G[s]) > limit):
                     break
             out.append((k, penalty_back, ALTERNATIVE))
-        after = m.legal_after(e, 3)
-        fits = m.fits
-        for k in after:
-            if not fits(s, k, target):
+        j = bisect_right(legal, e)
+        after = legal[j:j + reach]                                # m.legal_after
+        S, esq = m.shrink_sums, m.end_squeeze
+        for k in after:                     # m.fits(s, k, target), the same floats
+            if (P[k] + endw[k] - P[s] + pl[s]) - (S[k] + esq[k] - S[s] + pl[s]) > target + EPS:
                 break
             out.append((k, penalty_fwd, ALTERNATIVE))
-        if extended and m.house:
-            low = out[-1][0] if len(out) > 1 and out[-1][0] < e else s
-            spacing = m.spacing
-            for k in m.house_between(min(low, e), after[-1] if after else m.last):
-                if k >= s and fits(s, k, target) and spacing(s, k, target) <= limit:
-                    out.append((k, P_HOUSE + penalty_back, ALTERNATIVE))
+        if extended:
+            house = m.house()
+            if house:
+                low = out[-1][0] if len(out) > 1 and out[-1][0] < e else s
+                room = target + EPS
+                for k in house[bisect_left(house, max(s, min(low, e))):bisect_right(
+                        house, after[-1] if after else m.last)]:   # m.house_between
+                    # m.fits(s, k, target), the same floats; loose or not: the costs decide
+                    if (P[k] + endw[k] - P[s] + pl[s]) - (S[k] + esq[k] - S[s] + pl[s]) <= room:
+                        out.append((k, P_HOUSE + penalty_back, ALTERNATIVE))
         return out
 
     def _line_demerits(self, s: int, e: int) -> float:
@@ -323,7 +435,9 @@ class Breaker:
         if w > target + EPS:
             shrink = m.shrink(s, e)
             r = (w - target) / shrink if shrink > EPS else 10.0
-            badness = min(100.0 * r * r * r, MAX_BADNESS)
+            badness = 100.0 * r * r * r
+            if badness > MAX_BADNESS:
+                badness = MAX_BADNESS
         elif final and self.ragged_last:
             badness = 0.0
         else:
@@ -337,12 +451,22 @@ class Breaker:
                     badness = MAX_BADNESS
                 else:
                     r = d / stretch
-                    badness = min(100.0 * r * r * r, MAX_BADNESS)
+                    badness = 100.0 * r * r * r
+                    if badness > MAX_BADNESS:
+                        badness = MAX_BADNESS
                 if badness > self._loose_badness:
-                    spacing = m.spacing(s, e, target)
+                    X = m.extra_stretch_sums                        # m.spacing(s, e, target)
+                    short = d - (X[e] - X[s])
+                    if short <= EPS:
+                        spacing = 0.0
+                    else:
+                        G = m.gap_count_sums
+                        gaps = G[e] - G[s]
+                        spacing = short / gaps if gaps else float("inf")
                     if spacing > self.loose_limit + EPS:
                         badness = MAX_BADNESS
-                        demerits = (1.0 + badness) ** 2 + P_LOOSE * (1.0 + spacing / self.em)
+                        over = min(spacing, SPACING_CAP * self.em) / self.loose_limit
+                        demerits = (1.0 + badness) ** 2 + P_LOOSE * (1.0 + over * over * over)
                         if final and s > 0 and self.avoid_orphan and self.is_orphan(s, e):
                             demerits += P_ORPHAN
                         return demerits
@@ -374,10 +498,21 @@ class Breaker:
         target = self.width_for(b.start)
         return self.line_widths.spacing(b.start, b.end, target) > self.loose_limit + EPS
 
+    def _flaw_past_first_line(self, breaks: list[Break]) -> bool:
+        """Is a line after the first loose, broken inside a house-rule unit, or a 孤字?"""
+        if len(breaks) < 2:
+            return False
+        last = breaks[-1]
+        if self.avoid_orphan and self.is_orphan(last.start, last.end):
+            return True
+        house = self.prep.break_after
+        return any(house[b.end] == HOUSE or self.is_loose(b) for b in breaks[1:])
+
     def breaks(self, optimal: bool) -> list[Break]:
         """The breaks: grid fill or optimised; then, when a line is loose or the last line
         is a 孤字, a second pass that may change the breaks of that line and the
-        `CONTEXT_LINES` before it, weighing spacing against the house rules."""
+        `CONTEXT_LINES` before it, weighing spacing against the house rules; when a line is
+        still loose after it, once more with wider windows."""
         breaks = self.optimal() if optimal else self.first_fit()
         orphan = (self.avoid_orphan and len(breaks) > 1
                   and self.is_orphan(breaks[-1].start, breaks[-1].end))
@@ -386,7 +521,14 @@ class Breaker:
             bad[:0] = [number for number, b in enumerate(breaks) if self.is_loose(b)]
         if not bad:
             return breaks
-        fixed = self._repair(breaks, bad)
+        fixed, total = self._repair(breaks, bad)
+        if optimal and total >= P_HOUSE and self._flaw_past_first_line(fixed):
+            # still a loose line, a 孤字 or a unit broken, and not only in the first line
+            # (whose every alternative the first repair has weighed already)
+            self._loosen = total >= P_LOOSE  # (else no loose line can beat the repair's)
+            again, cost = self._repair(breaks, bad, WHOLE, WHOLE, total)
+            if cost < total - 1e-6:
+                fixed = again
         if not optimal and orphan and self.is_orphan(fixed[-1].start, fixed[-1].end) and (
                 len(fixed) > 1):
             return breaks

@@ -10,6 +10,7 @@ maximum, then every eligible inter-character gap equally). Spacing is never nega
 from __future__ import annotations
 
 from enum import IntEnum
+from itertools import compress
 from operator import add, sub
 
 from typeset.frame import PlacedGlyph
@@ -17,6 +18,7 @@ from typeset.text import classes as C
 from typeset.linebreak.lines import LineRun, SetLine
 from typeset.linebreak.measure import EPS
 from typeset.session import current
+from typeset.text.gaps import LATIN_WORD
 from typeset.text.pieces import UNIT, Preparation
 from typeset.units import snap
 
@@ -38,11 +40,13 @@ def set_line(prep: Preparation, s: int, e: int, *, measure: float, width: float,
     natural = sum(map(sub, map(sub, line_full, left), right)) + sum(gaps)
     overfull = 0.0
     need = width - natural
+    content = natural                       # the same floats when nothing is adjusted
     if need < -EPS:
         overfull = _compress(prep, s, e, -need, left, right, gaps, pad)
+        content = sum(map(add, map(sub, map(sub, line_full, left), right), pad)) + sum(gaps)
     elif need > EPS and (align == "distribute" or (align == "justify" and not last)):
         _expand(prep, s, e, need, gaps, pad)
-    content = sum(map(add, map(sub, map(sub, line_full, left), right), pad)) + sum(gaps)
+        content = sum(map(add, map(sub, map(sub, line_full, left), right), pad)) + sum(gaps)
     offset = x0
     if align == "center" and content < width:
         offset += (width - content) / 2
@@ -119,13 +123,16 @@ def _compress(prep, s, e, amount, left, right, gaps, pad) -> float:
 
 def _expand(prep, s, e, amount, gaps, pad) -> None:
     """Add `amount` pt by clreq's expansion priorities (never inside unbreakable units)."""
-    for i, k in enumerate(range(s, e)):
-        if prep.space_stretch[k] > EPS and amount > EPS:
-            part = min(prep.space_stretch[k], amount)
-            pad[i] += part
-            amount -= part
-    stretchable = [(i, prep.latin_gap_stretch[k]) for i, k in enumerate(range(s, e))
-                   if prep.latin_gap_stretch[k] > EPS]
+    spaces = prep.space_stretch[s:e]
+    if any(spaces):
+        for i, room in enumerate(spaces):
+            if room > EPS and amount > EPS:
+                part = min(room, amount)
+                pad[i] += part
+                amount -= part
+    gap_rooms = prep.latin_gap_stretch[s:e]
+    stretchable = [(i, cap) for i, cap in enumerate(gap_rooms) if cap > EPS] if any(
+        gap_rooms) else []
     total = sum(cap for _, cap in stretchable)
     if total > EPS and amount > EPS:
         take = min(total, amount)
@@ -134,11 +141,14 @@ def _expand(prep, s, e, amount, gaps, pad) -> None:
         amount -= take
     if amount <= EPS:
         return
-    eligible = [i for i, k in enumerate(range(s, e)) if prep.gap_stretches[k]]
+    eligible = list(compress(range(e - s), prep.gap_stretches[s:e]))
     if not eligible:
         # last resort (e.g. “1958 alone on an indented first line): any gap that is not
         # inside an unbreakable unit, so that the line still ends flush
-        eligible = [i for i, k in enumerate(range(s, e)) if prep.break_after[k] != UNIT]
+        # (not inside a Latin word: a web address's break points stay closed)
+        cls, brk = prep.char_class, prep.break_after
+        eligible = [i for i, k in enumerate(range(s, e)) if brk[k] != UNIT and not (
+            cls[k] in LATIN_WORD and cls[k + 1] in LATIN_WORD)]
     if not eligible:
         return
     share = amount / len(eligible)
@@ -177,20 +187,23 @@ def _runs(prep, s, e, x, left, right, gaps, pad, snapped) -> tuple[LineRun, ...]
     get = snapped.get
     cur_face = cur_emph = None
     cur_glyphs: list[PlacedGlyph] = []
-    add = cur_glyphs.append
+    put = cur_glyphs.append
     cur_x = 0.0
     cur_start = 0
-    for i, k in enumerate(range(s, e + 1)):
-        if face_of[k] != cur_face or emph[k] != cur_emph:
+    stop = e + 1
+    k = s
+    for face, emphasis, piece, advance, lead, trail, extra, gap in zip(
+            face_of[s:stop], emph[s:stop], glyphs[s:stop], full[s:stop], left, right, pad, gaps):
+        if face != cur_face or emphasis != cur_emph:
             if cur_face is not None:
                 runs.append(_run(faces, (cur_face, cur_emph), em, cur_x, cur_glyphs,
                                  text[cur_start:starts[k]]))
-            cur_face, cur_emph, cur_start = face_of[k], emph[k], starts[k]
+            cur_face, cur_emph, cur_start = face, emphasis, starts[k]
             cur_glyphs = []
-            add = cur_glyphs.append
+            put = cur_glyphs.append
             cur_x = snap(x)
-        origin = x - left[i]
-        for gid, dx, src in glyphs[k]:
+        origin = x - lead
+        for gid, dx, src in piece:
             v = origin + dx
             at = get(v)
             if at is None:
@@ -200,8 +213,9 @@ def _runs(prep, s, e, x, left, right, gaps, pad, snapped) -> tuple[LineRun, ...]
                 at = get(v)
                 if at is None:
                     at = _snap_new(v, snapped)
-            add(new(PlacedGlyph, (gid, at, src, 0.0)))
-        x += full[k] - left[i] - right[i] + pad[i] + gaps[i]
+            put(new(PlacedGlyph, (gid, at, src, 0.0)))
+        x += advance - lead - trail + extra + gap
+        k += 1
     if cur_face is not None:
         runs.append(_run(faces, (cur_face, cur_emph), em, cur_x, cur_glyphs,
                          text[cur_start:starts[e + 1]]))

@@ -8,8 +8,8 @@ the compression it may still use (push-in) and its stretch; plus the legal break
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, compress
-from operator import add, not_, sub
+from itertools import accumulate, compress, repeat
+from operator import add, mul, not_, sub
 
 from typeset.text import classes as C
 from typeset.text.pieces import HOUSE, LEGAL, Preparation
@@ -37,11 +37,11 @@ class LineMeasure:
         """width_sums[k]: nominal width of pieces 0..k-1 with the gaps after them."""
         self.shrink_sums = list(accumulate(map(add, map(add, shl, shr), gsh), initial=0.0))
         """shrink_sums[k]: push-in room of pieces 0..k-1 and their gaps."""
-        units = [unit if x else 0.0 for x in elig]
+        units = map(mul, elig, repeat(unit))   # ¼ em where the gap may stretch (True × ¼ em)
         self.stretch_sums = list(accumulate(map(add, map(add, units, gst), spst), initial=0.0))
         """stretch_sums[k]: nominal stretch (¼ em per stretchable gap, CJK–Latin space, word
         spaces) of pieces 0..k-1, for the badness ratio."""
-        self.gap_count_sums = list(accumulate(map(int, elig), initial=0))
+        self.gap_count_sums = list(accumulate(elig, initial=0))   # 0 + True = 1: ints
         """gap_count_sums[k]: gaps after pieces 0..k-1 that take inter-character spacing."""
         self.extra_stretch_sums = list(accumulate(map(add, gst, spst), initial=0.0))
         """extra_stretch_sums[k]: what word spaces and CJK–Latin spaces of pieces 0..k-1 may
@@ -50,13 +50,13 @@ class LineMeasure:
         self.nominal_end_width = prep.nominal_end_width
         self.adjacent_cut = prep.adjacent_cut
         cls = prep.char_class
-        self.end_squeeze = [0.0 if c == C.SP else x for c, x in zip(cls, shl)]
+        self.end_squeeze = list(map(mul, shl, map(C.SP.__ne__, cls)))   # × False = 0.0
         """Push-in room of a piece when it ends a line (a line-end space has none)."""
         # legal breaks; the last piece's break class is always LEGAL (= 0)
         self.legal = list(compress(range(n), map(not_, prep.break_after)))
         """Piece numbers after which a line may break, ascending."""
-        self.house = list(compress(range(n), map(HOUSE.__eq__, prep.break_after)))
-        """Piece numbers inside house-rule units (a break there costs, `BreakClass.HOUSE`)."""
+        self._house: list[int] | None = None
+        """Piece numbers inside house-rule units, made on first use (by the repair pass)."""
 
     # -- widths -----------------------------------------------------------------------------
     def width(self, s: int, e: int) -> float:
@@ -89,15 +89,6 @@ class LineMeasure:
         return self.width(s, e) - self.shrink(s, e) <= measure + EPS
 
     # -- positions --------------------------------------------------------------------------
-    def nominal_fill(self, s: int, measure: float) -> int:
-        """The last piece j ≥ s whose line s..j fits at nominal widths (s - 1 if none)."""
-        limit = measure + self.width_sums[s] - self.adjacent_cut[s] + EPS
-        j = min(bisect_right(self.width_sums, limit) - 1, self.last)
-        P, nomend = self.width_sums, self.nominal_end_width
-        while j >= s and P[j] + nomend[j] > limit:
-            j -= 1
-        return j
-
     def next_legal(self, k: int) -> int:
         """The first legal break at or after piece k (the paragraph end at the latest)."""
         i = bisect_left(self.legal, k)
@@ -110,21 +101,9 @@ class LineMeasure:
             return self.legal[i]
         return None
 
-    def legal_before(self, k: int, s: int, count: int) -> list[int]:
-        """Up to `count` legal breaks before piece k (nearest first), not before piece s."""
-        i = bisect_left(self.legal, k) - 1
-        out = []
-        while i >= 0 and len(out) < count and self.legal[i] >= s:
-            out.append(self.legal[i])
-            i -= 1
-        return out
-
-    def house_between(self, a: int, b: int) -> list[int]:
-        """The house-rule breaks after pieces a..b (`BreakClass.HOUSE`), ascending."""
-        house = self.house
-        return house[bisect_left(house, a):bisect_right(house, b)]
-
-    def legal_after(self, k: int, count: int) -> list[int]:
-        """Up to `count` legal breaks after piece k (nearest first)."""
-        i = bisect_right(self.legal, k)
-        return self.legal[i:i + count]
+    def house(self) -> list[int]:
+        """Piece numbers inside house-rule units (a break there costs, `BreakClass.HOUSE`),
+        ascending."""
+        if self._house is None:
+            self._house = list(compress(range(self.n), map(HOUSE.__eq__, self.prep.break_after)))
+        return self._house

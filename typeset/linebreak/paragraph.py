@@ -127,6 +127,8 @@ set_paragraph.uncached = _set_uncached  # type: ignore[attr-defined]
 def _unprinted(prep) -> list[str]:
     """Zero-width and format characters that became a piece with no glyph (so their text is
     in no glyph run), sorted; white space and uncovered characters are reported elsewhere."""
+    if all(prep.glyphs):                    # every piece drew a glyph (nearly always)
+        return []
     found = set()
     for k, glyphs in enumerate(prep.glyphs):
         if not glyphs and prep.char_class[k] in (C.ZW, C.EX):

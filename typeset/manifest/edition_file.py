@@ -20,7 +20,7 @@ from typeset.diagnostics import Diagnostic, InputError, SourceRef, scoped
 from typeset.manifest.checks import check_jumps, check_pages, check_stories
 from typeset.manifest.dates import DateError, parse_date, timestamp, weekday
 from typeset.manifest.fields import MapReader, Problems, closest, kind_of, suggestion
-from typeset.manifest.layout_file import load_layout_with_warnings
+from typeset.manifest.layout_file import load_layout_with_warnings, read_composition
 from typeset.manifest.output_settings import read_output
 from typeset.manifest.lunar import LunarUnavailable, lunar_date
 from typeset.manifest.paths import UnsafePath, inside
@@ -33,6 +33,7 @@ from typeset.manifest.stacks import is_container, read_container
 from typeset.manifest.story_file import read_story
 from typeset.manifest.yamlpos import YMap, parse_yaml
 from typeset.model.edition import Edition, Page, Slot
+from typeset.model.composition import CompositionRules
 from typeset.model.layout import Layout
 from typeset.model.output import OutputSettings
 from typeset.model.story import Story
@@ -40,7 +41,7 @@ from typeset.project import find_project_root
 
 MANIFEST_NAME = "edition.yaml"
 EDITION_KEYS = ("paper", "date", "issue", "layout", "lunar", "masthead", "output", "pages",
-                "description", "timezone", "jump")
+                "description", "timezone", "jump", "composition")
 PAGE_KEYS = ("number", "section", "editor", "layout", "slots", "front", "make_up", "items")
 MASTHEAD_KEYS = ("paper_latin", "cn", "postal_code", "publisher", "printer", "address",
                  "phone", "price", "website", "motto", "weather", "chief_editor")
@@ -88,7 +89,9 @@ def load_edition(path: Path, project_root: Path | None = None
     extra = _masthead(top, problems)
     output = read_output(top.raw("output"), top.at("output"), problems,
                          "the edition's output", root)
-    layouts = _Layouts(root, output, problems, _jump(top, problems))
+    composition = read_composition(top, problems)
+    layouts = _Layouts(root, output, problems, _jump(top, problems),
+                       (composition, top.at("composition")))
     default_layout = top.text("layout", required=True, example="broadsheet-8col")
     pages = _pages(top, problems, layouts, default_layout, folder, label)
     stories, failed = _stories(pages, folder, label, problems)
@@ -196,9 +199,13 @@ class _Layouts:
     warnings (at their place in the layout file) recorded once per edition load."""
 
     def __init__(self, root: Path, output: OutputSettings, problems: Problems,
-                 jump: dict | None = None):
+                 jump: dict | None = None,
+                 composition: tuple[dict, SourceRef | None] = ({}, None)):
         self.root, self.output, self.problems = root, output, problems
         self.jump = jump or {}
+        self.composition, self.composition_at = composition
+        """The edition's `composition:` settings (digit and Latin spacing …) over each
+        layout's, key by key, and where they are written."""
         self.cache: dict[str, Layout | None] = {}
         self.pages_without_layout: set = set()
         """Pages left out because their layout could not be read (already an error)."""
@@ -219,8 +226,26 @@ class _Layouts:
             layout = dataclasses.replace(layout, output=self.output.over(layout.output))
         if layout is not None and self.jump:
             layout = dataclasses.replace(layout, **self.jump)
+        if layout is not None and self.composition:
+            layout = self._with_composition(layout)
         self.cache[name] = layout
         return layout
+
+
+    def _with_composition(self, layout: Layout) -> Layout:
+        """`layout` with the edition's composition settings over its own; settings that
+        only conflict together (cjk_latin_space outside the layout's min/max) are an error
+        at the edition's `composition:` line."""
+        merged = {**layout.composition, **self.composition}
+        try:
+            CompositionRules.from_mapping(merged)
+        except (TypeError, ValueError) as exc:
+            self.problems.error("bad-composition", f"{exc} (the edition's composition: over "
+                                f"layout '{layout.name}')", self.composition_at,
+                                hint="set the conflicting settings together in the edition's "
+                                     "composition: (see docs/manifest.md)")
+            return layout
+        return dataclasses.replace(layout, composition=merged)
 
 
 def _pages(top: MapReader, problems: Problems, layouts: _Layouts, default_layout: str,

@@ -91,9 +91,10 @@ def load_layout_with_warnings(name: str, project_root: Path
     return layout, list(problems.warnings)
 
 
-def _composition(top, problems: Problems) -> dict:
-    """The `composition:` mapping, each key checked against `CompositionRules` (with the
-    closest valid name suggested) and each value by constructing the rules."""
+def read_composition(top, problems: Problems) -> dict:
+    """The `composition:` mapping of a layout or an edition, each key checked against
+    `CompositionRules` (with the closest valid name suggested) and each value by
+    constructing the rules; the settings that passed, as plain values."""
     raw = plain(top.raw("composition"), top.at("composition"), problems, "composition")
     if not isinstance(raw, dict) or not raw:
         return raw if isinstance(raw, dict) else {}
@@ -196,7 +197,7 @@ def read_layout(path: Path, name: str, project_root: Path) -> tuple[Layout, Prob
         box_inset_lines=top.integer("box_inset_lines", 1, low=0, high=10, example="1"),
         underset_lines=top.integer("underset_lines", 3, low=0, high=1000, example="3"),
         head_band=head_band, jump_out=jump_out, jump_in=jump_in,
-        composition=_composition(top, problems),
+        composition=read_composition(top, problems),
         output=read_output(top.raw("output"), top.at("output"), problems,
                            f"output of layout {name}", project_root),
         fit=read_fit(top, problems),

@@ -11,10 +11,13 @@ stretchable break, no space).
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from typeset.model.composition import CompositionRules
 from typeset.session import current
 from typeset.text import classes as C
-from typeset.text.pieces import KINSOKU, LEGAL, UNIT, BreakClass, Preparation
+from typeset.text.pieces import HOUSE, KINSOKU, LEGAL, UNIT, BreakClass, Preparation
 
 NO_STRETCH_AFTER = frozenset({C.OP, C.CN, C.SL})
 """No inter-character spacing after these (an opening mark, a connector, a solidus)."""
@@ -69,8 +72,35 @@ def set_gaps(prep: Preparation, rules: CompositionRules, other: list[int]) -> No
             space = spaces[kind]
             if space is not None:
                 ga[k], gsh[k], gst[k] = space
+    if rules.url_breaks and True in slash:
+        _url_breaks(text, starts, brk, slash)
     prep.latin_gap, prep.latin_gap_shrink, prep.latin_gap_stretch = ga, gsh, gst
     prep.break_after, prep.gap_stretches, prep.url_slash = brk, elig, slash
+
+
+URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[!-~]+"
+                 r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/[!-~]*"
+                 r"|[A-Za-z0-9-]{2,}(?:\.[A-Za-z0-9-]{2,}){2,}")
+"""A web address in the text: a scheme or www., a host with a path, or a host of three
+names (example.gov.cn); Latin words with one dot (Node.js, U.S.) are not addresses."""
+
+
+def _url_breaks(text: str, starts: list[int], brk: list, slash: list[bool]) -> None:
+    """The break points of a web address (after '/', after '.' before a letter, before a '.')
+    become HOUSE breaks: the grid fill keeps the address whole, the optimiser breaks it there, at
+    a cost, when that keeps a line from being spaced loose (an address longer than the
+    column is broken at them by the grid fill as before). Elsewhere they stay UNIT."""
+    spans = [(m.start(), m.end()) for m in URL.finditer(text)]
+    if not spans:
+        return
+    for a, b in spans:
+        first = bisect_right(starts, a)
+        for k in range(first - 1, len(brk) - 1):
+            at = starts[k + 1]
+            if at >= b:
+                break
+            if brk[k] == UNIT and at > a and (slash[k] or (text[at] == "." and at + 1 < b)):
+                brk[k] = HOUSE              # after '/' or '.', or before a '.' (Chicago 6.17)
 
 
 def _word_has_letter(cls: list[int], text: str, starts: list[int], k: int) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typeset.session import memoised
 from typeset.text import classes as C
-from typeset.text.pieces import LEGAL, WORD, Preparation
+from typeset.text.pieces import HOUSE, LEGAL, WORD, Preparation
 
 _WORDLIKE = frozenset({C.ID, C.LA, C.FA})
 
@@ -37,13 +37,14 @@ def word_starts(text: str) -> frozenset[int]:
 
 
 def keep_words(prep: Preparation) -> None:
-    """Mark every legal break of `prep` that falls inside a word WORD (display text)."""
+    """Mark every legal or house-rule break of `prep` that falls inside a word WORD
+    (display text: 6.8万|人次 stays a unit's soft point, 6.8|万人次 … inside 万人次 do not)."""
     brk, cls, starts = prep.break_after, prep.char_class, prep.starts
     n = len(brk)
     if n < 2:
         return
     inside = word_starts(prep.text)
     for k in range(n - 1):
-        if brk[k] == LEGAL and starts[k + 1] not in inside and cls[k] in _WORDLIKE and (
-                cls[k + 1] in _WORDLIKE):
+        if (brk[k] == LEGAL or brk[k] == HOUSE) and starts[k + 1] not in inside and (
+                cls[k] in _WORDLIKE and cls[k + 1] in _WORDLIKE):
             brk[k] = WORD
