@@ -1,9 +1,11 @@
 """The make-up pass: every `make_up: auto` page given the best tree the search finds.
 
-In: an `Edition`, a `FontBook`, image sizes. Out: `MakeupResult`. The free box is the type
-area (below the masthead on the first page) less the pinned items (`at:`); items pinned at
-the foot of the page at its left or right leave an L: the box above them and the columns
-beside them, each searched, the last units going beside the pinned ones.
+In: an `Edition`, a `FontBook`, image sizes. Out: `MakeupResult`. First the headline lever
+(`typeset.makeup.hierarchy`: the lead's 主题 the page's largest). The free space is the type
+area (below the masthead on the first page) less the pinned items (`at:`, anywhere on the
+page): it is cut into rectangles by guillotine cuts along the pinned items' edges (the
+modules then stand L-shaped around them), the units dealt to the rectangles in priority
+order (the first, top-left, holds the lead), each rectangle searched; the cheapest sum wins.
 """
 
 from __future__ import annotations
@@ -11,12 +13,15 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field, replace
 
+from typeset.compose.headline import set_headline_group
 from typeset.diagnostics import Diagnostic, error, warning
 from typeset.fit import measure
 from typeset.fit.pass_ import FitResult, _PageFitter, contexts_for
 from typeset.fit.share import options
 from typeset.fonts import FontBook
-from typeset.makeup.search import Candidate, Search
+from typeset.makeup.hierarchy import headline_levels
+from typeset.makeup.regions import free_boxes
+from typeset.makeup.search import Candidate, Search, deals
 from typeset.makeup.units import Unit, page_units
 from typeset.model.edition import Edition, GridArea, Page
 from typeset.model.stack import Container, Leaf, Node, Row, Stack, leaves
@@ -26,6 +31,8 @@ SLACK = 30
 PHOTO_SHARE = 0.6
 """A story's unsized photo spans this share of the story's columns (from 4 columns)."""
 MASTHEAD_LINES = 10
+DEALS = 3
+"""Cuts of the units into runs tried per way of cutting the free space."""
 """Lines the front page keeps free at its top for the masthead (as the sample does)."""
 
 
@@ -56,6 +63,8 @@ def make_up_edition(edition: Edition, fonts: FontBook, image_sizes: dict | None 
     result = MakeupResult(edition)
     if not any(p.make_up == "auto" for p in edition.pages):
         return result
+    edition, changed = headline_levels(edition)
+    result.diagnostics.extend(changed)
     contexts = contexts_for(edition, fonts, image_sizes)
     first = min(p.number for p in edition.pages)
     pages = list(edition.pages)
@@ -84,6 +93,7 @@ class _PageMakeup:
         self.by_id = {s.id: s for s in page.slots}
         self.leaf_memo: dict = {}
         self.table_memo: dict = {}
+        self.head_memo: dict = {}
         self.vertical: frozenset[str] = frozenset()
         self.photo_sized = {s.id: bool(s.photo and s.photo.span) for s in page.slots}
 
@@ -137,8 +147,9 @@ class _PageMakeup:
 
         def table(tree: Stack, vertical: tuple[str, ...]):
             self.vertical = frozenset(vertical)
+            memo = self.table_memo.setdefault(cap, {})
             kids = [options(child, cap, self.leaf_options, gap_lines, weight,
-                            self.table_memo, self.key) for child in tree.children]
+                            memo, self.key) for child in tree.children]
             if len(kids) == 1:
                 return {h: (c, ((0, h, p),)) for h, (c, p) in kids[0].items()}
             # Two bands: only the page's height matters, so look for it directly.
@@ -156,6 +167,22 @@ class _PageMakeup:
             return options(tree, cap, self.leaf_options, gap_lines, weight)
         return table
 
+    def head_lines(self, slot_id: str, span: int) -> int:
+        """Grid lines the story's headline group takes at `span` columns (0: none)."""
+        key = (slot_id, span)
+        if key not in self.head_memo:
+            slot = self.by_id[slot_id]
+            story = self.edition.stories.get(slot.story or "")
+            lines = 0
+            if slot.kind == "story" and story is not None and story.headline is not None \
+                    and story.headline.headline:
+                width = self.ctx.grid.span_width(span)
+                lines = set_headline_group(story.headline, 0.0, 0, width, self.ctx,
+                                           max_lines=slot.headline_lines).lines
+                lines += 2 if slot.box else 0
+            self.head_memo[key] = lines
+        return self.head_memo[key]
+
     def can_vertical(self, slot_id: str, span: int) -> bool:
         slot = self.by_id[slot_id]
         return (span >= 3 and slot.kind == "story" and not slot.headline_span
@@ -169,13 +196,13 @@ class _PageMakeup:
             return page, None
         top = MASTHEAD_LINES if self.front else 0
         pinned = [s for s in page.slots if s.id not in {i for u in units for i in u.ids}]
-        boxes = self.boxes(pinned, top)
-        if boxes is None:
+        ways = self.boxes(pinned, top)
+        if ways is None:
             return page, None
         levels = [u.level for u in units if u.story]
         largest = min(levels, default=9)
         start = time.perf_counter()
-        choices = self.search(units, boxes, largest)
+        choices = self.search(units, ways, largest)
         if choices is None:
             self.result.diagnostics.append(error(
                 "make-up-impossible", f"page {page.number}: no layout found for its items",
@@ -205,52 +232,87 @@ class _PageMakeup:
         return new, choice
 
     def boxes(self, pinned, top: int):
-        """The free boxes: [(column, span, top, bottom)], the first above any pinned items."""
+        """Ways to cut the free space into boxes around the pinned items (reading order)."""
         lay = self.page.layout
-        if not pinned:
-            return [(1, lay.columns, top, lay.lines)]
-        p_top = min(s.area.top for s in pinned)
-        cols = set()
-        for s in pinned:
-            cols.update(range(s.area.column, s.area.column + s.area.span))
-        free = [c for c in range(1, lay.columns + 1) if c not in cols]
-        at_foot = all(s.area.bottom == lay.lines for s in pinned)
-        contiguous = free == list(range(free[0], free[-1] + 1)) if free else True
-        if not at_foot or not contiguous or p_top <= top:
+        areas = [(s.area.column, s.area.span, s.area.top, s.area.bottom) for s in pinned]
+        ways = free_boxes(lay.columns, lay.lines, top, areas)
+        if not ways:
+            where = pinned[0] if pinned else None
             self.result.diagnostics.append(error(
-                "make-up-pinned", f"page {self.page.number}: pinned items must stand at the "
-                "foot of the page, at its left or right", source=pinned[0].source,
-                page=self.page.number, slot=pinned[0].id,
-                hint="pin them with bottom: " f"{lay.lines} in the outer columns, or write the "
-                     "page as stacks"))
+                "make-up-pinned", f"page {self.page.number}: the pinned items leave no room "
+                "for modules (every free rectangle is narrower than 2 columns or lower than "
+                "6 lines)", source=where.source if where else self.page.source,
+                page=self.page.number, slot=where.id if where else None,
+                hint="move the pinned items to the page's edges, or write the page as stacks"))
             return None
-        boxes = [(1, lay.columns, top, p_top)]
-        if free:
-            boxes.append((free[0], len(free), p_top, lay.lines))
-        return boxes
+        return ways
 
-    def search(self, units: list[Unit], boxes, largest: int):
-        """The best candidate for each box (the last units beside pinned items)."""
+    def search(self, units: list[Unit], ways, largest: int):
+        """The best candidate for each box of the best way: the units dealt to the boxes in
+        priority order (the lead in the first), in the shares nearest the boxes' areas."""
         self.tried = 0
-        if len(boxes) == 1:
-            cand = self.one(units, boxes[0], largest)
-            return [(boxes[0], cand)] if cand else None
         best, best_score = None, None
-        for j in range(1, min(3, len(units) - 1) + 1):
-            upper = self.one(units[:-j], boxes[0], largest)
-            lower = self.one(units[-j:], boxes[1], 10)
-            if upper is None or lower is None:
-                continue
-            score = upper.score + lower.score
-            if best_score is None or score < best_score - 1e-9:
-                best, best_score = [(boxes[0], upper), (boxes[1], lower)], score
+        memo: dict = {}
+        for boxes in ways:
+            for runs in self.runs(units, boxes):
+                chosen, score = [], 0.0
+                for n, (box, run) in enumerate(zip(boxes, runs)):
+                    key = (tuple(u.ids for u in run), box, n == 0)
+                    if key not in memo:
+                        memo[key] = self.one(run, box, largest if n == 0 else 10)
+                    cand = memo[key]
+                    if cand is None:
+                        break
+                    chosen.append((box, cand))
+                    score += cand.score
+                else:
+                    if best_score is None or score < best_score - 1e-9:
+                        best, best_score = chosen, score
         return best
+
+    def runs(self, units: list[Unit], boxes) -> list[list[list[Unit]]]:
+        """The units cut into one consecutive run per box, the `DEALS` cuts whose measured
+        areas come nearest the boxes' shares of the free space."""
+        if len(boxes) == 1:
+            return [[units]]
+        if len(units) < len(boxes):
+            return []
+        areas = [self.unit_area(u) for u in units]
+        total = sum(areas) or 1.0
+        room = [span * (bottom - top) for _c, span, top, bottom in boxes]
+        whole = sum(room)
+        scored = []
+        for sizes in deals(len(units), len(boxes)):
+            i, miss = 0, 0.0
+            for size, r in zip(sizes, room):
+                miss += abs(sum(areas[i:i + size]) / total - r / whole)
+                i += size
+            scored.append((miss, sizes))
+        scored.sort()
+        out = []
+        for _miss, sizes in scored[:DEALS]:
+            i, run = 0, []
+            for size in sizes:
+                run.append(units[i:i + size])
+                i += size
+            out.append(run)
+        return out
+
+    def unit_area(self, unit: Unit) -> float:
+        """Columns × lines a unit takes set 3 columns wide (its fewest lines)."""
+        table = self.heights(self.page.layout.lines + SLACK)
+        total = 0.0
+        for sid in unit.ids:
+            leaf = self.leaf(sid, 1, 3)
+            found = table(Stack(1, 3, (leaf,)), ())
+            total += 3 * min(min(found), 500) if found else 1500
+        return total
 
     def one(self, units, box, largest: int) -> Candidate | None:
         column, span, top, bottom = box
         height = bottom - top
         search = Search(units, column, span, height, self.heights(height + SLACK),
-                        self.can_vertical, largest, self.leaf)
+                        self.can_vertical, largest, self.leaf, self.head_lines)
         cand = search.best()
         self.tried += search.tried
         return cand

@@ -36,6 +36,7 @@ TOUCH = 1e5
 NARROW_LEAD = 2e3
 """Per base column a lead narrower than 6 (the desk's lead spans most of the page)."""
 VERTICAL = 50.0
+"""Cost of turning a headline vertical (竖题) to avoid a collision."""
 BUDGET = 1500
 """Candidates after which no more neighbouring swaps are tried (bounds a page's time)."""
 DEALS = 6
@@ -44,8 +45,7 @@ groups come out most even by the units' measured areas."""
 SWAP = 1e3
 """Two units after the lead taken out of their priority order."""
 HEAD_LINES = 3
-"""Two headlines side by side whose tops are nearer than this many lines collide (撞题)."""
-"""Cost of turning a headline vertical (竖题) to avoid a collision."""
+"""Lines a headline is taken to take when its group is not measured."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,8 @@ class Search:
 
     def __init__(self, units: list[Unit], column: int, width: int, height: int,
                  heights: Heights, can_vertical: Callable[[str, int], bool],
-                 largest_level: int, leaf: Callable[[str, int, int], Leaf]):
+                 largest_level: int, leaf: Callable[[str, int, int], Leaf],
+                 head_lines: Callable[[str, int], int] | None = None):
         self.units = units
         self.column = column
         self.width = width
@@ -101,6 +102,7 @@ class Search:
         self.can_vertical = can_vertical
         self.largest_level = largest_level
         self.leaf = leaf
+        self.head_lines = head_lines or (lambda _sid, _span: HEAD_LINES)
         self.tried = 0
         self.areas: dict = {}
         self.label_rows = 0
@@ -213,8 +215,33 @@ class Search:
             yield Candidate(tree, h, (h - self.height) * OVER,
                             (("over/short lines", (h - self.height) * OVER),), ())
             return
-        exact = self.height in table
-        if exact:
+        cand = self.judged(tree, table, a, beside, band2, lead, vertical)
+        for _round in range(2):  # headlines still side by side: turn one of each pair 竖题
+            pairs = cand.parts[-1][1] if cand.parts[1][1] else ()
+            turn = []
+            for x, y in pairs:
+                for sid, span in sorted((p for p in (x, y)), key=lambda p: -p[1]):
+                    if sid != lead.ids[0] and sid not in vertical and sid not in turn \
+                            and self.can_vertical(sid, span):
+                        turn.append(sid)
+                        break
+            if not turn:
+                break
+            trial = vertical + turn
+            again = self.heights(tree, tuple(trial))
+            if not again:
+                break
+            other = self.judged(tree, again, a, beside, band2, lead, trial)
+            if other.score >= cand.score - 1e-9:
+                break
+            cand, vertical = other, trial
+        yield Candidate(cand.tree, cand.height, cand.score, cand.parts[:-1], cand.vertical)
+
+    def judged(self, tree: Stack, table, a: int, beside: list[Unit], band2: list,
+               lead: Unit, vertical: list[str]) -> Candidate:
+        """The candidate scored as placed at the height nearest the box's; its last part
+        lists the colliding headlines ((slot, span), (slot, span))."""
+        if self.height in table:
             h = self.height
         else:
             h = min(table, key=lambda x: (abs(x - self.height), x > self.height))
@@ -222,16 +249,16 @@ class Search:
         lead_penalty = (a < max(spans, default=0)) + (lead.level > self.largest_level)
         areas: dict = {}
         place(tree, table[h][1], 0, h, areas)
-        touching, heads = self.geometry(areas, set(vertical))
-        collisions = heads  # as placed: the vertical heads chosen above are not counted
+        touching, pairs = self.geometry(areas, set(vertical))
         parts = (("over/short lines", abs(h - self.height) * OVER),
-                 ("撞题", collisions * COLLISION),
+                 ("撞题", len(pairs) * COLLISION),
                  ("lead", lead_penalty * LEAD),
                  ("photos/boxes touching", touching * TOUCH),
                  ("lead width", max(0, min(6, self.width) - a) * NARROW_LEAD),
                  ("竖题", len(vertical) * VERTICAL),
                  ("levers", table[h][0]))
-        yield Candidate(tree, h, sum(v for _, v in parts), parts, tuple(vertical))
+        return Candidate(tree, h, sum(v for _, v in parts), parts + (("pairs", pairs),),
+                         tuple(vertical))
 
     def area(self, unit: Unit) -> float:
         """Grid lines × columns a unit takes (measured at 3 columns, or the box's width)."""
@@ -275,8 +302,9 @@ class Search:
                 children.extend(self.leaf(i, column, span) for i in unit.ids)
         return Stack(column, span, tuple(children))
 
-    def geometry(self, areas: dict, vertical: set[str]) -> tuple[int, int]:
-        """(photos or boxed items touching, horizontal headlines side by side) as placed."""
+    def geometry(self, areas: dict, vertical: set[str]) -> tuple[int, list]:
+        """(photos or boxed items touching, the horizontal headlines side by side as
+        ((slot, span), (slot, span)) pairs) as placed."""
         facts = {}
         for unit in self.units:
             for k, sid in enumerate(unit.ids):
@@ -284,7 +312,7 @@ class Search:
                 facts[sid] = (unit.box if k == 0 or len(unit.ids) == 1 else False,
                               unit.photo if len(unit.ids) == 1 else False, head)
         ids = sorted(areas)
-        touching = heads = 0
+        touching, heads = 0, []
         for i, x in enumerate(ids):
             ax = areas[x][0]
             for y in ids[i + 1:]:
@@ -297,8 +325,10 @@ class Search:
                 fx, fy = facts.get(x, (False,) * 3), facts.get(y, (False,) * 3)
                 if side or over:
                     touching += (fx[0] and fy[0]) + (fx[1] and fy[1])
-                if side and fx[2] and fy[2] and abs(ax.top - ay.top) < HEAD_LINES:
-                    heads += 1
+                if side and fx[2] and fy[2] and max(ax.top, ay.top) < min(
+                        ax.top + self.head_lines(x, ax.span) + 1,
+                        ay.top + self.head_lines(y, ay.span) + 1):
+                    heads.append(((x, ax.span), (y, ay.span)))
         return touching, heads
 
     @staticmethod
