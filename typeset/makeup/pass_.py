@@ -21,7 +21,7 @@ from typeset.fit.share import options
 from typeset.fonts import FontBook
 from typeset.makeup.hierarchy import headline_levels
 from typeset.makeup.regions import free_boxes
-from typeset.makeup.search import Candidate, Search, deals
+from typeset.makeup.search import COLLISION, Candidate, Search, deals, side_by_side
 from typeset.makeup.units import Unit, page_units
 from typeset.model.edition import Edition, GridArea, Page
 from typeset.model.stack import Container, Leaf, Node, Row, Stack, leaves
@@ -31,7 +31,7 @@ SLACK = 30
 PHOTO_SHARE = 0.6
 """A story's unsized photo spans this share of the story's columns (from 4 columns)."""
 MASTHEAD_LINES = 10
-DEALS = 3
+DEALS = 6
 """Cuts of the units into runs tried per way of cutting the free space."""
 """Lines the front page keeps free at its top for the masthead (as the sample does)."""
 
@@ -266,9 +266,21 @@ class _PageMakeup:
                     chosen.append((box, cand))
                     score += cand.score
                 else:
+                    score += COLLISION * self.between(chosen)
                     if best_score is None or score < best_score - 1e-9:
                         best, best_score = chosen, score
         return best
+
+    @staticmethod
+    def between(chosen) -> int:
+        """Headlines of different boxes side by side (撞题 across a cut)."""
+        placed = [[(sid, c, span, top + box[2], lines) for sid, c, span, top, lines
+                   in cand.heads] for box, cand in chosen]
+        count = 0
+        for i, one in enumerate(placed):
+            for other in placed[i + 1:]:
+                count += sum(side_by_side(a, b) for a in one for b in other)
+        return count
 
     def runs(self, units: list[Unit], boxes) -> list[list[list[Unit]]]:
         """The units cut into one consecutive run per box, the `DEALS` cuts whose measured

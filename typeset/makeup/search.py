@@ -9,10 +9,12 @@ The trees searched are the desk's modular pages: a top band with the lead (头�
 (splits of the remaining width, each at least 2 base columns), the remaining units dealt out
 to the groups left to right in priority order, each group a stack. Every candidate is fitted
 exactly by the sharing search; its score adds, in this order of weight: lines the page is
-left over or short, 撞题 (two horizontal headlines side by side at one height), a lead
-narrower than another story or without the page's largest headline, photos or boxed items
-touching, then the levers' cost. A 竖题 is tried for the first story of a stack that stands
-beside another headline. Ties keep the first candidate, in a fixed order: deterministic.
+left over or short, 撞题 (two horizontal headline groups in columns side by side whose lines
+overlap as placed, each group measured at its width), a lead narrower than another story or
+without the page's largest headline, photos or boxed items touching, then the levers' cost.
+A 竖题 is tried for the first story of a stack that stands beside another headline, and for
+the wider story of a pair still side by side. Ties keep the first candidate, in a fixed
+order: deterministic.
 """
 
 from __future__ import annotations
@@ -58,6 +60,9 @@ class Candidate:
     parts: tuple[tuple[str, float], ...]
     vertical: tuple[str, ...] = ()
     """Slot ids set with a 竖题."""
+    heads: tuple[tuple[str, int, int, int, int], ...] = ()
+    """The horizontal headlines as placed: (slot, column, span, top, lines), top from the
+    box's top (for the 撞题 between boxes)."""
 
 
 Heights = Callable[[Stack, tuple[str, ...]], dict[int, tuple[float, object]]]
@@ -105,8 +110,6 @@ class Search:
         self.head_lines = head_lines or (lambda _sid, _span: HEAD_LINES)
         self.tried = 0
         self.areas: dict = {}
-        self.label_rows = 0
-        """Headlines side by side in the rows of a label's stories (撞题), this candidate."""
 
     def best(self) -> Candidate | None:
         """The best candidate; when it still breaks a rule (撞题, photos or boxes touching),
@@ -178,16 +181,12 @@ class Search:
 
     def scored(self, a: int, beside: list[Unit], band2: list, lead: Unit):
         col = self.column
-        self.label_rows = 0
-        vertical: list[str] = []
-        collisions = 0
+        vertical: list[str] = []  # collisions left are counted as placed (judged)
         if beside:
             first = beside[0]
-            if first.headed and lead.headed:
-                if self.can_vertical(first.ids[0], self.width - a):
-                    vertical.append(first.ids[0])
-                else:
-                    collisions += 1
+            if first.headed and lead.headed and self.can_vertical(first.ids[0],
+                                                                  self.width - a):
+                vertical.append(first.ids[0])
             top = Row(col, self.width, (
                 self.stack([lead], col, a),
                 self.stack(beside, col + a, self.width - a)))
@@ -197,17 +196,14 @@ class Search:
         if band2:
             groups, c = [], col
             for k, (span, units) in enumerate(band2):
-                if k and units[0].headed and band2[k - 1][1][0].headed:
-                    if self.can_vertical(units[0].ids[0], span):
-                        vertical.append(units[0].ids[0])
-                    else:
-                        collisions += 1
+                if k and units[0].headed and band2[k - 1][1][0].headed and \
+                        self.can_vertical(units[0].ids[0], span):
+                    vertical.append(units[0].ids[0])
                 groups.append(self.stack(units, c, span))
                 c += span
             children.append(groups[0] if len(groups) == 1 else Row(col, self.width,
                                                                    tuple(groups)))
         tree = Stack(col, self.width, tuple(children))
-        collisions += self.label_rows
         table = self.heights(tree, tuple(vertical))
         if not table:  # far more than the box holds: say roughly how much
             need = sum(min(self.least(leaf), 10_000) * leaf.span for leaf in _leaves(tree))
@@ -235,7 +231,8 @@ class Search:
             if other.score >= cand.score - 1e-9:
                 break
             cand, vertical = other, trial
-        yield Candidate(cand.tree, cand.height, cand.score, cand.parts[:-1], cand.vertical)
+        yield Candidate(cand.tree, cand.height, cand.score, cand.parts[:-1], cand.vertical,
+                        cand.heads)
 
     def judged(self, tree: Stack, table, a: int, beside: list[Unit], band2: list,
                lead: Unit, vertical: list[str]) -> Candidate:
@@ -257,8 +254,11 @@ class Search:
                  ("lead width", max(0, min(6, self.width) - a) * NARROW_LEAD),
                  ("竖题", len(vertical) * VERTICAL),
                  ("levers", table[h][0]))
+        heads = tuple((sid, area.column, area.span, area.top, self.head_lines(sid, area.span))
+                      for sid, (area, _c) in sorted(areas.items())
+                      if self.facts().get(sid, (False,) * 3)[2] and sid not in vertical)
         return Candidate(tree, h, sum(v for _, v in parts), parts + (("pairs", pairs),),
-                         tuple(vertical))
+                         tuple(vertical), heads)
 
     def area(self, unit: Unit) -> float:
         """Grid lines × columns a unit takes (measured at 3 columns, or the box's width)."""
@@ -292,7 +292,6 @@ class Search:
                 widths = [span // len(stories)] * len(stories)
                 for k in range(span - sum(widths)):
                     widths[k] += 1
-                self.label_rows += max(0, sum(self.headed(i) for i in stories) - 1)
                 cells, c = [], column
                 for sid, w in zip(stories, widths):
                     cells.append(Stack(c, w, (self.leaf(sid, c, w),)))
@@ -305,12 +304,8 @@ class Search:
     def geometry(self, areas: dict, vertical: set[str]) -> tuple[int, list]:
         """(photos or boxed items touching, the horizontal headlines side by side as
         ((slot, span), (slot, span)) pairs) as placed."""
-        facts = {}
-        for unit in self.units:
-            for k, sid in enumerate(unit.ids):
-                head = (unit.headed if k == 0 else unit.story) and sid not in vertical
-                facts[sid] = (unit.box if k == 0 or len(unit.ids) == 1 else False,
-                              unit.photo if len(unit.ids) == 1 else False, head)
+        facts = {sid: (f[0], f[1], f[2] and sid not in vertical)
+                 for sid, f in self.facts().items()}
         ids = sorted(areas)
         touching, heads = 0, []
         for i, x in enumerate(ids):
@@ -331,6 +326,16 @@ class Search:
                     heads.append(((x, ax.span), (y, ay.span)))
         return touching, heads
 
+    def facts(self) -> dict[str, tuple[bool, bool, bool]]:
+        """Per slot: (a boxed item, a photo, a story with a horizontal headline)."""
+        facts = {}
+        for unit in self.units:
+            for k, sid in enumerate(unit.ids):
+                facts[sid] = (unit.box if k == 0 or len(unit.ids) == 1 else False,
+                              unit.photo if len(unit.ids) == 1 else False,
+                              unit.headed if k == 0 else unit.story)
+        return facts
+
     @staticmethod
     def touching(beside: list[Unit], band2: list) -> int:
         """Photos or boxes one on another in a stack, or side by side at a row's top."""
@@ -344,6 +349,15 @@ class Search:
             count += (x.photo and y.photo) + (x.box and y.box)
         return count
 
+
+
+def side_by_side(a: tuple, b: tuple) -> bool:
+    """Two placed headlines (slot, column, span, top, lines) in columns side by side whose
+    lines overlap: 撞题."""
+    _x, ac, aspan, atop, alines = a
+    _y, bc, bspan, btop, blines = b
+    side = ac + aspan == bc or bc + bspan == ac
+    return side and max(atop, btop) < min(atop + alines + 1, btop + blines + 1)
 
 
 def _leaves(node):
