@@ -21,7 +21,7 @@ from typeset.fit.share import options
 from typeset.fonts import FontBook
 from typeset.makeup.hierarchy import headline_levels
 from typeset.makeup.regions import free_boxes
-from typeset.makeup.search import COLLISION, Candidate, Search, deals, side_by_side
+from typeset.makeup.search import COLLISION, Candidate, Search, deals
 from typeset.makeup.units import Unit, page_units
 from typeset.model.edition import Edition, GridArea, Page
 from typeset.model.stack import Container, Leaf, Node, Row, Stack, leaves
@@ -33,6 +33,8 @@ PHOTO_SHARE = 0.6
 MASTHEAD_LINES = 10
 DEALS = 6
 """Cuts of the units into runs tried per way of cutting the free space."""
+MOVES = 40
+"""Dealings one move from the best tried when a box still comes out over or short."""
 """Lines the front page keeps free at its top for the masthead (as the sample does)."""
 
 
@@ -68,15 +70,19 @@ def make_up_edition(edition: Edition, fonts: FontBook, image_sizes: dict | None 
     contexts = contexts_for(edition, fonts, image_sizes)
     first = min(p.number for p in edition.pages)
     pages = list(edition.pages)
+    fitted = list(edition.pages)
+    """The pages before the one made up, fitted as the fit pass will (so a continuation
+    on a later page is measured with the rest of its story)."""
     for k, page in enumerate(pages):
-        if page.make_up != "auto" or not page.makeup:
-            continue
-        start = time.perf_counter()
-        pages[k], choice = _PageMakeup(page, edition, contexts, pages, result,
-                                       page.number == first).run()
-        if choice is not None:
-            choice.seconds = time.perf_counter() - start
-            result.pages.append(choice)
+        if page.make_up == "auto" and page.makeup:
+            start = time.perf_counter()
+            pages[k], choice = _PageMakeup(page, edition, contexts, fitted, result,
+                                           page.number == first).run()
+            if choice is not None:
+                choice.seconds = time.perf_counter() - start
+                result.pages.append(choice)
+        if pages[k].containers:
+            fitted[k] = _PageFitter(pages[k], contexts, FitResult(edition), fitted).run()
     result.edition = replace(edition, pages=tuple(pages))
     return result
 
@@ -249,38 +255,77 @@ class _PageMakeup:
 
     def search(self, units: list[Unit], ways, largest: int):
         """The best candidate for each box of the best way: the units dealt to the boxes in
-        priority order (the lead in the first), in the shares nearest the boxes' areas."""
+        priority order (the lead in the first), in the shares nearest the boxes' areas;
+        when a box still comes out over or short, or headlines collide, units are moved or
+        swapped between boxes (`MOVES` tries at most)."""
         self.tried = 0
-        best, best_score = None, None
-        memo: dict = {}
+        best, best_score, best_runs = None, None, None
+        self.box_memo: dict = {}
         for boxes in ways:
             for runs in self.runs(units, boxes):
-                chosen, score = [], 0.0
-                for n, (box, run) in enumerate(zip(boxes, runs)):
-                    key = (tuple(u.ids for u in run), box, n == 0)
-                    if key not in memo:
-                        memo[key] = self.one(run, box, largest if n == 0 else 10)
-                    cand = memo[key]
-                    if cand is None:
-                        break
-                    chosen.append((box, cand))
-                    score += cand.score
-                else:
-                    score += COLLISION * self.between(chosen)
-                    if best_score is None or score < best_score - 1e-9:
-                        best, best_score = chosen, score
+                found = self.dealt(boxes, runs, largest)
+                if found is not None and (best_score is None or found[1] < best_score - 1e-9):
+                    best, best_score, best_runs = found[0], found[1], (boxes, runs)
+        if best is None or best_score < COLLISION:
+            return best
+        boxes, runs = best_runs
+        tries = 0
+        improved = len(boxes) > 1
+        while improved and tries < MOVES and best_score >= COLLISION:
+            improved = False
+            for trial in self.moves(runs, units[0]):
+                tries += 1
+                found = self.dealt(boxes, trial, largest)
+                if found is not None and found[1] < best_score - 1e-9:
+                    best, best_score, runs, improved = found[0], found[1], trial, True
+                    break
+                if tries >= MOVES:
+                    break
         return best
 
+    def dealt(self, boxes, runs, largest: int):
+        """(the best candidate per box, the sum of their scores with 撞题 across boxes) for
+        one dealing of the units, or None when a box has no candidate."""
+        chosen, score = [], 0.0
+        for n, (box, run) in enumerate(zip(boxes, runs)):
+            outside = tuple((sid, c, span, top + b[2] - box[2], lines) for b, cand in chosen
+                            for sid, c, span, top, lines in cand.heads)
+            key = (tuple(u.ids for u in run), box, n == 0, outside)
+            if key not in self.box_memo:
+                self.box_memo[key] = self.one(run, box, largest if n == 0 else 10, outside)
+            cand = self.box_memo[key]
+            if cand is None:
+                return None
+            chosen.append((box, cand))
+            score += cand.score
+        return chosen, score
+
     @staticmethod
-    def between(chosen) -> int:
-        """Headlines of different boxes side by side (撞题 across a cut)."""
-        placed = [[(sid, c, span, top + box[2], lines) for sid, c, span, top, lines
-                   in cand.heads] for box, cand in chosen]
-        count = 0
-        for i, one in enumerate(placed):
-            for other in placed[i + 1:]:
-                count += sum(side_by_side(a, b) for a in one for b in other)
-        return count
+    def moves(runs, lead: Unit):
+        """Dealings one step from `runs`: one unit moved to another box, or two units of
+        two boxes swapped (each box's units kept in priority order, the lead kept first)."""
+        order = lambda run: sorted(run, key=lambda u: u.priority)  # noqa: E731
+        for i, run in enumerate(runs):
+            for u in run:
+                if u is lead:
+                    continue
+                for j in range(len(runs)):
+                    if j == i or len(run) < 2:
+                        continue
+                    trial = list(runs)
+                    trial[i] = [x for x in run if x is not u]
+                    trial[j] = order(runs[j] + [u])
+                    yield trial
+        for i, run in enumerate(runs):
+            for j in range(i + 1, len(runs)):
+                for u in run:
+                    for v in runs[j]:
+                        if u is lead or v is lead:
+                            continue
+                        trial = list(runs)
+                        trial[i] = order([x for x in run if x is not u] + [v])
+                        trial[j] = order([x for x in runs[j] if x is not v] + [u])
+                        yield trial
 
     def runs(self, units: list[Unit], boxes) -> list[list[list[Unit]]]:
         """The units cut into one consecutive run per box, the `DEALS` cuts whose measured
@@ -320,11 +365,11 @@ class _PageMakeup:
             total += 3 * min(min(found), 500) if found else 1500
         return total
 
-    def one(self, units, box, largest: int) -> Candidate | None:
+    def one(self, units, box, largest: int, outside: tuple = ()) -> Candidate | None:
         column, span, top, bottom = box
         height = bottom - top
         search = Search(units, column, span, height, self.heights(height + SLACK),
-                        self.can_vertical, largest, self.leaf, self.head_lines)
+                        self.can_vertical, largest, self.leaf, self.head_lines, outside)
         cand = search.best()
         self.tried += search.tried
         return cand

@@ -60,6 +60,8 @@ class Candidate:
     parts: tuple[tuple[str, float], ...]
     vertical: tuple[str, ...] = ()
     """Slot ids set with a 竖题."""
+    clashes: tuple[str, ...] = ()
+    """Slots of the headlines side by side (撞题) as placed."""
     heads: tuple[tuple[str, int, int, int, int], ...] = ()
     """The horizontal headlines as placed: (slot, column, span, top, lines), top from the
     box's top (for the 撞题 between boxes)."""
@@ -98,7 +100,8 @@ class Search:
     def __init__(self, units: list[Unit], column: int, width: int, height: int,
                  heights: Heights, can_vertical: Callable[[str, int], bool],
                  largest_level: int, leaf: Callable[[str, int, int], Leaf],
-                 head_lines: Callable[[str, int], int] | None = None):
+                 head_lines: Callable[[str, int], int] | None = None,
+                 outside: tuple = ()):
         self.units = units
         self.column = column
         self.width = width
@@ -108,6 +111,9 @@ class Search:
         self.largest_level = largest_level
         self.leaf = leaf
         self.head_lines = head_lines or (lambda _sid, _span: HEAD_LINES)
+        self.outside = outside
+        """Headlines placed in other boxes: (slot, column, span, top, lines), top from this
+        box's top (a 撞题 across a cut counts as one inside)."""
         self.tried = 0
         self.areas: dict = {}
 
@@ -119,9 +125,12 @@ class Search:
         if best is None or dict(best.parts).get("撞题", 0) + dict(best.parts).get(
                 "photos/boxes touching", 0) == 0:
             return best
+        clash = set(best.clashes)
         for k in range(1, len(self.units) - 1):
             if self.tried >= BUDGET:
                 break  # a count, not a clock: the same input still gives the same page
+            if clash and not clash & set(self.units[k].ids + self.units[k + 1].ids):
+                continue  # only the units whose headlines collide are moved
             order = list(self.units)
             order[k], order[k + 1] = order[k + 1], order[k]
             best = self._best(self.candidates(order), best, swapped=True)
@@ -132,7 +141,8 @@ class Search:
             self.tried += 1
             if swapped:
                 cand = Candidate(cand.tree, cand.height, cand.score + SWAP,
-                                 cand.parts + (("order", SWAP),), cand.vertical)
+                                 cand.parts + (("order", SWAP),), cand.vertical,
+                                 cand.clashes, cand.heads)
             if best is None or cand.score < best.score - 1e-9:
                 best = cand
         return best
@@ -207,7 +217,8 @@ class Search:
         table = self.heights(tree, tuple(vertical))
         if not table:  # far more than the box holds: say roughly how much
             need = sum(min(self.least(leaf), 10_000) * leaf.span for leaf in _leaves(tree))
-            h = self.height + max(1, -(-(need - self.height * self.width) // self.width))
+            h = self.height + max(1, -(-(need - self.height * self.width) // self.width),
+                                  self.lowest(tree) - self.height)
             yield Candidate(tree, h, (h - self.height) * OVER,
                             (("over/short lines", (h - self.height) * OVER),), ())
             return
@@ -231,8 +242,10 @@ class Search:
             if other.score >= cand.score - 1e-9:
                 break
             cand, vertical = other, trial
+        pairs = cand.parts[-1][1]
+        clashes = tuple(sorted({p[0] for pair in pairs for p in pair}))
         yield Candidate(cand.tree, cand.height, cand.score, cand.parts[:-1], cand.vertical,
-                        cand.heads)
+                        clashes, cand.heads)
 
     def judged(self, tree: Stack, table, a: int, beside: list[Unit], band2: list,
                lead: Unit, vertical: list[str]) -> Candidate:
@@ -268,6 +281,14 @@ class Search:
             self.areas[key] = sum(min(self.least(self.leaf(i, self.column, span)), 500) * span
                                   for i in unit.ids)
         return self.areas[key]
+
+    def lowest(self, node) -> int:
+        """The fewest lines a tree could take: its stacks' sums, its rows' tallest child (a
+        bound that ranks the trees over the box: the least over first)."""
+        if isinstance(node, Leaf):
+            return min(self.least(node), 10_000)
+        kids = [self.lowest(child) for child in node.children]
+        return max(kids) if isinstance(node, Row) else sum(kids)
 
     def least(self, leaf: Leaf) -> int:
         """The fewest lines a leaf takes at its span (from its height table)."""
@@ -324,6 +345,12 @@ class Search:
                         ax.top + self.head_lines(x, ax.span) + 1,
                         ay.top + self.head_lines(y, ay.span) + 1):
                     heads.append(((x, ax.span), (y, ay.span)))
+        for x in ids:  # beside the headlines of the boxes searched before this one
+            ax = areas[x][0]
+            if facts.get(x, (False,) * 3)[2]:
+                mine = (x, ax.column, ax.span, ax.top, self.head_lines(x, ax.span))
+                heads.extend(((x, ax.span), (o[0], 0)) for o in self.outside
+                             if side_by_side(mine, o))
         return touching, heads
 
     def facts(self) -> dict[str, tuple[bool, bool, bool]]:
