@@ -271,9 +271,9 @@ SPECS = [
         ("fifth", 700, "稳预期才能增信心", 3),
         ("sixth", 900, "物流枢纽建设提速", 3),
     ]), {"plant.jpg": (1600, 1067)}, judged=(4,),
-        known="an ad in the middle of the side leaves three boxes that each take whole "
-              "stories: one comes out over, another short (units are dealt to boxes in "
-              "priority runs only)"),
+        known="an ad in the middle of the side: the lead (too tall for the 34 lines above "
+              "the ad across the page) stands beside the strip over the ad, and no story "
+              "there fits those 34 lines with a 竖题: 撞题 with the lead"),
 
     PageSpec("ad-corner", """\
       - number: 5

@@ -21,7 +21,7 @@ from typeset.fit.share import options
 from typeset.fonts import FontBook
 from typeset.makeup.hierarchy import headline_levels
 from typeset.makeup.regions import free_boxes
-from typeset.makeup.search import COLLISION, Candidate, Search, deals
+from typeset.makeup.search import SHORT, Candidate, Search, deals
 from typeset.makeup.units import Unit, page_units
 from typeset.model.edition import Edition, GridArea, Page
 from typeset.model.stack import Container, Leaf, Node, Row, Stack, leaves
@@ -30,6 +30,9 @@ SLACK = 30
 """Lines beyond the page's height the search still measures (to say how much is over)."""
 PHOTO_SHARE = 0.6
 """A story's unsized photo spans this share of the story's columns (from 4 columns)."""
+OTHER_SHARES = (0.4, 1.0)
+"""Shares tried in turn when the page still comes out over or short (a smaller photo makes
+room, a larger one fills)."""
 MASTHEAD_LINES = 10
 DEALS = 6
 """Cuts of the units into runs tried per way of cutting the free space."""
@@ -98,6 +101,7 @@ class _PageMakeup:
         self.ctx = self.fitter.ctx
         self.by_id = {s.id: s for s in page.slots}
         self.leaf_memo: dict = {}
+        self.share = PHOTO_SHARE
         self.table_memo: dict = {}
         self.head_memo: dict = {}
         self.vertical: frozenset[str] = frozenset()
@@ -118,13 +122,13 @@ class _PageMakeup:
             slot = replace(slot, headline_vertical="right")
         photo = slot.photo
         if slot.kind == "story" and photo is not None and not self.photo_sized.get(slot.id):
-            wide = max(2, round(span * PHOTO_SHARE)) if span >= 4 else 0
+            wide = max(2, round(span * self.share)) if span >= 4 else 0
             slot = replace(slot, photo=replace(photo, span=wide))
         return slot
 
     def leaf_options(self, leaf: Leaf, cap: int):
         vertical = leaf.slot_id in self.vertical
-        key = (leaf.slot_id, leaf.span, vertical, cap)
+        key = (leaf.slot_id, leaf.span, vertical, cap, self.share)
         hit = self.leaf_memo.get(key)
         if hit is None:
             original = self.fitter.by_id[leaf.slot_id]
@@ -153,7 +157,7 @@ class _PageMakeup:
 
         def table(tree: Stack, vertical: tuple[str, ...]):
             self.vertical = frozenset(vertical)
-            memo = self.table_memo.setdefault(cap, {})
+            memo = self.table_memo.setdefault((cap, self.share), {})
             kids = [options(child, cap, self.leaf_options, gap_lines, weight,
                             memo, self.key) for child in tree.children]
             if len(kids) == 1:
@@ -209,6 +213,28 @@ class _PageMakeup:
         largest = min(levels, default=9)
         start = time.perf_counter()
         choices = self.search(units, ways, largest)
+        tried = self.tried
+        score = lambda found: sum(c.score for _b, c in found)  # noqa: E731
+        def off(found) -> bool:
+            """Over in a box, or short by more than 3 % of the free space in all."""
+            short = sum(max(0, b[3] - b[2] - c.height) * b[1] for b, c in found)
+            room = sum((b[3] - b[2]) * b[1] for b, _c in found)
+            return any(c.height > b[3] - b[2] for b, c in found) or short > 0.03 * room
+
+        if choices is not None and off(choices) and any(
+                s.kind == "story" and s.photo and not self.photo_sized.get(s.id)
+                for s in page.slots):
+            share = self.share
+            for other in OTHER_SHARES:
+                self.share = other
+                found = self.search(units, ways, largest)
+                tried += self.tried
+                if found is not None and score(found) < score(choices) - 1e-9:
+                    choices, share = found, other
+                if not off(choices):
+                    break
+            self.share = share
+        self.tried = tried
         if choices is None:
             self.result.diagnostics.append(error(
                 "make-up-impossible", f"page {page.number}: no layout found for its items",
@@ -234,7 +260,7 @@ class _PageMakeup:
         choice = PageChoice(page.number, tuple(containers), cands,
                             sum(c[1].score >= 0 for c in choices), time.perf_counter() - start,
                             tuple(vertical))
-        choice.tried = self.tried
+        choice.tried = tried
         return new, choice
 
     def boxes(self, pinned, top: int):
@@ -266,12 +292,12 @@ class _PageMakeup:
                 found = self.dealt(boxes, runs, largest)
                 if found is not None and (best_score is None or found[1] < best_score - 1e-9):
                     best, best_score, best_runs = found[0], found[1], (boxes, runs)
-        if best is None or best_score < COLLISION:
+        if best is None or best_score < SHORT:
             return best
         boxes, runs = best_runs
         tries = 0
         improved = len(boxes) > 1
-        while improved and tries < MOVES and best_score >= COLLISION:
+        while improved and tries < MOVES and best_score >= SHORT:
             improved = False
             for trial in self.moves(runs, units[0]):
                 tries += 1
