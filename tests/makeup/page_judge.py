@@ -67,8 +67,7 @@ def judge(loaded, built, document, stories, number: int) -> Verdict:
     frame = next(f for f in document.pages if f.number == number)
     lay = page.layout
     grid = PageGrid(lay)
-    front = number == min(p.number for p in built.pages)
-    top = MASTHEAD_LINES if front else 0
+    top = MASTHEAD_LINES if page.is_front else 0
     v = Verdict(number)
     by_id = {s.id: s for s in page.slots}
     results = {r.story: r for r in stories}

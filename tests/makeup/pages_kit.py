@@ -136,11 +136,13 @@ def verdicts(spec: PageSpec, folder: Path, fonts):
 
 SCALE = float(__import__("os").environ.get("MK_SCALE", "0.7"))
 """The lengths below are drafted as a page's worth and more; set at this share they fill a
-page with room for headlines and photos, as a desk's list for one page does."""
+front page (90 lines under the masthead) with room for headlines and photos, as a desk's
+list for one page does; an inside page (100 lines) takes `INSIDE` times as much."""
+INSIDE = 1.1
 
 
-def _stories(specs) -> dict[str, str]:
-    return {name: story(int(chars * SCALE), head, level, seed, **extra)
+def _stories(specs, scale: float = 1.0) -> dict[str, str]:
+    return {name: story(int(chars * SCALE * scale), head, level, seed, **extra)
             for seed, (name, chars, head, level, *rest) in enumerate(specs)
             for extra in [rest[0] if rest else {}]}
 
@@ -200,7 +202,7 @@ SPECS = [
         ("sixth", 600, "河道治理见成效", 3),
         ("seventh", 550, "乡村公路通到家门口", 3),
         ("eighth", 500, "全民阅读季启动", 3),
-    ]), {"farm.jpg": (1600, 1100)}, judged=(2,)),
+    ], INSIDE), {"farm.jpg": (1600, 1100)}, judged=(2,)),
 
     PageSpec("photos", """\
       - number: 3
@@ -222,7 +224,7 @@ SPECS = [
         ("third", 1200, "科技馆里的奇妙一天", 2),
         ("fourth", 900, "春季赏花线路发布", 3),
         ("fifth", 800, "公交专线直达景区", 3),
-    ]), {"a.jpg": (1600, 1067), "b.jpg": (1400, 1000), "c.jpg": (1000, 1300)}, judged=(3,)),
+    ], INSIDE), {"a.jpg": (1600, 1067), "b.jpg": (1400, 1000), "c.jpg": (1000, 1300)}, judged=(3,)),
 
     PageSpec("ad-foot", """\
       - number: 1
@@ -270,10 +272,7 @@ SPECS = [
         ("fourth", 900, "数字经济园区落成", 3),
         ("fifth", 700, "稳预期才能增信心", 3),
         ("sixth", 900, "物流枢纽建设提速", 3),
-    ]), {"plant.jpg": (1600, 1067)}, judged=(4,),
-        known="an ad in the middle of the side: the lead (too tall for the 34 lines above "
-              "the ad across the page) stands beside the strip over the ad, and no story "
-              "there fits those 34 lines with a 竖题: 撞题 with the lead"),
+    ], INSIDE), {"plant.jpg": (1600, 1067)}, judged=(4,)),
 
     PageSpec("ad-corner", """\
       - number: 5
@@ -294,7 +293,7 @@ SPECS = [
         ("third", 1200, "停车难题有解了", 2),
         ("fourth", 1000, "垃圾分类新风尚", 3),
         ("fifth", 900, "背街小巷变了样", 3),
-    ]), {"street.jpg": (1500, 1000)}, judged=(5,)),
+    ], INSIDE), {"street.jpg": (1500, 1000)}, judged=(5,)),
 
     PageSpec("continued", """\
       - number: 1
@@ -360,5 +359,5 @@ SPECS = [
         ("s11", 450, "无障碍设施改造完成", 3),
         ("s12", 450, "社区运动会开幕", 3),
         ("s13", 400, "家庭医生签约提速", 3),
-    ]), judged=(6,)),
+    ], INSIDE), judged=(6,)),
 ]

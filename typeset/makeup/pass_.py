@@ -38,7 +38,7 @@ DEALS = 6
 """Cuts of the units into runs tried per way of cutting the free space."""
 MOVES = 40
 """Dealings one move from the best tried when a box still comes out over or short."""
-"""Lines the front page keeps free at its top for the masthead (as the sample does)."""
+"""Lines the front page (`Page.is_front`) keeps free at its top for the masthead."""
 
 
 @dataclass
@@ -71,7 +71,6 @@ def make_up_edition(edition: Edition, fonts: FontBook, image_sizes: dict | None 
     edition, changed = headline_levels(edition)
     result.diagnostics.extend(changed)
     contexts = contexts_for(edition, fonts, image_sizes)
-    first = min(p.number for p in edition.pages)
     pages = list(edition.pages)
     fitted = list(edition.pages)
     """The pages before the one made up, fitted as the fit pass will (so a continuation
@@ -80,7 +79,7 @@ def make_up_edition(edition: Edition, fonts: FontBook, image_sizes: dict | None 
         if page.make_up == "auto" and page.makeup:
             start = time.perf_counter()
             pages[k], choice = _PageMakeup(page, edition, contexts, fitted, result,
-                                           page.number == first).run()
+                                           page.is_front).run()
             if choice is not None:
                 choice.seconds = time.perf_counter() - start
                 result.pages.append(choice)
