@@ -30,6 +30,9 @@ SLACK = 30
 """Lines beyond the page's height the search still measures (to say how much is over)."""
 PHOTO_SHARE = 0.6
 """A story's unsized photo spans this share of the story's columns (from 4 columns)."""
+PHOTO_FOOT = 3
+"""Lines a story's photo block needs below its picture (caption, credit): a story set
+shorter than its picture and these would have its photo cut short."""
 OTHER_SHARES = (0.4, 1.0)
 """Shares tried in turn when the page still comes out over or short (a smaller photo makes
 room, a larger one fills)."""
@@ -38,6 +41,9 @@ DEALS = 6
 """Cuts of the units into runs tried per way of cutting the free space."""
 MOVES = 40
 """Dealings one move from the best tried when a box still comes out over or short."""
+PAGE_BUDGET = 2500
+"""Candidate trees after which a page's search stops trying more dealings, moves and photo
+shares (a count, not a clock: the same input still gives the same page)."""
 """Lines the front page (`Page.is_front`) keeps free at its top for the masthead."""
 
 
@@ -101,6 +107,8 @@ class _PageMakeup:
         self.by_id = {s.id: s for s in page.slots}
         self.leaf_memo: dict = {}
         self.share = PHOTO_SHARE
+        self.spent = 0
+        """Candidate trees scored for this page so far (against `PAGE_BUDGET`)."""
         self.table_memo: dict = {}
         self.head_memo: dict = {}
         self.vertical: frozenset[str] = frozenset()
@@ -136,6 +144,11 @@ class _PageMakeup:
                 self.fitter.by_id[leaf.slot_id] = shaped
             try:
                 hit = self.fitter.leaf_options(leaf, cap)
+                if shaped.kind == "story" and shaped.photo is not None and hit:
+                    # the text ending above its photo's foot: the picture would be cut short
+                    p0 = self.fitter.photo_natural(self.fitter.slot_for(leaf))
+                    hit = {h: c for h, c in hit.items()
+                           if h >= (c.photo_lines or p0) + PHOTO_FOOT}
             finally:
                 self.fitter.by_id[leaf.slot_id] = original
             self.leaf_memo[key] = hit
@@ -194,7 +207,7 @@ class _PageMakeup:
 
     def can_vertical(self, slot_id: str, span: int) -> bool:
         slot = self.by_id[slot_id]
-        return (span >= 3 and slot.kind == "story" and not slot.headline_span
+        return (span >= 2 and slot.kind == "story" and not slot.headline_span
                 and not slot.text_columns)
 
     # -- the page ----------------------------------------------------------------------------
@@ -215,16 +228,18 @@ class _PageMakeup:
         tried = self.tried
         score = lambda found: sum(c.score for _b, c in found)  # noqa: E731
         def off(found) -> bool:
-            """Over in a box, or short by more than 3 % of the free space in all."""
-            short = sum(max(0, b[3] - b[2] - c.height) * b[1] for b, c in found)
+            """Over in a box, or more than 5 % of the free space left empty."""
+            empty = sum(max(0, b[3] - b[2] - c.height) * b[1] + c.waste for b, c in found)
             room = sum((b[3] - b[2]) * b[1] for b, _c in found)
-            return any(c.height > b[3] - b[2] for b, c in found) or short > 0.03 * room
+            return any(c.height > b[3] - b[2] for b, c in found) or empty > 0.05 * room
 
         if choices is not None and off(choices) and any(
                 s.kind == "story" and s.photo and not self.photo_sized.get(s.id)
                 for s in page.slots):
             share = self.share
             for other in OTHER_SHARES:
+                if self.spent >= PAGE_BUDGET:
+                    break
                 self.share = other
                 found = self.search(units, ways, largest)
                 tried += self.tried
@@ -288,6 +303,8 @@ class _PageMakeup:
         self.box_memo: dict = {}
         for boxes in ways:
             for runs in self.runs(units, boxes):
+                if best is not None and self.spent >= PAGE_BUDGET:
+                    break
                 found = self.dealt(boxes, runs, largest)
                 if found is not None and (best_score is None or found[1] < best_score - 1e-9):
                     best, best_score, best_runs = found[0], found[1], (boxes, runs)
@@ -296,7 +313,7 @@ class _PageMakeup:
         boxes, runs = best_runs
         tries = 0
         improved = len(boxes) > 1
-        while improved and tries < MOVES and best_score >= SHORT:
+        while improved and tries < MOVES and best_score >= SHORT and self.spent < PAGE_BUDGET:
             improved = False
             for trial in self.moves(runs, units[0]):
                 tries += 1
@@ -304,7 +321,7 @@ class _PageMakeup:
                 if found is not None and found[1] < best_score - 1e-9:
                     best, best_score, runs, improved = found[0], found[1], trial, True
                     break
-                if tries >= MOVES:
+                if tries >= MOVES or self.spent >= PAGE_BUDGET:
                     break
         return best
 
@@ -395,8 +412,9 @@ class _PageMakeup:
         height = bottom - top
         search = Search(units, column, span, height, self.heights(height + SLACK),
                         self.can_vertical, largest, self.leaf, self.head_lines, outside)
-        cand = search.best()
+        cand = search.best(max(100, PAGE_BUDGET - self.spent))
         self.tried += search.tried
+        self.spent += search.tried
         return cand
 
     def report(self, cand: Candidate, height: int, column: int, span: int) -> None:

@@ -31,7 +31,9 @@ OVER = 1e9
 """Per line the page is over (its text would be overset)."""
 SHORT = 3e5
 """Per grid cell (line × column) left empty at a box's foot: a few cost less than a 撞题."""
-COLLISION = 1e7
+WASTE = 2e3
+"""Per grid cell left empty inside the box (a story's foot, a gap): fuller pages first."""
+COLLISION = 1e8
 """Per pair of headlines side by side (撞题)."""
 LEAD = 1e6
 """A lead narrower than another story, or a smaller headline than another's."""
@@ -62,6 +64,8 @@ class Candidate:
     parts: tuple[tuple[str, float], ...]
     vertical: tuple[str, ...] = ()
     """Slot ids set with a 竖题."""
+    waste: int = 0
+    """Grid cells of the box left empty inside it (feet under text, gaps between modules)."""
     clashes: tuple[str, ...] = ()
     """Slots of the headlines side by side (撞题) as placed."""
     heads: tuple[tuple[str, int, int, int, int], ...] = ()
@@ -119,17 +123,18 @@ class Search:
         self.tried = 0
         self.areas: dict = {}
 
-    def best(self) -> Candidate | None:
+    def best(self, budget: int = BUDGET) -> Candidate | None:
         """The best candidate; when it still breaks a rule (撞题, photos or boxes touching),
         the units after the lead are also tried with one neighbouring pair swapped (priority
-        then falls by one place at most)."""
+        then falls by one place at most) until `budget` candidates (at most `BUDGET`) have
+        been scored."""
         best = self._best(self.candidates(self.units), None)
         if best is None or dict(best.parts).get("撞题", 0) + dict(best.parts).get(
                 "photos/boxes touching", 0) == 0:
             return best
         clash = set(best.clashes)
         for k in range(1, len(self.units) - 1):
-            if self.tried >= BUDGET:
+            if self.tried >= min(budget, BUDGET):
                 break  # a count, not a clock: the same input still gives the same page
             if clash and not clash & set(self.units[k].ids + self.units[k + 1].ids):
                 continue  # only the units whose headlines collide are moved
@@ -144,7 +149,7 @@ class Search:
             if swapped:
                 cand = Candidate(cand.tree, cand.height, cand.score + SWAP,
                                  cand.parts + (("order", SWAP),), cand.vertical,
-                                 clashes=cand.clashes, heads=cand.heads)
+                                 clashes=cand.clashes, heads=cand.heads, waste=cand.waste)
             if best is None or cand.score < best.score - 1e-9:
                 best = cand
         return best
@@ -247,7 +252,7 @@ class Search:
         pairs = cand.parts[-1][1]
         clashes = tuple(sorted({p[0] for pair in pairs for p in pair}))
         yield Candidate(cand.tree, cand.height, cand.score, cand.parts[:-1], cand.vertical,
-                        clashes=clashes, heads=cand.heads)
+                        clashes=clashes, heads=cand.heads, waste=cand.waste)
 
     def judged(self, tree: Stack, table, a: int, beside: list[Unit], band2: list,
                lead: Unit, vertical: list[str]) -> Candidate:
@@ -262,6 +267,9 @@ class Search:
         areas: dict = {}
         place(tree, table[h][1], 0, h, areas)
         touching, pairs = self.geometry(areas, set(vertical))
+        printed = sum(area.span * (min(c.natural, area.lines) if c.natural else area.lines)
+                      for area, c in areas.values())
+        waste = max(0, self.width * min(h, self.height) - printed)
         parts = (("over/short lines", max(0, h - self.height) * OVER
                   + max(0, self.height - h) * self.width * SHORT),
                  ("撞题", len(pairs) * COLLISION),
@@ -269,12 +277,13 @@ class Search:
                  ("photos/boxes touching", touching * TOUCH),
                  ("lead width", max(0, min(6, self.width) - a) * NARROW_LEAD),
                  ("竖题", len(vertical) * VERTICAL),
+                 ("empty cells", waste * WASTE),
                  ("levers", table[h][0]))
         heads = tuple((sid, area.column, area.span, area.top, self.head_lines(sid, area.span))
                       for sid, (area, _c) in sorted(areas.items())
                       if self.facts().get(sid, (False,) * 3)[2] and sid not in vertical)
         return Candidate(tree, h, sum(v for _, v in parts), parts + (("pairs", pairs),),
-                         tuple(vertical), heads=heads)
+                         tuple(vertical), heads=heads, waste=waste)
 
     def area(self, unit: Unit) -> float:
         """Grid lines × columns a unit takes (measured at 3 columns, or the box's width)."""
