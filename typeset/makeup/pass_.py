@@ -111,6 +111,7 @@ class _PageMakeup:
         """Candidate trees scored for this page so far (against `PAGE_BUDGET`)."""
         self.table_memo: dict = {}
         self.head_memo: dict = {}
+        self.least_memo: dict = {}
         self.vertical: frozenset[str] = frozenset()
         self.photo_sized = {s.id: bool(s.photo and s.photo.span) for s in page.slots}
 
@@ -411,7 +412,8 @@ class _PageMakeup:
         column, span, top, bottom = box
         height = bottom - top
         search = Search(units, column, span, height, self.heights(height + SLACK),
-                        self.can_vertical, largest, self.leaf, self.head_lines, outside)
+                        self.can_vertical, largest, self.leaf, self.head_lines, outside,
+                        self.least_memo.setdefault((self.share, height + SLACK), {}))
         cand = search.best(max(100, PAGE_BUDGET - self.spent))
         self.tried += search.tried
         self.spent += search.tried

@@ -107,7 +107,7 @@ class Search:
                  heights: Heights, can_vertical: Callable[[str, int], bool],
                  largest_level: int, leaf: Callable[[str, int, int], Leaf],
                  head_lines: Callable[[str, int], int] | None = None,
-                 outside: tuple = ()):
+                 outside: tuple = (), least_memo: dict | None = None):
         self.units = units
         self.column = column
         self.width = width
@@ -118,6 +118,8 @@ class Search:
         self.leaf = leaf
         self.head_lines = head_lines or (lambda _sid, _span: HEAD_LINES)
         self.outside = outside
+        self.least_memo = {} if least_memo is None else least_memo
+        """(slot, span) → fewest lines, shared by the searches of one page and photo share."""
         """Headlines placed in other boxes: (slot, column, span, top, lines), top from this
         box's top (a 撞题 across a cut counts as one inside)."""
         self.tried = 0
@@ -304,8 +306,11 @@ class Search:
 
     def least(self, leaf: Leaf) -> int:
         """The fewest lines a leaf takes at its span (from its height table)."""
-        table = self.heights(Stack(leaf.column, leaf.span, (leaf,)), ())
-        return min(table) if table else 10_000
+        key = (leaf.slot_id, leaf.span)
+        if key not in self.least_memo:
+            table = self.heights(Stack(leaf.column, leaf.span, (leaf,)), ())
+            self.least_memo[key] = min(table) if table else 10_000
+        return self.least_memo[key]
 
     def headed(self, slot_id: str) -> bool:
         """A story with a horizontal headline (from its unit)."""
