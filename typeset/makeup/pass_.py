@@ -21,7 +21,7 @@ from typeset.fit.share import options
 from typeset.fonts import FontBook
 from typeset.makeup.hierarchy import headline_levels
 from typeset.makeup.regions import free_boxes
-from typeset.makeup.search import SHORT, Candidate, Search, deals
+from typeset.makeup.search import LEAD, SHORT, Candidate, Search, deals
 from typeset.makeup.units import Unit, page_units
 from typeset.model.edition import Edition, GridArea, Page
 from typeset.model.stack import Container, Leaf, Node, Row, Stack, leaves
@@ -192,18 +192,26 @@ class _PageMakeup:
 
     def head_lines(self, slot_id: str, span: int) -> int:
         """Grid lines the story's headline group takes at `span` columns (0: none)."""
+        return self.head(slot_id, span)[0]
+
+    def head_size(self, slot_id: str, span: int) -> float:
+        """The 主题's size in pt as set at `span` columns (its ladder stepped down to fit);
+        0 for an item without a headline."""
+        return self.head(slot_id, span)[1]
+
+    def head(self, slot_id: str, span: int) -> tuple[int, float]:
         key = (slot_id, span)
         if key not in self.head_memo:
             slot = self.by_id[slot_id]
             story = self.edition.stories.get(slot.story or "")
-            lines = 0
+            lines, size = 0, 0.0
             if slot.kind == "story" and story is not None and story.headline is not None \
                     and story.headline.headline:
                 width = self.ctx.grid.span_width(span)
-                lines = set_headline_group(story.headline, 0.0, 0, width, self.ctx,
-                                           max_lines=slot.headline_lines).lines
-                lines += 2 if slot.box else 0
-            self.head_memo[key] = lines
+                block = set_headline_group(story.headline, 0.0, 0, width, self.ctx,
+                                           max_lines=slot.headline_lines)
+                lines, size = block.lines + (2 if slot.box else 0), block.size
+            self.head_memo[key] = (lines, size)
         return self.head_memo[key]
 
     def can_vertical(self, slot_id: str, span: int) -> bool:
@@ -341,6 +349,9 @@ class _PageMakeup:
                 return None
             chosen.append((box, cand))
             score += cand.score
+        lead = chosen[0][1].lead_size
+        if lead and lead <= max(c.top_size for _b, c in chosen):
+            score += LEAD  # another box's headline as large as the lead's
         return chosen, score
 
     @staticmethod
@@ -413,7 +424,8 @@ class _PageMakeup:
         height = bottom - top
         search = Search(units, column, span, height, self.heights(height + SLACK),
                         self.can_vertical, largest, self.leaf, self.head_lines, outside,
-                        self.least_memo.setdefault((self.share, height + SLACK), {}))
+                        least_memo=self.least_memo.setdefault((self.share, height + SLACK), {}),
+                        head_size=self.head_size)
         cand = search.best(max(100, PAGE_BUDGET - self.spent))
         self.tried += search.tried
         self.spent += search.tried

@@ -64,6 +64,10 @@ class Candidate:
     parts: tuple[tuple[str, float], ...]
     vertical: tuple[str, ...] = ()
     """Slot ids set with a 竖题."""
+    lead_size: float = 0.0
+    """The lead's 主题 size as set (pt; in the box that holds the lead)."""
+    top_size: float = 0.0
+    """The largest 主题 of the box's other stories (pt)."""
     waste: int = 0
     """Grid cells of the box left empty inside it (feet under text, gaps between modules)."""
     clashes: tuple[str, ...] = ()
@@ -107,7 +111,8 @@ class Search:
                  heights: Heights, can_vertical: Callable[[str, int], bool],
                  largest_level: int, leaf: Callable[[str, int, int], Leaf],
                  head_lines: Callable[[str, int], int] | None = None,
-                 outside: tuple = (), least_memo: dict | None = None):
+                 outside: tuple = (), least_memo: dict | None = None,
+                 head_size: Callable[[str, int], float] | None = None):
         self.units = units
         self.column = column
         self.width = width
@@ -119,6 +124,7 @@ class Search:
         self.head_lines = head_lines or (lambda _sid, _span: HEAD_LINES)
         self.outside = outside
         self.least_memo = {} if least_memo is None else least_memo
+        self.head_size = head_size or (lambda _sid, _span: 0.0)
         """(slot, span) → fewest lines, shared by the searches of one page and photo share."""
         """Headlines placed in other boxes: (slot, column, span, top, lines), top from this
         box's top (a 撞题 across a cut counts as one inside)."""
@@ -151,7 +157,8 @@ class Search:
             if swapped:
                 cand = Candidate(cand.tree, cand.height, cand.score + SWAP,
                                  cand.parts + (("order", SWAP),), cand.vertical,
-                                 clashes=cand.clashes, heads=cand.heads, waste=cand.waste)
+                                 clashes=cand.clashes, heads=cand.heads, waste=cand.waste,
+                                 lead_size=cand.lead_size, top_size=cand.top_size)
             if best is None or cand.score < best.score - 1e-9:
                 best = cand
         return best
@@ -254,7 +261,8 @@ class Search:
         pairs = cand.parts[-1][1]
         clashes = tuple(sorted({p[0] for pair in pairs for p in pair}))
         yield Candidate(cand.tree, cand.height, cand.score, cand.parts[:-1], cand.vertical,
-                        clashes=clashes, heads=cand.heads, waste=cand.waste)
+                        clashes=clashes, heads=cand.heads, waste=cand.waste,
+                        lead_size=cand.lead_size, top_size=cand.top_size)
 
     def judged(self, tree: Stack, table, a: int, beside: list[Unit], band2: list,
                lead: Unit, vertical: list[str]) -> Candidate:
@@ -265,9 +273,16 @@ class Search:
         else:
             h = min(table, key=lambda x: (abs(x - self.height), x > self.height))
         spans = [s for s, _ in band2] + ([self.width - a] if beside else [])
-        lead_penalty = (a < max(spans, default=0)) + (lead.level > self.largest_level)
         areas: dict = {}
         place(tree, table[h][1], 0, h, areas)
+        facts = self.facts()
+        leading = self.largest_level < 10  # this box holds the page's lead
+        lead_size = self.head_size(lead.ids[0], a) if leading else 0.0
+        top_size = max((self.head_size(sid, area.span) for sid, (area, _c) in areas.items()
+                        if facts.get(sid, (False,) * 3)[2] or sid in vertical
+                        if not (leading and sid == lead.ids[0])), default=0.0)
+        lead_penalty = (a < max(spans, default=0)) + (lead.level > self.largest_level) + (
+            leading and lead_size > 0 and lead_size <= top_size)
         touching, pairs = self.geometry(areas, set(vertical))
         printed = sum(area.span * (min(c.natural, area.lines) if c.natural else area.lines)
                       for area, c in areas.values())
@@ -285,7 +300,8 @@ class Search:
                       for sid, (area, _c) in sorted(areas.items())
                       if self.facts().get(sid, (False,) * 3)[2] and sid not in vertical)
         return Candidate(tree, h, sum(v for _, v in parts), parts + (("pairs", pairs),),
-                         tuple(vertical), heads=heads, waste=waste)
+                         tuple(vertical), heads=heads, waste=waste, lead_size=lead_size,
+                         top_size=top_size)
 
     def area(self, unit: Unit) -> float:
         """Grid lines × columns a unit takes (measured at 3 columns, or the box's width)."""
