@@ -11,7 +11,7 @@ to the groups left to right in priority order, each group a stack. Every candida
 exactly by the sharing search; its score adds, in this order of weight: lines the page is
 left over or short, 撞题 (two horizontal headline groups in columns side by side whose lines
 overlap as placed, each group measured at its width), a lead narrower than another story or
-without the page's largest headline, photos or boxed items touching, then the levers' cost.
+without the page's largest 主题 (sizes as set at their widths), photos or boxed items touching, then the levers' cost.
 A 竖题 is tried for the first story of a stack that stands beside another headline, and for
 the wider story of a pair still side by side. Ties keep the first candidate, in a fixed
 order: deterministic.
