@@ -8,11 +8,11 @@ The trees searched are the desk's modular pages: a top band with the lead (头�
 `a` columns and, beside it, a stack of the next `k` units; below, a band of column groups
 (splits of the remaining width, each at least 2 base columns), the remaining units dealt out
 to the groups left to right in priority order, each group a stack. Every candidate is fitted
-exactly by the sharing search; its score adds, in this order of weight: lines the page is
-left over or short, 撞题 (two horizontal headline groups in columns side by side whose lines
-overlap as placed, each group measured at its width), a lead narrower than another story or
-without the page's largest 主题 (sizes as set at their widths), photos or boxed items touching, then the levers' cost.
-A 竖题 is tried for the first story of a stack that stands beside another headline, and for
+exactly by the sharing search; its score adds, in this order of weight: lines the box is
+over, 撞题 (two horizontal headline groups in columns side by side whose lines overlap as
+placed, each group measured at its width), a lead narrower than another story or without
+the page's largest 主题 (sizes as set at their widths), cells left empty at the box's foot,
+photos or boxed items touching, empty cells inside, then the levers' cost. A 竖题 is tried for the first story of a stack that stands beside another headline, and for
 the wider story of a pair still side by side. Ties keep the first candidate, in a fixed
 order: deterministic.
 """
