@@ -12,8 +12,9 @@ exactly by the sharing search; its score adds, in this order of weight: lines th
 over, 撞题 (two horizontal headline groups in columns side by side whose lines overlap as
 placed, each group measured at its width), a lead narrower than another story or without
 the page's largest 主题 (sizes as set at their widths), cells left empty at the box's foot,
-photos or boxed items touching, empty cells inside, then the levers' cost. A 竖题 is tried for the first story of a stack that stands beside another headline, and for
-the wider story of a pair still side by side. Ties keep the first candidate, in a fixed
+photos or boxed items touching, empty cells inside, then the levers' cost. A 竖题 is tried
+for the first story of a stack that stands beside another headline, and for the wider story
+of a pair still side by side. Ties keep the first candidate, in a fixed
 order: deterministic.
 """
 
