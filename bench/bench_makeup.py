@@ -2,8 +2,10 @@
 
 Times in one process, each run in a fresh Session: the make-up pass of
 editions/makeup-sample (one page, 9 items, a pinned ad), then `check` of the edition (load,
-make-up, fit, compose). Prints medians of N runs, the layouts tried and the score.
-Usage: python bench/bench_makeup.py [--repeat N] [--edition PATH]
+make-up, fit, compose). Prints medians of N runs, the layouts tried and the score. Then the
+item lists of tests/makeup/pages_kit.py on the real fonts: per page the make-up pass's
+seconds and what the judge measures on the built page (type area used, failures).
+Usage: python bench/bench_makeup.py [--repeat N] [--edition PATH] [--no-pages]
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--edition", type=Path, default=ROOT / "editions" / "makeup-sample")
+    parser.add_argument("--no-pages", action="store_true")
     args = parser.parse_args()
     edition, _ = load_edition(args.edition)
     fonts = pipeline.font_book(ROOT)
@@ -50,6 +53,31 @@ def main() -> None:
           f"for {len(pages)} page(s)")
     print(f"check (load+make-up+fit+compose): median {statistics.median(checks):.2f} s; "
           f"diagnostics other than info: {bad or 'none'}")
+    if not args.no_pages:
+        pages_kit_figures(fonts, args.repeat)
+
+
+def pages_kit_figures(fonts, repeat: int) -> None:
+    """The judged item lists (tests/makeup/pages_kit.py): make-up seconds and verdicts."""
+    import tempfile
+
+    for sub in ("tests/makeup", "tests"):
+        sys.path.insert(0, str(ROOT / sub))
+    from pages_kit import SPECS, verdicts
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for spec in SPECS:
+            times = []
+            for k in range(repeat):
+                with use_session(Session()):
+                    found, _diags, seconds = verdicts(spec, Path(tmp) / f"{spec.name}-{k}",
+                                                      fonts)
+                times.append(seconds / len(found))
+            for number, v in found:
+                fails = "; ".join(v.failures()) or "all criteria met"
+                print(f"{spec.name} page {number}: make-up median "
+                      f"{statistics.median(times):.2f} s a page (max {max(times):.2f}), "
+                      f"used {v.used:.1%}: {fails}")
 
 
 if __name__ == "__main__":

@@ -49,11 +49,14 @@ def _levels(stories: dict, lead_level: int = 1) -> dict:
     return out
 
 
-def made(tmp_path, fonts, items: str = ITEMS, stories: dict | None = None):
-    """(edition after make-up and fit, compose diagnostics, make-up result) of page 1."""
+def made(tmp_path, fonts, items: str = ITEMS, stories: dict | None = None,
+         levels: bool = True):
+    """(edition after make-up and fit, compose diagnostics, make-up result) of page 1; the
+    lead at level 1 and the others at 2 unless `levels` is False (all at 1 then)."""
     maker = EditionMaker(tmp_path)
     manifest = PAGE_ONE.replace("    slots:\n", items)
-    folder = maker.write(manifest, _levels(stories or STORIES))
+    stories = stories or STORIES
+    folder = maker.write(manifest, _levels(stories) if levels else stories)
     edition, _ = maker.load(folder)
     sizes, _ = image_sizes(edition)
     mu = make_up_edition(edition, fonts, sizes)

@@ -73,10 +73,11 @@ def _options(node: Node, cap: int, leaf_options: LeafOptions, gap_lines: int,
     for index, kid in enumerate(kids):
         gaps = range(gap_lines + 1) if index else range(1)
         new: Options = {}
+        heights = sorted(kid)
         for h0 in sorted(table):
             c0, p0 = table[h0]
             for gap in gaps:
-                for h1 in sorted(kid):
+                for h1 in heights:
                     h = h0 + gap + h1
                     if h > cap:
                         break

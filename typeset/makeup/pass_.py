@@ -1,9 +1,11 @@
 """The make-up pass: every `make_up: auto` page given the best tree the search finds.
 
-In: an `Edition`, a `FontBook`, image sizes. Out: `MakeupResult`. The free box is the type
-area (below the masthead on the first page) less the pinned items (`at:`); items pinned at
-the foot of the page at its left or right leave an L: the box above them and the columns
-beside them, each searched, the last units going beside the pinned ones.
+In: an `Edition`, a `FontBook`, image sizes. Out: `MakeupResult`. First the headline lever
+(`typeset.makeup.hierarchy`: the lead's 主题 the page's largest). The free space is the type
+area (below the masthead on the first page) less the pinned items (`at:`, anywhere on the
+page): it is cut into rectangles by guillotine cuts along the pinned items' edges (the
+modules then stand L-shaped around them), the units dealt to the rectangles in priority
+order (the first, top-left, holds the lead), each rectangle searched; the cheapest sum wins.
 """
 
 from __future__ import annotations
@@ -11,12 +13,15 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field, replace
 
+from typeset.compose.headline import set_headline_group
 from typeset.diagnostics import Diagnostic, error, warning
 from typeset.fit import measure
 from typeset.fit.pass_ import FitResult, _PageFitter, contexts_for
 from typeset.fit.share import options
 from typeset.fonts import FontBook
-from typeset.makeup.search import Candidate, Search
+from typeset.makeup.hierarchy import headline_levels
+from typeset.makeup.regions import free_boxes
+from typeset.makeup.search import LEAD, SHORT, Candidate, Search, deals
 from typeset.makeup.units import Unit, page_units
 from typeset.model.edition import Edition, GridArea, Page
 from typeset.model.stack import Container, Leaf, Node, Row, Stack, leaves
@@ -25,8 +30,21 @@ SLACK = 30
 """Lines beyond the page's height the search still measures (to say how much is over)."""
 PHOTO_SHARE = 0.6
 """A story's unsized photo spans this share of the story's columns (from 4 columns)."""
+PHOTO_FOOT = 3
+"""Lines a story's photo block needs below its picture (caption, credit): a story set
+shorter than its picture and these would have its photo cut short."""
+OTHER_SHARES = (0.4, 1.0)
+"""Shares tried in turn when the page still comes out over or short (a smaller photo makes
+room, a larger one fills)."""
 MASTHEAD_LINES = 10
-"""Lines the front page keeps free at its top for the masthead (as the sample does)."""
+DEALS = 6
+"""Cuts of the units into runs tried per way of cutting the free space."""
+MOVES = 40
+"""Dealings one move from the best tried when a box still comes out over or short."""
+PAGE_BUDGET = 2500
+"""Candidate trees after which a page's search stops trying more dealings, moves and photo
+shares (a count, not a clock: the same input still gives the same page)."""
+"""Lines the front page (`Page.is_front`) keeps free at its top for the masthead."""
 
 
 @dataclass
@@ -56,18 +74,23 @@ def make_up_edition(edition: Edition, fonts: FontBook, image_sizes: dict | None 
     result = MakeupResult(edition)
     if not any(p.make_up == "auto" for p in edition.pages):
         return result
+    edition, changed = headline_levels(edition)
+    result.diagnostics.extend(changed)
     contexts = contexts_for(edition, fonts, image_sizes)
-    first = min(p.number for p in edition.pages)
     pages = list(edition.pages)
+    fitted = list(edition.pages)
+    """The pages before the one made up, fitted as the fit pass will (so a continuation
+    on a later page is measured with the rest of its story)."""
     for k, page in enumerate(pages):
-        if page.make_up != "auto" or not page.makeup:
-            continue
-        start = time.perf_counter()
-        pages[k], choice = _PageMakeup(page, edition, contexts, pages, result,
-                                       page.number == first).run()
-        if choice is not None:
-            choice.seconds = time.perf_counter() - start
-            result.pages.append(choice)
+        if page.make_up == "auto" and page.makeup:
+            start = time.perf_counter()
+            pages[k], choice = _PageMakeup(page, edition, contexts, fitted, result,
+                                           page.is_front).run()
+            if choice is not None:
+                choice.seconds = time.perf_counter() - start
+                result.pages.append(choice)
+        if pages[k].containers:
+            fitted[k] = _PageFitter(pages[k], contexts, FitResult(edition), fitted).run()
     result.edition = replace(edition, pages=tuple(pages))
     return result
 
@@ -83,7 +106,12 @@ class _PageMakeup:
         self.ctx = self.fitter.ctx
         self.by_id = {s.id: s for s in page.slots}
         self.leaf_memo: dict = {}
+        self.share = PHOTO_SHARE
+        self.spent = 0
+        """Candidate trees scored for this page so far (against `PAGE_BUDGET`)."""
         self.table_memo: dict = {}
+        self.head_memo: dict = {}
+        self.least_memo: dict = {}
         self.vertical: frozenset[str] = frozenset()
         self.photo_sized = {s.id: bool(s.photo and s.photo.span) for s in page.slots}
 
@@ -102,13 +130,13 @@ class _PageMakeup:
             slot = replace(slot, headline_vertical="right")
         photo = slot.photo
         if slot.kind == "story" and photo is not None and not self.photo_sized.get(slot.id):
-            wide = max(2, round(span * PHOTO_SHARE)) if span >= 4 else 0
+            wide = max(2, round(span * self.share)) if span >= 4 else 0
             slot = replace(slot, photo=replace(photo, span=wide))
         return slot
 
     def leaf_options(self, leaf: Leaf, cap: int):
         vertical = leaf.slot_id in self.vertical
-        key = (leaf.slot_id, leaf.span, vertical, cap)
+        key = (leaf.slot_id, leaf.span, vertical, cap, self.share)
         hit = self.leaf_memo.get(key)
         if hit is None:
             original = self.fitter.by_id[leaf.slot_id]
@@ -117,6 +145,11 @@ class _PageMakeup:
                 self.fitter.by_id[leaf.slot_id] = shaped
             try:
                 hit = self.fitter.leaf_options(leaf, cap)
+                if shaped.kind == "story" and shaped.photo is not None and hit:
+                    # the text ending above its photo's foot: the picture would be cut short
+                    p0 = self.fitter.photo_natural(self.fitter.slot_for(leaf))
+                    hit = {h: c for h, c in hit.items()
+                           if h >= (c.photo_lines or p0) + PHOTO_FOOT}
             finally:
                 self.fitter.by_id[leaf.slot_id] = original
             self.leaf_memo[key] = hit
@@ -137,8 +170,9 @@ class _PageMakeup:
 
         def table(tree: Stack, vertical: tuple[str, ...]):
             self.vertical = frozenset(vertical)
+            memo = self.table_memo.setdefault((cap, self.share), {})
             kids = [options(child, cap, self.leaf_options, gap_lines, weight,
-                            self.table_memo, self.key) for child in tree.children]
+                            memo, self.key) for child in tree.children]
             if len(kids) == 1:
                 return {h: (c, ((0, h, p),)) for h, (c, p) in kids[0].items()}
             # Two bands: only the page's height matters, so look for it directly.
@@ -156,9 +190,33 @@ class _PageMakeup:
             return options(tree, cap, self.leaf_options, gap_lines, weight)
         return table
 
+    def head_lines(self, slot_id: str, span: int) -> int:
+        """Grid lines the story's headline group takes at `span` columns (0: none)."""
+        return self.head(slot_id, span)[0]
+
+    def head_size(self, slot_id: str, span: int) -> float:
+        """The 主题's size in pt as set at `span` columns (its ladder stepped down to fit);
+        0 for an item without a headline."""
+        return self.head(slot_id, span)[1]
+
+    def head(self, slot_id: str, span: int) -> tuple[int, float]:
+        key = (slot_id, span)
+        if key not in self.head_memo:
+            slot = self.by_id[slot_id]
+            story = self.edition.stories.get(slot.story or "")
+            lines, size = 0, 0.0
+            if slot.kind == "story" and story is not None and story.headline is not None \
+                    and story.headline.headline:
+                width = self.ctx.grid.span_width(span)
+                block = set_headline_group(story.headline, 0.0, 0, width, self.ctx,
+                                           max_lines=slot.headline_lines)
+                lines, size = block.lines + (2 if slot.box else 0), block.size
+            self.head_memo[key] = (lines, size)
+        return self.head_memo[key]
+
     def can_vertical(self, slot_id: str, span: int) -> bool:
         slot = self.by_id[slot_id]
-        return (span >= 3 and slot.kind == "story" and not slot.headline_span
+        return (span >= 2 and slot.kind == "story" and not slot.headline_span
                 and not slot.text_columns)
 
     # -- the page ----------------------------------------------------------------------------
@@ -169,13 +227,37 @@ class _PageMakeup:
             return page, None
         top = MASTHEAD_LINES if self.front else 0
         pinned = [s for s in page.slots if s.id not in {i for u in units for i in u.ids}]
-        boxes = self.boxes(pinned, top)
-        if boxes is None:
+        ways = self.boxes(pinned, top)
+        if ways is None:
             return page, None
         levels = [u.level for u in units if u.story]
         largest = min(levels, default=9)
         start = time.perf_counter()
-        choices = self.search(units, boxes, largest)
+        choices = self.search(units, ways, largest)
+        tried = self.tried
+        score = lambda found: sum(c.score for _b, c in found)  # noqa: E731
+        def off(found) -> bool:
+            """Over in a box, or more than 5 % of the free space left empty."""
+            empty = sum(max(0, b[3] - b[2] - c.height) * b[1] + c.waste for b, c in found)
+            room = sum((b[3] - b[2]) * b[1] for b, _c in found)
+            return any(c.height > b[3] - b[2] for b, c in found) or empty > 0.05 * room
+
+        if choices is not None and off(choices) and any(
+                s.kind == "story" and s.photo and not self.photo_sized.get(s.id)
+                for s in page.slots):
+            share = self.share
+            for other in OTHER_SHARES:
+                if self.spent >= PAGE_BUDGET:
+                    break
+                self.share = other
+                found = self.search(units, ways, largest)
+                tried += self.tried
+                if found is not None and score(found) < score(choices) - 1e-9:
+                    choices, share = found, other
+                if not off(choices):
+                    break
+            self.share = share
+        self.tried = tried
         if choices is None:
             self.result.diagnostics.append(error(
                 "make-up-impossible", f"page {page.number}: no layout found for its items",
@@ -201,58 +283,152 @@ class _PageMakeup:
         choice = PageChoice(page.number, tuple(containers), cands,
                             sum(c[1].score >= 0 for c in choices), time.perf_counter() - start,
                             tuple(vertical))
-        choice.tried = self.tried
+        choice.tried = tried
         return new, choice
 
     def boxes(self, pinned, top: int):
-        """The free boxes: [(column, span, top, bottom)], the first above any pinned items."""
+        """Ways to cut the free space into boxes around the pinned items (reading order)."""
         lay = self.page.layout
-        if not pinned:
-            return [(1, lay.columns, top, lay.lines)]
-        p_top = min(s.area.top for s in pinned)
-        cols = set()
-        for s in pinned:
-            cols.update(range(s.area.column, s.area.column + s.area.span))
-        free = [c for c in range(1, lay.columns + 1) if c not in cols]
-        at_foot = all(s.area.bottom == lay.lines for s in pinned)
-        contiguous = free == list(range(free[0], free[-1] + 1)) if free else True
-        if not at_foot or not contiguous or p_top <= top:
+        areas = [(s.area.column, s.area.span, s.area.top, s.area.bottom) for s in pinned]
+        ways = free_boxes(lay.columns, lay.lines, top, areas)
+        if not ways:
+            where = pinned[0] if pinned else None
             self.result.diagnostics.append(error(
-                "make-up-pinned", f"page {self.page.number}: pinned items must stand at the "
-                "foot of the page, at its left or right", source=pinned[0].source,
-                page=self.page.number, slot=pinned[0].id,
-                hint="pin them with bottom: " f"{lay.lines} in the outer columns, or write the "
-                     "page as stacks"))
+                "make-up-pinned", f"page {self.page.number}: the pinned items leave no room "
+                "for modules (every free rectangle is narrower than 2 columns or lower than "
+                "6 lines)", source=where.source if where else self.page.source,
+                page=self.page.number, slot=where.id if where else None,
+                hint="move the pinned items to the page's edges, or write the page as stacks"))
             return None
-        boxes = [(1, lay.columns, top, p_top)]
-        if free:
-            boxes.append((free[0], len(free), p_top, lay.lines))
-        return boxes
+        return ways
 
-    def search(self, units: list[Unit], boxes, largest: int):
-        """The best candidate for each box (the last units beside pinned items)."""
+    def search(self, units: list[Unit], ways, largest: int):
+        """The best candidate for each box of the best way: the units dealt to the boxes in
+        priority order (the lead in the first), in the shares nearest the boxes' areas;
+        when a box still comes out over or short, or headlines collide, units are moved or
+        swapped between boxes (`MOVES` tries at most)."""
         self.tried = 0
-        if len(boxes) == 1:
-            cand = self.one(units, boxes[0], largest)
-            return [(boxes[0], cand)] if cand else None
-        best, best_score = None, None
-        for j in range(1, min(3, len(units) - 1) + 1):
-            upper = self.one(units[:-j], boxes[0], largest)
-            lower = self.one(units[-j:], boxes[1], 10)
-            if upper is None or lower is None:
-                continue
-            score = upper.score + lower.score
-            if best_score is None or score < best_score - 1e-9:
-                best, best_score = [(boxes[0], upper), (boxes[1], lower)], score
+        best, best_score, best_runs = None, None, None
+        self.box_memo: dict = {}
+        for boxes in ways:
+            for runs in self.runs(units, boxes):
+                if best is not None and self.spent >= PAGE_BUDGET:
+                    break
+                found = self.dealt(boxes, runs, largest)
+                if found is not None and (best_score is None or found[1] < best_score - 1e-9):
+                    best, best_score, best_runs = found[0], found[1], (boxes, runs)
+        if best is None or best_score < SHORT:
+            return best
+        boxes, runs = best_runs
+        tries = 0
+        improved = len(boxes) > 1
+        while improved and tries < MOVES and best_score >= SHORT and self.spent < PAGE_BUDGET:
+            improved = False
+            for trial in self.moves(runs, units[0]):
+                tries += 1
+                found = self.dealt(boxes, trial, largest)
+                if found is not None and found[1] < best_score - 1e-9:
+                    best, best_score, runs, improved = found[0], found[1], trial, True
+                    break
+                if tries >= MOVES or self.spent >= PAGE_BUDGET:
+                    break
         return best
 
-    def one(self, units, box, largest: int) -> Candidate | None:
+    def dealt(self, boxes, runs, largest: int):
+        """(the best candidate per box, the sum of their scores with 撞题 across boxes) for
+        one dealing of the units, or None when a box has no candidate."""
+        chosen, score = [], 0.0
+        for n, (box, run) in enumerate(zip(boxes, runs)):
+            outside = tuple((sid, c, span, top + b[2] - box[2], lines) for b, cand in chosen
+                            for sid, c, span, top, lines in cand.heads)
+            key = (tuple(u.ids for u in run), box, n == 0, outside)
+            if key not in self.box_memo:
+                self.box_memo[key] = self.one(run, box, largest if n == 0 else 10, outside)
+            cand = self.box_memo[key]
+            if cand is None:
+                return None
+            chosen.append((box, cand))
+            score += cand.score
+        lead = chosen[0][1].lead_size
+        if lead and lead <= max(c.top_size for _b, c in chosen):
+            score += LEAD  # another box's headline as large as the lead's
+        return chosen, score
+
+    @staticmethod
+    def moves(runs, lead: Unit):
+        """Dealings one step from `runs`: one unit moved to another box, or two units of
+        two boxes swapped (each box's units kept in priority order, the lead kept first)."""
+        order = lambda run: sorted(run, key=lambda u: u.priority)  # noqa: E731
+        for i, run in enumerate(runs):
+            for u in run:
+                if u is lead:
+                    continue
+                for j in range(len(runs)):
+                    if j == i or len(run) < 2:
+                        continue
+                    trial = list(runs)
+                    trial[i] = [x for x in run if x is not u]
+                    trial[j] = order(runs[j] + [u])
+                    yield trial
+        for i, run in enumerate(runs):
+            for j in range(i + 1, len(runs)):
+                for u in run:
+                    for v in runs[j]:
+                        if u is lead or v is lead:
+                            continue
+                        trial = list(runs)
+                        trial[i] = order([x for x in run if x is not u] + [v])
+                        trial[j] = order([x for x in runs[j] if x is not v] + [u])
+                        yield trial
+
+    def runs(self, units: list[Unit], boxes) -> list[list[list[Unit]]]:
+        """The units cut into one consecutive run per box, the `DEALS` cuts whose measured
+        areas come nearest the boxes' shares of the free space."""
+        if len(boxes) == 1:
+            return [[units]]
+        if len(units) < len(boxes):
+            return []
+        areas = [self.unit_area(u) for u in units]
+        total = sum(areas) or 1.0
+        room = [span * (bottom - top) for _c, span, top, bottom in boxes]
+        whole = sum(room)
+        scored = []
+        for sizes in deals(len(units), len(boxes)):
+            i, miss = 0, 0.0
+            for size, r in zip(sizes, room):
+                miss += abs(sum(areas[i:i + size]) / total - r / whole)
+                i += size
+            scored.append((miss, sizes))
+        scored.sort()
+        out = []
+        for _miss, sizes in scored[:DEALS]:
+            i, run = 0, []
+            for size in sizes:
+                run.append(units[i:i + size])
+                i += size
+            out.append(run)
+        return out
+
+    def unit_area(self, unit: Unit) -> float:
+        """Columns × lines a unit takes set 3 columns wide (its fewest lines)."""
+        table = self.heights(self.page.layout.lines + SLACK)
+        total = 0.0
+        for sid in unit.ids:
+            leaf = self.leaf(sid, 1, 3)
+            found = table(Stack(1, 3, (leaf,)), ())
+            total += 3 * min(min(found), 500) if found else 1500
+        return total
+
+    def one(self, units, box, largest: int, outside: tuple = ()) -> Candidate | None:
         column, span, top, bottom = box
         height = bottom - top
         search = Search(units, column, span, height, self.heights(height + SLACK),
-                        self.can_vertical, largest, self.leaf)
-        cand = search.best()
+                        self.can_vertical, largest, self.leaf, self.head_lines, outside,
+                        least_memo=self.least_memo.setdefault((self.share, height + SLACK), {}),
+                        head_size=self.head_size)
+        cand = search.best(max(100, PAGE_BUDGET - self.spent))
         self.tried += search.tried
+        self.spent += search.tried
         return cand
 
     def report(self, cand: Candidate, height: int, column: int, span: int) -> None:

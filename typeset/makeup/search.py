@@ -8,11 +8,14 @@ The trees searched are the desk's modular pages: a top band with the lead (头�
 `a` columns and, beside it, a stack of the next `k` units; below, a band of column groups
 (splits of the remaining width, each at least 2 base columns), the remaining units dealt out
 to the groups left to right in priority order, each group a stack. Every candidate is fitted
-exactly by the sharing search; its score adds, in this order of weight: lines the page is
-left over or short, 撞题 (two horizontal headlines side by side at one height), a lead
-narrower than another story or without the page's largest headline, photos or boxed items
-touching, then the levers' cost. A 竖题 is tried for the first story of a stack that stands
-beside another headline. Ties keep the first candidate, in a fixed order: deterministic.
+exactly by the sharing search; its score adds, in this order of weight: lines the box is
+over, 撞题 (two horizontal headline groups in columns side by side whose lines overlap as
+placed, each group measured at its width), a lead narrower than another story or without
+the page's largest 主题 (sizes as set at their widths), cells left empty at the box's foot,
+photos or boxed items touching, empty cells inside, then the levers' cost. A 竖题 is tried
+for the first story of a stack that stands beside another headline, and for the wider story
+of a pair still side by side. Ties keep the first candidate, in a fixed
+order: deterministic.
 """
 
 from __future__ import annotations
@@ -26,8 +29,12 @@ from typeset.makeup.units import Unit
 from typeset.model.stack import Leaf, Row, Stack
 
 OVER = 1e9
-"""Per line the page is over or short."""
-COLLISION = 1e7
+"""Per line the page is over (its text would be overset)."""
+SHORT = 3e5
+"""Per grid cell (line × column) left empty at a box's foot: a few cost less than a 撞题."""
+WASTE = 2e3
+"""Per grid cell left empty inside the box (a story's foot, a gap): fuller pages first."""
+COLLISION = 1e8
 """Per pair of headlines side by side (撞题)."""
 LEAD = 1e6
 """A lead narrower than another story, or a smaller headline than another's."""
@@ -36,6 +43,7 @@ TOUCH = 1e5
 NARROW_LEAD = 2e3
 """Per base column a lead narrower than 6 (the desk's lead spans most of the page)."""
 VERTICAL = 50.0
+"""Cost of turning a headline vertical (竖题) to avoid a collision."""
 BUDGET = 1500
 """Candidates after which no more neighbouring swaps are tried (bounds a page's time)."""
 DEALS = 6
@@ -44,8 +52,7 @@ groups come out most even by the units' measured areas."""
 SWAP = 1e3
 """Two units after the lead taken out of their priority order."""
 HEAD_LINES = 3
-"""Two headlines side by side whose tops are nearer than this many lines collide (撞题)."""
-"""Cost of turning a headline vertical (竖题) to avoid a collision."""
+"""Lines a headline is taken to take when its group is not measured."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,17 @@ class Candidate:
     parts: tuple[tuple[str, float], ...]
     vertical: tuple[str, ...] = ()
     """Slot ids set with a 竖题."""
+    lead_size: float = 0.0
+    """The lead's 主题 size as set (pt; in the box that holds the lead)."""
+    top_size: float = 0.0
+    """The largest 主题 of the box's other stories (pt)."""
+    waste: int = 0
+    """Grid cells of the box left empty inside it (feet under text, gaps between modules)."""
+    clashes: tuple[str, ...] = ()
+    """Slots of the headlines side by side (撞题) as placed."""
+    heads: tuple[tuple[str, int, int, int, int], ...] = ()
+    """The horizontal headlines as placed: (slot, column, span, top, lines), top from the
+    box's top (for the 撞题 between boxes)."""
 
 
 Heights = Callable[[Stack, tuple[str, ...]], dict[int, tuple[float, object]]]
@@ -92,7 +110,10 @@ class Search:
 
     def __init__(self, units: list[Unit], column: int, width: int, height: int,
                  heights: Heights, can_vertical: Callable[[str, int], bool],
-                 largest_level: int, leaf: Callable[[str, int, int], Leaf]):
+                 largest_level: int, leaf: Callable[[str, int, int], Leaf],
+                 head_lines: Callable[[str, int], int] | None = None,
+                 outside: tuple = (), least_memo: dict | None = None,
+                 head_size: Callable[[str, int], float] | None = None):
         self.units = units
         self.column = column
         self.width = width
@@ -101,22 +122,31 @@ class Search:
         self.can_vertical = can_vertical
         self.largest_level = largest_level
         self.leaf = leaf
+        self.head_lines = head_lines or (lambda _sid, _span: HEAD_LINES)
+        self.outside = outside
+        self.least_memo = {} if least_memo is None else least_memo
+        self.head_size = head_size or (lambda _sid, _span: 0.0)
+        """(slot, span) → fewest lines, shared by the searches of one page and photo share."""
+        """Headlines placed in other boxes: (slot, column, span, top, lines), top from this
+        box's top (a 撞题 across a cut counts as one inside)."""
         self.tried = 0
         self.areas: dict = {}
-        self.label_rows = 0
-        """Headlines side by side in the rows of a label's stories (撞题), this candidate."""
 
-    def best(self) -> Candidate | None:
+    def best(self, budget: int = BUDGET) -> Candidate | None:
         """The best candidate; when it still breaks a rule (撞题, photos or boxes touching),
         the units after the lead are also tried with one neighbouring pair swapped (priority
-        then falls by one place at most)."""
+        then falls by one place at most) until `budget` candidates (at most `BUDGET`) have
+        been scored."""
         best = self._best(self.candidates(self.units), None)
         if best is None or dict(best.parts).get("撞题", 0) + dict(best.parts).get(
                 "photos/boxes touching", 0) == 0:
             return best
+        clash = set(best.clashes)
         for k in range(1, len(self.units) - 1):
-            if self.tried >= BUDGET:
+            if self.tried >= min(budget, BUDGET):
                 break  # a count, not a clock: the same input still gives the same page
+            if clash and not clash & set(self.units[k].ids + self.units[k + 1].ids):
+                continue  # only the units whose headlines collide are moved
             order = list(self.units)
             order[k], order[k + 1] = order[k + 1], order[k]
             best = self._best(self.candidates(order), best, swapped=True)
@@ -127,7 +157,9 @@ class Search:
             self.tried += 1
             if swapped:
                 cand = Candidate(cand.tree, cand.height, cand.score + SWAP,
-                                 cand.parts + (("order", SWAP),), cand.vertical)
+                                 cand.parts + (("order", SWAP),), cand.vertical,
+                                 clashes=cand.clashes, heads=cand.heads, waste=cand.waste,
+                                 lead_size=cand.lead_size, top_size=cand.top_size)
             if best is None or cand.score < best.score - 1e-9:
                 best = cand
         return best
@@ -176,16 +208,12 @@ class Search:
 
     def scored(self, a: int, beside: list[Unit], band2: list, lead: Unit):
         col = self.column
-        self.label_rows = 0
-        vertical: list[str] = []
-        collisions = 0
+        vertical: list[str] = []  # collisions left are counted as placed (judged)
         if beside:
             first = beside[0]
-            if first.headed and lead.headed:
-                if self.can_vertical(first.ids[0], self.width - a):
-                    vertical.append(first.ids[0])
-                else:
-                    collisions += 1
+            if first.headed and lead.headed and self.can_vertical(first.ids[0],
+                                                                  self.width - a):
+                vertical.append(first.ids[0])
             top = Row(col, self.width, (
                 self.stack([lead], col, a),
                 self.stack(beside, col + a, self.width - a)))
@@ -195,43 +223,86 @@ class Search:
         if band2:
             groups, c = [], col
             for k, (span, units) in enumerate(band2):
-                if k and units[0].headed and band2[k - 1][1][0].headed:
-                    if self.can_vertical(units[0].ids[0], span):
-                        vertical.append(units[0].ids[0])
-                    else:
-                        collisions += 1
+                if k and units[0].headed and band2[k - 1][1][0].headed and \
+                        self.can_vertical(units[0].ids[0], span):
+                    vertical.append(units[0].ids[0])
                 groups.append(self.stack(units, c, span))
                 c += span
             children.append(groups[0] if len(groups) == 1 else Row(col, self.width,
                                                                    tuple(groups)))
         tree = Stack(col, self.width, tuple(children))
-        collisions += self.label_rows
         table = self.heights(tree, tuple(vertical))
         if not table:  # far more than the box holds: say roughly how much
             need = sum(min(self.least(leaf), 10_000) * leaf.span for leaf in _leaves(tree))
-            h = self.height + max(1, -(-(need - self.height * self.width) // self.width))
+            h = self.height + max(1, -(-(need - self.height * self.width) // self.width),
+                                  self.lowest(tree) - self.height)
             yield Candidate(tree, h, (h - self.height) * OVER,
                             (("over/short lines", (h - self.height) * OVER),), ())
             return
-        exact = self.height in table
-        if exact:
+        cand = self.judged(tree, table, a, beside, band2, lead, vertical)
+        for _round in range(2):  # headlines still side by side: turn one of each pair 竖题
+            pairs = cand.parts[-1][1] if cand.parts[1][1] else ()
+            turn = []
+            for x, y in pairs:
+                for sid, span in sorted((p for p in (x, y)), key=lambda p: -p[1]):
+                    if sid != lead.ids[0] and sid not in vertical and sid not in turn \
+                            and self.can_vertical(sid, span):
+                        turn.append(sid)
+                        break
+            if not turn:
+                break
+            trial = vertical + turn
+            again = self.heights(tree, tuple(trial))
+            if not again:
+                break
+            other = self.judged(tree, again, a, beside, band2, lead, trial)
+            if other.score >= cand.score - 1e-9:
+                break
+            cand, vertical = other, trial
+        pairs = cand.parts[-1][1]
+        clashes = tuple(sorted({p[0] for pair in pairs for p in pair}))
+        yield Candidate(cand.tree, cand.height, cand.score, cand.parts[:-1], cand.vertical,
+                        clashes=clashes, heads=cand.heads, waste=cand.waste,
+                        lead_size=cand.lead_size, top_size=cand.top_size)
+
+    def judged(self, tree: Stack, table, a: int, beside: list[Unit], band2: list,
+               lead: Unit, vertical: list[str]) -> Candidate:
+        """The candidate scored as placed at the height nearest the box's; its last part
+        lists the colliding headlines ((slot, span), (slot, span))."""
+        if self.height in table:
             h = self.height
         else:
             h = min(table, key=lambda x: (abs(x - self.height), x > self.height))
         spans = [s for s, _ in band2] + ([self.width - a] if beside else [])
-        lead_penalty = (a < max(spans, default=0)) + (lead.level > self.largest_level)
         areas: dict = {}
         place(tree, table[h][1], 0, h, areas)
-        touching, heads = self.geometry(areas, set(vertical))
-        collisions = heads  # as placed: the vertical heads chosen above are not counted
-        parts = (("over/short lines", abs(h - self.height) * OVER),
-                 ("撞题", collisions * COLLISION),
+        facts = self.facts()
+        leading = self.largest_level < 10  # this box holds the page's lead
+        lead_size = self.head_size(lead.ids[0], a) if leading else 0.0
+        top_size = max((self.head_size(sid, area.span) for sid, (area, _c) in areas.items()
+                        if facts.get(sid, (False,) * 3)[2] or sid in vertical
+                        if not (leading and sid == lead.ids[0])), default=0.0)
+        lead_penalty = (a < max(spans, default=0)) + (lead.level > self.largest_level) + (
+            leading and lead_size > 0 and lead_size <= top_size)
+        touching, pairs = self.geometry(areas, set(vertical))
+        printed = sum(area.span * (min(c.natural, area.lines) if c.natural else area.lines)
+                      for area, c in areas.values())
+        waste = max(0, self.width * min(h, self.height) - printed)
+        parts = (("over/short lines", max(0, h - self.height) * OVER
+                  + max(0, self.height - h) * self.width * SHORT),
+                 ("撞题", len(pairs) * COLLISION),
                  ("lead", lead_penalty * LEAD),
                  ("photos/boxes touching", touching * TOUCH),
                  ("lead width", max(0, min(6, self.width) - a) * NARROW_LEAD),
                  ("竖题", len(vertical) * VERTICAL),
+                 ("empty cells", waste * WASTE),
                  ("levers", table[h][0]))
-        yield Candidate(tree, h, sum(v for _, v in parts), parts, tuple(vertical))
+        heads = tuple((sid, area.column, area.span, area.top, self.head_lines(sid, area.span))
+                      for sid, (area, _c) in sorted(areas.items())
+                      if self.facts().get(sid, (False,) * 3)[2] and sid not in vertical)
+        return Candidate(tree, h, sum(v for _, v in parts), parts + (("pairs", pairs),),
+                         tuple(vertical), heads=heads, waste=waste, lead_size=lead_size,
+                         top_size=top_size)
 
     def area(self, unit: Unit) -> float:
         """Grid lines × columns a unit takes (measured at 3 columns, or the box's width)."""
@@ -242,10 +313,21 @@ class Search:
                                   for i in unit.ids)
         return self.areas[key]
 
+    def lowest(self, node) -> int:
+        """The fewest lines a tree could take: its stacks' sums, its rows' tallest child (a
+        bound that ranks the trees over the box: the least over first)."""
+        if isinstance(node, Leaf):
+            return min(self.least(node), 10_000)
+        kids = [self.lowest(child) for child in node.children]
+        return max(kids) if isinstance(node, Row) else sum(kids)
+
     def least(self, leaf: Leaf) -> int:
         """The fewest lines a leaf takes at its span (from its height table)."""
-        table = self.heights(Stack(leaf.column, leaf.span, (leaf,)), ())
-        return min(table) if table else 10_000
+        key = (leaf.slot_id, leaf.span)
+        if key not in self.least_memo:
+            table = self.heights(Stack(leaf.column, leaf.span, (leaf,)), ())
+            self.least_memo[key] = min(table) if table else 10_000
+        return self.least_memo[key]
 
     def headed(self, slot_id: str) -> bool:
         """A story with a horizontal headline (from its unit)."""
@@ -265,7 +347,6 @@ class Search:
                 widths = [span // len(stories)] * len(stories)
                 for k in range(span - sum(widths)):
                     widths[k] += 1
-                self.label_rows += max(0, sum(self.headed(i) for i in stories) - 1)
                 cells, c = [], column
                 for sid, w in zip(stories, widths):
                     cells.append(Stack(c, w, (self.leaf(sid, c, w),)))
@@ -275,16 +356,13 @@ class Search:
                 children.extend(self.leaf(i, column, span) for i in unit.ids)
         return Stack(column, span, tuple(children))
 
-    def geometry(self, areas: dict, vertical: set[str]) -> tuple[int, int]:
-        """(photos or boxed items touching, horizontal headlines side by side) as placed."""
-        facts = {}
-        for unit in self.units:
-            for k, sid in enumerate(unit.ids):
-                head = (unit.headed if k == 0 else unit.story) and sid not in vertical
-                facts[sid] = (unit.box if k == 0 or len(unit.ids) == 1 else False,
-                              unit.photo if len(unit.ids) == 1 else False, head)
+    def geometry(self, areas: dict, vertical: set[str]) -> tuple[int, list]:
+        """(photos or boxed items touching, the horizontal headlines side by side as
+        ((slot, span), (slot, span)) pairs) as placed."""
+        facts = {sid: (f[0], f[1], f[2] and sid not in vertical)
+                 for sid, f in self.facts().items()}
         ids = sorted(areas)
-        touching = heads = 0
+        touching, heads = 0, []
         for i, x in enumerate(ids):
             ax = areas[x][0]
             for y in ids[i + 1:]:
@@ -297,9 +375,27 @@ class Search:
                 fx, fy = facts.get(x, (False,) * 3), facts.get(y, (False,) * 3)
                 if side or over:
                     touching += (fx[0] and fy[0]) + (fx[1] and fy[1])
-                if side and fx[2] and fy[2] and abs(ax.top - ay.top) < HEAD_LINES:
-                    heads += 1
+                if side and fx[2] and fy[2] and max(ax.top, ay.top) < min(
+                        ax.top + self.head_lines(x, ax.span) + 1,
+                        ay.top + self.head_lines(y, ay.span) + 1):
+                    heads.append(((x, ax.span), (y, ay.span)))
+        for x in ids:  # beside the headlines of the boxes searched before this one
+            ax = areas[x][0]
+            if facts.get(x, (False,) * 3)[2]:
+                mine = (x, ax.column, ax.span, ax.top, self.head_lines(x, ax.span))
+                heads.extend(((x, ax.span), (o[0], 0)) for o in self.outside
+                             if side_by_side(mine, o))
         return touching, heads
+
+    def facts(self) -> dict[str, tuple[bool, bool, bool]]:
+        """Per slot: (a boxed item, a photo, a story with a horizontal headline)."""
+        facts = {}
+        for unit in self.units:
+            for k, sid in enumerate(unit.ids):
+                facts[sid] = (unit.box if k == 0 or len(unit.ids) == 1 else False,
+                              unit.photo if len(unit.ids) == 1 else False,
+                              unit.headed if k == 0 else unit.story)
+        return facts
 
     @staticmethod
     def touching(beside: list[Unit], band2: list) -> int:
@@ -314,6 +410,15 @@ class Search:
             count += (x.photo and y.photo) + (x.box and y.box)
         return count
 
+
+
+def side_by_side(a: tuple, b: tuple) -> bool:
+    """Two placed headlines (slot, column, span, top, lines) in columns side by side whose
+    lines overlap: 撞题."""
+    _x, ac, aspan, atop, alines = a
+    _y, bc, bspan, btop, blines = b
+    side = ac + aspan == bc or bc + bspan == ac
+    return side and max(atop, btop) < min(atop + alines + 1, btop + blines + 1)
 
 
 def _leaves(node):

@@ -40,7 +40,8 @@ def check_pages(pages: list[Page], problems: Problems) -> None:
 
 
 def _check_overlaps(page: Page, problems: Problems) -> None:
-    slots = page.slots
+    placing = {m.slot_id for m in page.makeup if not m.pinned}  # make-up places these later
+    slots = [s for s in page.slots if s.id not in placing]
     for i, a in enumerate(slots):
         for b in slots[i + 1:]:
             x = min(a.area.column + a.area.span, b.area.column + b.area.span) - max(
