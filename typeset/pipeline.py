@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from typeset import photos
+from typeset import page_pool, photos
 from typeset.compose import compose_edition
 from typeset.compose.story import StoryResult
 from typeset.diagnostics import (Diagnostic, InputError, Severity, error, has_errors,
@@ -128,15 +128,17 @@ def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset:
     image_diags = image_diags + made.diagnostics
     timings["make-up"] = time.perf_counter() - start
     start = time.perf_counter()
-    fitted = fit_edition(edition, fonts, media)  # stacks and rows → plain slots (issue 18)
+    # Fitting (stacks and rows → plain slots, issue 18) and composing, in parts that no jump
+    # crosses, in as many processes as pay (`typeset.page_pool`); put together in one order.
+    fit_parts, parts = page_pool.fit_and_compose(edition, fonts, media)
+    fitted = fit_edition(edition, fonts, media, parts=fit_parts)
     edition = fitted.edition
     image_diags = image_diags + fitted.diagnostics
-    timings["fit"] = time.perf_counter() - start
-    start = time.perf_counter()
-    document, diags, stories = compose_edition(edition, fonts, media, pages)
+    document, diags, stories = compose_edition(edition, fonts, media, pages, parts=parts)
     diags = diags + photos.photo_verdicts(edition, document, pdf_options(edition))
-    timings["compose"] = time.perf_counter() - start
-    say(f"composed {len(document.pages)} pages in {timings['compose']:.2f} s")
+    timings["fit+compose"] = time.perf_counter() - start
+    say(f"composed {len(document.pages)} pages in {timings['fit+compose']:.2f} s"
+        + (f" in {len(parts)} processes" if len(parts) > 1 else ""))
     found = verdict(list(load_diags) + image_diags + diags, edition,
                     allow_overset=allow_overset, final=final)
     return BuildResult(edition, document, found, stories, timings=timings, fit=fitted,

@@ -1,0 +1,138 @@
+"""Composing in several processes (typeset.page_pool) gives exactly what one process gives.
+
+A six-page edition made as the benchmark makes them (bench/bench_build.py: every odd page
+jumps into the next, so three groups of pages no jump crosses) is built serially and with
+two processes, each in a fresh interpreter: the PDFs must be byte-identical, and so must
+the diagnostics and the stories' lines. A child that fails leaves its share to the parent.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from typeset import page_pool
+from typeset.compose.edition import jump_groups
+from typeset.manifest import load_edition
+
+ROOT = Path(__file__).resolve().parents[2]
+
+BUILD = r"""
+import json, os, sys
+from pathlib import Path
+from typeset import page_pool, pipeline
+if os.environ.get("FAIL_IN_CHILD"):
+    parent, work = os.getpid(), page_pool.work
+    def failing(*args):
+        if os.getpid() != parent:
+            raise RuntimeError("a child that fails")
+        return work(*args)
+    page_pool.work = failing
+lines = []
+result = pipeline.build(Path(sys.argv[1]), Path(sys.argv[2]), allow_overset=True,
+                        progress=lines.append)
+print(json.dumps({
+    "lines": lines,
+    "diagnostics": [d.to_json() for d in result.diagnostics],
+    "stories": [[s.story, [(o.page, o.slot, o.lines_used) for o in s.slots], s.overset_text]
+                for s in result.stories],
+    "items": [len(frame.items) for frame in result.document.pages],
+}, ensure_ascii=False, default=str))
+"""
+
+
+@pytest.fixture(scope="module")
+def six_pages(tmp_path_factory) -> Path:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from bench_build import generate, make_project
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    root = tmp_path_factory.mktemp("pool")
+    make_project(root)
+    return generate(root / "edition", 6)
+
+
+def _build(edition: Path, out: Path, workers: str, **env) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", BUILD, str(edition), str(out)], capture_output=True, text=True,
+        env={**os.environ, "TYPESET_WORKERS": workers, "PYTHONHASHSEED": workers, **env},
+        check=True, cwd=out.parent)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _composed_line(found: dict) -> str:
+    return next(line for line in found["lines"] if line.startswith("composed"))
+
+
+def test_two_processes_give_the_serial_pdf_byte_for_byte(six_pages, tmp_path):
+    serial = _build(six_pages, tmp_path / "serial.pdf", "1")
+    pooled = _build(six_pages, tmp_path / "pooled.pdf", "2")
+    assert "processes" not in _composed_line(serial)
+    assert _composed_line(pooled).endswith("in 2 processes")
+    assert (tmp_path / "serial.pdf").read_bytes() == (tmp_path / "pooled.pdf").read_bytes()
+    assert pooled["diagnostics"] == serial["diagnostics"]
+    assert pooled["stories"] == serial["stories"]
+    assert pooled["items"] == serial["items"]
+    assert len(serial["items"]) == 6 and all(serial["items"])
+
+
+def test_a_failing_child_leaves_its_share_to_the_parent(six_pages, tmp_path):
+    serial = _build(six_pages, tmp_path / "serial.pdf", "1")
+    pooled = _build(six_pages, tmp_path / "pooled.pdf", "2", FAIL_IN_CHILD="1")
+    assert _composed_line(pooled).endswith("in 2 processes")
+    assert (tmp_path / "serial.pdf").read_bytes() == (tmp_path / "pooled.pdf").read_bytes()
+    assert pooled["diagnostics"] == serial["diagnostics"]
+
+
+def test_shares_keep_every_jump_inside_one_share(six_pages):
+    edition, _ = load_edition(six_pages)
+    assert jump_groups(edition) == [[1, 2], [3, 4], [5, 6]]
+    for count in (2, 3, 5):
+        found = page_pool.shares(edition, count)
+        assert len(found) == min(count, 3)
+        assert sorted(n for share in found for n in share) == [1, 2, 3, 4, 5, 6]
+        for page in edition.pages:
+            for slot in page.slots:
+                if slot.continue_to is not None:
+                    assert any({page.number, slot.continue_to.page} <= s for s in found)
+
+
+def test_how_many_processes(six_pages, monkeypatch):
+    edition, _ = load_edition(six_pages)
+    monkeypatch.setenv("TYPESET_WORKERS", "4")
+    assert page_pool.workers(edition) == 3  # one per group at most
+    monkeypatch.setenv("TYPESET_WORKERS", "1")
+    assert page_pool.workers(edition) == 1
+    monkeypatch.delenv("TYPESET_WORKERS")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    assert page_pool.workers(edition) == 1  # 6 pages: fewer than 2 × PAGES_PER_WORKER
+    monkeypatch.setattr(page_pool, "PAGES_PER_WORKER", 3)
+    alone = threading.active_count() == 1
+    assert page_pool.workers(edition) == (2 if alone else 1)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert page_pool.workers(edition) == 1  # never fork while a thread runs
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_a_session_that_keeps_its_caches_composes_in_one_process(six_pages, monkeypatch):
+    from typeset.session import use_session
+
+    edition, _ = load_edition(six_pages)
+    monkeypatch.setenv("TYPESET_WORKERS", "2")
+    with use_session():
+        alone = threading.active_count() == 1
+        assert page_pool.workers(edition) == (2 if alone else 1)
+        page_pool.keep_caches()
+        assert page_pool.workers(edition) == 1
