@@ -106,6 +106,21 @@ def test_shares_keep_every_jump_inside_one_share(six_pages):
 
 def test_how_many_processes(six_pages, monkeypatch):
     edition, _ = load_edition(six_pages)
+    with monkeypatch.context() as alone:  # as in a fresh `paiban build` (no thread yet)
+        alone.setattr(threading, "active_count", lambda: 1)
+        _counts(edition, alone)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        monkeypatch.setenv("TYPESET_WORKERS", "2")
+        assert page_pool.workers(edition) == 1  # never fork while a thread runs
+    finally:
+        stop.set()
+        thread.join()
+
+
+def _counts(edition, monkeypatch):
     monkeypatch.setenv("TYPESET_WORKERS", "4")
     assert page_pool.workers(edition) == 3  # one per group at most
     monkeypatch.setenv("TYPESET_WORKERS", "1")
@@ -114,16 +129,7 @@ def test_how_many_processes(six_pages, monkeypatch):
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
     assert page_pool.workers(edition) == 1  # 6 pages: fewer than 2 × PAGES_PER_WORKER
     monkeypatch.setattr(page_pool, "PAGES_PER_WORKER", 3)
-    alone = threading.active_count() == 1
-    assert page_pool.workers(edition) == (2 if alone else 1)
-    stop = threading.Event()
-    thread = threading.Thread(target=stop.wait)
-    thread.start()
-    try:
-        assert page_pool.workers(edition) == 1  # never fork while a thread runs
-    finally:
-        stop.set()
-        thread.join()
+    assert page_pool.workers(edition) == 2
 
 
 def test_a_session_that_keeps_its_caches_composes_in_one_process(six_pages, monkeypatch):
@@ -131,8 +137,8 @@ def test_a_session_that_keeps_its_caches_composes_in_one_process(six_pages, monk
 
     edition, _ = load_edition(six_pages)
     monkeypatch.setenv("TYPESET_WORKERS", "2")
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
     with use_session():
-        alone = threading.active_count() == 1
-        assert page_pool.workers(edition) == (2 if alone else 1)
+        assert page_pool.workers(edition) == 2
         page_pool.keep_caches()
         assert page_pool.workers(edition) == 1
