@@ -9,17 +9,21 @@ Pages that no jump connects (`typeset.compose.edition.jump_groups`) are independ
 groups are dealt in page order into shares of about equal text, one per process. The
 building process takes the first share itself; each other share is fitted and composed by a
 child forked from it (the edition, fonts and caches are inherited, nothing is sent), which
-pickles its parts back through a pipe and ends. `workers` decides how many processes, in one
+pickles its parts back through a pipe and ends (read back with an unpickler that constructs
+only `typeset`'s own classes). `workers` decides how many processes, in one
 place: `TYPESET_WORKERS` (1 = serial) or the usable cores, never more than the shares worth
-it (`PAGES_PER_WORKER`), and 1 whenever a thread is running (forking then is unsafe: the
-photo preparer's threads start after composition) or the session keeps its caches
-(`keep_caches`: a `--watch` session re-proofs from them). A child that fails makes the
+it (`PAGES_PER_WORKER`), and 1 whenever a thread is running (forking then is unsafe) or
+the session keeps its caches (`keep_caches`: a `--watch` session re-proofs from them). The
+pipeline asks before any thread starts: in a build that forks, the photo files' decode checks
+(`typeset.photos.edition_media`, two threads) start after composition, and the photo
+preparer's threads after that. A child that fails makes the
 parent compose its share itself.
 """
 
 from __future__ import annotations
 
 import gc
+import io
 import os
 import pickle
 import sys
@@ -108,11 +112,14 @@ def work(edition: Edition, fonts: FontBook, media: dict, numbers: set | None
     return fitted, compose_part(replace(edition, pages=tuple(pages)), fonts, media, numbers)
 
 
-def fit_and_compose(edition: Edition, fonts: FontBook, media: dict
-                    ) -> tuple[list[dict], list[EditionPart]]:
-    """Every page fitted and composed, in `workers(edition)` processes: (fit parts,
-    compose parts), for `fit_edition(parts=…)` and `compose_edition(parts=…)`."""
-    count = workers(edition)
+def fit_and_compose(edition: Edition, fonts: FontBook, media: dict, count: int = 1,
+                    progress=None) -> tuple[list[dict], list[EditionPart]]:
+    """Every page fitted and composed, in `count` processes (`workers`, asked before any
+    thread started; fewer when a thread runs now): (fit parts, compose parts), for
+    `fit_edition(parts=…)` and `compose_edition(parts=…)`. `progress` hears of a child
+    that failed (its pages are then composed here)."""
+    if threading.active_count() > 1:
+        count = 1
     if count < 2:
         fitted, part = work(edition, fonts, media, None)
         return [fitted], [part]
@@ -127,8 +134,17 @@ def fit_and_compose(edition: Edition, fonts: FontBook, media: dict
     made = [work(edition, fonts, media, first)]
     for child, numbers in zip(children, rest):
         found = child.result()
-        made.append(found if found is not None else work(edition, fonts, media, numbers))
+        if found is None:
+            if progress is not None:
+                progress(f"the process composing pages {_listed(numbers, edition)} failed: "
+                         "composing them here")
+            found = work(edition, fonts, media, numbers)
+        made.append(found)
     return [fit for fit, _ in made], [part for _, part in made]
+
+
+def _listed(numbers: set, edition: Edition) -> str:
+    return ", ".join(str(page.number) for page in edition.pages if page.number in numbers)
 
 
 def _warm_up() -> None:
@@ -173,7 +189,21 @@ class _Child:
         collecting = gc.isenabled()
         gc.disable()  # a million new objects, none garbage: the collector would run ≈ 7 ×
         try:
-            return pickle.loads(data)
+            return _OwnData(io.BytesIO(data)).load()
+        except (pickle.UnpicklingError, AttributeError, ImportError, EOFError):
+            return None
         finally:
             if collecting:
                 gc.enable()
+
+
+class _OwnData(pickle.Unpickler):
+    """Reads only what a child of this build wrote: the classes and functions of the
+    `typeset` package (its models, frames, diagnostics), nothing from any other module —
+    the pipe is private, and still nothing else can be constructed from it."""
+
+    def find_class(self, module: str, name: str):
+        found = super().find_class(module, name) if module.split(".")[0] == "typeset" else None
+        if found is None or not getattr(found, "__module__", "").startswith("typeset"):
+            raise pickle.UnpicklingError(f"{module}.{name} is not typeset's own")
+        return found

@@ -25,6 +25,7 @@ from typeset.fit import fit_edition
 from typeset.makeup import make_up_edition
 from typeset.manifest import load_edition
 from typeset.manifest.fonts_config import load_font_roles
+from typeset.manifest.media_probe import probe
 from typeset.model.edition import Edition
 from typeset.project import find_project_root
 from typeset.session import current, file_key
@@ -120,20 +121,27 @@ def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset:
                                   sorted({entry.face.path for entry in fonts.roles()}))
         if refused:
             return BuildResult(edition, None, list(load_diags) + refused, refused=True)
-    media, image_diags = photos.edition_media(edition, say)
+    loaded, processes = edition, page_pool.workers(edition)
+    if processes > 1:
+        # Composed in forked processes (`typeset.page_pool`): the fork must come before any
+        # thread starts, so the photo files' decode checks start after composition.
+        media, media_diags = {path: probe(path) for path in photos.placed_files(edition)}, None
+    else:  # the decode checks run on two threads while the pages are composed
+        media, media_diags = photos.edition_media(edition, say)
     timings["fonts+images"] = time.perf_counter() - start
     start = time.perf_counter()
     made = make_up_edition(edition, fonts, media)  # make_up: auto → stack trees (issue 19)
     edition = made.edition
-    image_diags = image_diags + made.diagnostics
     timings["make-up"] = time.perf_counter() - start
     start = time.perf_counter()
     # Fitting (stacks and rows → plain slots, issue 18) and composing, in parts that no jump
-    # crosses, in as many processes as pay (`typeset.page_pool`); put together in one order.
-    fit_parts, parts = page_pool.fit_and_compose(edition, fonts, media)
+    # crosses, in `processes` processes; put together in one order whoever made them.
+    fit_parts, parts = page_pool.fit_and_compose(edition, fonts, media, processes, say)
+    if media_diags is None:
+        media, media_diags = photos.edition_media(loaded, say)
     fitted = fit_edition(edition, fonts, media, parts=fit_parts)
     edition = fitted.edition
-    image_diags = image_diags + fitted.diagnostics
+    image_diags = media_diags + made.diagnostics + fitted.diagnostics
     document, diags, stories = compose_edition(edition, fonts, media, pages, parts=parts)
     diags = diags + photos.photo_verdicts(edition, document, pdf_options(edition))
     timings["fit+compose"] = time.perf_counter() - start

@@ -20,6 +20,7 @@ import pytest
 from typeset import page_pool
 from typeset.compose.edition import jump_groups
 from typeset.manifest import load_edition
+from typeset.session import use_session
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,7 +63,8 @@ def six_pages(tmp_path_factory) -> Path:
 def _build(edition: Path, out: Path, workers: str, **env) -> dict:
     done = subprocess.run(
         [sys.executable, "-c", BUILD, str(edition), str(out)], capture_output=True, text=True,
-        env={**os.environ, "TYPESET_WORKERS": workers, "PYTHONHASHSEED": workers, **env},
+        env={**os.environ, "TYPESET_WORKERS": workers, "PYTHONHASHSEED": workers,
+             "TYPESET_CACHE": "0", **env},  # no photo store: the decode checks run too
         check=True, cwd=out.parent)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -76,6 +78,7 @@ def test_two_processes_give_the_serial_pdf_byte_for_byte(six_pages, tmp_path):
     pooled = _build(six_pages, tmp_path / "pooled.pdf", "2")
     assert "processes" not in _composed_line(serial)
     assert _composed_line(pooled).endswith("in 2 processes")
+    assert not [line for line in pooled["lines"] if "failed" in line]  # the child's pages used
     assert (tmp_path / "serial.pdf").read_bytes() == (tmp_path / "pooled.pdf").read_bytes()
     assert pooled["diagnostics"] == serial["diagnostics"]
     assert pooled["stories"] == serial["stories"]
@@ -87,6 +90,7 @@ def test_a_failing_child_leaves_its_share_to_the_parent(six_pages, tmp_path):
     serial = _build(six_pages, tmp_path / "serial.pdf", "1")
     pooled = _build(six_pages, tmp_path / "pooled.pdf", "2", FAIL_IN_CHILD="1")
     assert _composed_line(pooled).endswith("in 2 processes")
+    assert "the process composing pages 5, 6 failed: composing them here" in pooled["lines"]
     assert (tmp_path / "serial.pdf").read_bytes() == (tmp_path / "pooled.pdf").read_bytes()
     assert pooled["diagnostics"] == serial["diagnostics"]
 
@@ -106,8 +110,8 @@ def test_shares_keep_every_jump_inside_one_share(six_pages):
 
 def test_how_many_processes(six_pages, monkeypatch):
     edition, _ = load_edition(six_pages)
-    with monkeypatch.context() as alone:  # as in a fresh `paiban build` (no thread yet)
-        alone.setattr(threading, "active_count", lambda: 1)
+    with monkeypatch.context() as alone, use_session():  # as in a fresh `paiban build`
+        alone.setattr(threading, "active_count", lambda: 1)  # (no thread yet)
         _counts(edition, alone)
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
@@ -133,8 +137,6 @@ def _counts(edition, monkeypatch):
 
 
 def test_a_session_that_keeps_its_caches_composes_in_one_process(six_pages, monkeypatch):
-    from typeset.session import use_session
-
     edition, _ = load_edition(six_pages)
     monkeypatch.setenv("TYPESET_WORKERS", "2")
     monkeypatch.setattr(threading, "active_count", lambda: 1)
@@ -142,3 +144,16 @@ def test_a_session_that_keeps_its_caches_composes_in_one_process(six_pages, monk
         assert page_pool.workers(edition) == 2
         page_pool.keep_caches()
         assert page_pool.workers(edition) == 1
+
+
+def test_what_a_child_sends_can_construct_only_typesets_own_classes():
+    import io
+    import pickle
+
+    from typeset.frame import CMYK
+
+    own = page_pool._OwnData(io.BytesIO(pickle.dumps(CMYK(0.1, 0, 0, 1)))).load()
+    assert own == CMYK(0.1, 0, 0, 1)
+    for foreign in (os.system, subprocess.run, Path("/tmp")):
+        with pytest.raises(pickle.UnpicklingError):
+            page_pool._OwnData(io.BytesIO(pickle.dumps(foreign))).load()
