@@ -157,3 +157,29 @@ def test_what_a_child_sends_can_construct_only_typesets_own_classes():
     for foreign in (os.system, subprocess.run, Path("/tmp")):
         with pytest.raises(pickle.UnpicklingError):
             page_pool._OwnData(io.BytesIO(pickle.dumps(foreign))).load()
+
+
+def test_parts_put_together_in_any_order_equal_the_whole(six_pages):
+    from typeset import photos
+    from typeset.compose import compose_edition
+    from typeset.fit import fit_edition
+    from typeset.makeup import make_up_edition
+    from typeset.pipeline import font_book
+    from typeset.project import find_project_root
+
+    with use_session():
+        loaded, _ = load_edition(six_pages)
+        fonts = font_book(find_project_root(six_pages))
+        media, _ = photos.edition_media(loaded)
+        edition = make_up_edition(loaded, fonts, media).edition
+        whole_fit = fit_edition(edition, fonts, media)
+        whole = compose_edition(whole_fit.edition, fonts, media)
+    with use_session():  # nothing cached: every part composed afresh
+        made = [page_pool.work(edition, fonts, media, set(group))
+                for group in reversed(jump_groups(edition))]
+        fitted = fit_edition(edition, fonts, media, parts=[fit for fit, _ in made])
+        pieced = compose_edition(fitted.edition, fonts, media, parts=[part for _, part in made])
+    assert fitted.items and fitted.items == whole_fit.items
+    assert fitted.diagnostics == whole_fit.diagnostics
+    assert fitted.edition == whole_fit.edition
+    assert pieced == whole
