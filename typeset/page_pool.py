@@ -12,7 +12,8 @@ child forked from it (the edition, fonts and caches are inherited, nothing is se
 pickles its parts back through a pipe and ends (read back with an unpickler that constructs
 only `typeset`'s own classes). `workers` decides how many processes, in one
 place: `TYPESET_WORKERS` (1 = serial) or the usable cores, never more than the shares worth
-it (`PAGES_PER_WORKER`), and 1 whenever a thread is running (forking then is unsafe) or
+it (`PAGES_PER_WORKER`), 1 when the load average says no core is idle (on a machine loaded
+by other work, two processes took 5–10 % more CPU and no less time), and 1 whenever a thread is running (forking then is unsafe) or
 the session keeps its caches (`keep_caches`: a `--watch` session re-proofs from them). The
 pipeline asks before any thread starts: in a build that forks, the photo files' decode checks
 (`typeset.photos.edition_media`, two threads) start after composition, and the photo
@@ -23,9 +24,7 @@ parent compose its share itself.
 from __future__ import annotations
 
 import gc
-import io
 import os
-import pickle
 import sys
 import threading
 from dataclasses import replace
@@ -62,10 +61,20 @@ def workers(edition: Edition) -> int:
         except (AttributeError, OSError):
             count = os.cpu_count() or 1
         count = min(count, len(edition.pages) // PAGES_PER_WORKER)
+        if count > 1 and _load() >= count:
+            return 1  # no idle core: the other processes would only queue behind other work
     if count < 2 or not hasattr(os, "fork") or threading.active_count() > 1 or \
             current().resource(KEEP_CACHES, lambda: [False])[0]:
         return 1
     return min(count, len(jump_groups(edition)))
+
+
+def _load() -> float:
+    """The 1-minute load average (0 where the system has none)."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return 0.0
 
 
 def keep_caches() -> None:
@@ -165,6 +174,8 @@ class _Child:
         sys.stderr.flush()
         pid = os.fork()
         if pid == 0:  # the child: compute, send, end without the parent's exit handlers
+            import pickle
+
             os.close(read)
             status = 1
             try:
@@ -186,10 +197,12 @@ class _Child:
         _, status = os.waitpid(self._pid, 0)
         if os.waitstatus_to_exitcode(status) != 0 or not data:
             return None
+        import pickle
+
         collecting = gc.isenabled()
         gc.disable()  # a million new objects, none garbage: the collector would run ≈ 7 ×
         try:
-            return _OwnData(io.BytesIO(data)).load()
+            return own_data(data)
         except (pickle.UnpicklingError, AttributeError, ImportError, EOFError):
             return None
         finally:
@@ -197,13 +210,20 @@ class _Child:
                 gc.enable()
 
 
-class _OwnData(pickle.Unpickler):
-    """Reads only what a child of this build wrote: the classes and functions of the
-    `typeset` package (its models, frames, diagnostics), nothing from any other module —
-    the pipe is private, and still nothing else can be constructed from it."""
+def own_data(data: bytes):
+    """What a child of this build pickled, read with an unpickler that constructs only the
+    classes and functions of the `typeset` package (its models, frames, diagnostics) and
+    nothing from any other module (`pickle.UnpicklingError`): the pipe is private, and
+    still nothing else can be made from it. pickle is imported here, by builds that fork."""
+    import io
+    import pickle
 
-    def find_class(self, module: str, name: str):
-        found = super().find_class(module, name) if module.split(".")[0] == "typeset" else None
-        if found is None or not getattr(found, "__module__", "").startswith("typeset"):
-            raise pickle.UnpicklingError(f"{module}.{name} is not typeset's own")
-        return found
+    class OwnData(pickle.Unpickler):
+        def find_class(self, module: str, name: str):
+            found = super().find_class(module, name) \
+                if module.split(".")[0] == "typeset" else None
+            if found is None or not getattr(found, "__module__", "").startswith("typeset"):
+                raise pickle.UnpicklingError(f"{module}.{name} is not typeset's own")
+            return found
+
+    return OwnData(io.BytesIO(data)).load()

@@ -133,7 +133,12 @@ def _counts(edition, monkeypatch):
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
     assert page_pool.workers(edition) == 1  # 6 pages: fewer than 2 × PAGES_PER_WORKER
     monkeypatch.setattr(page_pool, "PAGES_PER_WORKER", 3)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.4, 0.4, 0.4))
     assert page_pool.workers(edition) == 2
+    monkeypatch.setattr(os, "getloadavg", lambda: (2.1, 1.0, 1.0))
+    assert page_pool.workers(edition) == 1  # both cores busy with other work
+    monkeypatch.setenv("TYPESET_WORKERS", "2")
+    assert page_pool.workers(edition) == 2  # unless asked for
 
 
 def test_a_session_that_keeps_its_caches_composes_in_one_process(six_pages, monkeypatch):
@@ -147,16 +152,15 @@ def test_a_session_that_keeps_its_caches_composes_in_one_process(six_pages, monk
 
 
 def test_what_a_child_sends_can_construct_only_typesets_own_classes():
-    import io
     import pickle
 
     from typeset.frame import CMYK
 
-    own = page_pool._OwnData(io.BytesIO(pickle.dumps(CMYK(0.1, 0, 0, 1)))).load()
+    own = page_pool.own_data(pickle.dumps(CMYK(0.1, 0, 0, 1)))
     assert own == CMYK(0.1, 0, 0, 1)
     for foreign in (os.system, subprocess.run, Path("/tmp")):
         with pytest.raises(pickle.UnpicklingError):
-            page_pool._OwnData(io.BytesIO(pickle.dumps(foreign))).load()
+            page_pool.own_data(pickle.dumps(foreign))
 
 
 def test_parts_put_together_in_any_order_equal_the_whole(six_pages):
