@@ -9,17 +9,17 @@ Pages that no jump connects (`typeset.compose.edition.jump_groups`) are independ
 groups are dealt in page order into shares of about equal text, one per process. The
 building process takes the first share itself; each other share is fitted and composed by a
 child forked from it (the edition, fonts and caches are inherited, nothing is sent), which
-pickles its parts back through a pipe and ends (read back with an unpickler that constructs
-only `typeset`'s own classes). `workers` decides how many processes, in one
-place: `TYPESET_WORKERS` (1 = serial) or the usable cores, never more than the shares worth
-it (`PAGES_PER_WORKER`), 1 when the load average says no core is idle (on a machine loaded
-by other work, two processes took 5–10 % more CPU and no less time), and 1 whenever a
-thread is running (forking then is unsafe) or the session keeps its caches (`keep_caches`: a
-`--watch` session re-proofs from them). The pipeline asks before any thread starts: in a
-build that forks, the photo files' decode checks
-(`typeset.photos.edition_media`, two threads) start after composition, and the photo
-preparer's threads after that. A child that fails makes the
-parent compose its share itself.
+pickles its parts back through a pipe and ends (`own_data` reads them back, constructing
+only `typeset`'s own classes). A child that fails leaves its share to the parent.
+
+`workers` decides how many processes, in one place: `TYPESET_WORKERS` (1 = serial), else
+the usable cores, never more than the shares worth it (`PAGES_PER_WORKER`); 1 when the load
+average says no core is idle (on a machine loaded by other work, two processes took 5–10 %
+more CPU and no less time), when a thread is running (forking then is unsafe) or when the
+session keeps its caches (`keep_caches`: a `--watch` session re-proofs from them). The
+pipeline asks before any thread starts: in a build that forks, the photo files' decode
+checks (`typeset.photos.edition_media`, two threads) start after composition, and the photo
+preparer's threads after that.
 """
 
 from __future__ import annotations
