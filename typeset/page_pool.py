@@ -18,8 +18,8 @@ average says no core is idle (on a machine loaded by other work, two processes t
 more CPU and no less time), when a thread is running (forking then is unsafe) or when the
 session keeps its caches (`keep_caches`: a `--watch` session re-proofs from them). The
 pipeline asks before any thread starts: in a build that forks, the photo files' decode
-checks (`typeset.photos.edition_media`, two threads) start after composition, and the photo
-preparer's threads after that.
+checks (`typeset.photos.edition_media`, two threads) start once the children are forked
+(`fit_and_compose(forked=…)`), and the photo preparer's after composition.
 """
 
 from __future__ import annotations
@@ -123,14 +123,17 @@ def work(edition: Edition, fonts: FontBook, media: dict, numbers: set | None
 
 
 def fit_and_compose(edition: Edition, fonts: FontBook, media: dict, count: int = 1,
-                    progress=None) -> tuple[list[dict], list[EditionPart]]:
+                    progress=None, forked=None) -> tuple[list[dict], list[EditionPart]]:
     """Every page fitted and composed, in `count` processes (`workers`, asked before any
     thread started; fewer when a thread runs now): (fit parts, compose parts), for
     `fit_edition(parts=…)` and `compose_edition(parts=…)`. `progress` hears of a child
-    that failed (its pages are then composed here)."""
+    that failed (its pages are then composed here). `forked()` is called once the children
+    are forked, before this process composes its share: it may start threads."""
     if threading.active_count() > 1:
         count = 1
     if count < 2:
+        if forked is not None:
+            forked()
         fitted, part = work(edition, fonts, media, None)
         return [fitted], [part]
     first, *rest = shares(edition, count)
@@ -141,6 +144,8 @@ def fit_and_compose(edition: Edition, fonts: FontBook, media: dict, count: int =
                     for numbers in rest]
     finally:
         gc.unfreeze()
+    if forked is not None:
+        forked()
     made = [work(edition, fonts, media, first)]
     for child, numbers in zip(children, rest):
         found = child.result()

@@ -121,13 +121,15 @@ def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset:
                                   sorted({entry.face.path for entry in fonts.roles()}))
         if refused:
             return BuildResult(edition, None, list(load_diags) + refused, refused=True)
-    loaded, processes = edition, page_pool.workers(edition)
+    loaded, processes, checked = edition, page_pool.workers(edition), []
     if processes > 1:
         # Composed in forked processes (`typeset.page_pool`): the fork must come before any
-        # thread starts, so the photo files' decode checks start after composition.
-        media, media_diags = {path: probe(path) for path in photos.placed_files(edition)}, None
+        # thread starts, so the photo files' decode checks (two threads) start once the
+        # children are forked, and run while this process composes its share.
+        media = {path: probe(path) for path in photos.placed_files(edition)}
     else:  # the decode checks run on two threads while the pages are composed
-        media, media_diags = photos.edition_media(edition, say)
+        checked.append(photos.edition_media(edition, say))
+        media = checked[0][0]
     timings["fonts+images"] = time.perf_counter() - start
     start = time.perf_counter()
     made = make_up_edition(edition, fonts, media)  # make_up: auto → stack trees (issue 19)
@@ -136,9 +138,10 @@ def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset:
     start = time.perf_counter()
     # Fitting (stacks and rows → plain slots, issue 18) and composing, in parts that no jump
     # crosses, in `processes` processes; put together in one order whoever made them.
-    fit_parts, parts = page_pool.fit_and_compose(edition, fonts, media, processes, say)
-    if media_diags is None:
-        media, media_diags = photos.edition_media(loaded, say)
+    fit_parts, parts = page_pool.fit_and_compose(
+        edition, fonts, media, processes, say,
+        forked=lambda: checked or checked.append(photos.edition_media(loaded, say)))
+    media, media_diags = checked[0]
     fitted = fit_edition(edition, fonts, media, parts=fit_parts)
     edition = fitted.edition
     image_diags = media_diags + made.diagnostics + fitted.diagnostics
