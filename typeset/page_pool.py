@@ -44,8 +44,6 @@ PAGES_PER_WORKER = 4
 the composed pages back, cost about as much as composing 1–2 pages)."""
 PAGE_WEIGHT = 600
 """A page's own work (furniture, headlines, painting) in body characters, for dealing."""
-
-
 FIRST_SHARE_EXTRA = 0.15
 """How much more than a child's share the building process takes (a child also pickles
 its pages, ≈ 0.1 s for 12 broadsheet pages, while the parent waits)."""
