@@ -3,6 +3,8 @@ runs made in the same minutes, alternating, can be compared).
 
 Run:  .venv/bin/python bench/compare.py HEAD~3 HEAD [--pages 1] [--runs 9] [--warm]
       .venv/bin/python bench/compare.py HEAD WORKTREE      # the uncommitted checkout too
+      .venv/bin/python bench/compare.py WORKTREE+TYPESET_WORKERS=1 WORKTREE --pages 24 \
+          --typst /tmp/typst-venv/bin/python               # serial, pool, and Typst's peer
 
 Each revision's `typeset/` package is exported (`git archive`, or copied for WORKTREE) into a
 temporary folder and byte-compiled; an edition of `--pages` pages is generated as
@@ -10,7 +12,9 @@ temporary folder and byte-compiled; an edition of `--pages` pages is generated a
 `python -m typeset build` from a neutral folder with that copy first on PYTHONPATH (from inside
 the checkout, `python -m` would import the checkout's own package for every revision). Prints
 the median and best wall time and the median CPU time of each, cold (an empty photo store for
-every run) or `--warm` (a store the revision filled first). Figures only; no assertions.
+every run) or `--warm` (a store the revision filled first). `REV+NAME=VALUE` runs a revision
+with an environment variable set (one revision, several variants); `--typst PYTHON` adds the
+Typst peer of the same edition (`typst_peer.py`) to every round. Figures only; no assertions.
 """
 
 from __future__ import annotations
@@ -45,11 +49,36 @@ def export(revision: str, into: Path) -> Path:
     return into
 
 
-def run_once(package: Path, edition: Path, out: Path, store: Path, revision: str = ""
-             ) -> tuple[float, float, float]:
+def variant(name: str) -> tuple[str, dict[str, str]]:
+    """A revision argument `REV+NAME=VALUE+…` → (REV, the environment it is run with): e.g.
+    `WORKTREE+TYPESET_WORKERS=1` is the checkout composing in one process."""
+    rev, *pairs = name.split("+")
+    return rev, dict(pair.split("=", 1) for pair in pairs)
+
+
+TYPST_RUN = ("import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2], "
+             "font_paths=['/usr/share/fonts'])")
+
+
+def run_typst(python: str, source: Path, out: Path) -> tuple[float, float, float]:
+    """One Typst compile of `source` (the `typst` package's compiler, run by `python`, so
+    interpreter start counts as it does for typeset): (wall s, CPU s, peak RSS MB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([python, "-c", TYPST_RUN, str(source), str(out)],
+                            cwd=source.parent, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"typst failed on {source}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0
+
+
+def run_once(package: Path, edition: Path, out: Path, store: Path, revision: str = "",
+             env_more: dict[str, str] | None = None) -> tuple[float, float, float]:
     """One `python -m typeset build` of `edition` with `package` first on the path: (wall s,
     CPU s of the process and the workers it waited for, peak RSS MB)."""
-    env = {**os.environ, "PYTHONPATH": str(package), "TYPESET_CACHE": str(store)}
+    env = {**os.environ, "PYTHONPATH": str(package), "TYPESET_CACHE": str(store),
+           **(env_more or {})}
     start = time.perf_counter()
     with tempfile.TemporaryFile() as errors:
         proc = subprocess.Popen([sys.executable, "-m", "typeset", "build", str(edition), "-o",
@@ -79,6 +108,9 @@ def main() -> None:
     parser.add_argument("--sample-too", action="store_true",
                         help="also build the same edition with the sample's own photos "
                              "(the press-photo target is a ratio to it)")
+    parser.add_argument("--typst", metavar="PYTHON",
+                        help="also compile the Typst peer of the edition (bench/typst_peer.py) "
+                             "in each round, with this Python that has the `typst` package")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="typeset-compare-") as tmp:
         root = Path(tmp)
@@ -89,23 +121,35 @@ def main() -> None:
         if args.sample_too:
             editions[" (sample photos)"] = generate(root / "edition-sample", args.pages,
                                                     distinct_photos=args.distinct_photos)
-        packages = {rev: export(rev, root / f"rev-{n}") for n, rev in enumerate(args.revisions)}
-        variants = [(rev + label, rev, ed) for label, ed in editions.items()
-                    for rev in packages]
+        revisions = list(dict.fromkeys(variant(name)[0] for name in args.revisions))
+        packages = {rev: export(rev, root / f"rev-{n}") for n, rev in enumerate(revisions)}
+        variants = [(name + label, variant(name)[0], ed) for label, ed in editions.items()
+                    for name in args.revisions]
+        envs = {name + label: variant(name)[1] for label in editions for name in args.revisions}
         stores = {name: root / f"store-{n}" for n, (name, _, _) in enumerate(variants)}
         for name, rev, ed in variants:  # a first build each: OS caches, warm stores
-            run_once(packages[rev], ed, root / "out.pdf", stores[name], rev)
+            run_once(packages[rev], ed, root / "out.pdf", stores[name], rev, envs[name])
         times: dict[str, list[tuple[float, float, float]]] = {name: [] for name, _, _ in variants}
+        if args.typst:
+            from typst_peer import peer
+
+            source = edition / "peer.typ"
+            source.write_text(peer(edition), encoding="utf-8")
+            run_typst(args.typst, source, root / "peer.pdf")
+            times["typst (peer)"] = []
+        loaded = os.getloadavg()[0]
         for _ in range(args.runs):
             for name, rev, ed in variants:
                 if not args.warm:
                     shutil.rmtree(stores[name], ignore_errors=True)
                 times[name].append(run_once(packages[rev], ed, root / "out.pdf", stores[name],
-                                            rev))
+                                            rev, envs[name]))
+            if args.typst:
+                times["typst (peer)"].append(run_typst(args.typst, source, root / "peer.pdf"))
         print(f"{args.pages}-page edition{', press-size photos' if args.press_photos else ''}"
               f"{', distinct photos' if args.distinct_photos else ''}, "
               f"{'warm' if args.warm else 'cold'} photo store, "
-              f"{args.runs} runs each, load average {os.getloadavg()[0]:.2f}")
+              f"{args.runs} runs each, load average {loaded:.2f} → {os.getloadavg()[0]:.2f}")
         for name, runs in times.items():
             walls = [w for w, _, _ in runs]
             print(f"  {name:<36} median {statistics.median(walls):.3f} s  best "

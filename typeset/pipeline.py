@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from typeset import photos
+from typeset import page_pool, photos
 from typeset.compose import compose_edition
 from typeset.compose.story import StoryResult
 from typeset.diagnostics import (Diagnostic, InputError, Severity, error, has_errors,
@@ -25,6 +25,7 @@ from typeset.fit import fit_edition
 from typeset.makeup import make_up_edition
 from typeset.manifest import load_edition
 from typeset.manifest.fonts_config import load_font_roles
+from typeset.manifest.media_probe import probe
 from typeset.model.edition import Edition
 from typeset.project import find_project_root
 from typeset.session import current, file_key
@@ -120,23 +121,35 @@ def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset:
                                   sorted({entry.face.path for entry in fonts.roles()}))
         if refused:
             return BuildResult(edition, None, list(load_diags) + refused, refused=True)
-    media, image_diags = photos.edition_media(edition, say)
+    loaded, processes, checked = edition, page_pool.workers(edition), []
+    if processes > 1:
+        # Composed in forked processes (`typeset.page_pool`): the fork must come before any
+        # thread starts, so the photo files' decode checks (two threads) start once the
+        # children are forked, and run while this process composes its share.
+        media = {path: probe(path) for path in photos.placed_files(edition)}
+    else:  # the decode checks run on two threads while the pages are composed
+        checked.append(photos.edition_media(edition, say))
+        media = checked[0][0]
     timings["fonts+images"] = time.perf_counter() - start
     start = time.perf_counter()
     made = make_up_edition(edition, fonts, media)  # make_up: auto → stack trees (issue 19)
     edition = made.edition
-    image_diags = image_diags + made.diagnostics
     timings["make-up"] = time.perf_counter() - start
     start = time.perf_counter()
-    fitted = fit_edition(edition, fonts, media)  # stacks and rows → plain slots (issue 18)
+    # Fitting (stacks and rows → plain slots, issue 18) and composing, in parts that no jump
+    # crosses, in `processes` processes; put together in one order whoever made them.
+    fit_parts, parts = page_pool.fit_and_compose(
+        edition, fonts, media, processes, say,
+        forked=lambda: checked or checked.append(photos.edition_media(loaded, say)))
+    media, media_diags = checked[0]
+    fitted = fit_edition(edition, fonts, media, parts=fit_parts)
     edition = fitted.edition
-    image_diags = image_diags + fitted.diagnostics
-    timings["fit"] = time.perf_counter() - start
-    start = time.perf_counter()
-    document, diags, stories = compose_edition(edition, fonts, media, pages)
+    image_diags = media_diags + made.diagnostics + fitted.diagnostics
+    document, diags, stories = compose_edition(edition, fonts, media, pages, parts=parts)
     diags = diags + photos.photo_verdicts(edition, document, pdf_options(edition))
-    timings["compose"] = time.perf_counter() - start
-    say(f"composed {len(document.pages)} pages in {timings['compose']:.2f} s")
+    timings["fit+compose"] = time.perf_counter() - start
+    say(f"composed {len(document.pages)} pages in {timings['fit+compose']:.2f} s"
+        + (f" in {len(parts)} processes" if len(parts) > 1 else ""))
     found = verdict(list(load_diags) + image_diags + diags, edition,
                     allow_overset=allow_overset, final=final)
     return BuildResult(edition, document, found, stories, timings=timings, fit=fitted,

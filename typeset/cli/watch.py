@@ -49,6 +49,9 @@ def watch(edition: Path, rebuild: Callable[[], None], *, interval: float = 0.3,
 
     Returns the number of builds made.
     """
+    from typeset.page_pool import keep_caches
+
+    keep_caches()  # re-proofs come from this process's caches: compose every page here
     builds = 0
     state = None
     while max_rebuilds is None or builds < max_rebuilds:

@@ -2,21 +2,26 @@
 
 In: an `Edition`, a `FontBook`, and the pixel sizes of the images it names. Out: a `Document`
 (display list of every page) and all diagnostics, in page order. Pure: no files are read.
+
+The work comes in parts (`compose_part`: the stories that start on some pages, then those
+pages), so that pages connected by no jump can be composed in other processes
+(`typeset.page_pool`); `compose_edition` puts the parts together in one order whoever made
+them, so a build composed in parts is the same as one composed whole.
 """
 
 from __future__ import annotations
 
-from typeset.compose.context import ComposeContext
-from typeset.compose.coverage import check_edition
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from typeset.compose.context import ComposeContext
+from typeset.compose.coverage import check_edition
 from typeset.compose.page import compose_page
 from typeset.compose.proof_marks import diagnostic_markers, grid_markers
 from typeset.compose.story import ChainLink, StoryResult, compose_story
 from typeset.diagnostics import Diagnostic, error
 from typeset.fonts import FontBook
-from typeset.frame import Document, DocumentInfo
+from typeset.frame import Document, DocumentInfo, PageFrame
 from typeset.model.edition import Edition, Page, Slot
 from typeset.model.folio import Folio, folio_key
 from typeset.session import current
@@ -43,25 +48,65 @@ def story_chain(edition: Edition, page: Page, slot: Slot,
     return chain
 
 
-def compose_edition(edition: Edition, fonts: FontBook,
-                    image_sizes: dict[str, tuple[int, int] | None] | None = None,
-                    pages: set[Folio] | None = None
-                    ) -> tuple[Document, list[Diagnostic], list[StoryResult]]:
-    """Set every story and page; `pages` limits which pages are returned (all are composed,
-    since jumps connect them)."""
-    diags: list[Diagnostic] = list(getattr(fonts, "warnings", ()))
-    coverage, uncovered = check_edition(edition, fonts)
-    diags += coverage
+def jump_groups(edition: Edition) -> list[list[Folio]]:
+    """The edition's pages in groups that no jump crosses (`continue:` joins the page a story
+    jumps from and the page it jumps to), each in page order, groups by their first page: a
+    group can be fitted and composed without the others."""
+    numbers = [page.number for page in edition.pages]
+    parent = {n: n for n in numbers}
+
+    def root(n):
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for page in edition.pages:
+        for slot in page.slots:
+            target = edition.page(slot.continue_to.page) if slot.continue_to else None
+            if target is not None:
+                a, b = root(page.number), root(target.number)
+                if a != b:
+                    parent[max(a, b, key=numbers.index)] = min(a, b, key=numbers.index)
+    groups: dict[Folio, list[Folio]] = {}
+    for n in numbers:
+        groups.setdefault(root(n), []).append(n)
+    return list(groups.values())
+
+
+@dataclass
+class EditionPart:
+    """What composing some pages gave: the stories that start on them (by where they start:
+    page index, slot index) and each page's frame and diagnostics (by page index)."""
+
+    stories: dict[tuple[int, int], StoryResult]
+    pages: dict[int, tuple[PageFrame, list[Diagnostic]]]
+
+
+def contexts_for(edition: Edition, fonts: FontBook,
+                 image_sizes: dict | None) -> dict[str, ComposeContext]:
+    """One ComposeContext per layout of the edition."""
     contexts: dict[str, ComposeContext] = {}
     for page in edition.pages:
         if page.layout.name not in contexts:
             rules = CompositionRules.from_mapping(page.layout.composition or {})
             contexts[page.layout.name] = ComposeContext(page.layout, fonts, rules, edition,
                                                         image_sizes or {})
-    results: list[StoryResult] = []
-    outputs: dict[tuple[int, str], object] = {}
-    for page in edition.pages:
-        for slot in page.slots:
+    return contexts
+
+
+def compose_part(edition: Edition, fonts: FontBook, image_sizes: dict | None,
+                 numbers: set[Folio] | None = None) -> EditionPart:
+    """Set the stories that start on the pages `numbers` (all when None) and build those
+    pages. The pages must be closed under jumps (`jump_groups`): a page's frame holds the
+    stories jumping into it."""
+    contexts = contexts_for(edition, fonts, image_sizes)
+    stories: dict[tuple[int, int], StoryResult] = {}
+    outputs: dict[tuple[Folio, str], object] = {}
+    wanted = [(index, page) for index, page in enumerate(edition.pages)
+              if numbers is None or page.number in numbers]
+    for index, page in wanted:
+        for at, slot in enumerate(page.slots):
             if slot.kind != "story" or not slot.story:
                 continue
             story = edition.stories.get(slot.story)
@@ -69,17 +114,40 @@ def compose_edition(edition: Edition, fonts: FontBook,
                 continue  # reported by the manifest loader
             result = _compose_story_cached(story, story_chain(edition, page, slot, contexts),
                                            edition)
-            results.append(result)
-            diags.extend(result.diagnostics)
+            stories[(index, at)] = result
             for out in result.slots:
                 outputs[(out.page, out.slot)] = out
-    frames = []
-    by_number = {}
-    for page in edition.pages:
-        ctx = contexts[page.layout.name]
+    pages = {}
+    for index, page in wanted:
         page_outputs = {slot_id: out for (number, slot_id), out in outputs.items()
                         if number == page.number}
-        frame, page_diags = compose_page(page, edition, ctx, page_outputs, page.is_front)
+        pages[index] = compose_page(page, edition, contexts[page.layout.name], page_outputs,
+                                    page.is_front)
+    return EditionPart(stories, pages)
+
+
+def compose_edition(edition: Edition, fonts: FontBook,
+                    image_sizes: dict[str, tuple[int, int] | None] | None = None,
+                    pages: set[Folio] | None = None, parts: list[EditionPart] | None = None
+                    ) -> tuple[Document, list[Diagnostic], list[StoryResult]]:
+    """Set every story and page; `pages` limits which pages are returned (all are composed,
+    since jumps connect them). `parts`: the edition already composed in parts
+    (`compose_part` over groups of `jump_groups`, in any processes), put together here in
+    the order a whole composition has: stories by where they start, then pages."""
+    diags: list[Diagnostic] = list(getattr(fonts, "warnings", ()))
+    coverage, uncovered = check_edition(edition, fonts)
+    diags += coverage
+    if parts is None:
+        parts = [compose_part(edition, fonts, image_sizes)]
+    stories = {at: result for part in parts for at, result in part.stories.items()}
+    composed = {index: made for part in parts for index, made in part.pages.items()}
+    results: list[StoryResult] = [stories[at] for at in sorted(stories)]
+    for result in results:
+        diags.extend(result.diagnostics)
+    frames = []
+    by_number = {}
+    for index, page in enumerate(edition.pages):
+        frame, page_diags = composed[index]
         diags.extend(page_diags)
         if pages is None or page.number in pages:
             frames.append(frame)
@@ -97,8 +165,6 @@ def compose_edition(edition: Edition, fonts: FontBook,
     info = DocumentInfo(title=f"{edition.paper} {edition.date}{issue}",
                         paper=edition.paper, date=edition.date, timestamp=edition.timestamp)
     return Document(tuple(frames), info), _ordered(diags), results
-
-
 SET_STORIES = "compose.stories"
 """The session's table of stories already set, by the story itself (frozen data) and
 everything about its chain that can change the result; a re-proof after a one-story change

@@ -84,22 +84,42 @@ def contexts_for(edition: Edition, fonts: FontBook,
 
 
 def fit_edition(edition: Edition, fonts: FontBook, image_sizes: dict | None = None,
-                pages: set[int] | None = None) -> FitResult:
-    """Resolve every container of the edition (all pages: jumps connect them)."""
+                pages: set[int] | None = None, parts: list[dict] | None = None) -> FitResult:
+    """Resolve every container of the edition (all pages: jumps connect them). `parts`: the
+    edition already fitted in parts (`fit_part` over groups of pages no jump crosses, in
+    any processes), put together here in page order, as a whole fit gives them."""
     if not any(page.containers for page in edition.pages):
         return FitResult(edition)
-    contexts = contexts_for(edition, fonts, image_sizes)
+    if parts is None:
+        parts = [fit_part(edition, fonts, image_sizes)]
+    fitted = {index: done for part in parts for index, done in part.items()}
     result = FitResult(edition)
     new_pages = list(edition.pages)
-    for index, page in enumerate(edition.pages):
-        if not page.containers:
-            continue
-        fitter = _PageFitter(page, contexts, result, new_pages)
-        new_pages[index] = fitter.run()
+    for index in sorted(fitted):
+        new_pages[index], items, diagnostics = fitted[index]
+        result.items.extend(items)
+        result.diagnostics.extend(diagnostics)
     result.edition = replace(edition, pages=tuple(new_pages))
     if pages is not None:
         result.items = [i for i in result.items if i.page in pages]
     return result
+
+
+def fit_part(edition: Edition, fonts: FontBook, image_sizes: dict | None = None,
+             numbers: set | None = None) -> dict[int, tuple[Page, list, list]]:
+    """Fit the pages `numbers` (all when None; a set closed under jumps) in page order:
+    page index → (the fitted page, its `FitItem`s, its diagnostics), for pages with
+    containers."""
+    contexts = contexts_for(edition, fonts, image_sizes)
+    new_pages = list(edition.pages)
+    done = {}
+    for index, page in enumerate(edition.pages):
+        if not page.containers or (numbers is not None and page.number not in numbers):
+            continue
+        result = FitResult(edition)
+        new_pages[index] = _PageFitter(page, contexts, result, new_pages).run()
+        done[index] = (new_pages[index], result.items, result.diagnostics)
+    return done
 
 
 def _with_leaf(node, old: Leaf, new: Leaf):
@@ -606,4 +626,4 @@ class _PageFitter:
                              "stack a fixed bottom:"))
 
 
-__all__ = ["FitItem", "FitResult", "fit_edition", "info"]
+__all__ = ["FitItem", "FitResult", "fit_edition", "fit_part", "info"]
