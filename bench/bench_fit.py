@@ -5,7 +5,7 @@ one stack of rows in a scratch copy), then times in one process, each in a fresh
 (no measurement cached): the fit pass alone, and `check` (load, fit, compose) of the
 edition; then the fit again in the same session (as `--watch`). The composer keeps paragraph caches
 of its own, so only the first run composes everything from nothing.
-`--dense` instead times the three dense pages of tests/fit/pages_kit.py (8–13 stories each,
+`--dense` instead times the three dense pages of tests/fit/stack_pages_kit.py (8–13 stories each,
 given as stack/row trees with no line numbers, on the real fonts): per page the fit pass in a
 fresh session and `check` (load, fit, compose) in-process.
 Prints medians of N runs. Usage: python bench/bench_fit.py [--repeat N] [--all-stacks | --dense]
@@ -71,7 +71,7 @@ def dense(repeat: int) -> None:
     """Per dense page: the fit pass (fresh session) and check, medians and ranges."""
     for sub in ("tests/fit", "tests", "tests/compose", "tests/manifest"):
         sys.path.insert(0, str(ROOT / sub))
-    from pages_kit import PAGES, write_page
+    from stack_pages_kit import PAGES, write_page
 
     fonts = pipeline.font_book(ROOT)
     scratch = Path(tempfile.mkdtemp(prefix="bench-fit-dense-"))

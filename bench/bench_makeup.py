@@ -3,7 +3,7 @@
 Times in one process, each run in a fresh Session: the make-up pass of
 editions/makeup-sample (one page, 9 items, a pinned ad), then `check` of the edition (load,
 make-up, fit, compose). Prints medians of N runs, the layouts tried and the score. Then the
-item lists of tests/makeup/pages_kit.py on the real fonts: per page the make-up pass's
+item lists of tests/makeup/makeup_pages_kit.py on the real fonts: per page the make-up pass's
 seconds and what the judge measures on the built page (type area used, failures).
 Usage: python bench/bench_makeup.py [--repeat N] [--edition PATH] [--no-pages]
 """
@@ -58,12 +58,12 @@ def main() -> None:
 
 
 def pages_kit_figures(fonts, repeat: int) -> None:
-    """The judged item lists (tests/makeup/pages_kit.py): make-up seconds and verdicts."""
+    """The judged item lists (tests/makeup/makeup_pages_kit.py): make-up seconds and verdicts."""
     import tempfile
 
     for sub in ("tests/makeup", "tests"):
         sys.path.insert(0, str(ROOT / sub))
-    from pages_kit import SPECS, verdicts
+    from makeup_pages_kit import SPECS, verdicts
 
     with tempfile.TemporaryDirectory() as tmp:
         for spec in SPECS:

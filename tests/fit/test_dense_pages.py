@@ -6,7 +6,7 @@ cannot absorb is reported per story in 字 and lines with the fix. On the synthe
 from __future__ import annotations
 
 import pytest
-from pages_kit import PAGES, fit_page, write_page
+from stack_pages_kit import PAGES, fit_page, write_page
 
 BAD = {"overset", "underset", "empty-continuation", "headline-overflows-slot", "fit-over",
        "fit-short", "fit-impossible", "overlap", "headline-without-body", "photo-too-tall",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from cli_kit import run
-from pages_kit import PAGES, write_page
+from stack_pages_kit import PAGES, write_page
 
 from typeset import pipeline
 

@@ -154,7 +154,7 @@ def test_the_same_photo_twice_in_a_stack_gets_two_ids(tmp_path):
           - story: a
           - photo: {file: photos/p.jpg, caption: 又一张。}
 """
-    from pages_kit import jpeg
+    from stack_pages_kit import jpeg
 
     folder = maker.write(PAGE_ONE + slots, _stories("a"), {"photos/p.jpg": jpeg(800, 600)})
     edition, _ = maker.load(folder)

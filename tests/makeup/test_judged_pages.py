@@ -1,4 +1,4 @@
-"""The judged criteria (issue 19) on item lists with no geometry (tests/makeup/pages_kit.py),
+"""The judged criteria (issue 19) on item lists with no geometry (tests/makeup/makeup_pages_kit.py),
 measured on the built page by page_judge: nothing overset, ≥ 90 % of the type area used, no
 撞题, the lead's headline the largest and in the top quarter, nothing lost (the time a page
 takes is a figure of bench/bench_makeup.py, not a test). On the synthetic font; two pages
@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pages_kit import SPECS, verdicts
+from makeup_pages_kit import SPECS, verdicts
 
 from typeset import pipeline
 
