@@ -86,13 +86,16 @@ def image_sizes(edition: Edition) -> tuple[dict, list[Diagnostic]]:
 def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset: bool = False,
             final: bool = True, progress: Callable[[str], None] | None = None,
             on_loaded: Callable[[Edition], None] | None = None,
-            outputs: dict[str, Path | None] | None = None) -> BuildResult:
+            outputs: dict[str, Path | None] | None = None,
+            decode_check: bool = True) -> BuildResult:
     """Load and compose an edition without writing anything; its diagnostics are the
     `verdict` (the one `check`, `proof` and `build` share). `progress` receives one line per
     stage (the CLI shows them on a terminal only); `on_loaded` is called with the edition as
     soon as it is loaded (a build starts its photo workers there). `outputs` (what → path:
     the files the caller will write) are checked as soon as the edition and its fonts are
-    known (`refused_outputs`), before any composition: a refused one ends the run there."""
+    known (`refused_outputs`), before any composition: a refused one ends the run there.
+    `decode_check=False` (a build): the photos' data is checked by the preparer's own decode
+    (`typeset.photos`), not by a separate one."""
     say = progress or (lambda _line: None)
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -120,7 +123,7 @@ def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset:
                                   sorted({entry.face.path for entry in fonts.roles()}))
         if refused:
             return BuildResult(edition, None, list(load_diags) + refused, refused=True)
-    media, image_diags = photos.edition_media(edition, say)
+    media, image_diags = photos.edition_media(edition, say, decode_check)
     timings["fonts+images"] = time.perf_counter() - start
     start = time.perf_counter()
     made = make_up_edition(edition, fonts, media)  # make_up: auto → stack trees (issue 19)
@@ -265,7 +268,8 @@ def epaper(edition_path: Path, out_dir: Path, *, allow_overset: bool = False,
 def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks, progress,
            report=None) -> BuildResult:
     result = compose(edition_path, pages=pages, allow_overset=allow_overset, final=not proof,
-                     progress=progress, outputs={"-o": Path(out), "--report": report})
+                     progress=progress, outputs={"-o": Path(out), "--report": report},
+                     decode_check=False)
     if result.document is None:
         return result
     if not result.ok and not proof:
@@ -286,7 +290,7 @@ def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks,
         return result
     # The session's photo preparer works from here on while the PDF writer loads, subsets
     # the fonts and paints the pages (the photo verdicts were given by compose).
-    photos.start_preparing(result.document, options)
+    photos.start_preparing(result.document, options, result.edition)
     try:
         from typeset.render.pdf import write_pdf
 

@@ -247,10 +247,15 @@ def test_check_refuses_what_build_refuses_at_the_photo_line(cli, tmp_path, name)
     assert found["severity"] == "error" and words in found["message"], found
     assert name in found["message"] and found["slot"] and f"edition.yaml:{line}:" in \
         found["where"], found
-    out = tmp_path / "out.pdf"
-    built = cli("build", folder, "-o", out, expect=1)
+    out, written = tmp_path / "out.pdf", tmp_path / "report.json"
+    built = cli("build", folder, "-o", out, "--report", written, expect=1)
     assert not out.exists() and words in built.output and "disk space" not in built.output
-    assert built.output.count(f"photos/{name}") == 1  # reported once, by the one verdict
+    errors = [line for line in built.output.splitlines() if ": error: " in line]
+    assert sum(f"photos/{name}" in line for line in errors) == 1  # once, by the one verdict
+    found_by = {what: sorted((d["code"], d["severity"], d["where"]) for d in json.loads(
+        text)["diagnostics"] if name in d["message"]) for what, text in
+        (("check", checked.output), ("build", written.read_text(encoding="utf-8")))}
+    assert found_by["build"] == found_by["check"]  # what check finds, build finds
 
 
 def _json_codes(result) -> list[tuple[str, str]]:
