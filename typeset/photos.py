@@ -184,9 +184,11 @@ def start_preparing(document: Document, options, edition: Edition | None = None)
     photos = preparer()
     files = placed_files(edition) if edition is not None else {}
     reported: set[str] = set()
-    for page in document.pages:
-        for item in page.items:
-            if isinstance(item, ImageItem):
+    with photos.batch():  # all queued before the largest starts
+        for page in document.pages:
+            for item in page.items:
+                if not isinstance(item, ImageItem):
+                    continue
                 media = probe(item.source)
                 if known_problem(media):
                     continue

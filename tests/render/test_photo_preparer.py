@@ -101,7 +101,7 @@ def _full_size_grey16(plan: PhotoPlan):
 
 
 @pytest.mark.parametrize("kind", ["png", "tiff16"])
-@pytest.mark.parametrize("placed_width", [36.0, 60.0, 144.0])  # reduce() by 4, 2, 1 first
+@pytest.mark.parametrize("placed_width", [36.0, 60.0, 144.0])  # reduce() by 6, 3, 1 first
 def test_reduced_decoding_of_other_formats_matches_the_full_size_path(reference, tmp_path,
                                                                      kind, placed_width):
     """Issue 15: a PNG or TIFF is decoded whole and its crop `reduce()`d before Lanczos: the
@@ -281,3 +281,26 @@ def test_a_free_thread_takes_the_largest_decode_that_fits_the_budget(tmp_path, p
     photos._release(small)
     photos._release(medium)
     assert photos._decoding == 0 and photos._take() is None
+
+
+def test_no_photo_is_taken_while_a_batch_is_being_queued():
+    """`batch()`: the threads wait until every placement of the document is queued, then
+    take the largest decode first (not whichever was submitted first)."""
+    import threading
+    from concurrent.futures import Future
+
+    from typeset.render.pdf.photo_preparer import PhotoPreparer, _Job
+
+    photos = PhotoPreparer(workers=1)
+    taken = []
+    with photos.batch():
+        photos._queue.append(_Job(Future(), None, None, None, None, {}, None, None, None,
+                                  None, 1 << 20))
+        thread = threading.Thread(target=lambda: taken.append(photos._take()))
+        thread.start()
+        thread.join(0.2)
+        assert thread.is_alive() and taken == []  # held while the batch is open
+        photos._queue.append(_Job(Future(), None, None, None, None, {}, None, None, None,
+                                  None, 64 << 20))
+    thread.join(5)
+    assert [job.need for job in taken] == [64 << 20]

@@ -11,8 +11,9 @@ document in one process never prepares a photo twice), then in the content-addre
 `photostore` (a warm build decodes nothing), and else queued for a small thread pool
 (decoding, resampling, Little CMS, numpy and the JPEG coder release Python's lock, so two
 threads use both cores while the building thread subsets fonts and paints). A free thread
-takes the queued photo with the largest decode that fits the memory budget (DECODE_BUDGET), so
-a 34-megapixel PNG starts first and small JPEGs run beside it instead of waiting behind it.
+takes the queued photo with the largest decode that fits the memory budget (DECODE_BUDGET;
+a document's placements are queued as one `batch`), so the longest job starts first and the
+smaller ones share the other thread instead of queueing behind it.
 A photo whose data does not decode gets check's verdict (`media_probe.decode_problem`) worded
 at the slot the submitter names (`where`). The result is a pure function of its inputs, so the
 PDF does not depend on which thread finished first, nor on whether a cache was warm. The
@@ -22,6 +23,7 @@ end.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import hashlib
 import os
@@ -55,10 +57,12 @@ WORKERS_ENV = "TYPESET_PHOTO_WORKERS"
 """Environment variable fixing that number (1: one thread)."""
 MAX_BYTES = 192 * 1024 * 1024
 """Encoded bytes of prepared photos the preparer keeps in memory (oldest dropped first)."""
-DECODE_BUDGET = 160 * 1024 * 1024
+DECODE_BUDGET = 128 * 1024 * 1024
 """Bytes of decoded pixels the threads hold at once: a photo is started only when its decode
-fits beside those running (one larger than the budget starts when nothing else decodes), so
-two 30-megapixel PNGs are not decoded side by side; smaller ones run next to a large one."""
+fits beside those running, one larger than the budget only when nothing else decodes. A
+34-megapixel PNG (137 MB decoded) thus runs alone, first; a 31-megapixel TIFF with small
+JPEGs beside it (2 pages with press photos: 257–262 MB peak; 294–299 MB with 144 MB, which
+lets a JPEG run beside the PNG, for no wall time gained)."""
 
 
 MAPPED_FROM = 4 * 1024 * 1024
@@ -123,6 +127,7 @@ class PhotoPreparer:
         self._budget = threading.Condition()
         self._decoding = 0
         self._queue: list[_Job] = []
+        self._held = 0
         self.prepared = 0
         """Photos rendered (not found in memory or in the store) — for tests and benchmarks."""
 
@@ -181,10 +186,26 @@ class PhotoPreparer:
         self._pool.submit(self._run_one)  # one pool task per queued job
         return job.future
 
+    @contextlib.contextmanager
+    def batch(self):
+        """Submit a document's placements inside this: no thread takes a photo before all are
+        queued, so the largest decode really starts first."""
+        with self._budget:
+            self._held += 1
+        try:
+            yield self
+        finally:
+            with self._budget:
+                self._held -= 1
+                self._budget.notify_all()
+
     def _take(self) -> _Job | None:
         """The queued job a free thread runs: the largest decode that fits the budget (the
-        first submitted among equals); waits while none fits. None when the queue is empty."""
+        first submitted among equals); waits while none fits or a batch is being submitted.
+        None when the queue is empty."""
         with self._budget:
+            while self._held and self._queue:
+                self._budget.wait()
             while self._queue:
                 fits = [job for job in self._queue if not self._decoding
                         or self._decoding + job.need <= DECODE_BUDGET]
