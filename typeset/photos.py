@@ -16,7 +16,9 @@ refuses exactly what build refuses; the PDF writer then reports no photo verdict
 build skips the separate decode check (`decode_check=False`): the preparer's own decode, at
 the placed size, reads every coded byte too, and a file it cannot decode gets check's verdict
 (`media_probe.decode_problem`, `photo_verdict.damaged_verdict`) at its first slot, from the
-writer — a JPEG is decoded once, not twice.
+writer — a JPEG is decoded once, not twice. A build stopped by other errors before it prepares
+any photo runs the skipped checks then (`skipped_decode_verdicts`), so it names every damaged
+file as check does.
 """
 
 from __future__ import annotations
@@ -70,16 +72,7 @@ def edition_media(edition: Edition, progress=None, decode_check: bool = True
         if progress is not None:
             progress(f"photo {places[0][3]}: " + (f"{found.width}×{found.height} px"
                                                   if found.printable else "cannot be read"))
-    store = _store()
-    unknown = [m for m in media.values() if m.printable and not (
-        store is not None and store.verified(m.digest))]
-    pending = {}
-    if unknown and decode_check:
-        pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="typeset-scan")
-        pending = {m.path: pool.submit(contextvars.copy_context().run, scan_problem, m)
-                   for m in unknown}  # each in the build's session
-        pool.shutdown(wait=False)
-    current().memo("photo-scans").put(edition.folder, pending)
+    _start_scans(edition, media if decode_check else {})
     diags: list[Diagnostic] = []
     for path, places in files.items():
         m = media[path]
@@ -98,6 +91,28 @@ def edition_media(edition: Edition, progress=None, decode_check: bool = True
                 "areas are flattened onto paper white", hint="save the photo without "
                 "transparency if the white is not meant", **where))
     return media, diags
+
+
+def _start_scans(edition: Edition, media: dict[str, MediaInfo]) -> None:
+    """Start the decode check of every file in `media` not known good, on two threads."""
+    store = _store()
+    unknown = [m for m in media.values() if m.printable and not (
+        store is not None and store.verified(m.digest))]
+    pending = {}
+    if unknown:
+        pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="typeset-scan")
+        pending = {m.path: pool.submit(contextvars.copy_context().run, scan_problem, m)
+                   for m in unknown}  # each in the build's session
+        pool.shutdown(wait=False)
+    current().memo("photo-scans").put(edition.folder, pending)
+
+
+def skipped_decode_verdicts(edition: Edition) -> list[Diagnostic]:
+    """The decode checks a build left to its preparer (`decode_check=False`), run now: when
+    the build stops on other errors before preparing any photo, it still names every damaged
+    file, as check does."""
+    _start_scans(edition, {path: probe(path) for path in placed_files(edition)})
+    return scan_verdicts(edition)
 
 
 def scan_verdicts(edition: Edition) -> list[Diagnostic]:

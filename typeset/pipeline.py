@@ -272,8 +272,10 @@ def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks,
                      decode_check=False)
     if result.document is None:
         return result
-    if not result.ok and not proof:
-        return result  # the verdict has errors: the previous PDF stays
+    if not result.ok and not proof:  # the verdict has errors: the previous PDF stays
+        result.diagnostics += verdict(photos.skipped_decode_verdicts(result.edition),
+                                      result.edition)
+        return result
     start = time.perf_counter()
     released = release_time(Path(edition_path), result.edition)
     if released:  # the PDF's CreationDate/ModDate and XMP dates: the release time

@@ -374,3 +374,24 @@ def test_a_10000_pixel_photo_gets_one_verdict_in_a_fresh_process_and_a_rebuild(t
     assert [json.loads(fresh)] * 2 == [[list(v) for v in vs] for vs in verdicts]
     assert not any(severity == "error" for _, severity in verdicts[0])
     assert Image.MAX_IMAGE_PIXELS == limit
+
+
+def test_a_build_refused_for_other_errors_still_names_a_damaged_photo(cli, tmp_path):
+    """Issue 15: build leaves the decode check to its photo preparer; when other errors
+    (here overset text) stop it before any photo is prepared, it still finds the damaged
+    file, as check does."""
+    from relkit import BODY, STORY
+
+    name = "scan.jpg"
+    folder = write_edition(tmp_path / "ed", with_photo(PHOTO + name),
+                           stories={"one": STORY.format(body=BODY * 60)},
+                           files={f"photos/{name}": _damaged_scan(_image("RGB", "JPEG",
+                                                                         size=(800, 600)))})
+    checked = json.loads(cli("check", folder, "--json", expect=1).output)
+    written = tmp_path / "report.json"
+    built = cli("build", folder, "-o", tmp_path / "out.pdf", "--report", written, expect=1)
+    assert "damaged image data" in built.output and "overset" in built.output
+    codes = {what: sorted((d["code"], d["severity"]) for d in report["diagnostics"])
+             for what, report in (("check", checked),
+                                  ("build", json.loads(written.read_text(encoding="utf-8"))))}
+    assert ("image-unreadable", "error") in codes["build"] and codes["build"] == codes["check"]
