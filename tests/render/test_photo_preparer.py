@@ -304,3 +304,24 @@ def test_no_photo_is_taken_while_a_batch_is_being_queued():
                                   None, 64 << 20))
     thread.join(5)
     assert [job.need for job in taken] == [64 << 20]
+
+
+@pytest.mark.parametrize("output,warned", [("{image_max_ppi: 150}", True),
+                                           ("{image_max_ppi: 150, image_ppi_warn: 140}", False),
+                                           ("{image_max_ppi: 0}", False),
+                                           ("{image_max_ppi: 200}", False)])
+def test_a_max_resolution_below_the_recommended_one_is_warned(tmp_path, output, warned):
+    """`image_max_ppi` under `image_ppi_warn` (default 170) would print every downsampled
+    photo below the recommended resolution: said at its manifest line."""
+    from editions_kit import ONE_PAGE_MANIFEST, STORY_HEAD, write_edition
+
+    from typeset.manifest import load_edition
+
+    manifest = ONE_PAGE_MANIFEST.replace("layout: broadsheet-8col\n",
+                                         f"layout: broadsheet-8col\noutput: {output}\n")
+    folder = write_edition(tmp_path / "ed", manifest, {"one": STORY_HEAD + "正文。\n"})
+    _, diags = load_edition(folder)
+    found = [d for d in diags if "image_max_ppi" in d.message]
+    assert bool(found) == warned
+    if warned:
+        assert found[0].severity.value == "warning" and found[0].source.line == 5
