@@ -3,15 +3,22 @@
 In: a loaded `Edition` (then its composed `Document` and the `PdfOptions`). Out:
 - `edition_media(edition)`: {file path → MediaInfo} for every photo and image ad it places,
   and the file's problems at the manifest line of its slot — cut off, a wrong or damaged ICC
-  profile, transparency flattened onto paper white — and the decode check started (a cheap
-  decode, remembered by the file's digest in the photo store) while the pages are composed;
+  profile, transparency flattened onto paper white — and (`decode_check`) the decode check
+  started (a cheap decode, remembered by the file's digest in the photo store) while the pages
+  are composed;
 - `photo_verdicts(edition, document, options)`: damaged image data found by that check, and
   each placed photo's resolution and crop, at its slot's manifest line;
-- `start_preparing(document, options)`: every placement submitted to the session's preparer,
-  so the photos are prepared while the PDF writer loads, subsets fonts and paints.
+- `start_preparing(document, options, edition)`: every placement submitted to the session's
+  preparer, so the photos are prepared while the PDF writer loads, subsets fonts and paints.
 
 `paiban check` and `paiban build` both call the first two (in `pipeline.compose`), so check
-refuses exactly what build refuses; the PDF writer then reports no photo verdict again.
+refuses exactly what build refuses; the PDF writer then reports no photo verdict again. A
+build skips the separate decode check (`decode_check=False`): the preparer's own decode, at
+the placed size, reads every coded byte too, and a file it cannot decode gets check's verdict
+(`media_probe.decode_problem`, `photo_verdict.damaged_verdict`) at its first slot, from the
+writer — a JPEG is decoded once, not twice. A build stopped by other errors before it prepares
+any photo runs the skipped checks then (`skipped_decode_verdicts`), so it names every damaged
+file as check does.
 """
 
 from __future__ import annotations
@@ -49,15 +56,15 @@ def placed_files(edition: Edition) -> dict[str, list[Address]]:
     return found
 
 
-def edition_media(edition: Edition, progress=None
+def edition_media(edition: Edition, progress=None, decode_check: bool = True
                   ) -> tuple[dict[str, MediaInfo], list[Diagnostic]]:
     """The probed media of every placed file and their header-level diagnostics (one per
     file, at its first slot). A file with a `problem` is composed as a crossed frame.
 
-    The decode check of each file not known good (`media_probe.scan_problem`) is started on
-    two threads here and runs while the pages are composed (decoders release Python's lock);
-    `photo_verdicts` reports what it finds. `progress` gets one line per file (a terminal
-    shows them)."""
+    With `decode_check`, the decode check of each file not known good
+    (`media_probe.scan_problem`) is started on two threads here and runs while the pages are
+    composed (decoders release Python's lock); `photo_verdicts` reports what it finds.
+    `progress` gets one line per file (a terminal shows them)."""
     files = placed_files(edition)
     media = {}
     for path, places in files.items():
@@ -65,16 +72,7 @@ def edition_media(edition: Edition, progress=None
         if progress is not None:
             progress(f"photo {places[0][3]}: " + (f"{found.width}×{found.height} px"
                                                   if found.printable else "cannot be read"))
-    store = _store()
-    unknown = [m for m in media.values() if m.printable and not (
-        store is not None and store.verified(m.digest))]
-    pending = {}
-    if unknown:
-        pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="typeset-scan")
-        pending = {m.path: pool.submit(contextvars.copy_context().run, scan_problem, m)
-                   for m in unknown}  # each in the build's session
-        pool.shutdown(wait=False)
-    current().memo("photo-scans").put(edition.folder, pending)
+    _start_scans(edition, media if decode_check else {})
     diags: list[Diagnostic] = []
     for path, places in files.items():
         m = media[path]
@@ -95,10 +93,34 @@ def edition_media(edition: Edition, progress=None
     return media, diags
 
 
+def _start_scans(edition: Edition, media: dict[str, MediaInfo]) -> None:
+    """Start the decode check of every file in `media` not known good, on two threads."""
+    store = _store()
+    unknown = [m for m in media.values() if m.printable and not (
+        store is not None and store.verified(m.digest))]
+    pending = {}
+    if unknown:
+        pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="typeset-scan")
+        pending = {m.path: pool.submit(contextvars.copy_context().run, scan_problem, m)
+                   for m in unknown}  # each in the build's session
+        pool.shutdown(wait=False)
+    current().memo("photo-scans").put(edition.folder, pending)
+
+
+def skipped_decode_verdicts(edition: Edition) -> list[Diagnostic]:
+    """The decode checks a build left to its preparer (`decode_check=False`), run now: when
+    the build stops on other errors before preparing any photo, it still names every damaged
+    file, as check does."""
+    _start_scans(edition, {path: probe(path) for path in placed_files(edition)})
+    return scan_verdicts(edition)
+
+
 def scan_verdicts(edition: Edition) -> list[Diagnostic]:
     """The decode checks `edition_media` started, waited for: an error per damaged file at
     its first slot; files found whole are noted in the photo store (a later check or build
     does not decode them again)."""
+    from typeset.render.pdf.photo_verdict import damaged_verdict
+
     pending = current().memo("photo-scans").get(edition.folder) or {}
     current().memo("photo-scans").put(edition.folder, {})
     files = placed_files(edition)
@@ -112,9 +134,8 @@ def scan_verdicts(edition: Edition) -> list[Diagnostic]:
                 store.mark_verified(media.digest)
             continue
         number, slot, source, written = files[path][0]
-        diags.append(error("image-unreadable", f"{written} {problem}", page=number, slot=slot,
-                           source=source, hint="copy the file again from the original, or "
-                           "save it again from the photo program"))
+        diags.append(damaged_verdict(problem, page=number, slot=slot, source=source,
+                                     name=written))
     return diags
 
 
@@ -149,8 +170,10 @@ def photo_verdicts(edition: Edition, document: Document, options) -> list[Diagno
             number, slot, source, written = here[0] if here else (page.number, None, None,
                                                                   None)
             media = probe(item.source)
-            if known_problem(media):
-                continue  # cannot be decoded: reported once, above
+            if media.problem:
+                continue  # no size to judge: reported once, above
+            # A file whose data is damaged is still judged by its header's size, as a build
+            # judges it before its decode (in the preparer) finds the damage.
             diags += placement_verdict(item, media,
                                        ppi_warn=options.image_ppi_warn,
                                        ppi_error=options.image_ppi_error, page=number,
@@ -158,9 +181,11 @@ def photo_verdicts(edition: Edition, document: Document, options) -> list[Diagno
     return diags
 
 
-def start_preparing(document: Document, options) -> None:
+def start_preparing(document: Document, options, edition: Edition | None = None) -> None:
     """Submit every placement of `document` to the session's preparer (the writer then finds
-    them started); nothing when there is no output profile (the writer reports it)."""
+    them started); nothing when there is no output profile (the writer reports it). With the
+    `edition`, a file that does not decode is reported at its first slot, once
+    (`photo_verdict.damaged_verdict`)."""
     from typeset.render.pdf.options import merge_output
     from typeset.render.pdf.photo_preparer import photo_settings, preparer
     from typeset.render.pdf.profiles import ProfileError, find_output_profile
@@ -172,9 +197,21 @@ def start_preparing(document: Document, options) -> None:
         return
     settings = photo_settings(merged)
     photos = preparer()
-    for page in document.pages:
-        for item in page.items:
-            if isinstance(item, ImageItem):
+    files = placed_files(edition) if edition is not None else {}
+    reported: set[str] = set()
+    with photos.batch():  # all queued before the largest starts
+        for page in document.pages:
+            for item in page.items:
+                if not isinstance(item, ImageItem):
+                    continue
                 media = probe(item.source)
-                if not known_problem(media):
-                    photos.submit(item, media, profile, settings, page.number)
+                if known_problem(media):
+                    continue
+                where = None
+                if item.source in files:  # worded at the file's first slot, by one placement
+                    number, slot, source, written = files[item.source][0]
+                    where = {"page": number, "slot": slot, "source": source, "name": written}
+                    if item.source in reported:
+                        where = {}
+                    reported.add(item.source)
+                photos.submit(item, media, profile, settings, page.number, where=where)

@@ -87,13 +87,16 @@ def image_sizes(edition: Edition) -> tuple[dict, list[Diagnostic]]:
 def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset: bool = False,
             final: bool = True, progress: Callable[[str], None] | None = None,
             on_loaded: Callable[[Edition], None] | None = None,
-            outputs: dict[str, Path | None] | None = None) -> BuildResult:
+            outputs: dict[str, Path | None] | None = None,
+            decode_check: bool = True) -> BuildResult:
     """Load and compose an edition without writing anything; its diagnostics are the
     `verdict` (the one `check`, `proof` and `build` share). `progress` receives one line per
     stage (the CLI shows them on a terminal only); `on_loaded` is called with the edition as
     soon as it is loaded (a build starts its photo workers there). `outputs` (what → path:
     the files the caller will write) are checked as soon as the edition and its fonts are
-    known (`refused_outputs`), before any composition: a refused one ends the run there."""
+    known (`refused_outputs`), before any composition: a refused one ends the run there.
+    `decode_check=False` (a build): the photos' data is checked by the preparer's own decode
+    (`typeset.photos`), not by a separate one."""
     say = progress or (lambda _line: None)
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -128,7 +131,7 @@ def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset:
         # children are forked, and run while this process composes its share.
         media = {path: probe(path) for path in photos.placed_files(edition)}
     else:  # the decode checks run on two threads while the pages are composed
-        checked.append(photos.edition_media(edition, say))
+        checked.append(photos.edition_media(edition, say, decode_check))
         media = checked[0][0]
     timings["fonts+images"] = time.perf_counter() - start
     start = time.perf_counter()
@@ -140,7 +143,8 @@ def compose(edition_path: Path, *, pages: set[int] | None = None, allow_overset:
     # crosses, in `processes` processes; put together in one order whoever made them.
     fit_parts, parts = page_pool.fit_and_compose(
         edition, fonts, media, processes, say,
-        forked=lambda: checked or checked.append(photos.edition_media(loaded, say)))
+        forked=lambda: checked or checked.append(photos.edition_media(loaded, say,
+                                                                      decode_check)))
     media, media_diags = checked[0]
     fitted = fit_edition(edition, fonts, media, parts=fit_parts)
     edition = fitted.edition
@@ -288,7 +292,8 @@ def epaper(edition_path: Path, out_dir: Path, *, allow_overset: bool = False,
 def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks, progress,
            report=None) -> BuildResult:
     result = compose(edition_path, pages=pages, allow_overset=allow_overset, final=not proof,
-                     progress=progress, outputs={"-o": Path(out), "--report": report})
+                     progress=progress, outputs={"-o": Path(out), "--report": report},
+                     decode_check=False)
     return write_composed(result, Path(edition_path), out, proof=proof, marks=marks,
                           progress=progress)
 
@@ -301,8 +306,10 @@ def write_composed(result: BuildResult, edition_path: Path, out: Path, *, proof:
     verdict has errors (the previous file stays); `build --split` calls this once a page."""
     if result.document is None:
         return result
-    if not result.ok and not proof:
-        return result  # the verdict has errors: the previous PDF stays
+    if not result.ok and not proof:  # the verdict has errors: the previous PDF stays
+        result.diagnostics += verdict(photos.skipped_decode_verdicts(result.edition),
+                                      result.edition)
+        return result
     start = time.perf_counter()
     released = release_time(Path(edition_path), result.edition)
     if released:  # the PDF's CreationDate/ModDate and XMP dates: the release time
@@ -319,7 +326,7 @@ def write_composed(result: BuildResult, edition_path: Path, out: Path, *, proof:
         return result
     # The session's photo preparer works from here on while the PDF writer loads, subsets
     # the fonts and paints the pages (the photo verdicts were given by compose).
-    photos.start_preparing(result.document, options)
+    photos.start_preparing(result.document, options, result.edition)
     try:
         from typeset.render.pdf import write_pdf
 

@@ -247,10 +247,15 @@ def test_check_refuses_what_build_refuses_at_the_photo_line(cli, tmp_path, name)
     assert found["severity"] == "error" and words in found["message"], found
     assert name in found["message"] and found["slot"] and f"edition.yaml:{line}:" in \
         found["where"], found
-    out = tmp_path / "out.pdf"
-    built = cli("build", folder, "-o", out, expect=1)
+    out, written = tmp_path / "out.pdf", tmp_path / "report.json"
+    built = cli("build", folder, "-o", out, "--report", written, expect=1)
     assert not out.exists() and words in built.output and "disk space" not in built.output
-    assert built.output.count(f"photos/{name}") == 1  # reported once, by the one verdict
+    errors = [line for line in built.output.splitlines() if ": error: " in line]
+    assert sum(f"photos/{name}" in line for line in errors) == 1  # once, by the one verdict
+    found_by = {what: sorted((d["code"], d["severity"], d["where"]) for d in json.loads(
+        text)["diagnostics"] if name in d["message"]) for what, text in
+        (("check", checked.output), ("build", written.read_text(encoding="utf-8")))}
+    assert found_by["build"] == found_by["check"]  # what check finds, build finds
 
 
 def _json_codes(result) -> list[tuple[str, str]]:
@@ -369,3 +374,24 @@ def test_a_10000_pixel_photo_gets_one_verdict_in_a_fresh_process_and_a_rebuild(t
     assert [json.loads(fresh)] * 2 == [[list(v) for v in vs] for vs in verdicts]
     assert not any(severity == "error" for _, severity in verdicts[0])
     assert Image.MAX_IMAGE_PIXELS == limit
+
+
+def test_a_build_refused_for_other_errors_still_names_a_damaged_photo(cli, tmp_path):
+    """Issue 15: build leaves the decode check to its photo preparer; when other errors
+    (here overset text) stop it before any photo is prepared, it still finds the damaged
+    file, as check does."""
+    from relkit import BODY, STORY
+
+    name = "scan.jpg"
+    folder = write_edition(tmp_path / "ed", with_photo(PHOTO + name),
+                           stories={"one": STORY.format(body=BODY * 60)},
+                           files={f"photos/{name}": _damaged_scan(_image("RGB", "JPEG",
+                                                                         size=(800, 600)))})
+    checked = json.loads(cli("check", folder, "--json", expect=1).output)
+    written = tmp_path / "report.json"
+    built = cli("build", folder, "-o", tmp_path / "out.pdf", "--report", written, expect=1)
+    assert "damaged image data" in built.output and "overset" in built.output
+    codes = {what: sorted((d["code"], d["severity"]) for d in report["diagnostics"])
+             for what, report in (("check", checked),
+                                  ("build", json.loads(written.read_text(encoding="utf-8"))))}
+    assert ("image-unreadable", "error") in codes["build"] and codes["build"] == codes["check"]

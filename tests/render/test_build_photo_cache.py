@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typeset import photos
+from typeset.manifest import load_edition
 from typeset.render.pdf.photo_preparer import preparer
 from typeset.session import use_session
 
@@ -51,3 +53,30 @@ def test_rebuilds_in_one_session_prepare_each_photo_once(tmp_path, monkeypatch):
         assert preparer().prepared == 7
         session.close()
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_a_build_decodes_each_photo_once_and_check_still_checks_them(tmp_path, monkeypatch):
+    """Issue 15: `build` runs no separate decode check (the preparer's decode reads every
+    coded byte); `check` decodes every photo it has not seen whole before."""
+    from typeset import pipeline
+    from typeset.manifest import media_probe
+    from typeset.render.pdf import images
+
+    checked, decoded = [], []
+    real_check, real_decode = media_probe.decode_problem, images.decode_at_size
+    monkeypatch.setattr(media_probe, "decode_problem",
+                        lambda media: checked.append(media.path) or real_check(media))
+    monkeypatch.setattr(images, "decode_at_size",
+                        lambda plan, media: decoded.append(plan.source) or
+                        real_decode(plan, media))
+    monkeypatch.setenv("TYPESET_CACHE", str(tmp_path / "store"))
+    with use_session() as session:
+        assert pipeline.build(SAMPLE, tmp_path / "a.pdf").ok
+        session.close()
+    placed = photos.placed_files(load_edition(SAMPLE)[0])
+    assert checked == [] and len(decoded) == len(set(decoded)) == len(placed) >= 4
+    monkeypatch.setenv("TYPESET_CACHE", "0")  # no store: nothing is known good
+    with use_session() as session:
+        result = pipeline.compose(SAMPLE)
+        assert result.ok and sorted(checked) == sorted(set(decoded))
+        session.close()

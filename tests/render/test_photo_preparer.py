@@ -1,7 +1,8 @@
 """The photo preparer decodes at the size needed and keeps what the full-size path gave:
-DCT-scaled JPEG decoding within JPEG noise of the full decode (ΔE on a reference image), EXIF
-orientation, CMYK JPEGs with and without the Adobe marker, 16-bit, palette, TIFF and grey
-files resampled; one preparation per placement in a session."""
+DCT-scaled JPEG decoding and reduced PNG/TIFF decoding within JPEG noise of the full decode
+(ΔE on a reference image), newsprint's 200 ppi by default, EXIF orientation, CMYK JPEGs with
+and without the Adobe marker, 16-bit, palette, TIFF and grey files resampled; one preparation
+per placement in a session; the largest decode that fits the memory budget first."""
 
 from __future__ import annotations
 
@@ -91,6 +92,66 @@ def test_dct_scaled_decoding_matches_the_full_size_path_within_jpeg_noise(refere
     delta = _delta_e(new, old, profile)
     assert float(delta.mean()) < float(noise.mean())
     assert float(np.percentile(delta, 99)) < float(np.percentile(noise, 99))
+
+
+def _full_size_grey16(plan: PhotoPlan):
+    with Image.open(plan.source) as im:
+        im = im.crop(tuple(round(v) for v in plan.crop))
+        return im.resize(plan.size, Image.Resampling.LANCZOS)
+
+
+@pytest.mark.parametrize("kind", ["png", "tiff16"])
+@pytest.mark.parametrize("placed_width", [36.0, 60.0, 144.0])  # reduce() by 6, 3, 1 first
+def test_reduced_decoding_of_other_formats_matches_the_full_size_path(reference, tmp_path,
+                                                                     kind, placed_width):
+    """Issue 15: a PNG or TIFF is decoded whole and its crop `reduce()`d before Lanczos: the
+    separation is the full-size path's within the noise of the PDF's own JPEG coding."""
+    with Image.open(reference) as im:
+        if kind == "png":
+            source = tmp_path / "ref.png"
+            im.save(source)
+        else:
+            source = tmp_path / "ref.tif"
+            grey = np.asarray(im.convert("L"), dtype=np.uint16) * 257
+            Image.fromarray(grey).save(source)  # 16-bit grey (I;16)
+    media = probe(source)
+    crop = (100, 64, 1500, 1000)
+    item = ImageItem(0, 0, placed_width, placed_width * 936 / 1400, str(source), crop,
+                     (1600, 1064))
+    plan = plan_photo(item, media, 300)
+    assert plan.size is not None and 1400 / plan.size[0] >= 2
+    profile = find_output_profile(None)
+    fast, icc = decode_at_size(plan, media)
+    assert fast.size == plan.size
+    new, _ = separate(fast, icc, profile, grey=False)
+    full = _full_size_path(plan) if kind == "png" else _full_size_grey16(plan)
+    old, _ = separate(full, icc, profile, grey=False)
+    coded = io.BytesIO()
+    old.save(coded, "JPEG", quality=85)
+    noise = _delta_e(Image.open(coded), old, profile)
+    delta = _delta_e(new, old, profile)
+    assert float(delta.mean()) < float(noise.mean())
+    assert float(np.percentile(delta, 99)) < float(np.percentile(noise, 99))
+
+
+def test_newsprint_resolution_by_default(tmp_path):
+    """Issue 15: photos are prepared at 200 ppi (newsprint's 170–200, print-ready F1) unless
+    the layout says otherwise — above preflight's newsprint recommendation (170)."""
+    from typeset.preflight.settings import PROFILES
+
+    source = tmp_path / "press.jpg"
+    _reference(source, size=(3000, 2000))
+    media = probe(source)
+    item = ImageItem(0, 0, 360, 240, str(source), (0, 0, 3000, 2000), (3000, 2000))
+    settings = photo_settings(PdfOptions())
+    image, diags = preparer().submit(item, media, find_output_profile(None), settings).result()
+    assert diags == [] and image.ppi == 200 and (image.width, image.height) == (1000, 667)
+    assert image.ppi >= PROFILES["newsprint"].ppi_warn
+    plan = plan_photo(item, media, settings["max_ppi"])
+    assert dct_scale(plan) == 2  # 3000 px for 1000: decoded at half size, not whole
+    kept = photo_settings(PdfOptions(image_max_ppi=300))
+    assert preparer().submit(item, media, find_output_profile(None), kept).result()[0].width \
+        == 1500
 
 
 def test_the_decode_scale_keeps_at_least_the_target_resolution(tmp_path):
@@ -194,3 +255,73 @@ def test_a_placement_is_prepared_once_per_session(tmp_path, photo):
     assert first is again and first.result()[0] is not None and preparer().prepared == 1
     other = preparer().submit(item, probe(photo), profile, {**settings, "jpeg_quality": 60})
     assert other is not first and other.result()[0].data != first.result()[0].data
+
+
+def test_a_free_thread_takes_the_largest_decode_that_fits_the_budget(tmp_path, photo):
+    """A 34-megapixel PNG starts first; while it decodes, a photo whose decode does not fit
+    beside it waits, and one that fits runs next to it."""
+    from concurrent.futures import Future
+
+    from typeset.render.pdf.photo_preparer import DECODE_BUDGET, PhotoPreparer, _Job
+
+    photos = PhotoPreparer(workers=1)
+
+    def job(need):
+        return _Job(Future(), None, None, None, None, {}, None, None, None, None, need)
+
+    small, large, medium = job(6 << 20), job(DECODE_BUDGET - (8 << 20)), job(16 << 20)
+    huge = job(DECODE_BUDGET + (10 << 20))
+    photos._queue = [small, large, medium, huge]
+    assert photos._take() is huge  # larger than the budget: starts when nothing decodes
+    photos._release(huge)
+    assert photos._take() is large
+    assert photos._take() is small  # medium would not fit beside large; small does
+    photos._release(large)
+    assert photos._take() is medium and photos._queue == []
+    photos._release(small)
+    photos._release(medium)
+    assert photos._decoding == 0 and photos._take() is None
+
+
+def test_no_photo_is_taken_while_a_batch_is_being_queued():
+    """`batch()`: the threads wait until every placement of the document is queued, then
+    take the largest decode first (not whichever was submitted first)."""
+    import threading
+    from concurrent.futures import Future
+
+    from typeset.render.pdf.photo_preparer import PhotoPreparer, _Job
+
+    photos = PhotoPreparer(workers=1)
+    taken = []
+    with photos.batch():
+        photos._queue.append(_Job(Future(), None, None, None, None, {}, None, None, None,
+                                  None, 1 << 20))
+        thread = threading.Thread(target=lambda: taken.append(photos._take()))
+        thread.start()
+        thread.join(0.2)
+        assert thread.is_alive() and taken == []  # held while the batch is open
+        photos._queue.append(_Job(Future(), None, None, None, None, {}, None, None, None,
+                                  None, 64 << 20))
+    thread.join(5)
+    assert [job.need for job in taken] == [64 << 20]
+
+
+@pytest.mark.parametrize("output,warned", [("{image_max_ppi: 150}", True),
+                                           ("{image_max_ppi: 150, image_ppi_warn: 140}", False),
+                                           ("{image_max_ppi: 0}", False),
+                                           ("{image_max_ppi: 200}", False)])
+def test_a_max_resolution_below_the_recommended_one_is_warned(tmp_path, output, warned):
+    """`image_max_ppi` under `image_ppi_warn` (default 170) would print every downsampled
+    photo below the recommended resolution: said at its manifest line."""
+    from editions_kit import ONE_PAGE_MANIFEST, STORY_HEAD, write_edition
+
+    from typeset.manifest import load_edition
+
+    manifest = ONE_PAGE_MANIFEST.replace("layout: broadsheet-8col\n",
+                                         f"layout: broadsheet-8col\noutput: {output}\n")
+    folder = write_edition(tmp_path / "ed", manifest, {"one": STORY_HEAD + "正文。\n"})
+    _, diags = load_edition(folder)
+    found = [d for d in diags if "image_max_ppi" in d.message]
+    assert bool(found) == warned
+    if warned:
+        assert found[0].severity.value == "warning" and found[0].source.line == 5

@@ -28,7 +28,8 @@ def build_split(edition: Path, folder: Path | None, pages: set | None, *, allow_
                 marks: bool, report: Path | None, verbose: bool) -> None:
     """Write every page (of `pages`) as its own final PDF in `folder`; never returns."""
     folder = folder or Path("out")
-    composed = pipeline.compose(edition, pages=pages, allow_overset=allow_overset)
+    composed = pipeline.compose(edition, pages=pages, allow_overset=allow_overset,
+                                decode_check=False)  # the preparer decodes each photo once
     if composed.edition is None or composed.document is None:
         echo_diagnostics(composed.diagnostics, verbose=verbose)
         click.echo(f"not written ({summary_line(composed.diagnostics)})", err=True)

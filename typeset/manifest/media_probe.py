@@ -168,7 +168,7 @@ def scan_problem(media: MediaInfo) -> str:
     if not media.printable:
         return media.problem
     return current().memo("media-scan").get_or_make(
-        (media.digest, media.key), lambda: _scan(media))
+        (media.digest, media.key), lambda: decode_problem(media))
 
 
 def known_problem(media: MediaInfo) -> str:
@@ -179,7 +179,9 @@ def known_problem(media: MediaInfo) -> str:
     return current().memo("media-scan").get((media.digest, media.key)) or ""
 
 
-def _scan(media: MediaInfo) -> str:
+def decode_problem(media: MediaInfo) -> str:
+    """`scan_problem`'s check itself, not memoised: the photo preparer words a decode that
+    failed with it, so build's verdict is check's."""
     if media.format == "PNG":
         return _png_data_problem(media.path)
     try:

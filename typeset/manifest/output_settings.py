@@ -17,6 +17,9 @@ from typeset.manifest.yamlpos import YMap
 from typeset.model.output import PDFX_VERSIONS, OutputSettings
 from typeset.model.split_names import pattern_problem
 
+DEFAULT_PPI_WARN = 170.0
+"""The PDF backend's `image_ppi_warn` (render.pdf.PdfOptions) and preflight's newsprint
+`ppi_warn`: the resolution a photo is recommended to keep as placed."""
 OUTPUT_KEYS = ("pdfx", "icc_profile", "output_condition", "slug", "marks", "jpeg_quality",
                "image_ppi_warn", "image_ppi_error", "image_max_ppi", "grey_images", "max_ink",
                "split_name")
@@ -52,9 +55,15 @@ def read_output(value: object, where: SourceRef, problems: Problems, what: str,
     if r.has("jpeg_quality"):
         got["jpeg_quality"] = r.integer("jpeg_quality", 85, low=1, high=100, example="85")
     for key, example in (("image_ppi_warn", "170"), ("image_ppi_error", "100"),
-                         ("image_max_ppi", "300")):
+                         ("image_max_ppi", "200")):
         if r.has(key):
             got[key] = r.number(key, 0.0, low=0, high=10_000, example=example)
+    finest, recommended = got.get("image_max_ppi"), got.get("image_ppi_warn", DEFAULT_PPI_WARN)
+    if finest and recommended and finest < recommended:  # 0: never downsampled
+        problems.warn("bad-value", f"'image_max_ppi' {finest:g} is below 'image_ppi_warn' "
+                      f"{recommended:g}: every photo downsampled to it prints below the "
+                      "recommended resolution (and preflight warns)", r.at("image_max_ppi"),
+                      hint=f"give image_max_ppi {recommended:g} or more (newsprint: 200)")
     if r.has("max_ink"):
         got["max_ink"] = _max_ink(r)
     if r.has("split_name"):

@@ -40,8 +40,10 @@ class PdfOptions:
     jpeg_quality: int = 85
     image_ppi_warn: float = 170
     image_ppi_error: float = 100
-    image_max_ppi: float = 300
-    """Photos placed at a higher effective resolution are downsampled to this (0: never)."""
+    image_max_ppi: float = 200
+    """Photos placed at a higher effective resolution are downsampled to this (0: never).
+    200: newsprint's figure (an 85–100 lpi screen needs 170–200 ppi, print-ready.md F1);
+    commercial print on coated paper wants 300."""
     grey_images: bool = False
     """Mono page: photos to grey (black plate) instead of CMYK."""
     max_ink: float = 240

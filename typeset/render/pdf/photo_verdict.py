@@ -1,9 +1,11 @@
-"""What the desk is told about one placed photo: its resolution as placed and its crop.
+"""What the desk is told about one placed photo: its resolution as placed and its crop, or
+that its data is damaged.
 
 In: an `ImageItem` (placed size in pt, crop in upright pixels), the file's `MediaInfo`, the
 resolution thresholds and where to address the finding (page, slot, manifest line). Out: the
 placement's diagnostics. `paiban check` and `paiban build` both take them from here, once,
-after composition (`typeset.photos`), so check refuses what build refuses.
+after composition (`typeset.photos`), so check refuses what build refuses; `damaged_verdict`
+is the one wording of damaged image data (check's decode check, build's preparer).
 """
 
 from __future__ import annotations
@@ -46,3 +48,15 @@ def placement_verdict(item: ImageItem, media: MediaInfo, *, ppi_warn: float, ppi
             f"more)", hint="a larger original prints sharper", data=(("ppi", round(ppi, 1)),),
             **where))
     return found
+
+
+DAMAGED_HINT = "copy the file again from the original, or save it again from the photo program"
+
+
+def damaged_verdict(problem: str, *, page: int | None = None, slot: str | None = None,
+                    source: SourceRef | None = None, name: str | None = None) -> Diagnostic:
+    """The error for a file whose image data does not decode: `problem` is what
+    `media_probe.decode_problem` says ("has damaged image data: …"), `name` the file as the
+    manifest writes it."""
+    return error("image-unreadable", f"{name} {problem}", page=page, slot=slot, source=source,
+                 hint=DAMAGED_HINT)

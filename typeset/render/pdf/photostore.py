@@ -15,8 +15,8 @@ checksum of their JPEG bytes, and one that does not read back whole, or whose JP
 decode to its recorded size (a cheap 1/8-scale decode), is ignored and rebuilt; nothing read
 from the folder is ever fatal. The folder is kept under `MAX_BYTES` by deleting the least
 recently used entries; an empty mark per photo file (its bytes' digest) under `verified/`
-records that its coded data decoded whole (`media_probe.scan_problem` need not decode it
-again), the MAX_MARKS most recent kept.
+records that its coded data decoded whole, in check's decode check or in the preparer's decode
+(`media_probe.scan_problem` need not decode it again), the MAX_MARKS most recent kept.
 """
 
 from __future__ import annotations
