@@ -270,3 +270,23 @@ def test_a_date_stays_in_one_column_by_the_house_rules(main_style, fonts, height
     lines = break_columns(vertical("春耕生产3月5日全面启动", style, fonts), height_em * 20.0)
     assert any("3月5日" in line.text for line in lines), [line.text for line in lines]
     assert not any(line.forced for line in lines)
+
+
+@pytest.mark.parametrize("text", ["高君宇事迹资料展广州开展", "北京青少年科技俱乐部20周年",
+                                  "第七届进口博览会今日开幕"])
+@pytest.mark.parametrize("height_em", [5, 6, 7])
+def test_vertical_headline_columns_end_between_words(layout, fonts, text, height_em):
+    """16 in vertical headlines too: a column of a 竖题 ends between words (rjieba's, as
+    horizontal display text), not 高君宇事迹资 / 料展广州开展."""
+    from typeset.text.phrases import word_starts
+
+    style = replace(layout.style("headline-1"), size=24.0, tracking=0.0)
+    prepared = vertical(text, style, fonts)
+    columns = arrange(prepared, height_em * 24.0)
+    assert "".join(c.text for c in columns) == text
+    starts = word_starts(text)
+    ends, at = [], 0
+    for column in columns[:-1]:
+        at += len(column.text)
+        ends.append(at)
+    assert all(end in starts for end in ends), [c.text for c in columns]

@@ -31,7 +31,8 @@ from typeset.model.composition import CompositionRules
 from typeset.model.layout import TextStyle
 from typeset.model.story import Run
 from typeset.text import classes as C
-from typeset.text.pieces import LEGAL, Preparation
+from typeset.text.phrases import word_starts
+from typeset.text.pieces import HOUSE, LEGAL, WORD, Preparation
 from typeset.text.prepare import prepare
 from typeset.units import snap
 
@@ -56,10 +57,23 @@ class VerticalText:
 
     def phrase_breaks(self) -> list[int]:
         """Pieces after which a phrase ends (`headline.phrase_breaks`) and a column may."""
+        return self._pieces_ending_at(phrase_breaks(self.prep.text), (LEGAL,))
+
+    def word_breaks(self) -> list[int]:
+        """Pieces after which a word ends (`phrases.word_starts`) and a column may."""
+        return self._pieces_ending_at(sorted(word_starts(self.prep.text)), (LEGAL, HOUSE))
+
+    def ends_inside_word(self, column: Column) -> bool:
+        """True when `column` ends between two characters of one word."""
+        prep = self.prep
+        k = column.last
+        return (k + 1 < len(prep) and prep.break_after[k] == WORD)
+
+    def _pieces_ending_at(self, positions, kinds) -> list[int]:
         prep = self.prep
         after = {start: k - 1 for k, start in enumerate(prep.starts) if k}
-        return [after[at] for at in phrase_breaks(prep.text)
-                if at in after and prep.break_after[after[at]] == LEGAL]
+        return [after[at] for at in positions
+                if at in after and prep.break_after[after[at]] in kinds]
 
 
 @dataclass(frozen=True)
@@ -87,7 +101,8 @@ def prepare_vertical(text: str, style: TextStyle, fonts: FontBook, rules: Compos
     """`text` prepared top to bottom in `style` (CJK in `style.font`, Latin and digits in
     `style.latin`, `style.tracking` between characters) by `rules`, with diagnostics for
     uncovered characters and missing font roles."""
-    prep = prepare((Run(text),), style, fonts, rules, direction="ttb", tracking=style.tracking)
+    prep = prepare((Run(text),), style, fonts, rules, direction="ttb", tracking=style.tracking,
+                   phrases=True)  # display text: columns break between words when one fits
     diags: list[Diagnostic] = []
     if prep.missing:
         chars = sorted(set("".join(prep.missing)))

@@ -88,26 +88,30 @@ class VerticalPlacement:
 
 def arrange(text: VerticalText, height: float) -> list[Column]:
     """Break `text` into columns of at most `height` pt: two columns break between phrases
-    when a phrase break fits (the shorter longer column wins), more columns are evened out
-    by the shortest height that keeps their number."""
+    when a phrase break fits, else between words (the shorter longer column wins); more
+    columns are evened out by the shortest height that keeps their number without ending a
+    column inside a word."""
     lines = break_columns(text, height)
     if len(lines) < 2:
         return lines
     if len(lines) == 2:
-        best = None
-        for at in text.phrase_breaks():
-            two = break_columns(text, height, after=(at,))
-            if len(two) == 2 and all(line.length <= height + 1e-6 for line in two):
-                longest = max(line.length for line in two)
-                if best is None or longest < best[0]:
-                    best = (longest, two)
-        if best is not None:
-            return best[1]
+        for spots in (text.phrase_breaks(), text.word_breaks()):
+            best = None
+            for at in spots:
+                two = break_columns(text, height, after=(at,))
+                if len(two) == 2 and all(line.length <= height + 1e-6 for line in two):
+                    longest = max(line.length for line in two)
+                    if best is None or longest < best[0]:
+                        best = (longest, two)
+            if best is not None:
+                return best[1]
     size = text.size
     count, trial_h = len(lines), height - size / 4
+    inside = any(text.ends_inside_word(line) for line in lines[:-1])
     while trial_h >= size:
         trial = break_columns(text, trial_h)
-        if len(trial) != count or any(line.forced for line in trial):
+        if len(trial) != count or any(line.forced for line in trial) or (
+                not inside and any(text.ends_inside_word(line) for line in trial[:-1])):
             break
         lines, trial_h = trial, trial_h - size / 4
     return lines
