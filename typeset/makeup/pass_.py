@@ -290,8 +290,8 @@ class _PageMakeup:
         """Ways to cut the free space into boxes around the pinned items (reading order)."""
         lay = self.page.layout
         areas = [(s.area.column, s.area.span, s.area.top, s.area.bottom) for s in pinned]
-        ways = free_boxes(lay.columns, lay.lines, top, areas)
-        if not ways:
+        ways = [way for way in free_boxes(lay.columns, lay.lines, top, areas) if way]
+        if not ways:  # (a way with no box at all: the pinned items cover the page)
             where = pinned[0] if pinned else None
             self.result.diagnostics.append(error(
                 "make-up-pinned", f"page {self.page.number}: the pinned items leave no room "

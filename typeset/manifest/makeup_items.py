@@ -35,6 +35,7 @@ def read_items(p: MapReader, ctx: SlotContext) -> tuple[list[MakeupItem], list[S
     slots: list[Slot] = []
     lay = ctx.layout
     line = 0
+    named: list[tuple[tuple[str, ...], object]] = []
     for n, (data, where) in enumerate(zip(entries, entries.item_sources)):
         if not isinstance(data, YMap):
             problems.error("wrong-type", f"an item must be a mapping (story: …, photo: …), got "
@@ -71,7 +72,23 @@ def read_items(p: MapReader, ctx: SlotContext) -> tuple[list[MakeupItem], list[S
             line += 1
         slots.append(slot)
         items.append(MakeupItem(slot.id, n, pinned, over, data.source))
+        if over:
+            named.append((over, data.value_source("over")))
+    _check_over(named, slots, problems)
     return items, slots
+
+
+def _check_over(named: list, slots: list[Slot], problems) -> None:
+    """Every story an `over:` names must be an item of the page (else the 栏目 would stand
+    over nothing, silently)."""
+    stories = sorted({slot.story for slot in slots if slot.kind == "story" and slot.story})
+    for over, where in named:
+        for sid in over:
+            if sid not in stories:
+                problems.error("unknown-story", f"'over' names '{sid}', which is not a story "
+                               "item of this page", where,
+                               hint=f"name stories listed in items: ({', '.join(stories)})"
+                               if stories else "add the story to items:, or drop over:")
 
 
 def _auto_jump(item: YMap) -> int | None:
