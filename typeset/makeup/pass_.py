@@ -37,6 +37,7 @@ OTHER_SHARES = (0.4, 1.0)
 """Shares tried in turn when the page still comes out over or short (a smaller photo makes
 room, a larger one fills)."""
 MASTHEAD_LINES = 10
+"""Lines the front page (`Page.is_front`) keeps free at its top for the masthead."""
 DEALS = 6
 """Cuts of the units into runs tried per way of cutting the free space."""
 MOVES = 40
@@ -44,7 +45,6 @@ MOVES = 40
 PAGE_BUDGET = 2500
 """Candidate trees after which a page's search stops trying more dealings, moves and photo
 shares (a count, not a clock: the same input still gives the same page)."""
-"""Lines the front page (`Page.is_front`) keeps free at its top for the masthead."""
 
 
 @dataclass
