@@ -3,9 +3,11 @@ one-page manifest and story head (each folder's kit — manifest_kit, relkit —
 
 `write_edition(folder, manifest, stories, files)` writes edition.yaml, stories/<id>.md and any
 other files (photos, sidecars, ads) into `folder`; text is written as UTF-8 (lone surrogates
-kept, for hostile-input tests), bytes as they are.
+kept, for hostile-input tests), bytes as they are. `edited_copy(source, folder, (old, new), …)`
+copies an existing edition and edits its manifest.
 """
 
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -46,6 +48,19 @@ def write_edition(folder: Path, manifest: str | bytes, stories: dict[str, str | 
         _write(folder / "stories" / f"{name}.md", text)
     for name, content in (files or {}).items():
         _write(folder / name, content)
+    return folder
+
+
+def edited_copy(source: Path, folder: Path, *edits: tuple[str, str]) -> Path:
+    """A copy of the edition `source` in `folder` whose edition.yaml has each `old` text (which
+    must be there) replaced by `new`, once, in order."""
+    shutil.copytree(source, folder)
+    manifest = folder / "edition.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, f"{old!r} is not in {source}/edition.yaml"
+        text = text.replace(old, new, 1)
+    manifest.write_text(text, encoding="utf-8")
     return folder
 
 

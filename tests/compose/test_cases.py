@@ -20,7 +20,6 @@ After an intended change, `pytest tests/compose/test_cases.py --update-golden` r
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 import pytest
@@ -28,6 +27,7 @@ import yaml
 from PIL import Image
 
 from editions_kit import write_edition
+from golden_kit import same_as_golden
 from testbook import EM, make_book, style
 
 from typeset.compose import compose_edition
@@ -157,15 +157,4 @@ def test_case_matches_its_dump(name, books, role_fonts, tmp_path, request):
     case["name"] = name
     text = (paragraph_dump(case, books) if "paragraph" in case
             else edition_dump(case, tmp_path / "edition", role_fonts))
-    expected_path = CASES / f"{name}.txt"
-    if request.config.getoption("--update-golden") or not expected_path.exists():
-        expected_path.write_text(text, encoding="utf-8")
-        if not request.config.getoption("--update-golden"):
-            pytest.fail(f"{expected_path.name} did not exist; written now — review and commit it")
-    expected = expected_path.read_text(encoding="utf-8")
-    if text != expected:
-        diff = difflib.unified_diff(expected.splitlines(), text.splitlines(),
-                                    f"cases/{name}.txt (expected)", f"{name} (composed now)",
-                                    lineterm="")
-        pytest.fail(f"case {name} composes differently (if intended, rerun with "
-                    f"--update-golden and review):\n" + "\n".join(diff), pytrace=False)
+    same_as_golden(CASES / f"{name}.txt", text, request)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from golden_kit import same_as_golden
 
 from typeset import pipeline
 from typeset.render.debug import dump
@@ -29,10 +30,4 @@ def sample():
 def test_sample_page_matches_its_golden_dump(sample, number, request):
     page = next(p for p in sample.document.pages if p.number == number)
     text = dump(type(sample.document)((page,), sample.document.info), markers=False)
-    golden = HERE / f"sample-page-{number}.txt"
-    if request.config.getoption("--update-golden") or not golden.exists():
-        golden.write_text(text, encoding="utf-8")
-        if not request.config.getoption("--update-golden"):
-            pytest.fail(f"{golden.name} did not exist; written now — review and commit it")
-    expected = golden.read_text(encoding="utf-8")
-    assert text == expected, f"page {number} differs from {golden.name}; see the diff above"
+    same_as_golden(HERE / f"sample-page-{number}.txt", text, request)

@@ -3,23 +3,17 @@ traceback (the makeup-sample edition, edited)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from cli_kit import run
+from editions_kit import edited_copy
 
 SAMPLE = Path(__file__).resolve().parents[2] / "editions" / "makeup-sample"
 PINNED_AD = "at: {column: 1, span: 2, top: 76, bottom: 100}"
 
 
 def _edited(tmp_path: Path, old: str, new: str) -> Path:
-    folder = tmp_path / "ed"
-    shutil.copytree(SAMPLE, folder)
-    manifest = folder / "edition.yaml"
-    text = manifest.read_text(encoding="utf-8")
-    assert old in text
-    manifest.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return folder
+    return edited_copy(SAMPLE, tmp_path / "ed", (old, new))
 
 
 def test_a_pinned_item_covering_the_whole_page_is_an_error_not_a_crash(tmp_path):

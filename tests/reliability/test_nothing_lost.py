@@ -5,9 +5,9 @@ stories with awkward text."""
 from __future__ import annotations
 
 import dataclasses
-import shutil
 
 import pytest
+from editions_kit import edited_copy
 from relkit import SAMPLE, STORY, write_edition
 from textcheck import invisible, pdf_text, pieces, story_losses
 
@@ -54,19 +54,13 @@ def test_pieces_refuses_scattered_matches():
     assert pieces("abq", "ab") is None
 
 
-def _squeezed_sample(tmp_path, old: str, new: str):
-    folder = tmp_path / "sample"
-    shutil.copytree(SAMPLE, folder)
-    manifest = folder / "edition.yaml"
-    text = manifest.read_text(encoding="utf-8")
-    assert old in text
-    manifest.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return folder
+def _squeezed_sample(tmp_path, *edits: tuple[str, str]):
+    return edited_copy(SAMPLE, tmp_path / "sample", *edits)
 
 
 def test_overset_story_is_reported_not_lost(tmp_path):
     """a13-farming in 7 lines instead of 17: the rest is overset, reported and not lost."""
-    folder = _squeezed_sample(tmp_path, "top: 83, bottom: 100}", "top: 93, bottom: 100}")
+    folder = _squeezed_sample(tmp_path, ("top: 83, bottom: 100}", "top: 93, bottom: 100}"))
     out = tmp_path / "over.pdf"
     refused = pipeline.build(folder, out)
     assert not refused.outputs and not out.exists()
@@ -82,13 +76,9 @@ def test_overset_in_a_continuation_is_reported_not_lost(tmp_path):
     """a11-digital jumps to page 2 and on to page 3; its middle part (an item of a stack on
     page 2) is fixed too short and its last part fixed at 19 lines, so more than the last part
     holds comes to page 3."""
-    folder = _squeezed_sample(tmp_path, "lines: 24 ", "lines: 4 ")
-    manifest = folder / "edition.yaml"
-    text = manifest.read_text(encoding="utf-8")
     last = "                  - id: digital-c"
-    assert last in text
-    manifest.write_text(text.replace(last, last + "\n                    lines: 19  #", 1),
-                        encoding="utf-8")
+    folder = _squeezed_sample(tmp_path, ("lines: 24 ", "lines: 4 "),
+                              (last, last + "\n                    lines: 19  #"))
     out = tmp_path / "jump.pdf"
     result = _build(folder, out, allow_overset=True)
     digital = next(s for s in result.stories if s.story == "a11-digital")

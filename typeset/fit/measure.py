@@ -90,10 +90,15 @@ def _least_height(story: Story, trial: Slot, page: Page, ctx: ComposeContext, hi
         return not result.overset_text and not any(
             d.code in ("headline-overflows-slot", "overset") for d in result.diagnostics)
 
-    low = 1
+    return _fewest(1, high, fits)
+
+
+def _fewest(low: int, high: int, ok) -> int:
+    """The least n in low..high with ok(n), for an `ok` that stays true above it (bisection;
+    `high` when none below it is)."""
     while low < high:
         mid = (low + high) // 2
-        if fits(mid):
+        if ok(mid):
             high = mid
         else:
             low = mid + 1
@@ -119,13 +124,7 @@ def least_cut(story: Story, slot: Slot, page: Page, ctx: ComposeContext, low: in
         result = compose_story(story, [ChainLink(page, cut, ctx)])
         return not any(d.code in HEAD_ONLY for d in result.diagnostics)
 
-    top = high
-    while low < top:
-        mid = (low + top) // 2
-        if readable(mid):
-            top = mid
-        else:
-            low = mid + 1
+    top = _fewest(low, high, readable)
     memo.put(key, top)
     return top
 
