@@ -14,12 +14,18 @@ the checkout, `python -m` would import the checkout's own package for every revi
 the median and best wall time and the median CPU time of each, cold (an empty photo store for
 every run) or `--warm` (a store the revision filled first). `REV+NAME=VALUE` runs a revision
 with an environment variable set (one revision, several variants); `--typst PYTHON` adds the
-Typst peer of the same edition (`typst_peer.py`) to every round. Figures only; no assertions.
+Typst peer of the same edition (`typst_peer.py`) to every round. `--stages` prints the median
+ms of each stage of `pipeline.build` (its own timings, in a fresh interpreter per run) instead
+of whole-process figures; `--edition-from REV` makes the project and the edition with REV's own
+bench_build.py from REV's sample, so that an old revision can read them (newer ones read older
+manifests): e.g. `compare.py 'a8b9269^' HEAD --pages 8 --stages --edition-from 'a8b9269^'`
+is issue 14's before/after per stage. Figures only; no assertions.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -73,6 +79,64 @@ def run_typst(python: str, source: Path, out: Path) -> tuple[float, float, float
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0
 
 
+STAGES_RUN = """
+import json, sys, time
+from pathlib import Path
+start = time.perf_counter()
+from typeset import pipeline
+imported = time.perf_counter() - start
+start = time.perf_counter()
+result = pipeline.build(Path(sys.argv[1]), Path(sys.argv[2]), allow_overset=True)
+if result.document is None:
+    sys.exit("not composed: " + "; ".join(str(d) for d in result.diagnostics[:3]))
+print(json.dumps({"import": imported, **result.timings,
+                  "whole build": time.perf_counter() - start}))
+"""
+
+
+def run_stages(package: Path, edition: Path, out: Path, store: Path,
+               env_more: dict[str, str] | None = None) -> dict[str, float]:
+    """One in-process build of `edition` with `package` first on the path: seconds per
+    stage (`BuildResult.timings`, the import and the whole build)."""
+    env = {**os.environ, "PYTHONPATH": str(package), "TYPESET_CACHE": str(store),
+           **(env_more or {})}
+    done = subprocess.run([sys.executable, "-c", STAGES_RUN, str(edition), str(out)],
+                          cwd=tempfile.gettempdir(), env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"the build with {package} failed:\n  {done.stderr.strip()[-600:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def project_from(revision: str, root: Path, pages: int) -> Path:
+    """The project (layouts/, fonts/fonts.yaml) and a `pages`-page edition made in `root` by
+    `revision`'s own bench_build.py from its own sample; the edition's folder."""
+    tree = root / "edition-tree"
+    tree.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], check=True,
+                             capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    make = ("import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); "
+            "from bench_build import generate, make_project; root = Path(sys.argv[2]); "
+            "make_project(root); generate(root / 'edition', int(sys.argv[3]))")
+    subprocess.run([sys.executable, "-c", make, str(tree / "bench"), str(root), str(pages)],
+                   check=True, cwd=tempfile.gettempdir())
+    return root / "edition"
+
+
+def print_stages(runs: dict[str, list[dict[str, float]]]) -> None:
+    """Median (min–max) ms of each stage, a column per variant."""
+    names = list(runs)
+    stages = list(dict.fromkeys(k for name in names for run in runs[name] for k in run))
+    print("  " + " " * 14 + "".join(f"{name:>26}" for name in names))
+    for stage in stages:
+        cells = []
+        for name in names:
+            values = [run[stage] * 1000 for run in runs[name] if stage in run]
+            cells.append(f"{statistics.median(values):9.1f} ({min(values):.0f}–{max(values):.0f})"
+                         if values else "—")
+        print(f"  {stage:<14}" + "".join(f"{cell:>26}" for cell in cells))
+
+
 def run_once(package: Path, edition: Path, out: Path, store: Path, revision: str = "",
              env_more: dict[str, str] | None = None) -> tuple[float, float, float]:
     """One `python -m typeset build` of `edition` with `package` first on the path: (wall s,
@@ -111,12 +175,20 @@ def main() -> None:
     parser.add_argument("--typst", metavar="PYTHON",
                         help="also compile the Typst peer of the edition (bench/typst_peer.py) "
                              "in each round, with this Python that has the `typst` package")
+    parser.add_argument("--stages", action="store_true",
+                        help="per-stage ms of pipeline.build instead of whole-process figures")
+    parser.add_argument("--edition-from", metavar="REV",
+                        help="make the project and edition with REV's bench_build and sample")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="typeset-compare-") as tmp:
         root = Path(tmp)
-        make_project(root)
-        edition = generate(root / "edition", args.pages, distinct_photos=args.distinct_photos,
-                           press_photos=args.press_photos)
+        if args.edition_from:
+            edition = project_from(args.edition_from, root, args.pages)
+        else:
+            make_project(root)
+            edition = generate(root / "edition", args.pages,
+                               distinct_photos=args.distinct_photos,
+                               press_photos=args.press_photos)
         editions = {"": edition}
         if args.sample_too:
             editions[" (sample photos)"] = generate(root / "edition-sample", args.pages,
@@ -129,6 +201,20 @@ def main() -> None:
         stores = {name: root / f"store-{n}" for n, (name, _, _) in enumerate(variants)}
         for name, rev, ed in variants:  # a first build each: OS caches, warm stores
             run_once(packages[rev], ed, root / "out.pdf", stores[name], rev, envs[name])
+        if args.stages:
+            staged: dict[str, list[dict[str, float]]] = {name: [] for name, _, _ in variants}
+            loaded = os.getloadavg()[0]
+            for _ in range(args.runs):
+                for name, rev, ed in variants:
+                    if not args.warm:
+                        shutil.rmtree(stores[name], ignore_errors=True)
+                    staged[name].append(run_stages(packages[rev], ed, root / "out.pdf",
+                                                   stores[name], envs[name]))
+            print(f"{args.pages}-page edition, per stage, ms, {'warm' if args.warm else 'cold'} "
+                  f"photo store, {args.runs} runs each, load average {loaded:.2f} → "
+                  f"{os.getloadavg()[0]:.2f}")
+            print_stages(staged)
+            return
         times: dict[str, list[tuple[float, float, float]]] = {name: [] for name, _, _ in variants}
         if args.typst:
             from typst_peer import peer
