@@ -298,6 +298,15 @@ def _build(edition_path: Path, out: Path, *, pages, allow_overset, proof, marks,
                           progress=progress)
 
 
+def add_skipped_photo_checks(result: BuildResult) -> None:
+    """A build that composed with `decode_check=False` and writes nothing (its verdict has
+    errors) still names every damaged photo file, as check does: the decode checks it left to
+    the preparer are run now and added to `result`'s diagnostics."""
+    if result.edition is not None:
+        result.diagnostics += verdict(photos.skipped_decode_verdicts(result.edition),
+                                      result.edition)
+
+
 def write_composed(result: BuildResult, edition_path: Path, out: Path, *, proof: bool = False,
                    marks: bool = True, progress: Callable[[str], None] | None = None
                    ) -> BuildResult:
@@ -307,8 +316,7 @@ def write_composed(result: BuildResult, edition_path: Path, out: Path, *, proof:
     if result.document is None:
         return result
     if not result.ok and not proof:  # the verdict has errors: the previous PDF stays
-        result.diagnostics += verdict(photos.skipped_decode_verdicts(result.edition),
-                                      result.edition)
+        add_skipped_photo_checks(result)
         return result
     start = time.perf_counter()
     released = release_time(Path(edition_path), result.edition)

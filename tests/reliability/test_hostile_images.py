@@ -395,3 +395,28 @@ def test_a_build_refused_for_other_errors_still_names_a_damaged_photo(cli, tmp_p
              for what, report in (("check", checked),
                                   ("build", json.loads(written.read_text(encoding="utf-8"))))}
     assert ("image-unreadable", "error") in codes["build"] and codes["build"] == codes["check"]
+
+
+def test_a_split_build_refused_for_other_errors_names_a_damaged_photo_once(cli, tmp_path,
+                                                                          monkeypatch):
+    """`build --split` composes once and writes no page when the verdict has errors (here an
+    overset story of the 3-page sample); the decode checks it left to the photo preparer then
+    run once, not once a page, and still name the damaged photo."""
+    from editions_kit import edited_copy
+    from relkit import SAMPLE
+
+    from typeset import photos
+
+    folder = edited_copy(SAMPLE, tmp_path / "sample",
+                         ("top: 83, bottom: 100}", "top: 93, bottom: 100}"))
+    scan = folder / "photos" / "plant-site.jpg"
+    scan.write_bytes(_damaged_scan(scan.read_bytes()))
+    calls, real = [], photos.skipped_decode_verdicts
+    monkeypatch.setattr(photos, "skipped_decode_verdicts",
+                        lambda edition: calls.append(1) or real(edition))
+    split = cli("build", folder, "--split", tmp_path / "plates", expect=1)
+    plates = tmp_path / "plates"
+    assert "overset" in split.output
+    assert not plates.exists() or not any(plates.iterdir())
+    assert [line for line in split.output.splitlines() if "damaged image data" in line]
+    assert len(calls) == 1, f"the skipped decode checks ran {len(calls)} times for 3 pages"

@@ -46,9 +46,14 @@ def build_split(edition: Path, folder: Path | None, pages: set | None, *, allow_
         echo_diagnostics(refused)
         click.echo(f"not written ({summary_line(refused)})", err=True)
         sys.exit(EXIT_ERRORS)
+    if not composed.ok:  # no page is written: the skipped photo checks said once, not per page
+        pipeline.add_skipped_photo_checks(composed)
     diagnostics, failed, written = list(composed.diagnostics), [], []
     frames = {frame.number: frame for frame in composed.document.pages}
     for page in chosen:
+        if not composed.ok:
+            failed.append(page.number)
+            continue
         out = targets[page.number]
         document = replace(composed.document, pages=(frames[page.number],))
         result = pipeline.write_composed(
