@@ -21,12 +21,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from typeset.compose.headline import phrase_breaks
-from typeset.diagnostics import Diagnostic, error, warning
+from typeset.diagnostics import Diagnostic
 from typeset.fonts import FontBook
 from typeset.frame import GlyphRun, PlacedGlyph
 from typeset.linebreak.breaking import FORCED, Breaker
 from typeset.linebreak.justify import set_line
 from typeset.linebreak.measure import EPS, LineMeasure
+from typeset.linebreak.paragraph import missing_glyphs, missing_roles
 from typeset.model.composition import CompositionRules
 from typeset.model.layout import TextStyle
 from typeset.model.story import Run
@@ -103,17 +104,7 @@ def prepare_vertical(text: str, style: TextStyle, fonts: FontBook, rules: Compos
     uncovered characters and missing font roles."""
     prep = prepare((Run(text),), style, fonts, rules, direction="ttb", tracking=style.tracking,
                    phrases=True)  # display text: columns break between words when one fits
-    diags: list[Diagnostic] = []
-    if prep.missing:
-        chars = sorted(set("".join(prep.missing)))
-        listed = ", ".join(f"U+{ord(c):04X} {c}" for c in chars)
-        diags.append(error("missing-glyph", f"no font covers {len(chars)} character(s): "
-                           f"{listed} in the vertical headline “{text}”",
-                           hint="choose a font role that covers them, or edit the text",
-                           data=(("characters", "".join(chars)),)))
-    for role in sorted(set(prep.notes)):
-        diags.append(warning("missing-font-role", f"font role '{role}' is not defined; used the "
-                             f"style's regular role instead", hint="define it in fonts/fonts.yaml"))
+    diags = missing_glyphs(prep, f"the vertical headline “{text}”") + missing_roles(prep)
     return VerticalText(prep, LineMeasure(prep), rules, tuple(diags))
 
 

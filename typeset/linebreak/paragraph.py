@@ -25,7 +25,7 @@ from typeset.linebreak.breaking import FORCED, Breaker
 from typeset.linebreak.justify import set_line, snap_table
 from typeset.linebreak.lines import SetLine, SetParagraph
 from typeset.linebreak.measure import LineMeasure
-from typeset.text.pieces import KINSOKU, LEGAL, UNIT
+from typeset.text.pieces import KINSOKU, LEGAL, UNIT, Preparation
 from typeset.text.prepare import prepare
 from typeset.text.rules import CompositionRules
 
@@ -98,13 +98,7 @@ def _set_uncached(runs: Sequence[Run], style: TextStyle, fonts: FontBook, measur
                                                                 ("overfull", line.overfull))))
         if not is_last and b.kind == FORCED:
             diags.extend(_forced(prep, b.end, number + 1, line.text))
-    if prep.missing:
-        chars = sorted(set("".join(prep.missing)))
-        listed = ", ".join(f"U+{ord(c):04X} {c}" for c in chars)
-        diags.append(error(
-            "missing-glyph", f"no font covers {len(chars)} character(s): {listed} in "
-            f"“{_excerpt(text)}”", hint="choose a font role that covers them, or edit the text",
-            data=(("characters", "".join(chars)),)))
+    diags.extend(missing_glyphs(prep, f"“{_excerpt(text)}”"))
     hidden = _unprinted(prep)
     if hidden:
         listed = ", ".join(f"U+{ord(c):04X}" for c in hidden)
@@ -114,10 +108,27 @@ def _set_uncached(runs: Sequence[Run], style: TextStyle, fonts: FontBook, measur
             hint="delete them unless they are wanted (zero-width spaces and direction marks "
                  "usually come from copying out of a web page)",
             data=(("characters", "".join(hidden)),)))
-    for role in sorted(set(prep.notes)):
-        diags.append(warning("missing-font-role", f"font role '{role}' is not defined; used the "
-                             f"style's regular role instead", hint="define it in fonts/fonts.yaml"))
+    diags.extend(missing_roles(prep))
     return SetParagraph(text, tuple(lines), tuple(diags))
+
+
+def missing_glyphs(prep: Preparation, where: str) -> list[Diagnostic]:
+    """The error for the characters of `prep` no face covers (set as blank ems), naming
+    `where` (the text, quoted, or what it is); [] when every character is covered."""
+    if not prep.missing:
+        return []
+    chars = sorted(set("".join(prep.missing)))
+    listed = ", ".join(f"U+{ord(c):04X} {c}" for c in chars)
+    return [error("missing-glyph", f"no font covers {len(chars)} character(s): {listed} in "
+                  f"{where}", hint="choose a font role that covers them, or edit the text",
+                  data=(("characters", "".join(chars)),))]
+
+
+def missing_roles(prep: Preparation) -> list[Diagnostic]:
+    """A warning per font role `prep` asked for that the font book does not define."""
+    return [warning("missing-font-role", f"font role '{role}' is not defined; used the "
+                    f"style's regular role instead", hint="define it in fonts/fonts.yaml")
+            for role in sorted(set(prep.notes))]
 
 
 set_paragraph.uncached = _set_uncached  # type: ignore[attr-defined]
