@@ -258,25 +258,31 @@ def test_a_placement_is_prepared_once_per_session(tmp_path, photo):
 
 def test_a_free_thread_takes_the_largest_decode_that_fits_the_budget(tmp_path, photo):
     """A 34-megapixel PNG starts first; while it decodes, a photo whose decode does not fit
-    beside it waits, and one that fits runs next to it."""
+    beside it waits, and one that fits (or is small: a JPEG at 1/4 DCT scale) runs next to
+    it."""
     from concurrent.futures import Future
 
-    from typeset.render.pdf.photo_preparer import DECODE_BUDGET, PhotoPreparer, _Job
+    from typeset.render.pdf.photo_preparer import (
+        DECODE_BUDGET,
+        SMALL_DECODE,
+        PhotoPreparer,
+        _Job,
+    )
 
     photos = PhotoPreparer(workers=1)
 
     def job(need):
         return _Job(Future(), None, None, None, None, {}, None, None, None, None, need)
 
-    small, large, medium = job(6 << 20), job(DECODE_BUDGET - (8 << 20)), job(16 << 20)
+    small, large, medium = job(6 << 20), job(DECODE_BUDGET - (8 << 20)), job(SMALL_DECODE + 1)
     huge = job(DECODE_BUDGET + (10 << 20))
     photos._queue = [small, large, medium, huge]
     assert photos._take() is huge  # larger than the budget: starts when nothing decodes
+    assert photos._take() is small  # beside it only a small decode starts
     photos._release(huge)
-    assert photos._take() is large
-    assert photos._take() is small  # medium would not fit beside large; small does
+    assert photos._take() is large  # fits beside small
     photos._release(large)
-    assert photos._take() is medium and photos._queue == []
+    assert photos._take() is medium and photos._queue == []  # it waited for room
     photos._release(small)
     photos._release(medium)
     assert photos._decoding == 0 and photos._take() is None
