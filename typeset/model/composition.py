@@ -30,6 +30,10 @@ class CompositionRules:
     cjk_digit_space: float | None = None
     """Space between Han and Arabic digits, em (0 for 人民日报 style: 1994年4月23日); None =
     `cjk_latin_space`. Applied the same way to every number."""
+    half_width_digits: bool = False
+    """Arabic digits ½ em each (二分字身, GB/T 15835; the face's half-width forms), so numbers
+    keep the character grid: 1994年 takes 3 em, a date-first line 5月18日是… fits like one
+    of ideographs. False: the Latin face's proportional figures (0.47–0.56 em)."""
     hanging: bool = False
     """Hang one line-end pause/stop mark (，。、) outside the measure (clreq §3.1.7; off)."""
     bind_number_units: bool = False

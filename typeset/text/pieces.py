@@ -47,6 +47,8 @@ class Preparation:
     em: float
     direction: str = "ltr"
     """"ltr" (横排) or "ttb" (直排, the vertical forms and advances of the faces)."""
+    half_width_digits: bool = False
+    """Arabic digits set ½ em each (二分字身, the face's `hwid` forms; `CompositionRules`)."""
     starts: list[int] = field(default_factory=list)
     """Source index of each piece's first character; one extra entry = len(text)."""
     char_class: list[int] = field(default_factory=list)

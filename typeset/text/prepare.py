@@ -42,7 +42,7 @@ def prepare(runs: Sequence[Run], style: TextStyle, fonts: FontBook,
     `direction`: "ltr" (横排) or "ttb" (直排); `tracking`: em added between pieces (after
     every piece but the last, so not at a line's end; None: the style's)."""
     tracking = style.tracking if tracking is None else tracking
-    prep = segment(runs, style, fonts, direction)
+    prep = segment(runs, style, fonts, direction, rules.half_width_digits)
     other = not_ideographs(prep)
     if direction == "ttb":
         rules = replace(rules, cjk_latin_space=0.0, cjk_latin_min=0.0, cjk_digit_space=0.0)

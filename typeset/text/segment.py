@@ -68,12 +68,13 @@ def _role_face(fonts: FontBook, role: str, fallback: str, notes: list[str]) -> F
     return fonts.face(fallback)
 
 
-def segment(runs: Sequence[Run], style: TextStyle, fonts: FontBook, direction: str = "ltr"
-            ) -> Preparation:
+def segment(runs: Sequence[Run], style: TextStyle, fonts: FontBook, direction: str = "ltr",
+            half_width_digits: bool = False) -> Preparation:
     """Cut `runs` into pieces with glyphs and nominal widths (the adjustment lists empty),
-    along the line of `direction` ("ltr", or "ttb" for 直排)."""
+    along the line of `direction` ("ltr", or "ttb" for 直排); `half_width_digits`: Arabic
+    digits in Latin words ½ em each (`CompositionRules.half_width_digits`)."""
     text = "".join(r.text for r in runs)
-    prep = Preparation(text, style.size, direction)
+    prep = Preparation(text, style.size, direction, half_width_digits)
     offset = 0
     for run in runs:
         if run.text:
@@ -334,7 +335,7 @@ def _latin(prep: Preparation, s: str, start: int, emph: bool, faces: RunFaces) -
 def _shaped_word(prep: Preparation, s: str, start: int, emph: bool, face_idx: int) -> None:
     m = metrics_for(prep.faces[face_idx])
     scale = prep.em / m.upem
-    shaped = m.cluster(s)
+    shaped = m.cluster(s, _digit_forms(s) if prep.half_width_digits else None)
     clusters = sorted({g.cluster for g in shaped})
     end_of = dict(zip(clusters, clusters[1:] + [len(s)]))
     pieces: dict[int, list] = {c: [] for c in clusters}
@@ -347,6 +348,23 @@ def _shaped_word(prep: Preparation, s: str, start: int, emph: bool, face_idx: in
     for c in clusters:
         ch = s[c]
         _add(prep, start + c, C.classify(ch), face_idx, emph, tuple(pieces[c]), widths[c])
+
+
+def _digit_forms(s: str) -> dict | None:
+    """HarfBuzz features setting the ASCII digits of `s` in their half-width forms (`hwid`,
+    each exactly ½ em: GB/T 15835's 二分字身), the rest of the word as it is; None when `s`
+    has no digit. A face without `hwid` forms keeps its own digits."""
+    runs, k, n = [], 0, len(s)
+    while k < n:
+        if "0" <= s[k] <= "9":
+            j = k + 1
+            while j < n and "0" <= s[j] <= "9":
+                j += 1
+            runs.append((k, j, True))
+            k = j
+        else:
+            k += 1
+    return {"hwid": tuple(runs)} if runs else None
 
 
 def _vertical_word(prep: Preparation, s: str, start: int, emph: bool, face_idx: int) -> None:
