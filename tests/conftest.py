@@ -1,8 +1,8 @@
 """Suite-wide fixtures and options.
 
 --update-golden rewrites the golden text dumps (tests/golden/, tests/compose/cases/). `book` /
-`book_nohalt` are
-the deterministic test-font books (tests/fonts/testbook.py), built once per session.
+`book_nohalt` are the deterministic test-font books (tests/fonts/testbook.py), built once per
+session; `noto_book` the production faces (skipped where they are not installed).
 """
 
 from __future__ import annotations
@@ -58,3 +58,17 @@ def book(tmp_path_factory):
 @pytest.fixture(scope="session")
 def book_nohalt(tmp_path_factory):
     return make_book(tmp_path_factory.mktemp("fonts-nohalt"), halt=False)
+
+
+@pytest.fixture(scope="session")
+def noto_book():
+    """The production font book (fonts/fonts.yaml: Noto CJK …), or the test is skipped where
+    those fonts are not installed."""
+    from typeset.fonts import FontBook, FontError
+    from typeset.manifest.fonts_config import load_font_roles
+
+    root = Path(__file__).resolve().parent.parent
+    try:
+        return FontBook.resolve(load_font_roles(root), root / "fonts")
+    except FontError as exc:  # pragma: no cover - depends on the machine
+        pytest.skip(f"production fonts not installed: {exc}")

@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from typeset.fonts import FontBook, FontError
 from typeset.linebreak import set_paragraph
-from typeset.manifest.fonts_config import load_font_roles
 from typeset.model.layout import TextStyle
 from typeset.model.story import Run
 from typeset.text import CompositionRules
@@ -23,11 +21,9 @@ STYLE = TextStyle("body", size=SIZE, indent=2)
 
 
 @pytest.fixture(scope="module")
-def book():
-    try:
-        return FontBook.resolve(load_font_roles(ROOT), ROOT / "fonts")
-    except FontError as exc:  # pragma: no cover - depends on the machine
-        pytest.skip(f"production fonts not installed: {exc}")
+def book(noto_book):
+    """The production faces (tests/conftest.py `noto_book`), not the suite's test font."""
+    return noto_book
 
 
 def _widths(book, text: str, half: bool) -> dict[str, list[float]]:

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from typeset.fonts import FontBook, FontError
-from typeset.manifest.fonts_config import load_font_roles
 from typeset.model.layout import TextStyle
 from typeset.model.story import Run
 from typeset.linebreak import set_paragraph
@@ -16,11 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def book():
-    try:
-        return FontBook.resolve(load_font_roles(ROOT), ROOT / "fonts")
-    except FontError as exc:  # pragma: no cover - depends on the machine
-        pytest.skip(f"production fonts not installed: {exc}")
+def book(noto_book):
+    """The production faces (tests/conftest.py `noto_book`), not the suite's test font."""
+    return noto_book
 
 
 def test_pure_ideographs_fill_the_grid(book):

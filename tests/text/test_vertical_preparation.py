@@ -11,9 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from typeset.fonts import FontBook, FontError
 from typeset.linebreak import Breaker, LineMeasure
-from typeset.manifest.fonts_config import load_font_roles
 from typeset.model.composition import CompositionRules
 from typeset.model.layout import TextStyle
 from typeset.model.story import Run
@@ -29,11 +27,9 @@ are centred down a column in a Chinese font, see below)."""
 
 
 @pytest.fixture(scope="module")
-def book():
-    try:
-        return FontBook.resolve(load_font_roles(ROOT), ROOT / "fonts")
-    except FontError as exc:  # pragma: no cover - depends on the machine
-        pytest.skip(f"production fonts not installed: {exc}")
+def book(noto_book):
+    """The production faces (tests/conftest.py `noto_book`), not the suite's test font."""
+    return noto_book
 
 
 def both(book, text, font="hei-bold", **rules):
