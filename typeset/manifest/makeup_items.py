@@ -12,19 +12,24 @@ there). Problems at file:line:column.
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from typeset.manifest.fields import MapReader, kind_of
 from typeset.manifest.slots import SlotContext, read_slot
 from typeset.manifest.stacks import _copy
 from typeset.manifest.yamlpos import YList, YMap
 from typeset.model.edition import Continue, GridArea, Slot
-from typeset.model.makeup import MakeupItem
+
+if TYPE_CHECKING:  # annotations only; imported where an item is made (make_up: auto pages)
+    from typeset.model.makeup import MakeupItem
 
 MAX_ITEMS = 60
 
 
 def read_items(p: MapReader, ctx: SlotContext) -> tuple[list[MakeupItem], list[Slot]]:
     """The page's `items:` (in priority order) and their slots."""
+    from typeset.model.makeup import MakeupItem  # only a make_up: auto page has items
+
     problems = ctx.problems
     entries = p.items("items", example="[{story: a01-lead}, …]")
     if len(entries) > MAX_ITEMS:
@@ -123,6 +128,8 @@ def add_continuations(pages: list, problems) -> list:
                                    hint=f"add slot: … (an empty slot on page {jump.page}), "
                                         f"or make page {jump.page} make_up: auto")
                 continue
+            from typeset.model.makeup import MakeupItem  # only for make_up: auto pages
+
             lay = target.layout
             line = len(target.slots)
             cont = Slot(jump.slot, "continuation", GridArea(1, lay.columns, line, line + 1),

@@ -293,6 +293,8 @@ def _crosshead(text: str, source: SourceRef, problems: Problems) -> Paragraph:
 def parse_runs(text: str, source: SourceRef, problems: Problems) -> list[Run]:
     """Split `**bold**` runs; '\\*' and '\\\\' are literal. An unbalanced '**' is kept as
     text and reported."""
+    if "**" not in text and "\\" not in text:  # no markup (most paragraphs): one plain run
+        return [Run(text, False)] if text else []
     pieces: list[tuple[str, bool]] = []
     current: list[str] = []
     bold = False

@@ -24,7 +24,7 @@ from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, Sc
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from typeset.diagnostics import Diagnostic, InputError, SourceRef, error
-from typeset.manifest.source import describe_char, is_bad_char
+from typeset.manifest.source import BAD_CHARS, describe_char, is_bad_char
 
 MAX_DEPTH = 40
 """Deepest nesting of mappings and lists accepted (a manifest needs about 6)."""
@@ -153,6 +153,18 @@ def _screen(text: str) -> None:
             depth -= 1
 
 
+def _may_be_refused(text: str) -> bool:
+    """False when `_screen` cannot refuse `text`, so that its parse (a second one) is skipped:
+    a single document (no document marker after the first line) with no anchor (&) or
+    alias (*) and fewer collection indicators ([ { - : ?, one at least per collection) than
+    `MAX_DEPTH`, so no deeper nesting. Its syntax errors are then the composer's: the
+    same ones at the same place (the same parser reads the same one document)."""
+    if "&" in text or "*" in text or "\n---" in text or "\n..." in text or \
+            text.startswith("..."):
+        return True
+    return sum(text.count(indicator) for indicator in "[{-:?") > MAX_DEPTH
+
+
 def _ref(file: str, mark) -> SourceRef:
     return SourceRef(file, mark.line + 1, mark.column + 1)
 
@@ -183,7 +195,8 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[object, list[
     if tabs:
         raise InputError(tabs)
     try:
-        _screen(text)
+        if _may_be_refused(text):
+            _screen(text)
         node = yaml.compose(text, Loader=_LOADER)
     except _Refused as exc:
         raise InputError([error(exc.code, exc.message, source=_shift(_ref(file, exc.mark),
@@ -323,6 +336,8 @@ class _Converter:
             hint="remove the !tag; manifests use plain text, numbers, lists and mappings"))
 
     def check_chars(self, text: str, node: Node) -> None:
+        if BAD_CHARS.search(text) is None:  # a clean value (nearly all) is scanned in C
+            return
         for char in text:
             if is_bad_char(char) and char != "\n" and char != "\t":
                 self.problems.append(error(
