@@ -24,7 +24,6 @@ file as check does.
 from __future__ import annotations
 
 import contextvars
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from typeset.diagnostics import Diagnostic, SourceRef, error, warning
@@ -100,6 +99,8 @@ def _start_scans(edition: Edition, media: dict[str, MediaInfo]) -> None:
         store is not None and store.verified(m.digest))]
     pending = {}
     if unknown:
+        from concurrent.futures import ThreadPoolExecutor  # check only: a build skips the scans
+
         pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="typeset-scan")
         pending = {m.path: pool.submit(contextvars.copy_context().run, scan_problem, m)
                    for m in unknown}  # each in the build's session

@@ -17,7 +17,6 @@ from typeset.compose.jump_wording import PageRef, jump_text
 from typeset.compose.headline import set_continued_head, set_headline_group
 from typeset.compose.photo import moved, photo_block
 from typeset.compose.setting import line_runs, set_text
-from typeset.compose.vertical_head import place_vertical_head
 from typeset.diagnostics import Diagnostic, info, scoped, warning
 from typeset.flow import Column, LineKey, distribute, reserve_last_line, total_capacity
 from typeset.frame import Box, FrameItem, Marker, Rule
@@ -135,6 +134,8 @@ def _set_in_slot(story: Story, paras: tuple[BodyPara, ...], link: ChainLink, k: 
     vertical = None
     if k == 0 and slot.headline_vertical and story.headline and story.headline.headline:
         # 竖题: the headline group stands at the slot's edge, the text columns beside it.
+        from typeset.compose.vertical_head import place_vertical_head  # 竖题 only
+
         vertical = place_vertical_head(story.headline, slot, top, bottom, ctx, story.id)
         xs, width = vertical.xs, vertical.width
         top += vertical.banner_lines

@@ -20,7 +20,7 @@ import os
 import warnings
 from pathlib import Path
 
-from PIL import Image, ImageCms, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from typeset.model.media import ADOBE_INVERTED, PLAIN, MediaInfo
 from typeset.session import current, file_key
@@ -140,6 +140,8 @@ def _icc(data: bytes, mode: str) -> tuple[str, bool, str, str]:
     if not data:
         return "none", True, "", ""
     kind = _ICC_SPACES.get(data[16:20], "other") if len(data) >= 128 else "other"
+    from PIL import ImageCms  # a file with an embedded profile only
+
     try:
         ImageCms.ImageCmsProfile(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - Little CMS refuses it: damaged
