@@ -61,10 +61,10 @@ def set_gaps(prep: Preparation, rules: CompositionRules, other: list[int]) -> No
     table: dict[tuple, GapRule] = current().memo("text.gap-rules", 64).get_or_make(rules, dict)
     for k in sorted(gaps):
         at = starts[k + 1]
-        key = (cls[k], cls[k + 1], text[at - 1], text[at])
+        key = (cls[k], cls[k + 1], text[at - 1:at + 1])   # the characters either side
         got = table.get(key)
         if got is None:
-            got = table[key] = gap_rule(rules, *key)
+            got = table[key] = gap_rule(rules, key[0], key[1], key[2][0], key[2][1])
         kind, brk[k], elig[k], slash[k] = got
         if kind == DIGIT_SPACE and _word_has_letter(cls, text, starts, k):
             kind = LATIN_SPACE              # 5G, PM2.5: one space for the whole word
