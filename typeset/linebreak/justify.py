@@ -15,7 +15,7 @@ from operator import add, sub
 
 from typeset.frame import PlacedGlyph
 from typeset.text import classes as C
-from typeset.linebreak.lines import LineRun, SetLine
+from typeset.linebreak.lines import LineRun, SetLine, new_line_run, new_set_line
 from typeset.linebreak.measure import EPS
 from typeset.session import current
 from typeset.text.gaps import LATIN_WORD
@@ -56,11 +56,8 @@ def set_line(prep: Preparation, s: int, e: int, *, measure: float, width: float,
         snapped = snap_table()
     runs = _runs(prep, s, e, offset, left, right, gaps, pad, snapped)
     text = prep.text[prep.starts[s]:prep.starts[e + 1]]
-    return SetLine(
-        start=prep.starts[s], end=prep.starts[e + 1], text=text, measure=measure,
-        natural=snap(x0 + content), runs=runs, last=last, overfull=snap(overfull),
-        indent=snap(offset),
-    )
+    return new_set_line(prep.starts[s], prep.starts[e + 1], text, measure, snap(x0 + content),
+                        runs, last, snap(overfull), snap(offset))
 
 
 class Squeeze(IntEnum):
@@ -224,4 +221,4 @@ def _runs(prep, s, e, x, left, right, gaps, pad, snapped) -> tuple[LineRun, ...]
 
 def _run(faces, key, size, x, glyphs, text) -> LineRun:
     face_idx, emphasis = key
-    return LineRun(faces[face_idx].ref, size, x, tuple(glyphs), text, emphasis)
+    return new_line_run(faces[face_idx].ref, size, x, tuple(glyphs), text, emphasis)
