@@ -56,8 +56,9 @@ def set_line(prep: Preparation, s: int, e: int, *, measure: float, width: float,
         snapped = snap_table()
     runs = _runs(prep, s, e, offset, left, right, gaps, pad, snapped)
     text = prep.text[prep.starts[s]:prep.starts[e + 1]]
-    return new_set_line(prep.starts[s], prep.starts[e + 1], text, measure, snap(x0 + content),
-                        runs, last, snap(overfull), snap(offset))
+    return new_set_line(prep.starts[s], prep.starts[e + 1], text, measure,
+                        _snapped(x0 + content, snapped), runs, last,
+                        _snapped(overfull, snapped), _snapped(offset, snapped))
 
 
 class Squeeze(IntEnum):
@@ -169,6 +170,14 @@ def _snap_new(value: float, snapped: dict[float, float]) -> float:
     return got
 
 
+def _snapped(value: float, snapped: dict[float, float]) -> float:
+    """units.snap(value) through the session's snap table."""
+    got = snapped.get(value)
+    if got is None:
+        got = _snap_new(value, snapped)
+    return got
+
+
 def _runs(prep, s, e, x, left, right, gaps, pad, snapped) -> tuple[LineRun, ...]:
     """Group the line's pieces into runs of one face and place every glyph.
 
@@ -198,7 +207,9 @@ def _runs(prep, s, e, x, left, right, gaps, pad, snapped) -> tuple[LineRun, ...]
             cur_face, cur_emph, cur_start = face, emphasis, starts[k]
             cur_glyphs = []
             put = cur_glyphs.append
-            cur_x = snap(x)
+            cur_x = get(x)
+            if cur_x is None:
+                cur_x = _snap_new(x, snapped)
         origin = x - lead
         for gid, dx, src in piece:
             v = origin + dx
