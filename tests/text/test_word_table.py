@@ -44,3 +44,15 @@ def test_a_word_from_the_table_is_cut_as_when_shaped(book):
     moved = prepare((Run("——"), Run(TEXT)), style, book, CompositionRules())
     assert moved.glyphs[-len(shaped[2]):] == shaped[2]
     assert [s - 2 for s in moved.starts[-len(shaped[0]):]] == shaped[0]
+
+
+def test_a_word_with_a_letter_takes_the_latin_space_on_both_sides(book):
+    style = TextStyle("body", size=10.0)
+    rules = CompositionRules(cjk_digit_space=0)
+    for text, spaced in (("在5G时代", True), ("在2026年", False), ("测PM2.5值", True),
+                         ("约3.5G字节", True), ("共12.5万", False)):
+        prep = prepare((Run(text),), style, book, rules)
+        first = 0                              # 在 / 测 / 约 / 共 | the word
+        last = max(k for k, c in enumerate(prep.char_class) if c == prep.char_class[1])
+        got = (prep.latin_gap[first] > 0, prep.latin_gap[last] > 0)
+        assert got == (spaced, spaced), text
