@@ -272,10 +272,13 @@ class Breaker:
     def _path(best: dict[int, Node], t: int, origin: int) -> list[Break]:
         """The lines from piece `origin` to the line start `t`, read back through `best`."""
         out: list[Break] = []
+        new = object.__new__
         while t > origin:
-            node = best[t]
-            out.append(Break(node.start, node.end, node.kind))
-            t = node.start
+            start, end, kind = best[t][1:]
+            line = new(Break)               # Break(start, end, kind), field for field, without
+            line.__dict__.update({"start": start, "end": end, "kind": kind})   # the frozen
+            out.append(line)                # dataclass's object.__setattr__ per field
+            t = start
         out.reverse()
         return out
 
