@@ -129,14 +129,14 @@ def _expand(prep, s, e, amount, gaps, pad) -> None:
                 pad[i] += part
                 amount -= part
     gap_rooms = prep.latin_gap_stretch[s:e]
-    stretchable = [(i, cap) for i, cap in enumerate(gap_rooms) if cap > EPS] if any(
-        gap_rooms) else []
-    total = sum(cap for _, cap in stretchable)
-    if total > EPS and amount > EPS:
-        take = min(total, amount)
-        for i, cap in stretchable:
-            gaps[i] += take * cap / total
-        amount -= take
+    if any(gap_rooms):                      # (most lines have no CJK–Latin space)
+        stretchable = [(i, cap) for i, cap in enumerate(gap_rooms) if cap > EPS]
+        total = sum(cap for _, cap in stretchable)
+        if total > EPS and amount > EPS:
+            take = min(total, amount)
+            for i, cap in stretchable:
+                gaps[i] += take * cap / total
+            amount -= take
     if amount <= EPS:
         return
     eligible = list(compress(range(e - s), prep.gap_stretches[s:e]))
