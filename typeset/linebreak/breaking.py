@@ -51,6 +51,10 @@ a long number — may need the breaks of many lines before it moved, or the para
 longer)."""
 
 
+_FAR = bytes([2, 1] + [2] * 254)
+"""`bytes.translate` table of the second try: 1 (in a first repair window) stays, else 2."""
+
+
 class Node(NamedTuple):
     """The optimiser's best way found so far to start a line at some piece."""
 
@@ -94,6 +98,9 @@ class Breaker:
         """Spacing between characters (pt per gap) beyond which a line is loose."""
         self._plain: dict[int, list[tuple[int, float, str]]] = {}
         """Candidates of the line starts met so far outside any second-pass window."""
+        self._extended: dict[int, list[tuple[int, float, str]]] = {}
+        """Candidates of the line starts met so far in a first repair window (taking every
+        alternative; while `_loosen` is off)."""
         self._first_total = 0.0
         """Demerits of the first pass (≥ P_LOOSE exactly when one of its lines is loose)."""
         self._first_best: dict[int, Node] = {}
@@ -265,10 +272,13 @@ class Breaker:
     def _path(best: dict[int, Node], t: int, origin: int) -> list[Break]:
         """The lines from piece `origin` to the line start `t`, read back through `best`."""
         out: list[Break] = []
+        new = object.__new__
         while t > origin:
-            node = best[t]
-            out.append(Break(node.start, node.end, node.kind))
-            t = node.start
+            start, end, kind = best[t][1:]
+            line = new(Break)               # Break(start, end, kind), field for field, without
+            line.__dict__.update({"start": start, "end": end, "kind": kind})   # the frozen
+            out.append(line)                # dataclass's object.__setattr__ per field
+            t = start
         out.reverse()
         return out
 
@@ -290,7 +300,7 @@ class Breaker:
         in_window = self._in_window
         if context == WHOLE:                # the second try: outside the first repair's
             # windows (1), a line start takes one break each way (2)
-            in_window[:] = bytes(1 if x == 1 else 2 for x in in_window)
+            in_window[:] = in_window.translate(_FAR)
         else:
             for a, b in windows:
                 in_window[a:b + 1] = b"\x01" * (b + 1 - a)
@@ -314,6 +324,8 @@ class Breaker:
         candidates, demerits = self._line_candidates, self._line_demerits
         plain = self._plain
         plain_get = plain.get
+        extended, loosen = self._extended, self._loosen
+        extended_get = extended.get
         memo, stride = self._costs, n + 1
         memo_get = memo.get
         pop, push = heapq.heappop, heapq.heappush
@@ -323,7 +335,12 @@ class Breaker:
             base = best[s].demerits
             if base > bound:
                 continue
-            if in_window[s]:                # in a window: every alternative
+            near = in_window[s]
+            if near == 1 and not loosen:    # in a window: every alternative (the same
+                got = extended_get(s)       # list in the first repair and the second try)
+                if got is None:
+                    got = extended[s] = candidates(s, True)
+            elif near:
                 got = candidates(s, True)
             else:
                 got = plain_get(s)

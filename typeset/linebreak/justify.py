@@ -15,7 +15,7 @@ from operator import add, sub
 
 from typeset.frame import PlacedGlyph
 from typeset.text import classes as C
-from typeset.linebreak.lines import LineRun, SetLine
+from typeset.linebreak.lines import LineRun, SetLine, new_line_run, new_set_line
 from typeset.linebreak.measure import EPS
 from typeset.session import current
 from typeset.text.gaps import LATIN_WORD
@@ -56,11 +56,9 @@ def set_line(prep: Preparation, s: int, e: int, *, measure: float, width: float,
         snapped = snap_table()
     runs = _runs(prep, s, e, offset, left, right, gaps, pad, snapped)
     text = prep.text[prep.starts[s]:prep.starts[e + 1]]
-    return SetLine(
-        start=prep.starts[s], end=prep.starts[e + 1], text=text, measure=measure,
-        natural=snap(x0 + content), runs=runs, last=last, overfull=snap(overfull),
-        indent=snap(offset),
-    )
+    return new_set_line(prep.starts[s], prep.starts[e + 1], text, measure,
+                        _snapped(x0 + content, snapped), runs, last,
+                        _snapped(overfull, snapped), _snapped(offset, snapped))
 
 
 class Squeeze(IntEnum):
@@ -131,14 +129,14 @@ def _expand(prep, s, e, amount, gaps, pad) -> None:
                 pad[i] += part
                 amount -= part
     gap_rooms = prep.latin_gap_stretch[s:e]
-    stretchable = [(i, cap) for i, cap in enumerate(gap_rooms) if cap > EPS] if any(
-        gap_rooms) else []
-    total = sum(cap for _, cap in stretchable)
-    if total > EPS and amount > EPS:
-        take = min(total, amount)
-        for i, cap in stretchable:
-            gaps[i] += take * cap / total
-        amount -= take
+    if any(gap_rooms):                      # (most lines have no CJK–Latin space)
+        stretchable = [(i, cap) for i, cap in enumerate(gap_rooms) if cap > EPS]
+        total = sum(cap for _, cap in stretchable)
+        if total > EPS and amount > EPS:
+            take = min(total, amount)
+            for i, cap in stretchable:
+                gaps[i] += take * cap / total
+            amount -= take
     if amount <= EPS:
         return
     eligible = list(compress(range(e - s), prep.gap_stretches[s:e]))
@@ -172,6 +170,14 @@ def _snap_new(value: float, snapped: dict[float, float]) -> float:
     return got
 
 
+def _snapped(value: float, snapped: dict[float, float]) -> float:
+    """units.snap(value) through the session's snap table."""
+    got = snapped.get(value)
+    if got is None:
+        got = _snap_new(value, snapped)
+    return got
+
+
 def _runs(prep, s, e, x, left, right, gaps, pad, snapped) -> tuple[LineRun, ...]:
     """Group the line's pieces into runs of one face and place every glyph.
 
@@ -201,7 +207,9 @@ def _runs(prep, s, e, x, left, right, gaps, pad, snapped) -> tuple[LineRun, ...]
             cur_face, cur_emph, cur_start = face, emphasis, starts[k]
             cur_glyphs = []
             put = cur_glyphs.append
-            cur_x = snap(x)
+            cur_x = get(x)
+            if cur_x is None:
+                cur_x = _snap_new(x, snapped)
         origin = x - lead
         for gid, dx, src in piece:
             v = origin + dx
@@ -224,4 +232,4 @@ def _runs(prep, s, e, x, left, right, gaps, pad, snapped) -> tuple[LineRun, ...]
 
 def _run(faces, key, size, x, glyphs, text) -> LineRun:
     face_idx, emphasis = key
-    return LineRun(faces[face_idx].ref, size, x, tuple(glyphs), text, emphasis)
+    return new_line_run(faces[face_idx].ref, size, x, tuple(glyphs), text, emphasis)

@@ -37,20 +37,26 @@ class LineMeasure:
         """width_sums[k]: nominal width of pieces 0..k-1 with the gaps after them."""
         self.shrink_sums = list(accumulate(map(add, map(add, shl, shr), gsh), initial=0.0))
         """shrink_sums[k]: push-in room of pieces 0..k-1 and their gaps."""
+        cls = prep.char_class
+        spaced = C.SP in cls                # word spaces (few paragraphs have one): else
+        # space_stretch is all 0.0, and x + 0.0 is x (the same floats without it)
         units = map(mul, elig, repeat(unit))   # ¼ em where the gap may stretch (True × ¼ em)
-        self.stretch_sums = list(accumulate(map(add, map(add, units, gst), spst), initial=0.0))
+        stretch = map(add, units, gst)
+        self.stretch_sums = list(accumulate(map(add, stretch, spst) if spaced else stretch,
+                                            initial=0.0))
         """stretch_sums[k]: nominal stretch (¼ em per stretchable gap, CJK–Latin space, word
         spaces) of pieces 0..k-1, for the badness ratio."""
         self.gap_count_sums = list(accumulate(elig, initial=0))   # 0 + True = 1: ints
         """gap_count_sums[k]: gaps after pieces 0..k-1 that take inter-character spacing."""
-        self.extra_stretch_sums = list(accumulate(map(add, gst, spst), initial=0.0))
+        self.extra_stretch_sums = list(accumulate(map(add, gst, spst) if spaced else gst,
+                                                  initial=0.0))
         """extra_stretch_sums[k]: what word spaces and CJK–Latin spaces of pieces 0..k-1 may
         stretch before the gaps between characters do (clreq §3.5.4 steps 1–2)."""
         self.end_width = prep.end_width
         self.nominal_end_width = prep.nominal_end_width
         self.adjacent_cut = prep.adjacent_cut
-        cls = prep.char_class
-        self.end_squeeze = list(map(mul, shl, map(C.SP.__ne__, cls)))   # × False = 0.0
+        self.end_squeeze = list(map(mul, shl, map(C.SP.__ne__, cls))) if spaced else shl
+        # (× False = 0.0; without a word space, shl itself: x × True is x)
         """Push-in room of a piece when it ends a line (a line-end space has none)."""
         # legal breaks; the last piece's break class is always LEGAL (= 0)
         self.legal = list(compress(range(n), map(not_, prep.break_after)))

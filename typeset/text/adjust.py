@@ -46,14 +46,14 @@ def _nominal_compression(prep: Preparation, rules: CompositionRules, other: list
     wl = [0.0] * n
     wr = [0.0] * n
     pl = [0.0] * n
-    for k in other:
+    for k in other if style == "kaiming" or C.MD in cls else ():   # (else nothing to do)
         c = cls[k]
         if c == C.MD:
             wl[k], wr[k] = lb[k], rb[k]
         elif style == "kaiming" and c in C.COMPRESSIBLE and (
                 text[starts[k]] not in C.FULL_STOPS_KAIMING):
             wl[k], wr[k] = lb[k], rb[k]
-    if style != "quanshen":
+    if style != "quanshen" and any(mark in text for mark in C.QUESTION_EXCLAIM):
         after = 0
         for k in other:
             if k < after:
@@ -69,11 +69,12 @@ def _nominal_compression(prep: Preparation, rules: CompositionRules, other: list
                 after = j + 1
     if style == "quanjiao":
         half = em / 2
+        squeezed = C.COMPRESSIBLE
         for k in other:
             if k + 1 >= n:
                 break
             a, b = cls[k], cls[k + 1]
-            if a in C.COMPRESSIBLE and b in C.COMPRESSIBLE:
+            if a in squeezed and b in squeezed:
                 need = half - wr[k] - wl[k + 1]
                 if need <= 1e-9:
                     continue
@@ -97,25 +98,30 @@ def _line_end_and_squeeze(prep: Preparation, rules: CompositionRules, other: lis
     halve = rules.punctuation != "quanshen"
     endw, nomend = full[:], full[:]
     shl, shr, spst = [0.0] * n, [0.0] * n, [0.0] * n
+    SP, IS, OP, CL, CO, FS = C.SP, C.IS, C.OP, C.CL, C.CO, C.FS
+    halved = HALVED_AT_LINE_END if halve else ()
+    squeezed = C.COMPRESSIBLE if halve else ()
+    right_kinds = C.COMPRESSIBLE if rules.compress_full_stops else (CL, CO)
+    hanging, punct = rules.hanging, C.PUNCT
     for k in other:
         c = cls[k]
-        if c == C.SP:
+        if c == SP:
             endw[k] = nomend[k] = 0.0
             shl[k] = max(0.0, full[k] - em / 4 * (starts[k + 1] - starts[k]))
             spst[k] = max(0.0, em / 2 * (starts[k + 1] - starts[k]) - full[k])
             continue
-        if c == C.IS:
+        if c == IS:
             endw[k] = 0.0
             nomend[k] = full[k]
             continue
         nomend[k] = full[k] - wl[k]
-        endw[k] = full[k] - wl[k] - (rb[k] if halve and c in HALVED_AT_LINE_END else wr[k])
-        if halve and c in C.COMPRESSIBLE:
-            if c == C.OP:
+        endw[k] = full[k] - wl[k] - (rb[k] if c in halved else wr[k])
+        if c in squeezed:
+            if c == OP:
                 shl[k] = lb[k] - wl[k]
-            elif c in (C.CL, C.CO) or rules.compress_full_stops:
+            elif c in right_kinds:
                 shr[k] = rb[k] - wr[k]
-        if rules.hanging and c in (C.CO, C.FS) and k > 0 and cls[k - 1] not in C.PUNCT:
+        if hanging and (c == CO or c == FS) and k > 0 and cls[k - 1] not in punct:
             endw[k] = 0.0                   # hangs outside the measure
     prep.end_width, prep.nominal_end_width = endw, nomend
     prep.left_squeeze, prep.right_squeeze, prep.space_stretch = shl, shr, spst

@@ -61,10 +61,10 @@ def set_gaps(prep: Preparation, rules: CompositionRules, other: list[int]) -> No
     table: dict[tuple, GapRule] = current().memo("text.gap-rules", 64).get_or_make(rules, dict)
     for k in sorted(gaps):
         at = starts[k + 1]
-        key = (cls[k], cls[k + 1], text[at - 1], text[at])
+        key = (cls[k], cls[k + 1], text[at - 1:at + 1])   # the characters either side
         got = table.get(key)
         if got is None:
-            got = table[key] = gap_rule(rules, *key)
+            got = table[key] = gap_rule(rules, key[0], key[1], key[2][0], key[2][1])
         kind, brk[k], elig[k], slash[k] = got
         if kind == DIGIT_SPACE and _word_has_letter(cls, text, starts, k):
             kind = LATIN_SPACE              # 5G, PM2.5: one space for the whole word
@@ -106,12 +106,17 @@ def _url_breaks(text: str, starts: list[int], brk: list, slash: list[bool]) -> N
 def _word_has_letter(cls: list[int], text: str, starts: list[int], k: int) -> bool:
     """Does the Latin word beside gap k (before it when piece k is Latin, else after it)
     hold a letter? Then the word takes the CJK–Latin space, not the digit space."""
-    step, j = (-1, k) if cls[k] == C.LA else (1, k + 1)
-    while 0 <= j < len(cls) and cls[j] in LATIN_WORD:
-        if any(c.isalpha() for c in text[starts[j]:starts[j + 1]]):
-            return True
-        j += step
-    return False
+    if cls[k] == C.LA:
+        j = k
+        while j >= 0 and cls[j] in LATIN_WORD:
+            j -= 1
+        word = text[starts[j + 1]:starts[k + 1]]
+    else:
+        j = k + 1
+        while j < len(cls) and cls[j] in LATIN_WORD:
+            j += 1
+        word = text[starts[k + 1]:starts[j]]
+    return any(map(str.isalpha, word))
 
 
 def gap_rule(rules: CompositionRules, a: int, b: int, ca: str, cb: str) -> GapRule:

@@ -55,6 +55,7 @@ class FaceMetrics:
         self._marks: dict[tuple[str, int], Mark | None] = {}
         self._covers: dict[str, bool] = {}
         self._pieces: dict[float, dict[str, tuple | None]] = {}
+        self._words: dict[float, dict[str, tuple]] = {}
         self.combining: set[str] = set()
         """Characters of class EX among those in the piece tables (a piece followed by one
         is shaped as a cluster): a text whose characters are all in a table holds an EX
@@ -66,6 +67,14 @@ class FaceMetrics:
         table = self._pieces.get(em)
         if table is None:
             table = self._pieces[em] = {}
+        return table
+
+    def words(self, em: float) -> dict[str, tuple]:
+        """Per-size table the composer fills: a Latin word whose every character the face
+        covers → its pieces ((offset in the word, class, glyphs, advance pt at `em`), …)."""
+        table = self._words.get(em)
+        if table is None:
+            table = self._words[em] = {}
         return table
 
     def covers(self, ch: str) -> bool:

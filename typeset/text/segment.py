@@ -29,6 +29,10 @@ from typeset.text.pieces import Preparation
 from typeset.text.vertical import WORD_SPACE, latin_forms
 
 
+WORD_TABLE_LIMIT = 4096
+"""Latin words a face's per-size word table holds before it starts again."""
+
+
 class RunFaces:
     """The faces a run may use: CJK face, Latin face, then every other role (fallbacks)."""
 
@@ -311,6 +315,13 @@ def _latin(prep: Preparation, s: str, start: int, emph: bool, faces: RunFaces) -
     """A Latin word (letters, digits, ASCII marks): shaped in the Latin face, one piece per
     HarfBuzz cluster; characters the face lacks go to a fallback face."""
     m = faces.latin_metrics
+    if not m.vertical:
+        known = m.words(prep.em).get(s)     # a word met before, every character covered
+        if known is not None:
+            face, rows = faces.latin, prep.rows
+            rows.extend([(cls, glyphs, width, 0.0, 0.0, start + at, face, emph)
+                         for at, cls, glyphs, width in known])
+            return
     word = _vertical_word if m.vertical else _shaped_word
     if all(m.covers(c) or C.classify(c) == C.EX for c in s):
         word(prep, s, start, emph, faces.latin)
@@ -345,9 +356,14 @@ def _shaped_word(prep: Preparation, s: str, start: int, emph: bool, face_idx: in
         text = "" if lst else s[g.cluster:end_of[g.cluster]]
         lst.append((g.gid, widths[g.cluster] + g.x_offset * scale, text))
         widths[g.cluster] += g.advance * scale
-    for c in clusters:
-        ch = s[c]
-        _add(prep, start + c, C.classify(ch), face_idx, emph, tuple(pieces[c]), widths[c])
+    made = tuple((c, C.classify(s[c]), tuple(pieces[c]), widths[c]) for c in clusters)
+    if all(m.covers(c) or C.classify(c) == C.EX for c in s):   # as `_latin` checks
+        words = m.words(prep.em)
+        if len(words) >= WORD_TABLE_LIMIT:
+            words.clear()
+        words[s] = made
+    for c, cls, glyphs, width in made:
+        _add(prep, start + c, cls, face_idx, emph, glyphs, width)
 
 
 def _digit_forms(s: str) -> dict | None:

@@ -61,16 +61,17 @@ def keep_units(prep: Preparation, other: list[int]) -> None:
     """Turn the legal breaks inside numbers-with-units, datelines, bylines and credits HOUSE."""
     text, starts, cls, brk = prep.text, prep.starts, prep.char_class, prep.break_after
     n = len(cls)
+    numbers, digits, point = _NUMBER_CLASSES, _DIGITS, "．" in text
     for k in other:
-        if k + 1 >= n:
-            continue
+        if k + 1 >= n or not (point or cls[k] in numbers):
+            continue                            # (nothing below applies)
         end = starts[k + 1]
         last = text[end - 1]
-        if last == "．" and text[end:end + 1] in _DIGITS and text[end - 2:end - 1] in _DIGITS:
+        if last == "．" and text[end:end + 1] in digits and text[end - 2:end - 1] in digits:
             if brk[k] == LEGAL:
                 brk[k] = HOUSE                   # ３．|５
             continue
-        if cls[k] not in _NUMBER_CLASSES or last not in _DIGITS:
+        if cls[k] not in numbers or last not in digits:
             continue
         if text[end] == "．" and text[end + 1:end + 2] in _DIGITS:
             if brk[k] == LEGAL:
