@@ -3,28 +3,21 @@ same pieces as the first time it was shaped."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from typeset.fonts import FontBook, FontError
-from typeset.manifest.fonts_config import load_font_roles
 from typeset.model.composition import CompositionRules
 from typeset.model.layout import TextStyle
 from typeset.model.story import Run
 from typeset.text.metrics import metrics_for
 from typeset.text.prepare import prepare
 
-ROOT = Path(__file__).resolve().parents[2]
 TEXT = "PM2.5浓度下降，5G基站达到1200个，ofo与PM2.5再比，2026年"
 
 
 @pytest.fixture(scope="module")
-def book():
-    try:
-        return FontBook.resolve(load_font_roles(ROOT), ROOT / "fonts")
-    except FontError as exc:  # pragma: no cover - depends on the machine
-        pytest.skip(f"production fonts not installed: {exc}")
+def book(noto_book):
+    """The production faces (tests/conftest.py `noto_book`)."""
+    return noto_book
 
 
 def pieces(prep):
@@ -56,3 +49,15 @@ def test_a_word_with_a_letter_takes_the_latin_space_on_both_sides(book):
         last = max(k for k, c in enumerate(prep.char_class) if c == prep.char_class[1])
         got = (prep.latin_gap[first] > 0, prep.latin_gap[last] > 0)
         assert got == (spaced, spaced), text
+
+
+def test_half_width_and_proportional_digits_keep_their_own_words(book):
+    style = TextStyle("body", size=9.0)
+    half = CompositionRules(half_width_digits=True, cjk_digit_space=0)
+    plain = CompositionRules(cjk_digit_space=0)
+    widths = {}
+    for rules in (half, plain, half):  # the second half-width setting reads the table
+        prep = prepare((Run("截至2026年"),), style, book, rules)
+        widths.setdefault(rules.half_width_digits, []).append(prep.advance[2:6])
+    assert widths[True][0] == widths[True][1] == [4.5] * 4
+    assert widths[False][0] != widths[True][0]

@@ -55,7 +55,7 @@ class FaceMetrics:
         self._marks: dict[tuple[str, int], Mark | None] = {}
         self._covers: dict[str, bool] = {}
         self._pieces: dict[float, dict[str, tuple | None]] = {}
-        self._words: dict[float, dict[str, tuple]] = {}
+        self._words: dict[tuple[float, bool], dict[str, tuple]] = {}
         self.combining: set[str] = set()
         """Characters of class EX among those in the piece tables (a piece followed by one
         is shaped as a cluster): a text whose characters are all in a table holds an EX
@@ -69,12 +69,14 @@ class FaceMetrics:
             table = self._pieces[em] = {}
         return table
 
-    def words(self, em: float) -> dict[str, tuple]:
+    def words(self, em: float, half_width_digits: bool = False) -> dict[str, tuple]:
         """Per-size table the composer fills: a Latin word whose every character the face
-        covers → its pieces ((offset in the word, class, glyphs, advance pt at `em`), …)."""
-        table = self._words.get(em)
+        covers → its pieces ((offset in the word, class, glyphs, advance pt at `em`), …); one
+        table for each way of setting digits (`Preparation.half_width_digits`)."""
+        key = (em, half_width_digits)
+        table = self._words.get(key)
         if table is None:
-            table = self._words[em] = {}
+            table = self._words[key] = {}
         return table
 
     def covers(self, ch: str) -> bool:

@@ -316,7 +316,7 @@ def _latin(prep: Preparation, s: str, start: int, emph: bool, faces: RunFaces) -
     HarfBuzz cluster; characters the face lacks go to a fallback face."""
     m = faces.latin_metrics
     if not m.vertical:
-        known = m.words(prep.em).get(s)     # a word met before, every character covered
+        known = m.words(prep.em, prep.half_width_digits).get(s)     # a word met before, every character covered
         if known is not None:
             face, rows = faces.latin, prep.rows
             rows.extend([(cls, glyphs, width, 0.0, 0.0, start + at, face, emph)
@@ -358,7 +358,7 @@ def _shaped_word(prep: Preparation, s: str, start: int, emph: bool, face_idx: in
         widths[g.cluster] += g.advance * scale
     made = tuple((c, C.classify(s[c]), tuple(pieces[c]), widths[c]) for c in clusters)
     if all(m.covers(c) or C.classify(c) == C.EX for c in s):   # as `_latin` checks
-        words = m.words(prep.em)
+        words = m.words(prep.em, prep.half_width_digits)
         if len(words) >= WORD_TABLE_LIMIT:
             words.clear()
         words[s] = made
