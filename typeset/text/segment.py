@@ -316,7 +316,7 @@ def _latin(prep: Preparation, s: str, start: int, emph: bool, faces: RunFaces) -
     HarfBuzz cluster; characters the face lacks go to a fallback face."""
     m = faces.latin_metrics
     if not m.vertical:
-        known = m.words(prep.em, prep.half_width_digits).get(s)     # a word met before, every character covered
+        known = m.words(prep.em, prep.half_width_digits).get(s)  # met before
         if known is not None:
             face, rows = faces.latin, prep.rows
             rows.extend([(cls, glyphs, width, 0.0, 0.0, start + at, face, emph)
