@@ -52,7 +52,7 @@ longer)."""
 
 
 _FAR = bytes([2, 1] + [2] * 254)
-"""`bytes.translate` table of the second try: 1 (in a first repair window) stays, else 2."""
+"""bytes.translate table of the second try: 1 (in a first repair window) stays, else 2."""
 
 
 class Node(NamedTuple):

@@ -56,7 +56,7 @@ _new = object.__new__
 def new_line_run(face: FaceRef, size: float, x: float, glyphs: tuple[PlacedGlyph, ...],
                  text: str, emphasis: bool) -> LineRun:
     """`LineRun(face, size, x, glyphs, text, emphasis)`, field for field, without the frozen
-    dataclass's `object.__setattr__` per field (the composer makes one or more a line)."""
+    dataclass's object.__setattr__ per field (the composer makes one or more a line)."""
     run = _new(LineRun)
     run.__dict__.update({"face": face, "size": size, "x": x, "glyphs": glyphs, "text": text,
                          "emphasis": emphasis})
@@ -67,7 +67,7 @@ def new_set_line(start: int, end: int, text: str, measure: float, natural: float
                  runs: tuple[LineRun, ...], last: bool, overfull: float, indent: float
                  ) -> SetLine:
     """`SetLine(start, end, text, measure, natural, runs, last, overfull, indent)`, field for
-    field, without the frozen dataclass's `object.__setattr__` per field."""
+    field, without the frozen dataclass's object.__setattr__ per field."""
     line = _new(SetLine)
     line.__dict__.update({"start": start, "end": end, "text": text, "measure": measure,
                           "natural": natural, "runs": runs, "last": last,
