@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+from pathlib import Path
 
 import pikepdf
 import pytest
@@ -133,3 +134,21 @@ def test_black_rule_on_a_red_frame_knocks_out(tmp_path, make_doc):
         elif line.endswith(" S"):
             at_strokes.append(stroke_op)
     assert at_strokes == [False, False, True]  # red frame, black rule on it, free black rule
+
+
+def test_a_resampled_photo_s_decoded_jpeg_stays_under_the_limit():
+    # The sample's blossom resampled to where it is placed on a page: four correction passes
+    # left two pixels at 241 %; the passes go on until none is over.
+    import numpy as np
+
+    from typeset.render.pdf.images import separate
+    from typeset.render.pdf.profiles import find_output_profile
+
+    root = Path(__file__).resolve().parents[2]
+    with Image.open(root / "editions" / "sample" / "photos" / "blossom.jpg") as im:
+        rgb = im.convert("RGB").resize((1037, 985), Image.Resampling.LANCZOS)
+    cmyk, _ = separate(rgb, None, find_output_profile(None), False)
+    data = jpeg_within_limit(cmyk, 240, 85)
+    with Image.open(io.BytesIO(data)) as back:
+        total = np.asarray(back).astype(np.uint16).sum(axis=2)
+    assert int(total.max()) <= 240 * 255 // 100

@@ -8,9 +8,9 @@ Where: `$TYPESET_CACHE` when it names a folder, else `$XDG_CACHE_HOME/typeset/ph
 `~/.cache/typeset/photos`; `TYPESET_CACHE=0` (or off, no, false) turns it off. An entry is keyed
 by a SHA-256 of everything its pixels depend on: the file's bytes (not its name or date, so a
 copied or touched file still hits, and a changed one never does), the crop and pixel size, the
-output profile's bytes, grey/quality/ink limit, and the Pillow and numpy versions (their JPEG
-coder and arithmetic make the bytes). Diagnostics are never stored: the photo verdict finds them
-afresh on every build. Entries are written atomically (temporary file, then rename), carry a
+output profile's bytes, grey/quality/ink limit and how the limit is held (headroom, passes,
+tile), and the Pillow and numpy versions (their JPEG coder and arithmetic make the bytes).
+Diagnostics are never stored: the photo verdict finds them afresh on every build. Entries are written atomically (temporary file, then rename), carry a
 checksum of their JPEG bytes, and one that does not read back whole, or whose JPEG does not
 decode to its recorded size (a cheap 1/8-scale decode), is ignored and rebuilt; nothing read
 from the folder is ever fatal. The folder is kept under `MAX_BYTES` by deleting the least
@@ -29,6 +29,7 @@ import tempfile
 from pathlib import Path
 
 from typeset.render.pdf.images import PhotoPlan, PreparedImage
+from typeset.render.pdf.inklimit import CORRECTION_PASSES, JPEG_HEADROOM, TILE
 from typeset.render.pdf.profiles import OutputProfile
 
 OFF = {"0", "off", "no", "false"}
@@ -99,6 +100,7 @@ class PhotoStore:
             "profile": hashlib.sha256(profile.data).hexdigest() if profile else None,
             "settings": {k: pixel_settings[k] for k in sorted(pixel_settings)},
             "versions": self._versions,
+            "ink-limit": [JPEG_HEADROOM, CORRECTION_PASSES, TILE],  # how the limit is held
         }
         text = json.dumps(parts, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(FORMAT + text.encode()).hexdigest()
