@@ -11,12 +11,13 @@ copied or touched file still hits, and a changed one never does), the crop and p
 output profile's bytes, grey/quality/ink limit and how the limit is held (headroom, passes,
 tile), and the Pillow and numpy versions (their JPEG coder and arithmetic make the bytes).
 Diagnostics are never stored: the photo verdict finds them afresh on every build. Entries are
-written atomically (temporary file, then rename), carry a checksum of their JPEG bytes, and
-one that does not read back whole, or whose JPEG does not decode to its recorded size (a cheap 1/8-scale decode), is ignored and rebuilt; nothing read
-from the folder is ever fatal. The folder is kept under `MAX_BYTES` by deleting the least
-recently used entries; an empty mark per photo file (its bytes' digest) under `verified/`
-records that its coded data decoded whole, in check's decode check or in the preparer's decode
-(`media_probe.scan_problem` need not decode it again), the MAX_MARKS most recent kept.
+written atomically (temporary file, then rename), carry a checksum of their JPEG bytes, and one
+that does not read back whole, or whose JPEG does not decode to its recorded size (a cheap
+1/8-scale decode), is ignored and rebuilt; nothing read from the folder is ever fatal. The
+folder is kept under `MAX_BYTES` by deleting the least recently used entries; an empty mark per
+photo file (its bytes' digest) under `verified/` records that its coded data decoded whole, in
+check's decode check or in the preparer's decode (`media_probe.scan_problem` need not decode it
+again), the MAX_MARKS most recent kept.
 """
 
 from __future__ import annotations
