@@ -14,6 +14,7 @@ letters, or turned 90°).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from itertools import compress, repeat
 from operator import concat, is_
@@ -344,6 +345,8 @@ def _latin(prep: Preparation, s: str, start: int, emph: bool, faces: RunFaces) -
 
 
 def _shaped_word(prep: Preparation, s: str, start: int, emph: bool, face_idx: int) -> None:
+    """Shape `s` (every character covered by the face, as `_latin` makes sure), add its
+    pieces and keep them in the face's word table for the next time it is met."""
     m = metrics_for(prep.faces[face_idx])
     scale = prep.em / m.upem
     shaped = m.cluster(s, _digit_forms(s) if prep.half_width_digits else None)
@@ -357,11 +360,10 @@ def _shaped_word(prep: Preparation, s: str, start: int, emph: bool, face_idx: in
         lst.append((g.gid, widths[g.cluster] + g.x_offset * scale, text))
         widths[g.cluster] += g.advance * scale
     made = tuple((c, C.classify(s[c]), tuple(pieces[c]), widths[c]) for c in clusters)
-    if all(m.covers(c) or C.classify(c) == C.EX for c in s):   # as `_latin` checks
-        words = m.words(prep.em, prep.half_width_digits)
-        if len(words) >= WORD_TABLE_LIMIT:
-            words.clear()
-        words[s] = made
+    words = m.words(prep.em, prep.half_width_digits)
+    if len(words) >= WORD_TABLE_LIMIT:
+        words.clear()
+    words[s] = made
     for c, cls, glyphs, width in made:
         _add(prep, start + c, cls, face_idx, emph, glyphs, width)
 
@@ -370,17 +372,11 @@ def _digit_forms(s: str) -> dict | None:
     """HarfBuzz features setting the ASCII digits of `s` in their half-width forms (`hwid`,
     each exactly ½ em: GB/T 15835's 二分字身), the rest of the word as it is; None when `s`
     has no digit. A face without `hwid` forms keeps its own digits."""
-    runs, k, n = [], 0, len(s)
-    while k < n:
-        if "0" <= s[k] <= "9":
-            j = k + 1
-            while j < n and "0" <= s[j] <= "9":
-                j += 1
-            runs.append((k, j, True))
-            k = j
-        else:
-            k += 1
-    return {"hwid": tuple(runs)} if runs else None
+    runs = tuple((m.start(), m.end(), True) for m in _ASCII_DIGITS.finditer(s))
+    return {"hwid": runs} if runs else None
+
+
+_ASCII_DIGITS = re.compile("[0-9]+")
 
 
 def _vertical_word(prep: Preparation, s: str, start: int, emph: bool, face_idx: int) -> None:
