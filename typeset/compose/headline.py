@@ -98,7 +98,9 @@ def _two_phrases(text: str, style: TextStyle, width: float, ctx: ComposeContext
     (space, closing or pause mark) when one fits, else between two words."""
     if "\n" in text:
         return None
-    for spots in (phrase_breaks(text), sorted(word_starts(text))):
+    for spots in (phrase_breaks(text), None):
+        if spots is None:  # no phrase break fits: between words (the segmenter loaded now)
+            spots = sorted(word_starts(text))
         best = None
         for at in spots:
             first, second = text[:at].rstrip(), text[at:].lstrip()

@@ -27,6 +27,7 @@ from typeset.linebreak.lines import SetLine, SetParagraph
 from typeset.linebreak.measure import LineMeasure
 from typeset.text.pieces import KINSOKU, LEGAL, UNIT, Preparation
 from typeset.text.prepare import prepare
+from typeset.text.phrases import keep_words
 from typeset.text.rules import CompositionRules
 
 ALIGNMENTS = ("justify", "left", "center", "right", "distribute")
@@ -67,7 +68,7 @@ def _set_uncached(runs: Sequence[Run], style: TextStyle, fonts: FontBook, measur
                            f"'{style.name}'; set justified",
                            hint=f"use one of {', '.join(ALIGNMENTS)}"))
         align = "justify"
-    prep = prepare(runs, style, fonts, rules, phrases=phrases)
+    prep = prepare(runs, style, fonts, rules)
     text = prep.text
     if not prep.char_class:
         return SetParagraph(text, (), tuple(diags))
@@ -77,6 +78,8 @@ def _set_uncached(runs: Sequence[Run], style: TextStyle, fonts: FontBook, measur
         indent_em = 0.0
     indent_pt = max(0.0, indent_em * em)
     first = max(0.0, measure - indent_pt)
+    if phrases and sum(prep.advance) + sum(prep.latin_gap) > first:
+        keep_words(prep)  # a display text on one line breaks nowhere: no segmenter needed
     breaker = Breaker(LineMeasure(prep), measure, first, ragged_last=align != "distribute",
                       avoid_orphan=rules.avoid_orphan, url_breaks=rules.url_breaks,
                       loose_limit=rules.loose_limit)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from typeset.image_io import load_whole
 from typeset.model.media import ADOBE_INVERTED, PLAIN, MediaInfo
 from typeset.session import current, file_key
 
@@ -204,7 +205,7 @@ def decode_problem(media: MediaInfo) -> str:
         with Image.open(media.path) as im:
             if media.format == "JPEG":
                 im.draft(im.mode, (max(1, im.width // 8), max(1, im.height // 8)))
-            im.load()
+            load_whole(im)
     except Exception as exc:  # noqa: BLE001 - the decoder's words are the desk's clue
         return (f"has damaged image data: it cannot be decoded ({type(exc).__name__}: {exc})")
     return ""

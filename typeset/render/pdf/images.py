@@ -25,6 +25,7 @@ from PIL import Image, ImageChops, ImageCms, ImageOps
 
 from typeset.diagnostics import Diagnostic, error
 from typeset.frame import ImageItem
+from typeset.image_io import load_whole
 from typeset.model.media import PLAIN, MediaInfo
 from typeset.render.pdf.inklimit import jpeg_within_limit
 from typeset.render.pdf.profiles import OutputProfile
@@ -201,7 +202,7 @@ def decode_at_size(plan: PhotoPlan, media: MediaInfo) -> tuple[Image.Image, byte
         stored = im.size
         if scale > 1:
             im.draft(im.mode, (stored[0] // scale, stored[1] // scale))
-        im.load()
+        load_whole(im)
         if media.cmyk_convention == PLAIN and im.mode == "CMYK":
             im = ImageChops.invert(im)
         sx, sy = im.width / stored[0], im.height / stored[1]

@@ -29,6 +29,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from typeset.image_io import load_whole
 from typeset.render.pdf.images import PhotoPlan, PreparedImage
 from typeset.render.pdf.inklimit import CORRECTION_PASSES, JPEG_HEADROOM, TILE
 from typeset.render.pdf.profiles import OutputProfile
@@ -249,7 +250,7 @@ def _decodes(image: PreparedImage) -> bool:
                     im.mode != image.mode:
                 return False
             im.draft(im.mode, (max(1, im.width // 8), max(1, im.height // 8)))
-            im.load()
+            load_whole(im)
     except Exception:  # noqa: BLE001 - anything the decoder refuses is a miss
         return False
     return True

@@ -21,7 +21,7 @@ from pathlib import Path
 from typeset.diagnostics import Diagnostic, error, info, warning
 from typeset.fonts import Face, load_face
 from typeset.frame import Box, Document, GlyphRun, ImageItem, Marker, PageFrame, PlacedPage, Rule
-from typeset.manifest.media_probe import known_problem, probe
+from typeset.manifest.media_probe import MediaInfo, known_problem, probe
 from typeset.render.pdf import content, draw, marks, placed_pages
 from typeset.render.pdf.fonts import (
     FaceUsage,
@@ -71,7 +71,8 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions(), *,
     # 2. Photos: every distinct placement submitted to the session's preparer (memoised, then
     #    the on-disk store, else its threads) while the fonts are subset and the pages painted;
     #    pages name them (`/TSIm1 Do`) and the XObjects are added when the PDF is finished.
-    ready = _prepare_images(doc, extras, options, profile)
+    media = _probed(doc, extras)
+    ready = _prepare_images(doc, extras, options, profile, media)
 
     # 3. Fonts: one subset per face, in order of first use.
     usages: dict[tuple[str, int], FaceUsage] = {}
@@ -97,7 +98,8 @@ def write_pdf(doc: Document, path: Path, options: PdfOptions = PdfOptions(), *,
     gstates = content.ExtGStates()
     sheets: list[Sheet] = []
     page_fonts: list[list[PageFont]] = []
-    photos = _Photos(ready, profile is not None or options.grey_images, report_photos, options)
+    photos = _Photos(ready, profile is not None or options.grey_images, report_photos, options,
+                     media)
     placed = placed_pages.PlacedPages(diags)
     for page, (under, over) in zip(doc.pages, extras):
         geo = _geometry(page, options)
@@ -225,8 +227,20 @@ def _extras(doc: Document, page: PageFrame, options: PdfOptions, used: list[Face
     return under, over
 
 
+def _probed(doc: Document, extras: list[tuple[list, list]]) -> dict[str, MediaInfo]:
+    """Each photo file the pages show → its probe, looked up once per write (a probe checks
+    the file's state on disk, a system call that waits for the photo threads' turn)."""
+    media: dict[str, MediaInfo] = {}
+    for page, (under, over) in zip(doc.pages, extras):
+        for item in (*under, *page.items, *over):
+            if isinstance(item, ImageItem) and item.source not in media:
+                media[item.source] = probe(item.source)
+    return media
+
+
 def _prepare_images(doc: Document, extras: list[tuple[list, list]], options: PdfOptions,
-                    profile: OutputProfile | None) -> dict[tuple, Future]:
+                    profile: OutputProfile | None, media: dict[str, MediaInfo]
+                    ) -> dict[tuple, Future]:
     """placement_key → Future of (PreparedImage | None, diagnostics) for every photo the pages
     show, submitted to the session's preparer (a placement submitted before is not prepared
     again). Without a profile (and not grey) nothing is submitted: each photo is reported as
@@ -239,8 +253,8 @@ def _prepare_images(doc: Document, extras: list[tuple[list, list]], options: Pdf
     for page, (under, over) in zip(doc.pages, extras):
         for item in (*under, *page.items, *over):
             if isinstance(item, ImageItem) and placement_key(item) not in ready and \
-                    not known_problem(probe(item.source)):
-                ready[placement_key(item)] = photos.submit(item, probe(item.source), profile,
+                    not known_problem(media[item.source]):
+                ready[placement_key(item)] = photos.submit(item, media[item.source], profile,
                                                            settings, page.number)
     return ready
 
@@ -254,8 +268,9 @@ class _Photos:
     photo's diagnostics in order of first placement (the same order on every build)."""
 
     def __init__(self, ready: dict[tuple, Future], separable: bool, report: bool,
-                 options: PdfOptions) -> None:
+                 options: PdfOptions, media: dict[str, MediaInfo]) -> None:
         self._ready = ready
+        self._media = media  # source → probe (`_probed`)
         self._separable = separable  # False: no output profile, photos cannot be separated
         self._report = report
         self._options = options
@@ -282,7 +297,7 @@ class _Photos:
     def failed_already(self, item: ImageItem) -> bool:
         """True when the photo is known not to be printable (no profile, missing file …):
         it is then painted as a crossed frame straight away."""
-        if not self._separable or known_problem(probe(item.source)):
+        if not self._separable or known_problem(self._media[item.source]):
             return True
         found = self._ready.get(placement_key(item))
         return found is not None and found.done() and found.result()[0] is None
@@ -299,7 +314,7 @@ class _Photos:
     def finish(self, diags: list[Diagnostic]) -> list[dict[str, tuple]]:
         resolved = {}
         for key, (item, page) in self._first.items():
-            media = probe(item.source)
+            media = self._media[item.source]
             problem = known_problem(media)
             if self._report:
                 if problem:
