@@ -79,17 +79,20 @@ def set_gaps(prep: Preparation, rules: CompositionRules, other: list[int]) -> No
 
 
 URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[!-~]+"
+                 r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
                  r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/[!-~]*"
                  r"|[A-Za-z0-9-]{2,}(?:\.[A-Za-z0-9-]{2,}){2,}")
-"""A web address in the text: a scheme or www., a host with a path, or a host of three
-names (example.gov.cn); Latin words with one dot (Node.js, U.S.) are not addresses."""
+"""A web or e-mail address in the text: a scheme or www., an e-mail address, a host with a
+path, or a host of three names (example.gov.cn); Latin words with one dot (Node.js, U.S.) are
+not addresses."""
 
 
 def _url_breaks(text: str, starts: list[int], brk: list, slash: list[bool]) -> None:
-    """The break points of a web address (after '/', after '.' before a letter, before a '.')
-    become HOUSE breaks: the grid fill keeps the address whole, the optimiser breaks it there, at
-    a cost, when that keeps a line from being spaced loose (an address longer than the
-    column is broken at them by the grid fill as before). Elsewhere they stay UNIT."""
+    """The break points of a web or e-mail address (after '/' or '@', after '.' before a
+    letter, before a '.') become HOUSE breaks: the grid fill keeps the address whole, the
+    optimiser breaks it there, at a cost, when that keeps a line from being spaced loose (an
+    address longer than the column is broken at them by the grid fill as before). Elsewhere
+    they stay UNIT."""
     spans = [(m.start(), m.end()) for m in URL.finditer(text)]
     if not spans:
         return
@@ -134,7 +137,7 @@ def gap_rule(rules: CompositionRules, a: int, b: int, ca: str, cb: str) -> GapRu
         brk = UNIT
     elif a in LATIN_WORD and b in LATIN_WORD:
         brk = UNIT
-        slash = ca == "/" or (ca == "." and cb.isalpha())   # URLs break at / and . only
+        slash = ca in "/@" or (ca == "." and cb.isalpha())  # addresses: after / @ and .
     elif (a == b and a in (C.DA, C.EL, C.FA)) or (
             rules.bind_number_units and a == C.LA and ca.isdigit() and cb in BIND_UNITS):
         brk = UNIT

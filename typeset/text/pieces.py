@@ -94,7 +94,7 @@ class Preparation:
     break_after: list[int] = field(default_factory=list)
     """`BreakClass` of a break after this piece (the last piece: LEGAL)."""
     url_slash: list[bool] = field(default_factory=list)
-    """A '/' inside a Latin word: where an over-long URL may break (HOUSE)."""
+    """A '/', '@' or '.' inside a Latin word: where an over-long address may break (HOUSE)."""
     end_width: list[float] = field(default_factory=list)
     """Width when the piece ends a line (GB §5.1.10: full-width mark → ½ em; 0 for a mark
     that hangs outside the measure, clreq §3.1.7, when the rules allow hanging)."""

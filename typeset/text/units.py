@@ -8,7 +8,11 @@ breaks one only when every other choice leaves a line loose — a cost, never �
 - a dateline's date with its 电 and the agency with its place: 新华社哈瓦那 | 1月12日电
   (a line may break between the place and the date, or after 电);
 - a parenthesised byline or credit (names, 、, spaces; up to 10 characters): （于健、付磊）;
-- a photo credit: 本报记者　张秀丽　摄.
+- a photo credit: 本报记者　张秀丽　摄, 新华社记者　王勇　摄, 郭苑甫　摄;
+- a jump label typed in the copy: （转第3版）, （下转第12版）, （上接A2版）;
+- a range of numbers: 63%～68%, 3～5年, 2026—2028年, 400—429页 (the connector may end a line
+  by the basic rules; the desk keeps the range on one);
+- a magnitude with its unit: 9.5万平方米, 300多万元 (万/亿 and the unit after them).
 The unit lists are data (`UNITS`), not special cases in the breaker.
 """
 
@@ -26,7 +30,7 @@ UNITS = (
     "个百分点 百分点 个 只 次 人次 万人次 名 人 户 家 所 项 条 件 台 辆 架 艘 座 栋 套 位 倍 "
     "部 批 期 届 版 张 本 篇 场 轮 起 例 种 类 支 股 份 处 块 颗 枚 头 株 亩 公顷 平方公里 平方米 立方米 公里 千米 米 厘米 "
     "毫米 千克 公斤 克 吨 万吨 亿吨 升 毫升 度 摄氏度 千伏 千瓦 千瓦时 万千瓦 兆瓦 吉瓦 伏 瓦 "
-    "赫兹 兆 元/吨 岁"
+    "赫兹 兆 元/吨 岁 页 ℃"
 ).split()
 """Units and quantifiers kept with the number before them (longest match wins); 多/余
 between the number and the unit (20余人, 300多万) stay with both."""
@@ -35,6 +39,8 @@ _BY_FIRST: dict[str, tuple[str, ...]] = {}
 for _u in sorted(set(UNITS), key=len, reverse=True):
     _BY_FIRST[_u[0]] = _BY_FIRST.get(_u[0], ()) + (_u,)
 
+_MAGNITUDES = frozenset({"万", "亿", "万亿", "千", "百", "千万", "百万"})
+"""Units after which another unit may follow (9.5万|平方米, 300多万|元): kept together."""
 _APPROX = "多余"
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _NUMBER_CLASSES = frozenset({C.LA, C.FA})
@@ -42,8 +48,16 @@ _DATELINE = re.compile(r"(?:新华社|中新社|本报|央视|新华网)[\u4e00-
                        r"(?=[0-9０-９]{1,2}月[0-9０-９]{1,2}日电)")
 _PAREN = re.compile(r"（[\u4e00-\u9fff、·　 ]{2,10}）")
 """A byline or credit in parentheses: names, 记者, 、 and spaces only (not （2026—2028年）)."""
-_CREDIT = re.compile(r"(?:本报|特约)?(?:摄影)?(?:记者|通讯员)[\u3000 ]*[\u4e00-\u9fff]{2,4}"
-                     r"(?:[、\u3000 ]+[\u4e00-\u9fff]{2,4})*[\u3000 ]*摄")
+_CREDIT = re.compile(r"(?:(?:本报|特约|新华社|中新社|人民日报)?(?:摄影)?(?:记者|通讯员)[\u3000 ]*"
+                     r"[\u4e00-\u9fff]{2,4}(?:[、\u3000 ]+[\u4e00-\u9fff]{2,4})*[\u3000 ]*"
+                     r"|[\u4e00-\u9fff]{2,3}(?:[、\u3000 ]+[\u4e00-\u9fff]{2,3})*[\u3000 ]+)摄")
+"""A photo credit: 本报记者　张秀丽　摄, 新华社记者　王勇　摄, or a name and a space before 摄
+(郭苑甫　摄; without the space, 拍摄 and 航摄 are words of the text)."""
+_JUMP = re.compile(r"（(?:下转|转|上接|接|紧接|续)第?[0-9０-９A-Za-zＡ-Ｚ]{1,4}版）")
+"""A jump label typed in the copy: （转第3版）, （下转第12版）, （上接A2版）."""
+_RANGE = re.compile(r"[0-9０-９][0-9０-９.,．%％]*[～~—–\-－至][0-9０-９][0-9０-９.,．]*")
+"""A range of numbers: 63%～68%, 3～5, 2026—2028, 400—429 (its unit is kept by the number's)."""
+_RANGE_MARKS = frozenset("～~—–-－至")
 
 
 def unit_after(text: str, at: int) -> int:
@@ -83,6 +97,8 @@ def keep_units(prep: Preparation, other: list[int]) -> None:
         if not length:
             continue
         stop = end + length
+        if text[stop - length:stop].lstrip(_APPROX) in _MAGNITUDES:
+            stop += unit_after(text, stop)       # 9.5万|平方米, 300多万|元
         j = k
         while j + 1 < n and starts[j + 1] < stop:
             if brk[j] == LEGAL:
@@ -99,6 +115,12 @@ def keep_units(prep: Preparation, other: list[int]) -> None:
             _bind(prep, found.start(), found.end())
     if "摄" in text:
         for found in _CREDIT.finditer(text):
+            _bind(prep, found.start(), found.end())
+    if "版）" in text:
+        for found in _JUMP.finditer(text):
+            _bind(prep, found.start(), found.end())
+    if _RANGE_MARKS.intersection(text):
+        for found in _RANGE.finditer(text):
             _bind(prep, found.start(), found.end())
 
 
