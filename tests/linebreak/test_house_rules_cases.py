@@ -85,6 +85,16 @@ CASES = [
     ("range-small", "甲乙丙丁3～5年", 6, BASE, ["甲乙丙丁", "3～5年"]),
     ("magnitude-and-unit", "甲乙丙丁9.5万平方米", 7, BASE, ["甲乙丙丁", "9.5万平方米"]),
     ("magnitude-and-unit-without", "甲乙丙丁9.5万平方米", 7, OFF, ["甲乙丙丁9.5万", "平方米"]),
+    ("source-benbaoxun", "甲乙丙丁戊本报讯", 6, BASE, ["甲乙丙丁戊", "本报讯"]),
+    ("source-benbaoxun-without", "甲乙丙丁戊本报讯", 6, OFF, ["甲乙丙丁戊本", "报讯"]),
+    ("source-agency", "甲乙丙丁新华社发", 6, BASE, ["甲乙丙丁", "新华社发"]),
+    ("long-parenthesised-byline", "甲乙丙丁（记者　王勇　通讯员　李明）", 16, BASE,
+     ["甲乙丙丁", "（记者　王勇　通讯员　李明）"]),
+    ("hour-minute", "甲乙丙丁15时30分", 6, BASE, ["甲乙丙丁", "15时30分"]),
+    ("hour-minute-without", "甲乙丙丁15时30分", 6, OFF, ["甲乙丙丁15时", "30分"]),
+    ("ordinal", "甲乙丙丁第12届", 6, BASE, ["甲乙丙丁", "第12届"]),
+    ("ordinal-without", "甲乙丙丁第12届", 6, OFF, ["甲乙丙丁第12", "届"]),
+    ("year-may-end-a-line", "甲乙丙丁2026年3月5日", 7, BASE, ["甲乙丙丁2026年", "3月5日"]),
     ("latin-word-whole", "甲乙丙丁戊Typst", 7, BASE, ["甲乙丙丁戊", "Typst"]),
     ("email-breaks-after-at", "甲乙丙editor@example.com丁", 8, BASE,
      ["甲乙丙editor@", "example.com丁"]),
@@ -148,3 +158,16 @@ def test_digit_space_is_its_own_setting(book):
 def test_a_word_with_a_letter_keeps_the_latin_space_on_both_sides(book):
     # 建5G基: one space kind for the whole word, not 0 before 5 and ¼ em after G
     assert _width(book, "建5G基", cjk_digit_space=0) == pytest.approx(1 + 0.25 + 1 + 0.25 + 1)
+
+
+def test_a_range_or_a_magnitude_that_must_break_breaks_at_its_seam(book):
+    # kept whole, the line before would be spaced out: the unit is broken, and where it is
+    # broken at all, at its seam (after the range's connector, between 万 and 平方米), never
+    # between a number and its unit
+    ranged = lines(book, "甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸规划期为子2026—2028年，"
+                         "甲乙丙丁戊己庚辛壬癸。", 10, cjk_digit_space=0)
+    assert any(line.endswith("2026—") for line in ranged)
+    area = lines(book, "甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸新馆面积达4.2万平方米，"
+                       "甲乙丙丁戊己庚辛壬癸。", 10, cjk_digit_space=0)
+    assert any(line.endswith("4.2万") for line in area)
+    assert not any(line.endswith(("4.2", "4.2万平", "4.2万平方")) for line in area)

@@ -25,7 +25,7 @@ from typeset.model.composition import CompositionRules
 from typeset.model.layout import TextStyle
 from typeset.model.story import Run
 from typeset.pipeline import font_book
-from typeset.text.phrases import word_starts
+from typeset.text.phrases import firm_word_starts, word_starts
 
 ROOT = Path(__file__).resolve().parents[2]
 CENTRED = TextStyle("head", size=EM, align="center")
@@ -104,3 +104,23 @@ def test_headlines_never_break_inside_a_word(ctx, text, columns):
         para, _ = balanced(text, fitted, width, ctx)
     assert "".join(line.text for line in para.lines) == text
     assert not breaks_inside_word(para), [line.text for line in para.lines]
+
+
+def test_firm_word_starts_are_those_no_dictionary_word_spans():
+    # rjieba cuts 正|当时, but 正当 is a word too: another reading cuts there otherwise
+    assert 5 in word_starts("春耕备耕正当时") and 4 in word_starts("春耕备耕正当时")
+    firm = firm_word_starts("春耕备耕正当时")
+    assert 4 in firm and 5 not in firm
+    assert firm_word_starts("高君宇事迹资料展") == frozenset({3, 5, 7})
+
+
+def test_two_lines_break_where_no_dictionary_word_spans_the_break(ctx):
+    # the most even split between rjieba's words is 春耕备耕正 / 当时智慧农机 (正当 spans it);
+    # a firm start keeps 正当时 whole on one line
+    style = ctx.style("headline-2")
+    text = "春耕备耕正当时智慧农机"
+    width = 8 * style.size
+    para, _ = balanced(text, style, width, ctx)
+    got = [line.text for line in para.lines]
+    assert len(got) == 2 and "".join(got) == text
+    assert any("正当时" in line for line in got), got

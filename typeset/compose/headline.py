@@ -18,7 +18,7 @@ from typeset.model.grid import EM_BOX_ASCENT
 from typeset.model.layout import TextStyle
 from typeset.model.story import Headline
 from typeset.linebreak import SetParagraph
-from typeset.text.phrases import word_starts
+from typeset.text.phrases import firm_word_starts, word_starts
 from typeset.units import snap
 
 GAP_EM = 0.35
@@ -98,9 +98,9 @@ def _two_phrases(text: str, style: TextStyle, width: float, ctx: ComposeContext
     (space, closing or pause mark) when one fits, else between two words."""
     if "\n" in text:
         return None
-    for spots in (phrase_breaks(text), None):
-        if spots is None:  # no phrase break fits: between words (the segmenter loaded now)
-            spots = sorted(word_starts(text))
+    for spots in (phrase_breaks(text), firm_word_starts, word_starts):
+        if callable(spots):  # no phrase break fits: between words (the segmenter loaded now),
+            spots = sorted(spots(text))  # first where no dictionary word spans the break
         best = None
         for at in spots:
             first, second = text[:at].rstrip(), text[at:].lstrip()

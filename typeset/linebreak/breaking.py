@@ -35,6 +35,7 @@ ALTERNATIVE = "alt"    # chosen by the optimiser instead of the grid fill's brea
 P_ALTERNATIVE = 1e3    # a break other than the grid fill's on a line the grid fill sets tight
 P_ORPHAN = 1e6         # a last line of one character (孤字), or of …… alone
 P_HOUSE = 1e6          # a break inside a house-rule unit (3月|5日, 1220.3|亿元)
+P_SEAM = P_HOUSE / 2   # a house unit broken at its seam (2026—|2028年, 9.5万|平方米)
 P_LOOSE = 1e8          # a line whose characters are spaced wider than the loose limit
 MAX_BADNESS = 10000.0
 SPACING_CAP = 2.0
@@ -433,13 +434,15 @@ class Breaker:
         if extended:
             house = m.house()
             if house:
+                seams = self.prep.seams
                 low = out[-1][0] if len(out) > 1 and out[-1][0] < e else s
                 room = target + EPS
                 for k in house[bisect_left(house, max(s, min(low, e))):bisect_right(
                         house, after[-1] if after else m.last)]:   # m.house_between
                     # m.fits(s, k, target), the same floats; loose or not: the costs decide
                     if (P[k] + endw[k] - P[s] + pl[s]) - (S[k] + esq[k] - S[s] + pl[s]) <= room:
-                        out.append((k, P_HOUSE + penalty_back, ALTERNATIVE))
+                        out.append((k, (P_SEAM if k in seams else P_HOUSE) + penalty_back,
+                                    ALTERNATIVE))
         return out
 
     def _line_demerits(self, s: int, e: int) -> float:
@@ -539,7 +542,7 @@ class Breaker:
         if not bad:
             return breaks
         fixed, total = self._repair(breaks, bad)
-        if optimal and total >= P_HOUSE and self._flaw_past_first_line(fixed):
+        if optimal and total >= P_SEAM and self._flaw_past_first_line(fixed):
             # still a loose line, a 孤字 or a unit broken, and not only in the first line
             # (whose every alternative the first repair has weighed already)
             self._loosen = total >= P_LOOSE  # (else no loose line can beat the repair's)

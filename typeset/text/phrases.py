@@ -36,6 +36,31 @@ def word_starts(text: str) -> frozenset[int]:
     return frozenset(starts)
 
 
+def _all_words(text: str) -> list[str]:
+    try:
+        import rjieba
+    except ImportError:
+        return []
+    return rjieba.cut_all(text)
+
+
+@memoised("text.firm-word-starts", 2048)
+def firm_word_starts(text: str) -> frozenset[int]:
+    """The `word_starts` of `text` that no dictionary word spans: 备耕|正当时 is firm, 正|当时
+    is not (正当 and 当时 are both words there). Another segmenter may cut 正当时 otherwise,
+    but not inside a word of the dictionary's — so a headline broken at a firm start is broken
+    between words by any reading."""
+    spanned: set[int] = set()
+    at = 0
+    for word in _all_words(text):               # in order of where they start
+        found = text.find(word, at)
+        if found < 0:
+            continue
+        at = found
+        spanned.update(range(found + 1, found + len(word)))
+    return frozenset(word_starts(text) - spanned)
+
+
 def keep_words(prep: Preparation) -> None:
     """Mark every legal or house-rule break of `prep` that falls inside a word WORD
     (display text: 6.8万|人次 stays a unit's soft point, 6.8|万人次 … inside 万人次 do not)."""

@@ -93,6 +93,10 @@ class Preparation:
     """May the gap after this piece take inter-character spacing (均排)?"""
     break_after: list[int] = field(default_factory=list)
     """`BreakClass` of a break after this piece (the last piece: LEGAL)."""
+    seams: set[int] = field(default_factory=set)
+    """Pieces after which a HOUSE break cuts a unit at its seam (a range after its connector,
+    2026—|2028年; a magnitude before its unit, 9.5万|平方米): when a unit must be broken, a
+    seam costs half what a cut inside a number and its unit does (typeset/text/units.py)."""
     url_slash: list[bool] = field(default_factory=list)
     """A '/', '@' or '.' inside a Latin word: where an over-long address may break (HOUSE)."""
     end_width: list[float] = field(default_factory=list)

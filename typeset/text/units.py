@@ -3,17 +3,21 @@
 In: a `Preparation` with its break classes and the pieces that are not ideographs. Out: the
 legal breaks inside these units turned HOUSE (the grid fill keeps them whole; the optimiser
 breaks one only when every other choice leaves a line loose — a cost, never 稀排):
-- a number and its unit or quantifier: 1220.3亿元, 4.3万, 20周年, 230千伏, 3月5日, 20余人,
+- a number and its unit or quantifier: 1220.3亿元, 4.3万, 20周年, 230千伏, 3月5日, 15时30分, 20余人,
   ３．５亿 (full-width digits and their decimal point too);
 - a dateline's date with its 电 and the agency with its place: 新华社哈瓦那 | 1月12日电
   (a line may break between the place and the date, or after 电);
-- a parenthesised byline or credit (names, 、, spaces; up to 10 characters): （于健、付磊）;
+- a parenthesised byline or credit (names, 、, spaces; up to 16 characters): （于健、付磊）,
+  （记者　王勇　通讯员　李明）;
+- a source without place and date: 本报讯, 新华社电; an ordinal's 第 with its number: 第12届;
 - a photo credit: 本报记者　张秀丽　摄, 新华社记者　王勇　摄, 郭苑甫　摄;
 - a jump label typed in the copy: （转第3版）, （下转第12版）, （上接A2版）;
 - a range of numbers: 63%～68%, 3～5年, 2026—2028年, 400—429页 (the connector may end a line
   by the basic rules; the desk keeps the range on one);
 - a magnitude with its unit: 9.5万平方米, 300多万元 (万/亿 and the unit after them).
-The unit lists are data (`UNITS`), not special cases in the breaker.
+The unit lists are data (`UNITS`), not special cases in the breaker. A range's break after
+its connector and a magnitude's before its unit are the units' seams (`Preparation.seams`):
+when a unit must be broken, the optimiser breaks it there at half the cost.
 """
 
 from __future__ import annotations
@@ -45,8 +49,10 @@ _APPROX = "多余"
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _NUMBER_CLASSES = frozenset({C.LA, C.FA})
 _DATELINE = re.compile(r"(?:新华社|中新社|本报|央视|新华网)[\u4e00-\u9fff]{1,8}?"
-                       r"(?=[0-9０-９]{1,2}月[0-9０-９]{1,2}日电)")
-_PAREN = re.compile(r"（[\u4e00-\u9fff、·　 ]{2,10}）")
+                       r"(?=[0-9０-９]{1,2}月[0-9０-９]{1,2}日[电讯])")
+_SOURCE = re.compile(r"(?:本报|新华社|中新社|新华网)[讯电发]")
+"""A dateline or source without place and date: 本报讯, 新华社电, 新华社发."""
+_PAREN = re.compile(r"（[\u4e00-\u9fff、·　 ]{2,16}）")
 """A byline or credit in parentheses: names, 记者, 、 and spaces only (not （2026—2028年）)."""
 _CREDIT = re.compile(r"(?:(?:本报|特约|新华社|中新社|人民日报)?(?:摄影)?(?:记者|通讯员)[\u3000 ]*"
                      r"[\u4e00-\u9fff]{2,4}(?:[、\u3000 ]+[\u4e00-\u9fff]{2,4})*[\u3000 ]*"
@@ -57,7 +63,16 @@ _JUMP = re.compile(r"（(?:下转|转|上接|接|紧接|续)第?[0-9０-９A-Za-
 """A jump label typed in the copy: （转第3版）, （下转第12版）, （上接A2版）."""
 _RANGE = re.compile(r"[0-9０-９][0-9０-９.,．%％]*[～~—–\-－至][0-9０-９][0-9０-９.,．]*")
 """A range of numbers: 63%～68%, 3～5, 2026—2028, 400—429 (its unit is kept by the number's)."""
-_RANGE_MARKS = frozenset("～~—–-－至")
+_RANGE_MARKS = tuple("～~—–-－至")
+_RANGE_SEAM = re.compile(r"[～~—–\-－至]")
+
+
+def _number_before(text: str, end: int) -> str:
+    """The digits (and decimal points) of the number ending at text[end]."""
+    start = end
+    while start > 0 and (text[start - 1] in _DIGITS or text[start - 1] in ".．"):
+        start -= 1
+    return text[start:end]
 
 
 def unit_after(text: str, at: int) -> int:
@@ -97,18 +112,25 @@ def keep_units(prep: Preparation, other: list[int]) -> None:
         if not length:
             continue
         stop = end + length
-        if text[stop - length:stop].lstrip(_APPROX) in _MAGNITUDES:
-            stop += unit_after(text, stop)       # 9.5万|平方米, 300多万|元
+        if text[stop - length:stop].lstrip(_APPROX) in _MAGNITUDES and unit_after(text, stop):
+            _seam(prep, stop)                    # 9.5万|平方米, 300多万|元: the seam
+            stop += unit_after(text, stop)
         j = k
         while j + 1 < n and starts[j + 1] < stop:
             if brk[j] == LEGAL:
                 brk[j] = HOUSE
             j += 1
-        if text[stop - 1] == "月" and text[stop:stop + 1] in _DIGITS and j + 1 < n:
+        if text[stop - 1] in "月时" and text[stop:stop + 1] in _DIGITS and j + 1 < n:
             if brk[j] == LEGAL:
-                brk[j] = HOUSE                   # 3月|5日: a date stays whole
-    if "日电" in text:
+                brk[j] = HOUSE                   # 3月|5日, 15时|30分: a date, a time
+        begin = end - len(_number_before(text, end))
+        if begin > 0 and text[begin - 1] == "第":
+            _bind(prep, begin - 1, end)          # 第|12届: an ordinal stays whole
+    if "日电" in text or "日讯" in text:
         for found in _DATELINE.finditer(text):
+            _bind(prep, found.start(), found.end())
+    if "本报" in text or "社" in text or "网" in text:
+        for found in _SOURCE.finditer(text):
             _bind(prep, found.start(), found.end())
     if "（" in text:
         for found in _PAREN.finditer(text):
@@ -119,9 +141,17 @@ def keep_units(prep: Preparation, other: list[int]) -> None:
     if "版）" in text:
         for found in _JUMP.finditer(text):
             _bind(prep, found.start(), found.end())
-    if _RANGE_MARKS.intersection(text):
+    if any(mark in text for mark in _RANGE_MARKS):
         for found in _RANGE.finditer(text):
             _bind(prep, found.start(), found.end())
+            _seam(prep, found.start() + _RANGE_SEAM.search(found.group()).end())
+
+
+def _seam(prep: Preparation, at: int) -> None:
+    """The break before text[at], inside a unit kept whole, is its seam (`Preparation.seams`)."""
+    j = bisect_right(prep.starts, at - 1) - 1
+    if 0 <= j < len(prep.break_after) - 1 and prep.starts[j + 1] == at:
+        prep.seams.add(j)
 
 
 def _bind(prep: Preparation, a: int, b: int) -> None:
