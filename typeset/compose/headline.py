@@ -92,15 +92,21 @@ def _wordlike(ch: str) -> bool:
     return ch.isalnum()
 
 
+def _split_points(text: str):
+    """Where a two-line split is tried, best kind first: phrase boundaries; then word starts
+    no dictionary word spans; then any word start (the segmenter is asked only when needed)."""
+    yield phrase_breaks(text)
+    yield sorted(firm_word_starts(text))
+    yield sorted(word_starts(text))
+
+
 def _two_phrases(text: str, style: TextStyle, width: float, ctx: ComposeContext
                  ) -> SetParagraph | None:
     """The two-line split with the shorter longer line, both fitting: at a phrase boundary
-    (space, closing or pause mark) when one fits, else between two words."""
+    (space, closing or pause mark) when one fits, else between two words (`_split_points`)."""
     if "\n" in text:
         return None
-    for spots in (phrase_breaks(text), firm_word_starts, word_starts):
-        if callable(spots):  # no phrase break fits: between words (the segmenter loaded now),
-            spots = sorted(spots(text))  # first where no dictionary word spans the break
+    for spots in _split_points(text):
         best = None
         for at in spots:
             first, second = text[:at].rstrip(), text[at:].lstrip()

@@ -61,18 +61,19 @@ _CREDIT = re.compile(r"(?:(?:本报|特约|新华社|中新社|人民日报)?(?:
 (郭苑甫　摄; without the space, 拍摄 and 航摄 are words of the text)."""
 _JUMP = re.compile(r"（(?:下转|转|上接|接|紧接|续)第?[0-9０-９A-Za-zＡ-Ｚ]{1,4}版）")
 """A jump label typed in the copy: （转第3版）, （下转第12版）, （上接A2版）."""
-_RANGE = re.compile(r"[0-9０-９][0-9０-９.,．%％]*[～~—–\-－至][0-9０-９][0-9０-９.,．]*")
-"""A range of numbers: 63%～68%, 3～5, 2026—2028, 400—429 (its unit is kept by the number's)."""
-_RANGE_MARKS = tuple("～~—–-－至")
-_RANGE_SEAM = re.compile(r"[～~—–\-－至]")
+_CONNECTORS = "～~—–-－至"
+_RANGE = re.compile(r"[0-9０-９][0-9０-９.,．%％]*([" + re.escape(_CONNECTORS) + r"])"
+                    r"[0-9０-９][0-9０-９.,．]*")
+"""A range of numbers: 63%～68%, 3～5, 2026—2028, 400—429 (its unit is kept by the number's);
+group 1 is the connector, after which the range's seam is."""
 
 
-def _number_before(text: str, end: int) -> str:
-    """The digits (and decimal points) of the number ending at text[end]."""
+def _number_start(text: str, end: int) -> int:
+    """Where the number (digits and decimal points) ending at text[end] starts."""
     start = end
     while start > 0 and (text[start - 1] in _DIGITS or text[start - 1] in ".．"):
         start -= 1
-    return text[start:end]
+    return start
 
 
 def unit_after(text: str, at: int) -> int:
@@ -112,9 +113,10 @@ def keep_units(prep: Preparation, other: list[int]) -> None:
         if not length:
             continue
         stop = end + length
-        if text[stop - length:stop].lstrip(_APPROX) in _MAGNITUDES and unit_after(text, stop):
+        more = unit_after(text, stop) if text[end:stop].lstrip(_APPROX) in _MAGNITUDES else 0
+        if more:
             _seam(prep, stop)                    # 9.5万|平方米, 300多万|元: the seam
-            stop += unit_after(text, stop)
+            stop += more
         j = k
         while j + 1 < n and starts[j + 1] < stop:
             if brk[j] == LEGAL:
@@ -123,7 +125,7 @@ def keep_units(prep: Preparation, other: list[int]) -> None:
         if text[stop - 1] in "月时" and text[stop:stop + 1] in _DIGITS and j + 1 < n:
             if brk[j] == LEGAL:
                 brk[j] = HOUSE                   # 3月|5日, 15时|30分: a date, a time
-        begin = end - len(_number_before(text, end))
+        begin = _number_start(text, end)
         if begin > 0 and text[begin - 1] == "第":
             _bind(prep, begin - 1, end)          # 第|12届: an ordinal stays whole
     if "日电" in text or "日讯" in text:
@@ -141,10 +143,10 @@ def keep_units(prep: Preparation, other: list[int]) -> None:
     if "版）" in text:
         for found in _JUMP.finditer(text):
             _bind(prep, found.start(), found.end())
-    if any(mark in text for mark in _RANGE_MARKS):
+    if any(mark in text for mark in _CONNECTORS):
         for found in _RANGE.finditer(text):
             _bind(prep, found.start(), found.end())
-            _seam(prep, found.start() + _RANGE_SEAM.search(found.group()).end())
+            _seam(prep, found.end(1))
 
 
 def _seam(prep: Preparation, at: int) -> None:
